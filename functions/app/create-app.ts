@@ -1,0 +1,73 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { CalendarFeedsRepository } from '../modules/calendar-feeds/calendar-feeds.repository';
+import { CalendarFeedsService } from '../modules/calendar-feeds/calendar-feeds.service';
+import { MeetingsRepository } from '../modules/meetings/meetings.repository';
+import { MeetingsService } from '../modules/meetings/meetings.service';
+import { OutboxRepository } from '../modules/outbox/outbox.repository';
+import { PartnersRepository } from '../modules/partners/partners.repository';
+import { PartnersService } from '../modules/partners/partners.service';
+import { systemClock, type Clock } from '../shared/clock';
+import type { Config } from '../shared/config';
+import { createDocumentClient } from '../shared/dynamodb/client';
+import { newId } from '../shared/ids';
+import { createLogger, type Logger } from '../shared/logger';
+
+/**
+ * The composition root: builds repositories and services once per process (a Lambda cold start,
+ * the local stack, a test). Tests pass their own clock and client.
+ */
+export interface AppServices {
+  config: Config;
+  clock: Clock;
+  logger: Logger;
+  db: DynamoDBDocumentClient;
+  repositories: {
+    partners: PartnersRepository;
+    meetings: MeetingsRepository;
+    outbox: OutboxRepository;
+    calendarFeeds: CalendarFeedsRepository;
+  };
+  partners: PartnersService;
+  meetings: MeetingsService;
+  calendarFeeds: CalendarFeedsService;
+}
+
+export interface AppOverrides {
+  clock?: Clock;
+  logger?: Logger;
+  db?: DynamoDBDocumentClient;
+  newId?: () => string;
+}
+
+/** Domain of UIDs and Message-IDs: the organizer address's domain. */
+export function mailDomain(config: Config): string {
+  return config.organizer.email.split('@')[1] ?? 'destek.local';
+}
+
+export function createApp(config: Config, overrides: AppOverrides = {}): AppServices {
+  const clock = overrides.clock ?? systemClock;
+  const logger = overrides.logger ?? createLogger(config.logLevel);
+  const db = overrides.db ?? createDocumentClient({ region: config.awsRegion, endpoint: config.dynamodbEndpoint });
+  const ids = overrides.newId ?? newId;
+  const repositories = {
+    partners: new PartnersRepository(db, config.tableName),
+    meetings: new MeetingsRepository(db, config.tableName),
+    outbox: new OutboxRepository(db, config.tableName),
+    calendarFeeds: new CalendarFeedsRepository(db, config.tableName),
+  };
+  const uidDomain = mailDomain(config);
+  return {
+    config,
+    clock,
+    logger,
+    db,
+    repositories,
+    partners: new PartnersService(repositories.partners, clock, ids),
+    meetings: new MeetingsService(repositories.meetings, repositories.partners, repositories.outbox, clock, ids, { uidDomain }),
+    calendarFeeds: new CalendarFeedsService(repositories.calendarFeeds, repositories.meetings, clock, {
+      publicBaseUrl: config.publicBaseUrl,
+      uidDomain,
+      organizer: config.organizer,
+    }),
+  };
+}

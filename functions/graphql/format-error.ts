@@ -1,0 +1,43 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { GraphQLFormattedError } from 'graphql';
+import { BadRequestError, ForbiddenError, UnauthenticatedError, UserInputError } from '../shared/errors';
+import type { Logger } from '../shared/logger';
+
+/** Codes that Apollo or graphql-js set for problems in the request itself; their messages are safe. */
+const requestErrorCodes = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'BAD_REQUEST',
+]);
+
+/**
+ * Gives every error an `extensions.code` and hides internals: an unexpected error becomes
+ * INTERNAL_SERVER_ERROR with a neutral message (the detail stays in the log, without personal data).
+ * Locally (`exposeInternals`) the message is kept to help development; stack traces never leave.
+ */
+export function createErrorFormatter(logger: Logger, exposeInternals: boolean) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+    if (original instanceof UnauthenticatedError || original instanceof ForbiddenError || original instanceof BadRequestError) {
+      return { ...base, message: original.message, extensions: { code: original.code } };
+    }
+    if (original instanceof UserInputError) {
+      return { ...base, message: original.message, extensions: { code: 'BAD_USER_INPUT', userErrors: original.userErrors } };
+    }
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && requestErrorCodes.has(code)) {
+      return { ...base, extensions: { code } };
+    }
+    logger.error('unexpected error in GraphQL operation', { path: formatted.path, error: original });
+    return {
+      ...base,
+      message: exposeInternals ? formatted.message : 'Er ging iets mis aan onze kant. Probeer het later opnieuw.',
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
+  };
+}

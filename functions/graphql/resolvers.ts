@@ -1,0 +1,25 @@
+import { calendarFeedsResolvers } from '../modules/calendar-feeds/calendar-feeds.resolvers';
+import { meetingsResolvers } from '../modules/meetings/meetings.resolvers';
+import { partnersResolvers } from '../modules/partners/partners.resolvers';
+import { DateTimeScalar } from './date-time-scalar';
+import type { Resolvers } from './generated/resolvers-types';
+import { viewerResolvers } from './viewer.resolvers';
+
+/** Merges the modules' resolver maps type by type (no module may define the same field twice). */
+export function mergeResolvers(parts: Resolvers[]): Resolvers {
+  const merged: Record<string, Record<string, unknown>> = {};
+  for (const part of parts) {
+    for (const [typeName, fields] of Object.entries(part)) {
+      if (fields instanceof Object && !(typeName === 'DateTime')) {
+        merged[typeName] ??= {};
+        for (const [field, resolver] of Object.entries(fields as Record<string, unknown>)) {
+          if (field in merged[typeName]) throw new Error(`resolver ${typeName}.${field} is defined twice`);
+          merged[typeName][field] = resolver;
+        }
+      }
+    }
+  }
+  return { ...(merged as Resolvers), DateTime: DateTimeScalar };
+}
+
+export const resolvers = mergeResolvers([viewerResolvers, partnersResolvers, meetingsResolvers, calendarFeedsResolvers]);

@@ -1,0 +1,16 @@
+import type { ScheduledJob } from './scheduled-job';
+
+/** Every scheduled job of the system. The local stack, `npm run job` and the CDK app read this list. */
+export const scheduledJobs: readonly ScheduledJob[] = [
+  {
+    name: 'deliver-outbox',
+    description: 'Sends the emails waiting in the outbox (meeting invitations, updates, cancellations), retrying refused ones with back-off.',
+    schedule: 'rate(1 minute)',
+    localIntervalSeconds: 2,
+    load: async () => (await import('./deliver-outbox')).handler,
+  },
+];
+
+export function findJob(name: string): ScheduledJob | undefined {
+  return scheduledJobs.find((job) => job.name === name);
+}

@@ -1,0 +1,22 @@
+import type { AppServices } from '../app/create-app';
+import { textResponse, type HttpRequest, type HttpResponse } from './http-types';
+
+const feedPath = /^\/calendar\/([A-Za-z0-9_-]{20,100})\.ics$/;
+
+export function matchCalendarFeed(path: string): string | undefined {
+  return feedPath.exec(path)?.[1];
+}
+
+/** GET /calendar/<secret>.ics: a partner member's personal feed, for calendar apps to subscribe to. */
+export function createCalendarFeedRoute(services: AppServices) {
+  return async (request: HttpRequest, token: string): Promise<HttpResponse> => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return textResponse(405, 'Alleen GET.');
+    const ics = await services.calendarFeeds.render(token);
+    if (!ics) return textResponse(404, 'Deze agenda-link bestaat niet (meer).');
+    return {
+      status: 200,
+      headers: { 'content-type': 'text/calendar; charset=utf-8', 'cache-control': 'private, max-age=300', 'content-disposition': 'inline; filename="destek.ics"' },
+      body: request.method === 'HEAD' ? '' : ics,
+    };
+  };
+}

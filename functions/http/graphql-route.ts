@@ -1,0 +1,67 @@
+import { ApolloServer, HeaderMap } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import type { AppServices } from '../app/create-app';
+import { createContext, type GraphQLContext } from '../graphql/context';
+import { createErrorFormatter } from '../graphql/format-error';
+import { typeDefs } from '../graphql/generated/type-defs';
+import { resolvers } from '../graphql/resolvers';
+import { createAuthenticator, type TokenVerifier } from '../shared/auth/authenticate';
+import { UnauthenticatedError } from '../shared/errors';
+import type { HttpRequest, HttpResponse } from './http-types';
+
+export function createApolloServer(services: AppServices): ApolloServer<GraphQLContext> {
+  const local = services.config.stage === 'local';
+  return new ApolloServer<GraphQLContext>({
+    typeDefs,
+    resolvers: resolvers as never,
+    introspection: local,
+    includeStacktraceInErrorResponses: false,
+    status400ForVariableCoercionErrors: true,
+    formatError: createErrorFormatter(services.logger, local),
+    // Apollo's sandbox page exists only on a developer's machine.
+    plugins: [local ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled()],
+  });
+}
+
+/** Serves /graphql: authenticates the bearer token, then hands the request to Apollo. */
+export function createGraphQLRoute(services: AppServices, verifier?: TokenVerifier) {
+  const server = createApolloServer(services);
+  const started = server.start();
+  const authenticate = createAuthenticator(services.config, verifier, () => services.clock.now());
+
+  return async (request: HttpRequest): Promise<HttpResponse> => {
+    await started;
+    let viewer;
+    try {
+      viewer = await authenticate(request.headers.authorization);
+    } catch (error) {
+      if (!(error instanceof UnauthenticatedError)) throw error;
+      return {
+        status: 401,
+        headers: { 'content-type': 'application/json', 'www-authenticate': 'Bearer' },
+        body: JSON.stringify({ errors: [{ message: error.message, extensions: { code: error.code } }] }),
+      };
+    }
+    const headers = new HeaderMap();
+    for (const [name, value] of Object.entries(request.headers)) headers.set(name, value);
+    let body: unknown = request.body;
+    if (request.method === 'POST' && (headers.get('content-type') ?? '').includes('json')) {
+      try {
+        body = request.body ? JSON.parse(request.body) : {};
+      } catch {
+        return { status: 400, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ errors: [{ message: 'De body is geen geldige JSON.', extensions: { code: 'BAD_REQUEST' } }] }) };
+      }
+    }
+    const result = await server.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: request.method, headers, search: request.rawQuery, body },
+      context: async () => createContext(services, viewer),
+    });
+    let text = '';
+    if (result.body.kind === 'complete') text = result.body.string;
+    else for await (const chunk of result.body.asyncIterator) text += chunk;
+    const responseHeaders: Record<string, string> = {};
+    for (const [name, value] of result.headers) responseHeaders[name] = value;
+    return { status: result.status ?? 200, headers: responseHeaders, body: text };
+  };
+}

@@ -1,0 +1,78 @@
+import type { AppServices } from '../app/create-app';
+import { formatDutchDateTimeRange } from '../mail/dutch-dates';
+import { escapeHtml } from '../mail/html';
+import type { RsvpResponse } from '../modules/meetings/meeting';
+import { UserInputError } from '../shared/errors';
+import { LinkTokenError, verifyLinkToken } from '../shared/links/signed-links';
+import { htmlPage } from './html-page';
+import { formFields, htmlResponse, type HttpRequest, type HttpResponse } from './http-types';
+
+const answers: { response: Exclude<RsvpResponse, 'NEEDS_ACTION'>; label: string }[] = [
+  { response: 'ACCEPTED', label: 'Ik kom' },
+  { response: 'TENTATIVE', label: 'Misschien' },
+  { response: 'DECLINED', label: 'Ik kom niet' },
+];
+
+const answerLabel = (response: string) => answers.find((a) => a.response === response)?.label;
+
+/**
+ * /rsvp: the page behind the answer links in meeting emails. GET only shows the meeting and a
+ * form (mail scanners open links, so a GET must change nothing); the POST of that form records
+ * the answer. The token in the link says who answers for which partner and meeting.
+ */
+export function createRsvpRoute(services: AppServices) {
+  const secret = services.config.linkSigningSecret;
+
+  return async (request: HttpRequest): Promise<HttpResponse> => {
+    if (request.method !== 'GET' && request.method !== 'POST') return htmlResponse(405, htmlPage('Niet toegestaan', '<p>Gebruik de link uit je e-mail.</p>'));
+    const fields = request.method === 'POST' ? formFields(request) : new URLSearchParams(request.rawQuery);
+    const token = fields.get('token') ?? '';
+    let claims: Record<string, string>;
+    try {
+      claims = await verifyLinkToken(secret, 'rsvp', token, services.clock.now());
+    } catch (error) {
+      if (!(error instanceof LinkTokenError)) throw error;
+      return htmlResponse(400, htmlPage(error.message, '<p>Vraag de coördinator om een nieuwe uitnodiging, of antwoord vanuit je agenda.</p>'));
+    }
+    const meeting = await services.repositories.meetings.get(claims.meetingId);
+    if (!meeting) return htmlResponse(404, htmlPage('Vergadering niet gevonden', '<p>Deze vergadering bestaat niet meer.</p>'));
+    const when = formatDutchDateTimeRange(new Date(meeting.startsAt), new Date(meeting.endsAt));
+    const details = `<p><strong>${escapeHtml(meeting.title)}</strong><br>${escapeHtml(when)}<br>${escapeHtml(meeting.location)}</p>`;
+
+    if (request.method === 'POST') {
+      const response = fields.get('response') ?? '';
+      if (!answerLabel(response)) return htmlResponse(400, htmlPage('Kies een antwoord', `${details}<p>Kies ja, nee of misschien.</p>`));
+      try {
+        await services.meetings.recordResponse(meeting.id, claims.partnerId, response as RsvpResponse);
+      } catch (error) {
+        if (!(error instanceof UserInputError)) throw error;
+        return htmlResponse(409, htmlPage('Antwoorden kan niet meer', `${details}<p>${escapeHtml(error.message)}</p>`));
+      }
+      services.logger.info('meeting answered by link', { meetingId: meeting.id, partnerId: claims.partnerId, response });
+      return htmlResponse(200, htmlPage('Bedankt, je antwoord is genoteerd', `${details}<p>Je antwoord: <strong>${escapeHtml(answerLabel(response)!)}</strong>.</p>`));
+    }
+
+    if (meeting.status !== 'PLANNED') {
+      const why = meeting.status === 'CANCELLED' ? 'Deze vergadering is geannuleerd.' : 'Deze vergadering heeft al plaatsgevonden.';
+      return htmlResponse(200, htmlPage(why, details));
+    }
+    const current = meeting.invitations[claims.partnerId]?.response;
+    const chosen = fields.get('answer');
+    const buttons = answers
+      .map(({ response, label }) => {
+        const primary = response === chosen;
+        const style = primary ? 'background:#2f6b3a;color:#fff;border:0' : 'background:#fff;color:#2f6b3a;border:1px solid #2f6b3a';
+        return `<button type="submit" name="response" value="${response}" style="${style};padding:.6rem 1rem;margin:.2rem;border-radius:.3rem;font-size:1rem">${escapeHtml(label)}</button>`;
+      })
+      .join('');
+    const currentLine = current && current !== 'NEEDS_ACTION' ? `<p>Je huidige antwoord: <strong>${escapeHtml(answerLabel(current) ?? current)}</strong>.</p>` : '';
+    return htmlResponse(
+      200,
+      htmlPage(
+        'Kom je naar het overleg?',
+        `${details}${currentLine}<form method="post" action="rsvp"><input type="hidden" name="token" value="${escapeHtml(token)}">${buttons}</form>
+<p style="color:#666;font-size:.9rem">Je antwoord wordt pas bewaard wanneer je op een knop klikt.</p>`,
+      ),
+    );
+  };
+}

@@ -1,0 +1,121 @@
+import { join, resolve } from 'node:path';
+import { DateTime } from 'luxon';
+import type { JobResult, ScheduledJob } from '../handlers/scheduled-job';
+import { scheduledJobs } from '../handlers/scheduled-jobs';
+import { parseConfig } from '../shared/config';
+import { createDocumentClient } from '../shared/dynamodb/client';
+import { ensureTable } from '../shared/dynamodb/ensure-table';
+import { runCli, splitEqualsFlags, UsageError } from './cli';
+import { ensureDevSecrets, localEnvironment } from './dev-secrets';
+import { isDynamoDbReachable, startDynamoDbLocal, type RunningDynamoDbLocal } from './dynamodb-local';
+import { findRunningLocalStack } from './local-stack-state';
+import { defaultDataDir } from './paths';
+
+/**
+ * `npm run job -- <name> [--now <ISO date-time>]`: runs one scheduled job once, through the same
+ * handler its Lambda uses, and prints what it did. `--now` replays a run as of another moment
+ * (as EventBridge passes the planned time). Beside a running `npm start` it uses that stack's
+ * database; on its own it starts DynamoDB Local on `.data/dynamodb` for the run.
+ */
+export type JobCommand = { kind: 'help' } | { kind: 'list' } | { kind: 'run'; name: string; now?: string };
+
+export function jobUsage(jobNames: readonly string[]): string {
+  return `Usage: npm run job -- <name> [--now <ISO 8601 date-time>]
+       npm run job -- --list
+Jobs: ${jobNames.join(', ') || '(none)'}
+Example: npm run job -- ${jobNames[0] ?? '<name>'} --now 2026-03-02T09:00:00+01:00`;
+}
+
+/**
+ * The moment `--now` names, as an ISO instant with its offset. A value without an offset is read
+ * as Brussels time, the zone of every schedule.
+ */
+export function parseNow(value: string): string {
+  const parsed = DateTime.fromISO(value, { zone: 'Europe/Brussels' });
+  if (!parsed.isValid || !/^\d{4}-\d{2}-\d{2}/.test(value)) {
+    throw new UsageError(`--now "${value}" is not an ISO 8601 date-time; use e.g. 2026-03-02T09:00:00+01:00`);
+  }
+  return parsed.toISO()!;
+}
+
+export function parseJobArgs(argv: readonly string[], jobNames: readonly string[]): JobCommand {
+  const args = splitEqualsFlags(argv);
+  let name: string | undefined;
+  let now: string | undefined;
+  let list = false;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--help' || arg === '-h') return { kind: 'help' };
+    if (arg === '--list') list = true;
+    else if (arg === '--now') {
+      const value = args[++i];
+      if (value === undefined || value.startsWith('--')) throw new UsageError('--now needs a date-time');
+      now = parseNow(value);
+    } else if (arg.startsWith('-')) throw new UsageError(`Unknown option ${arg}`);
+    else if (name !== undefined) throw new UsageError(`One job at a time (got "${name}" and "${arg}")`);
+    else name = arg;
+  }
+  if (list) {
+    if (name !== undefined || now !== undefined) throw new UsageError('--list takes no job name or --now');
+    return { kind: 'list' };
+  }
+  if (name === undefined) throw new UsageError('Which job? Give its name.');
+  if (!jobNames.includes(name)) throw new UsageError(`Unknown job "${name}". Known jobs: ${jobNames.join(', ') || '(none)'}`);
+  return { kind: 'run', name, ...(now ? { now } : {}) };
+}
+
+export interface RunJobOptions {
+  now?: string;
+  dataDir?: string;
+  /** Where to tell what happens (which database); stderr by default, so stdout stays JSON. */
+  note?: (line: string) => void;
+}
+
+/** Runs a job once against the running stack's database, or a DynamoDB Local started for this run. */
+export async function runJobOnce(job: ScheduledJob, options: RunJobOptions = {}): Promise<JobResult> {
+  const dataDir = resolve(options.dataDir ?? defaultDataDir);
+  const note = options.note ?? ((line: string) => console.error(line));
+  const secrets = ensureDevSecrets(dataDir);
+  const stack = await findRunningLocalStack(dataDir);
+  let endpoint = process.env.DYNAMODB_ENDPOINT || stack?.dynamodbEndpoint;
+  let own: RunningDynamoDbLocal | undefined;
+  if (endpoint) {
+    if (!(await isDynamoDbReachable(endpoint))) throw new Error(`DynamoDB at ${endpoint} does not answer.`);
+    note(stack && endpoint === stack.dynamodbEndpoint ? `Using the database of the running local stack (${endpoint}).` : `Using DynamoDB at ${endpoint}.`);
+  } else {
+    own = await startDynamoDbLocal({ dbPath: join(dataDir, 'dynamodb') });
+    endpoint = own.endpoint;
+    note(`No running local stack: started DynamoDB Local on ${join(dataDir, 'dynamodb')} for this run.`);
+  }
+  try {
+    Object.assign(process.env, localEnvironment({ secrets, dynamodbEndpoint: endpoint, dataDir }));
+    // Links in mails sent now should point at the running stack.
+    if (stack?.url && !process.env.PUBLIC_BASE_URL) process.env.PUBLIC_BASE_URL = stack.url;
+    const config = parseConfig(process.env);
+    const client = createDocumentClient({ region: config.awsRegion, endpoint });
+    try {
+      await ensureTable(client, config.tableName);
+    } finally {
+      client.destroy();
+    }
+    const handler = await job.load();
+    return await handler(options.now ? { now: options.now } : {});
+  } finally {
+    await own?.stop();
+  }
+}
+
+async function main(): Promise<void> {
+  const names = scheduledJobs.map((job) => job.name);
+  const command = parseJobArgs(process.argv.slice(2), names);
+  if (command.kind === 'help') return console.log(jobUsage(names));
+  if (command.kind === 'list') {
+    for (const job of scheduledJobs) console.log(`${job.name}  [${job.schedule}, Europe/Brussels]\n    ${job.description}`);
+    return;
+  }
+  const job = scheduledJobs.find((candidate) => candidate.name === command.name)!;
+  const result = await runJobOnce(job, { now: command.now });
+  console.log(JSON.stringify(result, null, 2));
+}
+
+if (require.main === module) runCli(main, jobUsage(scheduledJobs.map((job) => job.name)), { exitWhenDone: true });

@@ -1,0 +1,209 @@
+import { DateTime } from 'luxon';
+import { signDevToken } from '../shared/auth/dev-tokens';
+import { ensureDevSecrets, localEnvironment } from './dev-secrets';
+import { buildLambdaEvent, type LambdaHttpHandler } from './http-adapter';
+import { readLocalStackState } from './local-stack-state';
+
+/**
+ * A demo network for trying the API locally: Schakel vzw, a few partners from around Ghent and the
+ * next network meeting. It goes through the public GraphQL API as a coordinator would, so the data
+ * is exactly what the API itself makes, and a seed that breaks points at an API change.
+ * All names and addresses are made up (example.be).
+ */
+export interface GraphqlResponse {
+  data?: Record<string, unknown> | null;
+  errors?: Array<{ message: string }>;
+}
+
+export type GraphqlCall = (query: string, variables?: Record<string, unknown>) => Promise<GraphqlResponse>;
+
+interface DemoPartner {
+  name: string;
+  kind: 'NONPROFIT' | 'FREELANCER' | 'COMPANY' | 'SPIN_OFF';
+  email: string;
+  capacity?: { hoursPerMonth?: number; eurosPerYear?: number };
+  representatives: Array<{ name: string; email: string }>;
+  competences: string[];
+}
+
+export const demoPartners: readonly DemoPartner[] = [
+  {
+    name: 'Schakel vzw',
+    kind: 'NONPROFIT',
+    email: 'info@schakel.example.be',
+    capacity: { hoursPerMonth: 40 },
+    representatives: [{ name: 'Griet Vermeulen', email: 'griet@schakel.example.be' }],
+    competences: ['coördinatie', 'gemeenschapsopbouw', 'teksten schrijven'],
+  },
+  {
+    name: 'Atelier Ledeberg',
+    kind: 'COMPANY',
+    email: 'hallo@atelierledeberg.example.be',
+    capacity: { hoursPerMonth: 8, eurosPerYear: 1500 },
+    representatives: [{ name: 'Pieter De Clercq', email: 'pieter@atelierledeberg.example.be' }],
+    competences: ['houtbewerking', 'meubels op maat'],
+  },
+  {
+    name: 'Fien Claeys Grafisch Ontwerp',
+    kind: 'FREELANCER',
+    email: 'fien@claeysontwerp.example.be',
+    capacity: { hoursPerMonth: 6 },
+    representatives: [{ name: 'Fien Claeys', email: 'fien@claeysontwerp.example.be' }],
+    competences: ['grafisch ontwerp', 'communicatie'],
+  },
+  {
+    name: 'Koffiebranderij Sint-Pieters',
+    kind: 'COMPANY',
+    email: 'info@koffiesintpieters.example.be',
+    capacity: { hoursPerMonth: 4, eurosPerYear: 800 },
+    representatives: [
+      { name: 'Mehmet Yilmaz', email: 'mehmet@koffiesintpieters.example.be' },
+      { name: 'Lotte Van Damme', email: 'lotte@koffiesintpieters.example.be' },
+    ],
+    competences: ['horeca', 'buurtevenementen'],
+  },
+  {
+    name: 'Jonas Martens Procesbegeleiding',
+    kind: 'FREELANCER',
+    email: 'jonas@martensbegeleiding.example.be',
+    capacity: { hoursPerMonth: 10 },
+    representatives: [{ name: 'Jonas Martens', email: 'jonas@martensbegeleiding.example.be' }],
+    competences: ['procesbegeleiding', 'matrixmethode', 'facilitatie'],
+  },
+];
+
+const partnersQuery = /* GraphQL */ `
+  query SeedPartners {
+    partners(first: 1) { edges { node { id } } }
+  }
+`;
+
+const createPartnerMutation = /* GraphQL */ `
+  mutation SeedCreatePartner($input: CreatePartnerInput!) {
+    createPartner(input: $input) { partner { id } userErrors { field message code } }
+  }
+`;
+
+const scheduleMeetingMutation = /* GraphQL */ `
+  mutation SeedScheduleMeeting($input: ScheduleMeetingInput!) {
+    scheduleMeeting(input: $input) { meeting { id } userErrors { field message code } }
+  }
+`;
+
+interface MutationPayload {
+  userErrors?: Array<{ field?: string[] | string | null; message: string; code?: string }>;
+  [key: string]: unknown;
+}
+
+async function call(graphql: GraphqlCall, query: string, variables?: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const response = await graphql(query, variables);
+  if (response.errors?.length) throw new Error(`GraphQL error: ${response.errors.map((e) => e.message).join('; ')}`);
+  if (!response.data) throw new Error('GraphQL answered without data');
+  return response.data;
+}
+
+function payloadOf(data: Record<string, unknown>, field: string): MutationPayload {
+  const payload = data[field] as MutationPayload | undefined;
+  if (!payload) throw new Error(`${field} returned nothing`);
+  if (payload.userErrors?.length) {
+    throw new Error(`${field} refused: ${payload.userErrors.map((e) => `${e.code ?? ''} ${e.message}`.trim()).join('; ')}`);
+  }
+  return payload;
+}
+
+/** The next meeting: about ten days ahead, 19:30–21:30 Brussels time. */
+export function demoMeetingTimes(now: Date): { startsAt: string; endsAt: string } {
+  const start = DateTime.fromJSDate(now, { zone: 'Europe/Brussels' })
+    .plus({ days: 10 })
+    .set({ hour: 19, minute: 30, second: 0, millisecond: 0 });
+  return {
+    startsAt: start.toISO({ suppressMilliseconds: true })!,
+    endsAt: start.plus({ hours: 2 }).toISO({ suppressMilliseconds: true })!,
+  };
+}
+
+export interface SeedResult {
+  skipped: boolean;
+  partners: number;
+  meetingId?: string;
+}
+
+/** Creates the demo network, unless there are partners already (then it leaves the data alone). */
+export async function seedDemoNetwork(graphql: GraphqlCall, now: Date = new Date()): Promise<SeedResult> {
+  const existing = await call(graphql, partnersQuery);
+  const edges = (existing.partners as { edges?: unknown[] } | undefined)?.edges ?? [];
+  if (edges.length > 0) return { skipped: true, partners: 0 };
+
+  const partnerIds: string[] = [];
+  for (const partner of demoPartners) {
+    const payload = payloadOf(await call(graphql, createPartnerMutation, { input: partner }), 'createPartner');
+    partnerIds.push((payload.partner as { id: string }).id);
+  }
+
+  const meeting = payloadOf(
+    await call(graphql, scheduleMeetingMutation, {
+      input: {
+        title: 'Overleg Locon De Stek',
+        ...demoMeetingTimes(now),
+        location: 'Buurthuis, Sint-Pietersaalststraat, Gent',
+        themes: ['Buurtbabbel van het voorjaar', 'Nieuwe projecten', 'Open space'],
+        inviteePartnerIds: partnerIds,
+      },
+    }),
+    'scheduleMeeting',
+  );
+  return { skipped: false, partners: partnerIds.length, meetingId: (meeting.meeting as { id: string }).id };
+}
+
+/** GraphQL through the Lambda handler itself, with the API Gateway event a real request would make. */
+export function graphqlViaHandler(handler: LambdaHttpHandler, token: string, host = 'localhost'): GraphqlCall {
+  return async (query, variables) => {
+    const event = buildLambdaEvent({
+      method: 'POST',
+      url: '/graphql',
+      headers: { host, 'content-type': 'application/json', accept: 'application/json', authorization: `Bearer ${token}` },
+      body: Buffer.from(JSON.stringify({ query, variables })),
+    });
+    const result = await handler(event);
+    const body = result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64').toString('utf8') : (result.body ?? '');
+    try {
+      return JSON.parse(body) as GraphqlResponse;
+    } catch {
+      throw new Error(`/graphql answered ${result.statusCode ?? 200} with a body that is not JSON`);
+    }
+  };
+}
+
+/** GraphQL over HTTP, for seeding a stack that runs in another process. */
+export function graphqlViaHttp(url: string, token: string): GraphqlCall {
+  return async (query, variables) => {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()) as GraphqlResponse;
+  };
+}
+
+export const seedCoordinatorEmail = 'coordinator@schakel.example.be';
+
+export function seedToken(devJwtSecret: string): Promise<string> {
+  return signDevToken(devJwtSecret, { email: seedCoordinatorEmail, role: 'COORDINATOR' });
+}
+
+/** `npx tsx functions/local/seed.ts`: seeds the stack that `npm start` is running. */
+async function main(): Promise<void> {
+  const state = readLocalStackState();
+  if (!state?.url) throw new Error('No running local stack found; start one with `npm start` (or `npm start -- --seed`).');
+  const env = localEnvironment({ secrets: ensureDevSecrets(), dynamodbEndpoint: state.dynamodbEndpoint });
+  const result = await seedDemoNetwork(graphqlViaHttp(`${state.url}/graphql`, await seedToken(env.DEV_JWT_SECRET)));
+  console.log(JSON.stringify(result));
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  });
+}

@@ -1,0 +1,57 @@
+import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { keys } from '../../shared/dynamodb/keys';
+
+/** Who a personal calendar feed belongs to. Only the token's hash is stored, never the token. */
+export interface CalendarFeedOwner {
+  viewerId: string;
+  role: 'COORDINATOR' | 'PARTNER';
+  partnerId?: string;
+  createdAt: string;
+}
+
+export class CalendarFeedsRepository {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async findByTokenHash(tokenHash: string): Promise<CalendarFeedOwner | undefined> {
+    const result = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.calendarFeed(tokenHash) }));
+    if (!result.Item) return undefined;
+    const { viewerId, role, partnerId, createdAt } = result.Item as CalendarFeedOwner;
+    return { viewerId, role, partnerId, createdAt };
+  }
+
+  /** Replaces the viewer's feed (if any) by a new one, atomically: the old URL stops working. */
+  async replace(tokenHash: string, owner: CalendarFeedOwner): Promise<void> {
+    const previous = await this.currentHash(owner.viewerId);
+    await this.db.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          ...(previous ? [{ Delete: { TableName: this.tableName, Key: keys.calendarFeed(previous) } }] : []),
+          { Put: { TableName: this.tableName, Item: { ...keys.calendarFeed(tokenHash), ...owner } } },
+          { Put: { TableName: this.tableName, Item: { ...keys.calendarFeedOwner(owner.viewerId), tokenHash, createdAt: owner.createdAt } } },
+        ],
+      }),
+    );
+  }
+
+  async revoke(viewerId: string): Promise<boolean> {
+    const previous = await this.currentHash(viewerId);
+    if (!previous) return false;
+    await this.db.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          { Delete: { TableName: this.tableName, Key: keys.calendarFeed(previous) } },
+          { Delete: { TableName: this.tableName, Key: keys.calendarFeedOwner(viewerId) } },
+        ],
+      }),
+    );
+    return true;
+  }
+
+  private async currentHash(viewerId: string): Promise<string | undefined> {
+    const result = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.calendarFeedOwner(viewerId) }));
+    return result.Item?.tokenHash as string | undefined;
+  }
+}

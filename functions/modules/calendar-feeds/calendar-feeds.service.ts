@@ -1,0 +1,72 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { buildCalendarFeedIcs } from '../../mail/calendar/meeting-calendar';
+import { requireViewer } from '../../shared/auth/authorize';
+import type { Viewer } from '../../shared/auth/viewer';
+import type { Clock } from '../../shared/clock';
+import type { MeetingsRepository } from '../meetings/meetings.repository';
+import { meetingUid } from '../meetings/meeting-dispatch';
+import type { CalendarFeedsRepository } from './calendar-feeds.repository';
+
+/** How far back a feed reaches, so that recent past meetings stay visible in calendars. */
+const feedHistoryDays = 90;
+
+export function hashFeedToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export interface CalendarFeedSettings {
+  publicBaseUrl: string;
+  uidDomain: string;
+  organizer: { name: string; email: string };
+}
+
+export class CalendarFeedsService {
+  constructor(
+    private readonly feeds: CalendarFeedsRepository,
+    private readonly meetings: MeetingsRepository,
+    private readonly clock: Clock,
+    private readonly settings: CalendarFeedSettings,
+  ) {}
+
+  /** A new secret feed URL for the viewer; the previous one stops working. */
+  async create(viewer: Viewer | undefined): Promise<string> {
+    const signedIn = requireViewer(viewer);
+    const token = randomBytes(32).toString('base64url');
+    await this.feeds.replace(hashFeedToken(token), {
+      viewerId: signedIn.id,
+      role: signedIn.role,
+      partnerId: signedIn.partnerId,
+      createdAt: this.clock.now().toISOString(),
+    });
+    return `${this.settings.publicBaseUrl}/calendar/${token}.ics`;
+  }
+
+  async revoke(viewer: Viewer | undefined): Promise<boolean> {
+    return this.feeds.revoke(requireViewer(viewer).id);
+  }
+
+  /** The feed's iCalendar text, or undefined for an unknown or revoked token. */
+  async render(token: string): Promise<string | undefined> {
+    const owner = await this.feeds.findByTokenHash(hashFeedToken(token));
+    if (!owner) return undefined;
+    const now = this.clock.now();
+    const meetings = await this.meetings.listAllFrom(new Date(now.getTime() - feedHistoryDays * 86_400_000));
+    const visible = meetings.filter((meeting) => owner.role === 'COORDINATOR' || (owner.partnerId && meeting.invitations[owner.partnerId]));
+    return buildCalendarFeedIcs({
+      name: 'Locon De Stek',
+      stamp: now,
+      events: visible.map((meeting) => ({
+        uid: meetingUid(meeting.id, this.settings.uidDomain),
+        sequence: meeting.sequence,
+        title: meeting.title,
+        location: meeting.location,
+        startsAt: new Date(meeting.startsAt),
+        endsAt: new Date(meeting.endsAt),
+        status: meeting.status === 'CANCELLED' ? 'CANCELLED' : 'CONFIRMED',
+        organizer: this.settings.organizer,
+        attendees: [],
+        description: meeting.themes.length > 0 ? `Thema's: ${meeting.themes.join(', ')}` : undefined,
+      })),
+    });
+  }
+}

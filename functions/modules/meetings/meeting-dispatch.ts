@@ -1,0 +1,109 @@
+import { invitationRecipients, type PartnerRecord } from '../partners/partner';
+import { recipientKey, type OutboxDispatch, type OutboxRecipient } from '../outbox/outbox';
+import { toPartstat, type MeetingRecord } from './meeting';
+
+/**
+ * What the outbox needs to send meeting emails, decided when the meeting changes (pure). The
+ * renderer builds the email and .ics from this snapshot, so a later change cannot alter what an
+ * earlier version said.
+ */
+export const meetingDispatchKind = 'meeting-invitation';
+
+export type MeetingEmailKind = 'invitation' | 'update' | 'cancellation';
+
+export interface MeetingAttendee {
+  email: string;
+  name?: string;
+  partstat: 'NEEDS-ACTION' | 'ACCEPTED' | 'DECLINED' | 'TENTATIVE';
+}
+
+export interface MeetingDispatchPayload {
+  meetingId: string;
+  uid: string;
+  sequence: number;
+  title: string;
+  startsAt: string;
+  endsAt: string;
+  location: string;
+  themes: string[];
+  status: 'CONFIRMED' | 'CANCELLED';
+  cancelReason?: string;
+  attendees: MeetingAttendee[];
+}
+
+export interface MeetingRecipientData {
+  partnerId: string;
+  partnerName: string;
+  method: 'REQUEST' | 'CANCEL';
+  emailKind: MeetingEmailKind;
+  /** Set on a CANCEL for a partner taken off a meeting that itself goes on. */
+  removedFromMeeting?: boolean;
+}
+
+export interface RecipientGroup {
+  partnerIds: readonly string[];
+  method: 'REQUEST' | 'CANCEL';
+  emailKind: MeetingEmailKind;
+  removedFromMeeting?: boolean;
+}
+
+export function meetingUid(meetingId: string, domain: string): string {
+  return `meeting-${meetingId}@${domain}`;
+}
+
+export function attendeesOf(meeting: MeetingRecord, partners: ReadonlyMap<string, PartnerRecord>): MeetingAttendee[] {
+  return Object.values(meeting.invitations).flatMap((invitation) => {
+    const partner = partners.get(invitation.partnerId);
+    if (!partner) return [];
+    return invitationRecipients(partner).map((recipient) => ({ ...recipient, partstat: toPartstat(invitation.response) }));
+  });
+}
+
+export function planMeetingDispatch(input: {
+  meeting: MeetingRecord;
+  partners: ReadonlyMap<string, PartnerRecord>;
+  groups: RecipientGroup[];
+  uidDomain: string;
+  createdAt: string;
+}): OutboxDispatch | undefined {
+  const { meeting, partners } = input;
+  const recipients = new Map<string, OutboxRecipient>();
+  for (const group of input.groups) {
+    for (const partnerId of group.partnerIds) {
+      const partner = partners.get(partnerId);
+      if (!partner) continue;
+      for (const person of invitationRecipients(partner)) {
+        const key = recipientKey(person.email);
+        const data: MeetingRecipientData = {
+          partnerId,
+          partnerName: partner.name,
+          method: group.method,
+          emailKind: group.emailKind,
+          ...(group.removedFromMeeting ? { removedFromMeeting: true } : {}),
+        };
+        recipients.set(key, { key, email: person.email, name: person.name, data: { ...data } });
+      }
+    }
+  }
+  if (recipients.size === 0) return undefined;
+  const payload: MeetingDispatchPayload = {
+    meetingId: meeting.id,
+    uid: meetingUid(meeting.id, input.uidDomain),
+    sequence: meeting.sequence,
+    title: meeting.title,
+    startsAt: meeting.startsAt,
+    endsAt: meeting.endsAt,
+    location: meeting.location,
+    themes: meeting.themes,
+    status: meeting.status === 'CANCELLED' ? 'CANCELLED' : 'CONFIRMED',
+    cancelReason: meeting.cancelReason,
+    attendees: attendeesOf(meeting, partners),
+  };
+  return {
+    id: `meeting.${meeting.id}.v${meeting.version}`,
+    kind: meetingDispatchKind,
+    payload: { ...payload },
+    recipients: [...recipients.values()],
+    createdAt: input.createdAt,
+  };
+}

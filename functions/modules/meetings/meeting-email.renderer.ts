@@ -1,0 +1,76 @@
+import { buildMeetingInvitationIcs } from '../../mail/calendar/meeting-calendar';
+import { renderMeetingEmail } from '../../mail/templates/meeting-email';
+import { signLinkToken } from '../../shared/links/signed-links';
+import type { OutboxRenderer } from '../outbox/outbox-deliverer';
+import type { MeetingDispatchPayload, MeetingRecipientData } from './meeting-dispatch';
+
+export interface MeetingEmailSettings {
+  publicBaseUrl: string;
+  linkSigningSecret: string;
+  organizer: { name: string; email: string };
+}
+
+/** Answer links stay valid until a day after the meeting ends. */
+const linkGraceMs = 24 * 3600_000;
+
+/**
+ * Renders a meeting outbox message: the Dutch email with its iTIP calendar part. The calendar part
+ * is built from the dispatch snapshot, so each version of the meeting is sent as it was decided.
+ */
+export function createMeetingEmailRenderer(settings: MeetingEmailSettings): OutboxRenderer {
+  return async (message, now) => {
+    const meeting = message.payload as unknown as MeetingDispatchPayload;
+    const recipient = message.recipient.data as unknown as MeetingRecipientData;
+    const startsAt = new Date(meeting.startsAt);
+    const endsAt = new Date(meeting.endsAt);
+    const cancelling = recipient.method === 'CANCEL';
+
+    let answerLinks: { accept: string; tentative: string; decline: string } | undefined;
+    if (!cancelling) {
+      const expiresAt = new Date(Math.max(endsAt.getTime() + linkGraceMs, now.getTime() + linkGraceMs));
+      const token = await signLinkToken(
+        settings.linkSigningSecret,
+        'rsvp',
+        { meetingId: meeting.meetingId, partnerId: recipient.partnerId, email: message.recipient.email },
+        expiresAt,
+        now,
+      );
+      const link = (answer: string) => `${settings.publicBaseUrl}/rsvp?token=${encodeURIComponent(token)}&answer=${answer}`;
+      answerLinks = { accept: link('ACCEPTED'), tentative: link('TENTATIVE'), decline: link('DECLINED') };
+    }
+
+    // Someone taken off a meeting that goes on gets a CANCEL naming only them (RFC 5546 §3.2.5).
+    const attendees = recipient.removedFromMeeting
+      ? [{ email: message.recipient.email, name: message.recipient.name, partstat: 'NEEDS-ACTION' as const }]
+      : meeting.attendees;
+    const calendar = buildMeetingInvitationIcs({
+      method: recipient.method,
+      stamp: now,
+      event: {
+        uid: meeting.uid,
+        sequence: meeting.sequence,
+        title: meeting.title,
+        description: meeting.themes.length > 0 ? `Thema's: ${meeting.themes.join(', ')}` : undefined,
+        location: meeting.location,
+        startsAt,
+        endsAt,
+        status: cancelling ? 'CANCELLED' : meeting.status,
+        organizer: settings.organizer,
+        attendees,
+      },
+    });
+    const email = renderMeetingEmail({
+      kind: recipient.emailKind,
+      recipientName: message.recipient.name,
+      partnerName: recipient.partnerName,
+      title: meeting.title,
+      startsAt,
+      endsAt,
+      location: meeting.location,
+      themes: meeting.themes,
+      cancelReason: recipient.removedFromMeeting ? 'Je partner staat niet langer op de lijst van genodigden.' : meeting.cancelReason,
+      answerLinks,
+    });
+    return { ...email, calendar: { method: recipient.method, content: calendar } };
+  };
+}

@@ -1,0 +1,48 @@
+import type { Resolvers } from '../../graphql/generated/resolvers-types';
+import { toConnection, withUserErrors } from '../../graphql/payload';
+import { BadRequestError } from '../../shared/errors';
+import { pageSize } from '../../shared/dynamodb/cursor';
+import { invitationList } from './meeting';
+
+export const meetingsResolvers: Resolvers = {
+  Query: {
+    meetings: async (_parent, args, { viewer, services }) => {
+      const from = args.from ?? undefined;
+      const to = args.to ?? undefined;
+      if (from && to && to.getTime() <= from.getTime()) throw new BadRequestError('to moet na from liggen.');
+      return toConnection(await services.meetings.list(viewer, { from, to }, pageSize(args.first), args.after ?? undefined));
+    },
+    meeting: async (_parent, args, { viewer, services }) => (await services.meetings.get(viewer, args.id)) ?? null,
+    standingThemes: (_parent, _args, { viewer, services }) => services.meetings.standingThemes(viewer),
+  },
+  Mutation: {
+    scheduleMeeting: (_parent, { input }, { viewer, services }) => withUserErrors('meeting', () => services.meetings.schedule(viewer, input)),
+    rescheduleMeeting: (_parent, { input }, { viewer, services }) => withUserErrors('meeting', () => services.meetings.reschedule(viewer, input)),
+    cancelMeeting: (_parent, { input }, { viewer, services }) => withUserErrors('meeting', () => services.meetings.cancel(viewer, input)),
+    respondToMeeting: (_parent, { input }, { viewer, services }) => withUserErrors('meeting', () => services.meetings.respond(viewer, input)),
+    changeMeetingInvitees: (_parent, { input }, { viewer, services }) =>
+      withUserErrors('meeting', () => services.meetings.changeInvitees(viewer, input)),
+    addAgendaItem: (_parent, { input }, { viewer, services }) => withUserErrors('meeting', () => services.meetings.addAgendaItem(viewer, input)),
+    recordMeetingOutcome: (_parent, { input }, { viewer, services }) =>
+      withUserErrors('meeting', () => services.meetings.recordOutcome(viewer, input)),
+    setStandingThemes: (_parent, { themes }, { viewer, services }) => withUserErrors('themes', () => services.meetings.setStandingThemes(viewer, themes)),
+  },
+  Meeting: {
+    invitations: (meeting) => invitationList(meeting),
+    agenda: (meeting) => meeting.agenda.map((item) => ({ ...item, projectId: item.projectId ?? null })),
+    attendance: async (meeting, _args, { loaders }) =>
+      (await loaders.partner.loadMany(meeting.attendance)).filter((p): p is Exclude<typeof p, Error | undefined> => !!p && !(p instanceof Error)),
+    minutes: (meeting) => meeting.minutes ?? null,
+    cancelReason: (meeting) => meeting.cancelReason ?? null,
+    previousMeeting: async (meeting, _args, { loaders }) => (meeting.previousMeetingId ? ((await loaders.meeting.load(meeting.previousMeetingId)) ?? null) : null),
+    nextMeeting: async (meeting, _args, { loaders }) => (meeting.nextMeetingId ? ((await loaders.meeting.load(meeting.nextMeetingId)) ?? null) : null),
+  },
+  Invitation: {
+    partner: async (invitation, _args, { loaders }) => {
+      const partner = await loaders.partner.load(invitation.partnerId);
+      if (!partner) throw new Error(`invited partner ${invitation.partnerId} is missing`);
+      return partner;
+    },
+    respondedAt: (invitation) => invitation.respondedAt ?? null,
+  },
+};

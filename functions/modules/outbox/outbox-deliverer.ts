@@ -1,0 +1,101 @@
+import type { Mailer, OutgoingEmail } from '../../mail/mailer';
+import { MailDeliveryError } from '../../mail/mailer';
+import type { Clock } from '../../shared/clock';
+import type { Logger } from '../../shared/logger';
+import { messageIdFor, retryDelayMs, type OutboxMessage } from './outbox';
+import type { OutboxRepository } from './outbox.repository';
+
+/** Turns one outbox message into an email; one renderer per dispatch kind. */
+export type OutboxRenderer = (message: OutboxMessage, now: Date) => Promise<Omit<OutgoingEmail, 'messageId' | 'from' | 'to'>>;
+
+export interface DeliverySettings {
+  from: string;
+  /** Domain part of generated Message-IDs. */
+  messageIdDomain: string;
+  maxAttempts: number;
+  batchSize: number;
+  /** How long a claimed message is reserved for the job that claimed it. */
+  leaseMs: number;
+}
+
+export interface DeliveryReport {
+  expanded: number;
+  sent: number;
+  retried: number;
+  failed: number;
+  /** Messages another run claimed first. */
+  skipped: number;
+}
+
+const maxRounds = 50;
+
+export class OutboxDeliverer {
+  constructor(
+    private readonly repository: OutboxRepository,
+    private readonly mailer: Mailer,
+    private readonly renderers: Record<string, OutboxRenderer>,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+    private readonly settings: DeliverySettings,
+  ) {}
+
+  /** Delivers everything due at `asOf` (and what falls due while it runs). Safe to run concurrently. */
+  async deliverDue(asOf?: Date): Promise<DeliveryReport> {
+    const report: DeliveryReport = { expanded: 0, sent: 0, retried: 0, failed: 0, skipped: 0 };
+    for (let round = 0; round < maxRounds; round += 1) {
+      const now = this.later(asOf);
+      const due = await this.repository.findDue(now, this.settings.batchSize);
+      if (due.length === 0) break;
+      for (const item of due) {
+        if (item.type === 'dispatch') {
+          report.expanded += await this.repository.expand(item.dispatch, now);
+        } else {
+          await this.deliver(item.message, item.dueKey, report, asOf);
+        }
+      }
+    }
+    return report;
+  }
+
+  /** The later of the run's reference time and the clock: a replayed run still sees new work. */
+  private later(asOf?: Date): Date {
+    const now = this.clock.now();
+    return asOf && asOf.getTime() > now.getTime() ? asOf : now;
+  }
+
+  private async deliver(message: OutboxMessage, dueKey: string, report: DeliveryReport, asOf?: Date): Promise<void> {
+    const now = this.later(asOf);
+    const claimed = await this.repository.claim(message, dueKey, new Date(now.getTime() + this.settings.leaseMs));
+    if (!claimed) {
+      report.skipped += 1;
+      return;
+    }
+    const attempt = message.attempts + 1;
+    const log = this.logger.child({ dispatchId: message.dispatchId, recipientKey: message.recipient.key, attempt });
+    try {
+      const rendered = await this.renderers[message.kind]?.(message, now);
+      if (!rendered) throw new Error(`no renderer for outbox kind ${message.kind}`);
+      const result = await this.mailer.send({
+        ...rendered,
+        messageId: messageIdFor(message.dispatchId, message.recipient.key, this.settings.messageIdDomain),
+        from: this.settings.from,
+        to: message.recipient.name ? `"${message.recipient.name.replace(/["\\]/g, '')}" <${message.recipient.email}>` : message.recipient.email,
+      });
+      await this.repository.markSent(message, this.clock.now(), result.messageId);
+      report.sent += 1;
+      log.info('outbox message sent', { kind: message.kind });
+    } catch (error) {
+      const permanent = error instanceof MailDeliveryError && error.permanent;
+      const code = error instanceof MailDeliveryError ? `SMTP_${error.responseCode ?? 'CONNECTION'}` : 'RENDER_OR_SEND_ERROR';
+      if (permanent || attempt >= this.settings.maxAttempts) {
+        await this.repository.markFailed(message, { code, permanent }, this.clock.now());
+        report.failed += 1;
+        log.error('outbox message failed for good', { code, permanent, error });
+      } else {
+        await this.repository.scheduleRetry(message, new Date(now.getTime() + retryDelayMs(attempt)), { code }, this.clock.now());
+        report.retried += 1;
+        log.warn('outbox message will be retried', { code, error });
+      }
+    }
+  }
+}

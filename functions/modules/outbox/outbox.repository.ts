@@ -1,0 +1,194 @@
+import { PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { isConditionFailure } from '../../shared/dynamodb/conditional';
+import { keys } from '../../shared/dynamodb/keys';
+import { tableIndexes, ttlAttribute } from '../../shared/dynamodb/table-definition';
+import type { OutboxDispatch, OutboxMessage } from './outbox';
+
+const dueIndex = tableIndexes.byDueTime;
+/** Sent and failed messages are kept this long for inspection, then expire (TTL). */
+const retentionSeconds = 90 * 24 * 3600;
+
+export type DueItem =
+  | { type: 'dispatch'; dueKey: string; dispatch: OutboxDispatch }
+  | { type: 'message'; dueKey: string; message: OutboxMessage };
+
+export class OutboxRepository {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  /** The transaction entry that records a dispatch; services add it to their own transaction. */
+  dispatchPut(dispatch: OutboxDispatch, dueAt: Date) {
+    return {
+      Put: {
+        TableName: this.tableName,
+        Item: {
+          ...keys.outboxDispatch(dispatch.id),
+          ...keys.outboxDue(dueAt.toISOString(), dispatch.id, 'DISPATCH'),
+          type: 'dispatch',
+          ...dispatch,
+        },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      },
+    };
+  }
+
+  /** Dispatches and messages whose time has come, oldest first: one Query on `byDueTime`. */
+  async findDue(now: Date, limit: number): Promise<DueItem[]> {
+    const response = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: dueIndex.name,
+        KeyConditionExpression: '#pk = :pk AND #sk <= :upTo',
+        ExpressionAttributeNames: { '#pk': dueIndex.partitionKey, '#sk': dueIndex.sortKey },
+        ExpressionAttributeValues: { ':pk': keys.outboxPartition, ':upTo': `${now.toISOString()}#\uffff` },
+        Limit: limit,
+      }),
+    );
+    return (response.Items ?? []).map((item) => {
+      const dueKey = String(item[dueIndex.sortKey]);
+      if (item.type === 'dispatch') {
+        const { id, kind, payload, recipients, createdAt } = item as unknown as OutboxDispatch;
+        return { type: 'dispatch', dueKey, dispatch: { id, kind, payload, recipients, createdAt } };
+      }
+      const { dispatchId, kind, payload, recipient, status, attempts, createdAt, sentAt, lastError } = item as unknown as OutboxMessage;
+      return { type: 'message', dueKey, message: { dispatchId, kind, payload, recipient, status, attempts, createdAt, sentAt, lastError } };
+    });
+  }
+
+  /**
+   * Creates the dispatch's messages (each only if absent, so a second expansion after a crash
+   * creates nothing twice) and then takes the dispatch off the due index.
+   */
+  async expand(dispatch: OutboxDispatch, now: Date): Promise<number> {
+    let created = 0;
+    for (const recipient of dispatch.recipients) {
+      const message: OutboxMessage = {
+        dispatchId: dispatch.id,
+        kind: dispatch.kind,
+        payload: dispatch.payload,
+        recipient,
+        status: 'PENDING',
+        attempts: 0,
+        createdAt: now.toISOString(),
+      };
+      try {
+        await this.db.send(
+          new PutCommand({
+            TableName: this.tableName,
+            Item: {
+              ...keys.outboxMessage(dispatch.id, recipient.key),
+              ...keys.outboxDue(now.toISOString(), dispatch.id, recipient.key),
+              type: 'message',
+              ...message,
+            },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          }),
+        );
+        created += 1;
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+      }
+    }
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.outboxDispatch(dispatch.id),
+        UpdateExpression: 'SET expandedAt = :now, #ttl = :ttl REMOVE #gpk, #gsk',
+        ExpressionAttributeNames: { '#gpk': dueIndex.partitionKey, '#gsk': dueIndex.sortKey, '#ttl': ttlAttribute },
+        ExpressionAttributeValues: { ':now': now.toISOString(), ':ttl': Math.floor(now.getTime() / 1000) + retentionSeconds },
+      }),
+    );
+    return created;
+  }
+
+  /**
+   * Takes a message for sending: moves its due time to the end of the lease, on condition that
+   * nobody moved it since we read it. Of two jobs that read the same message, one wins. If the
+   * winner dies before recording the result, the message falls due again when the lease ends.
+   */
+  async claim(message: OutboxMessage, seenDueKey: string, leaseUntil: Date): Promise<boolean> {
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.outboxMessage(message.dispatchId, message.recipient.key),
+          UpdateExpression: 'SET #gsk = :lease, attempts = attempts + :one',
+          ConditionExpression: '#gsk = :seen AND #status = :pending',
+          ExpressionAttributeNames: { '#gsk': dueIndex.sortKey, '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':lease': keys.outboxDue(leaseUntil.toISOString(), message.dispatchId, message.recipient.key).GSI2SK,
+            ':seen': seenDueKey,
+            ':pending': 'PENDING',
+            ':one': 1,
+          },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  async markSent(message: OutboxMessage, now: Date, providerMessageId: string): Promise<void> {
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.outboxMessage(message.dispatchId, message.recipient.key),
+        UpdateExpression: 'SET #status = :sent, sentAt = :now, providerMessageId = :pid, #ttl = :ttl REMOVE #gpk, #gsk',
+        ExpressionAttributeNames: { '#status': 'status', '#gpk': dueIndex.partitionKey, '#gsk': dueIndex.sortKey, '#ttl': ttlAttribute },
+        ExpressionAttributeValues: {
+          ':sent': 'SENT',
+          ':now': now.toISOString(),
+          ':pid': providerMessageId,
+          ':ttl': Math.floor(now.getTime() / 1000) + retentionSeconds,
+        },
+      }),
+    );
+  }
+
+  async scheduleRetry(message: OutboxMessage, retryAt: Date, error: { code: string }, now: Date): Promise<void> {
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.outboxMessage(message.dispatchId, message.recipient.key),
+        UpdateExpression: 'SET #gsk = :due, lastError = :error',
+        ExpressionAttributeNames: { '#gsk': dueIndex.sortKey },
+        ExpressionAttributeValues: {
+          ':due': keys.outboxDue(retryAt.toISOString(), message.dispatchId, message.recipient.key).GSI2SK,
+          ':error': { code: error.code, permanent: false, at: now.toISOString() },
+        },
+      }),
+    );
+  }
+
+  async markFailed(message: OutboxMessage, error: { code: string; permanent: boolean }, now: Date): Promise<void> {
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.outboxMessage(message.dispatchId, message.recipient.key),
+        UpdateExpression: 'SET #status = :failed, lastError = :error, #ttl = :ttl REMOVE #gpk, #gsk',
+        ExpressionAttributeNames: { '#status': 'status', '#gpk': dueIndex.partitionKey, '#gsk': dueIndex.sortKey, '#ttl': ttlAttribute },
+        ExpressionAttributeValues: {
+          ':failed': 'FAILED',
+          ':error': { ...error, at: now.toISOString() },
+          ':ttl': Math.floor(now.getTime() / 1000) + retentionSeconds,
+        },
+      }),
+    );
+  }
+
+  /** The messages of one dispatch (for tests and support): one Query on the dispatch's partition. */
+  async messagesOf(dispatchId: string): Promise<OutboxMessage[]> {
+    const response = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+        ExpressionAttributeValues: { ':pk': keys.outboxDispatch(dispatchId).PK, ':prefix': 'MESSAGE#' },
+      }),
+    );
+    return (response.Items ?? []) as unknown as OutboxMessage[];
+  }
+}

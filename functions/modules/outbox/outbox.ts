@@ -1,0 +1,54 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * The outbox: what must be emailed, recorded in the same DynamoDB transaction as the change that
+ * caused it, and delivered by the `deliver-outbox` job. A *dispatch* is one change (e.g. version 3
+ * of a meeting) with its recipients; the job expands it into one *message* per recipient, keyed so
+ * that each (dispatch, recipient) pair exists once, and sends each message once.
+ */
+export interface OutboxRecipient {
+  /** Dedupe key within the dispatch: a hash of the address (no personal data in keys or logs). */
+  key: string;
+  email: string;
+  name?: string;
+  /** What the renderer needs to know about this recipient (e.g. REQUEST or CANCEL). */
+  data: Record<string, unknown>;
+}
+
+export interface OutboxDispatch {
+  /** Unique per cause, e.g. `meeting.<id>.v3`: writing the same dispatch twice is refused. */
+  id: string;
+  /** Which renderer turns its messages into emails. */
+  kind: string;
+  payload: Record<string, unknown>;
+  recipients: OutboxRecipient[];
+  createdAt: string;
+}
+
+export type MessageStatus = 'PENDING' | 'SENT' | 'FAILED';
+
+export interface OutboxMessage {
+  dispatchId: string;
+  kind: string;
+  payload: Record<string, unknown>;
+  recipient: OutboxRecipient;
+  status: MessageStatus;
+  attempts: number;
+  createdAt: string;
+  sentAt?: string;
+  lastError?: { code: string; permanent: boolean; at: string };
+}
+
+export function recipientKey(email: string): string {
+  return createHash('sha256').update(email.trim().toLowerCase()).digest('hex').slice(0, 24);
+}
+
+/** Message-ID of a message: the same on every attempt, so a rare resend is recognisable. */
+export function messageIdFor(dispatchId: string, key: string, domain: string): string {
+  return `<${dispatchId}.${key}@${domain}>`;
+}
+
+/** Waiting time before attempt `attempts + 1`: 1, 2, 4, ... minutes, at most an hour. */
+export function retryDelayMs(attempts: number): number {
+  return Math.min(60_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
+}

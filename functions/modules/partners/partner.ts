@@ -1,0 +1,96 @@
+import type { UserErrorEntry } from '../../shared/errors';
+import { checkEmail, checkNonNegative, checkText, cleanList, compact, normaliseEmail } from '../../shared/validation';
+
+/** A partner of the network as stored. Pure types and rules; no I/O here. */
+export type PartnerKind = 'NONPROFIT' | 'FREELANCER' | 'COMPANY' | 'SPIN_OFF';
+
+export interface Capacity {
+  hoursPerMonth?: number;
+  eurosPerYear?: number;
+}
+
+export interface Representative {
+  id: string;
+  name: string;
+  email: string;
+}
+
+export interface PartnerRecord {
+  id: string;
+  name: string;
+  kind: PartnerKind;
+  email: string;
+  capacity?: Capacity;
+  representatives: Representative[];
+  competences: string[];
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PartnerFieldsInput {
+  name?: string | null;
+  kind?: PartnerKind | null;
+  email?: string | null;
+  capacity?: { hoursPerMonth?: number | null; eurosPerYear?: number | null } | null;
+  representatives?: { name: string; email: string }[] | null;
+  competences?: string[] | null;
+}
+
+/** Checks the fields that are present; `required` names those that must be. */
+export function validatePartnerFields(input: PartnerFieldsInput, required: boolean): UserErrorEntry[] {
+  const errors: (UserErrorEntry | undefined)[] = [];
+  if (required || input.name != null) errors.push(checkText(input.name ?? '', ['input', 'name'], 'De naam', 120));
+  if (required || input.email != null) errors.push(checkEmail(input.email ?? '', ['input', 'email']));
+  if (input.capacity) {
+    errors.push(checkNonNegative(input.capacity.hoursPerMonth, ['input', 'capacity', 'hoursPerMonth'], 'Het aantal uren per maand'));
+    errors.push(checkNonNegative(input.capacity.eurosPerYear, ['input', 'capacity', 'eurosPerYear'], 'Het bedrag per jaar'));
+  }
+  const seenEmails = new Set<string>();
+  (input.representatives ?? []).forEach((rep, index) => {
+    const field = ['input', 'representatives', String(index)];
+    errors.push(checkText(rep.name, [...field, 'name'], 'De naam van een vertegenwoordiger', 120));
+    const emailError = checkEmail(rep.email, [...field, 'email']);
+    errors.push(emailError);
+    const email = normaliseEmail(rep.email);
+    if (!emailError && seenEmails.has(email)) {
+      errors.push({ field: [...field, 'email'], code: 'DUPLICATE_EMAIL', message: `${rep.email} staat twee keer bij de vertegenwoordigers.` });
+    }
+    seenEmails.add(email);
+  });
+  return compact(errors);
+}
+
+export function normaliseCapacity(capacity: PartnerFieldsInput['capacity']): Capacity | undefined {
+  if (!capacity) return undefined;
+  const result: Capacity = {};
+  if (capacity.hoursPerMonth != null) result.hoursPerMonth = capacity.hoursPerMonth;
+  if (capacity.eurosPerYear != null) result.eurosPerYear = capacity.eurosPerYear;
+  return result;
+}
+
+/**
+ * Keeps the ids of representatives that stay (same email), so that their answers and calendar
+ * feeds keep pointing at them; new ones get a fresh id.
+ */
+export function mergeRepresentatives(
+  current: Representative[],
+  next: { name: string; email: string }[],
+  newId: () => string,
+): Representative[] {
+  const byEmail = new Map(current.map((rep) => [rep.email, rep]));
+  return next.map((rep) => {
+    const email = normaliseEmail(rep.email);
+    return { id: byEmail.get(email)?.id ?? newId(), name: rep.name.trim(), email };
+  });
+}
+
+export function cleanCompetences(values: string[] | null | undefined): string[] {
+  return cleanList(values);
+}
+
+/** Where a partner's invitations go: its representatives, else its contact address. */
+export function invitationRecipients(partner: PartnerRecord): { email: string; name?: string }[] {
+  if (partner.representatives.length > 0) return partner.representatives.map((rep) => ({ email: rep.email, name: rep.name }));
+  return [{ email: partner.email, name: partner.name }];
+}

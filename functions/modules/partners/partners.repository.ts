@@ -1,0 +1,88 @@
+import { BatchGetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { queryCollectionPage, queryWholeCollection, stripKeys } from '../../shared/dynamodb/collection-query';
+import { isConditionFailure } from '../../shared/dynamodb/conditional';
+import type { Page } from '../../shared/dynamodb/cursor';
+import { keys } from '../../shared/dynamodb/keys';
+import { VersionConflictError } from '../../shared/errors';
+import type { PartnerRecord } from './partner';
+
+/** BatchGetItem takes at most 100 keys; beyond that one query of the whole collection is cheaper. */
+const batchGetLimit = 100;
+
+type Item = PartnerRecord & Record<string, unknown>;
+
+function toRecord(item: Record<string, unknown>): PartnerRecord {
+  return stripKeys<PartnerRecord>(item);
+}
+
+function toItem(partner: PartnerRecord): Item {
+  return { ...keys.partner(partner.id), ...keys.partnerCollection(partner.name, partner.id), ...partner };
+}
+
+export class PartnersRepository {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async create(partner: PartnerRecord): Promise<void> {
+    await this.db.send(
+      new PutCommand({ TableName: this.tableName, Item: toItem(partner), ConditionExpression: 'attribute_not_exists(PK)' }),
+    );
+  }
+
+  /** Replaces the partner when its stored version is still `expectedVersion`. */
+  async replace(partner: PartnerRecord, expectedVersion: number): Promise<void> {
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: toItem(partner),
+          ConditionExpression: 'attribute_exists(PK) AND version = :expected',
+          ExpressionAttributeValues: { ':expected': expectedVersion },
+        }),
+      );
+    } catch (error) {
+      if (isConditionFailure(error)) throw new VersionConflictError('Partner', partner.id, { cause: error });
+      throw error;
+    }
+  }
+
+  async get(id: string): Promise<PartnerRecord | undefined> {
+    const found = await this.getMany([id]);
+    return found.get(id);
+  }
+
+  /** One round trip whatever the number of ids: a BatchGet, or one query of the collection. */
+  async getMany(ids: readonly string[]): Promise<Map<string, PartnerRecord>> {
+    const unique = [...new Set(ids)];
+    const result = new Map<string, PartnerRecord>();
+    if (unique.length === 0) return result;
+    if (unique.length > batchGetLimit) {
+      const wanted = new Set(unique);
+      for (const partner of await this.listAll()) if (wanted.has(partner.id)) result.set(partner.id, partner);
+      return result;
+    }
+    let requestKeys: Record<string, unknown>[] = unique.map((id) => keys.partner(id));
+    // UnprocessedKeys only appear under throttling; they are retried rather than dropped.
+    while (requestKeys.length > 0) {
+      const response = await this.db.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: requestKeys } } }));
+      for (const item of response.Responses?.[this.tableName] ?? []) {
+        const partner = toRecord(item);
+        result.set(partner.id, partner);
+      }
+      requestKeys = (response.UnprocessedKeys?.[this.tableName]?.Keys as Record<string, unknown>[] | undefined) ?? [];
+    }
+    return result;
+  }
+
+  /** A page of partners ordered by name: one Query. */
+  list(limit: number, after?: string): Promise<Page<PartnerRecord>> {
+    return queryCollectionPage(this.db, this.tableName, { partition: keys.partnersPartition }, limit, after, toRecord);
+  }
+
+  /** Every partner (the network has a few dozen). */
+  listAll(): Promise<PartnerRecord[]> {
+    return queryWholeCollection(this.db, this.tableName, { partition: keys.partnersPartition }, toRecord);
+  }
+}

@@ -1,0 +1,21 @@
+import type { Resolvers } from '../../graphql/generated/resolvers-types';
+import { toConnection, withUserErrors } from '../../graphql/payload';
+import { pageSize } from '../../shared/dynamodb/cursor';
+
+export const partnersResolvers: Resolvers = {
+  Query: {
+    partners: async (_parent, args, { viewer, services, loaders }) => {
+      const page = await services.partners.list(viewer, pageSize(args.first), args.after ?? undefined);
+      for (const partner of page.items) loaders.partner.prime(partner.id, partner);
+      return toConnection(page);
+    },
+    partner: async (_parent, args, { viewer, services }) => (await services.partners.get(viewer, args.id)) ?? null,
+  },
+  Mutation: {
+    createPartner: (_parent, { input }, { viewer, services }) => withUserErrors('partner', () => services.partners.create(viewer, input)),
+    updatePartner: (_parent, { input }, { viewer, services }) => withUserErrors('partner', () => services.partners.update(viewer, input)),
+  },
+  Partner: {
+    capacity: ({ capacity }) => (capacity ? { hoursPerMonth: capacity.hoursPerMonth ?? null, eurosPerYear: capacity.eurosPerYear ?? null } : null),
+  },
+};

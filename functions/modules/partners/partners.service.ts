@@ -1,0 +1,99 @@
+import { requireRole, requireViewer } from '../../shared/auth/authorize';
+import type { Viewer } from '../../shared/auth/viewer';
+import type { Clock } from '../../shared/clock';
+import type { Page } from '../../shared/dynamodb/cursor';
+import { UserInputError, VersionConflictError } from '../../shared/errors';
+import { normaliseEmail } from '../../shared/validation';
+import {
+  cleanCompetences,
+  mergeRepresentatives,
+  normaliseCapacity,
+  validatePartnerFields,
+  type PartnerFieldsInput,
+  type PartnerKind,
+  type PartnerRecord,
+} from './partner';
+import type { PartnersRepository } from './partners.repository';
+
+export interface CreatePartnerCommand extends PartnerFieldsInput {
+  name: string;
+  kind: PartnerKind;
+  email: string;
+}
+
+export interface UpdatePartnerCommand extends PartnerFieldsInput {
+  id: string;
+  expectedVersion?: number | null;
+}
+
+export const conflictMessage = 'Iemand anders heeft dit intussen gewijzigd. Laad het opnieuw en probeer nog eens.';
+
+export class PartnersService {
+  constructor(
+    private readonly repository: PartnersRepository,
+    private readonly clock: Clock,
+    private readonly newId: () => string,
+  ) {}
+
+  async create(viewer: Viewer | undefined, input: CreatePartnerCommand): Promise<PartnerRecord> {
+    requireRole(viewer, 'COORDINATOR');
+    const errors = validatePartnerFields(input, true);
+    if (errors.length > 0) throw new UserInputError(errors);
+    const now = this.clock.now().toISOString();
+    const partner: PartnerRecord = {
+      id: this.newId(),
+      name: input.name.trim(),
+      kind: input.kind,
+      email: normaliseEmail(input.email),
+      capacity: normaliseCapacity(input.capacity),
+      representatives: mergeRepresentatives([], input.representatives ?? [], this.newId),
+      competences: cleanCompetences(input.competences),
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await this.repository.create(partner);
+    return partner;
+  }
+
+  async update(viewer: Viewer | undefined, input: UpdatePartnerCommand): Promise<PartnerRecord> {
+    requireRole(viewer, 'COORDINATOR');
+    const errors = validatePartnerFields(input, false);
+    if (errors.length > 0) throw new UserInputError(errors);
+    const current = await this.repository.get(input.id);
+    if (!current) throw UserInputError.single('NOT_FOUND', 'Deze partner bestaat niet.', ['input', 'id']);
+    if (input.expectedVersion != null && input.expectedVersion !== current.version) {
+      throw UserInputError.single('VERSION_CONFLICT', conflictMessage, ['input', 'expectedVersion']);
+    }
+    const next: PartnerRecord = {
+      ...current,
+      name: input.name?.trim() ?? current.name,
+      kind: input.kind ?? current.kind,
+      email: input.email != null ? normaliseEmail(input.email) : current.email,
+      capacity: input.capacity !== undefined ? normaliseCapacity(input.capacity) : current.capacity,
+      representatives: input.representatives
+        ? mergeRepresentatives(current.representatives, input.representatives, this.newId)
+        : current.representatives,
+      competences: input.competences ? cleanCompetences(input.competences) : current.competences,
+      version: current.version + 1,
+      updatedAt: this.clock.now().toISOString(),
+    };
+    try {
+      await this.repository.replace(next, current.version);
+    } catch (error) {
+      if (error instanceof VersionConflictError) throw UserInputError.single('VERSION_CONFLICT', conflictMessage, ['input', 'id']);
+      throw error;
+    }
+    return next;
+  }
+
+  async get(viewer: Viewer | undefined, id: string): Promise<PartnerRecord | undefined> {
+    requireViewer(viewer);
+    return this.repository.get(id);
+  }
+
+  async list(viewer: Viewer | undefined, limit: number, after?: string): Promise<Page<PartnerRecord>> {
+    requireViewer(viewer);
+    return this.repository.list(limit, after);
+  }
+}

@@ -1,0 +1,85 @@
+import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { decodeCursor, encodeCursor, type Page } from './cursor';
+import { tableIndexes } from './table-definition';
+
+const index = tableIndexes.byCollection;
+const cursorAttributes = ['PK', 'SK', index.partitionKey, index.sortKey] as const;
+
+export interface CollectionQuery {
+  partition: string;
+  /** Inclusive bounds on the sort key; either may be left out. */
+  from?: string;
+  to?: string;
+}
+
+function keyCondition(query: CollectionQuery) {
+  const names = { '#pk': index.partitionKey, '#sk': index.sortKey };
+  const values: Record<string, string> = { ':pk': query.partition };
+  let expression = '#pk = :pk';
+  if (query.from !== undefined && query.to !== undefined) {
+    expression += ' AND #sk BETWEEN :from AND :to';
+    Object.assign(values, { ':from': query.from, ':to': query.to });
+  } else if (query.from !== undefined) {
+    expression += ' AND #sk >= :from';
+    values[':from'] = query.from;
+  } else if (query.to !== undefined) {
+    expression += ' AND #sk <= :to';
+    values[':to'] = query.to;
+  } else {
+    return { KeyConditionExpression: expression, ExpressionAttributeNames: { '#pk': index.partitionKey }, ExpressionAttributeValues: values };
+  }
+  return { KeyConditionExpression: expression, ExpressionAttributeNames: names, ExpressionAttributeValues: values };
+}
+
+/** One page of an ordered collection on the `byCollection` index: a single Query. */
+export async function queryCollectionPage<T>(
+  db: DynamoDBDocumentClient,
+  tableName: string,
+  query: CollectionQuery,
+  limit: number,
+  after: string | undefined,
+  toRecord: (item: Record<string, unknown>) => T,
+): Promise<Page<T>> {
+  const response = await db.send(
+    new QueryCommand({
+      TableName: tableName,
+      IndexName: index.name,
+      ...keyCondition(query),
+      Limit: limit + 1,
+      ExclusiveStartKey: after ? decodeCursor(after, cursorAttributes) : undefined,
+    }),
+  );
+  const items = response.Items ?? [];
+  const pageItems = items.slice(0, limit);
+  return {
+    items: pageItems.map(toRecord),
+    hasNextPage: items.length > limit,
+    cursors: pageItems.map((item) => encodeCursor(Object.fromEntries(cursorAttributes.map((name) => [name, String(item[name])])))),
+  };
+}
+
+/** The whole of an ordered collection (following DynamoDB's 1 MB pages). */
+export async function queryWholeCollection<T>(
+  db: DynamoDBDocumentClient,
+  tableName: string,
+  query: CollectionQuery,
+  toRecord: (item: Record<string, unknown>) => T,
+): Promise<T[]> {
+  const records: T[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const response = await db.send(
+      new QueryCommand({ TableName: tableName, IndexName: index.name, ...keyCondition(query), ExclusiveStartKey: startKey }),
+    );
+    records.push(...(response.Items ?? []).map(toRecord));
+    startKey = response.LastEvaluatedKey;
+  } while (startKey);
+  return records;
+}
+
+/** Drops the key attributes of an item, leaving the record it stores. */
+export function stripKeys<T>(item: Record<string, unknown>): T {
+  const { PK, SK, GSI1PK, GSI1SK, GSI2PK, GSI2SK, ...record } = item;
+  void [PK, SK, GSI1PK, GSI1SK, GSI2PK, GSI2SK];
+  return record as T;
+}

@@ -1,0 +1,67 @@
+/**
+ * Domain errors. Services throw these; the GraphQL layer turns them into `userErrors` entries or
+ * GraphQL errors with an `extensions.code`. Anything else is an internal error and is masked.
+ */
+export interface UserErrorEntry {
+  field?: string[];
+  message: string;
+  code: string;
+}
+
+/** Input a person can fix; carries one or more Dutch messages. Nothing was changed. */
+export class UserInputError extends Error {
+  readonly userErrors: UserErrorEntry[];
+
+  constructor(userErrors: UserErrorEntry[]) {
+    super(userErrors.map((e) => e.message).join(' '));
+    this.name = 'UserInputError';
+    this.userErrors = userErrors;
+  }
+
+  static single(code: string, message: string, field?: string[]): UserInputError {
+    return new UserInputError([{ code, message, field }]);
+  }
+}
+
+export class UnauthenticatedError extends Error {
+  readonly code = 'UNAUTHENTICATED';
+
+  constructor(message = 'Aanmelden is nodig voor deze bewerking.') {
+    super(message);
+    this.name = 'UnauthenticatedError';
+  }
+}
+
+export class ForbiddenError extends Error {
+  readonly code = 'FORBIDDEN';
+
+  constructor(message = 'Je hebt geen toestemming voor deze bewerking.') {
+    super(message);
+    this.name = 'ForbiddenError';
+  }
+}
+
+/** An optimistic-concurrency check failed: someone else changed the item in between. */
+export class VersionConflictError extends Error {
+  constructor(entity: string, id: string, options?: { cause?: unknown }) {
+    super(`${entity} ${id} was changed concurrently`, options);
+    this.name = 'VersionConflictError';
+  }
+}
+
+export class NotFoundError extends Error {
+  constructor(entity: string, id: string) {
+    super(`${entity} ${id} not found`);
+    this.name = 'NotFoundError';
+  }
+}
+
+/** A client-supplied argument that is malformed (a bad cursor, an unparsable date). */
+export class BadRequestError extends Error {
+  readonly code = 'BAD_USER_INPUT';
+
+  constructor(message: string) {
+    super(message);
+    this.name = 'BadRequestError';
+  }
+}
