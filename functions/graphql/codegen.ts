@@ -40,7 +40,7 @@ export async function generate(): Promise<Record<string, string>> {
     plugins: [{ typescript: {} }, { typescriptResolvers: {} }],
     pluginMap: { typescript: typescriptPlugin, typescriptResolvers: resolversPlugin },
   });
-  const typeDefs = sources.map((source) => `// ${source.name}\n${source.sdl.trim()}\n`).join('\n');
+  const typeDefs = sources.map((source) => `# ${source.name}\n${source.sdl.trim()}\n`).join('\n');
   return {
     'resolvers-types.ts': `${header}/* eslint-disable */\n${resolverTypes}`,
     'type-defs.ts': `${header}export const typeDefs = ${JSON.stringify(typeDefs)};\n`,

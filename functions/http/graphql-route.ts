@@ -17,7 +17,6 @@ export function createApolloServer(services: AppServices): ApolloServer<GraphQLC
     resolvers: resolvers as never,
     introspection: local,
     includeStacktraceInErrorResponses: false,
-    status400ForVariableCoercionErrors: true,
     formatError: createErrorFormatter(services.logger, local),
     // Apollo's sandbox page exists only on a developer's machine.
     plugins: [local ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled()],

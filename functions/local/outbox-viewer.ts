@@ -52,7 +52,10 @@ export function findCalendarPart(mail: ParsedMail): CalendarPart | undefined {
 
 function addresses(value: AddressObject | AddressObject[] | undefined): string {
   if (!value) return '';
-  return (Array.isArray(value) ? value : [value]).map((a) => a.text).join(', ');
+  return (Array.isArray(value) ? value : [value])
+    .flatMap((list) => list.value)
+    .map((entry) => (entry.name && entry.address ? `${entry.name} <${entry.address}>` : (entry.address ?? entry.name)))
+    .join(', ');
 }
 
 /** Links in the mail, so RSVP and calendar links can be followed straight from the viewer. */

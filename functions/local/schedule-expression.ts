@@ -102,7 +102,6 @@ export function parseSchedule(expression: string, zone = 'Europe/Brussels'): Sch
 }
 
 function dayMatches(cron: CronFields, day: DateTime): boolean {
-  if (!cron.years.includes(day.year) || !cron.months.includes(day.month)) return false;
   if (cron.daysOfMonth) return cron.daysOfMonth.includes(day.day);
   // luxon: 1 = Monday … 7 = Sunday; AWS: 1 = Sunday … 7 = Saturday.
   return cron.daysOfWeek!.includes((day.weekday % 7) + 1);
@@ -118,6 +117,11 @@ export function nextCronTime(cron: CronFields, after: Date, zone = 'Europe/Bruss
   // Ten years is plenty for the expressions we use, and bounds the search for one that never matches (31 FEB).
   const lastYear = Math.min(Math.max(...cron.years), start.year + 10);
   for (let day = start; day.year <= lastYear; day = day.plus({ days: 1 })) {
+    if (!cron.years.includes(day.year) || !cron.months.includes(day.month)) {
+      // Skip the rest of a month that is not named; the loop adds the first day of the next one.
+      day = day.endOf('month').startOf('day');
+      continue;
+    }
     if (!dayMatches(cron, day)) continue;
     for (const hour of cron.hours) {
       for (const minute of cron.minutes) {

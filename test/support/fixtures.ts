@@ -1,0 +1,53 @@
+import type { TestApp } from './test-app';
+
+/** Builders with overrides: each test says only what matters to it. */
+export const partnerFields = `id name kind email version capacity { hoursPerMonth eurosPerYear } representatives { id name email } competences`;
+
+export const meetingFields = `id title startsAt endsAt location status themes sequence version minutes cancelReason
+  agenda { id title projectId }
+  invitations { response respondedAt partner { id name } }
+  attendance { id }
+  previousMeeting { id } nextMeeting { id }`;
+
+let counter = 0;
+
+export async function createPartner(t: TestApp, overrides: Record<string, unknown> = {}): Promise<{ id: string; name: string; email: string }> {
+  counter += 1;
+  const input = {
+    name: `Partner ${counter}`,
+    kind: 'FREELANCER',
+    email: `partner${counter}@example.be`,
+    representatives: [{ name: `Vertegenwoordiger ${counter}`, email: `rep${counter}@example.be` }],
+    ...overrides,
+  };
+  const result = await t.graphql(
+    `mutation($input: CreatePartnerInput!) { createPartner(input: $input) { partner { ${partnerFields} } userErrors { field message code } } }`,
+    { input },
+    await t.token('COORDINATOR'),
+  );
+  const payload = result.data?.createPartner;
+  if (!payload?.partner) throw new Error(`createPartner failed: ${JSON.stringify(result)}`);
+  return payload.partner;
+}
+
+export function meetingInput(overrides: Record<string, unknown> = {}) {
+  return {
+    title: 'Overleg De Stek',
+    startsAt: '2026-12-10T19:30:00+01:00',
+    endsAt: '2026-12-10T21:30:00+01:00',
+    location: 'Buurthuis, Sint-Pietersaalststraat, Gent',
+    themes: ['Buurtbabbel voorbereiden'],
+    ...overrides,
+  };
+}
+
+export async function scheduleMeeting(t: TestApp, overrides: Record<string, unknown> = {}): Promise<any> {
+  const result = await t.graphql(
+    `mutation($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { meeting { ${meetingFields} } userErrors { field message code } } }`,
+    { input: meetingInput(overrides) },
+    await t.token('COORDINATOR'),
+  );
+  const payload = result.data?.scheduleMeeting;
+  if (!payload?.meeting) throw new Error(`scheduleMeeting failed: ${JSON.stringify(result)}`);
+  return payload.meeting;
+}
