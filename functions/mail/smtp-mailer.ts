@@ -1,4 +1,5 @@
 import nodemailer from 'nodemailer';
+import SMTPTransport from 'nodemailer/lib/smtp-transport';
 import { toMailDeliveryError } from './mail-delivery-error';
 import type { Mailer, OutgoingEmail, SendResult } from './mailer';
 import { addressList, toNodemailerMessage } from './nodemailer-message';
@@ -20,17 +21,22 @@ const DEFAULT_TIMEOUTS: SmtpTimeouts = { connectionMs: 10_000, greetingMs: 10_00
 
 /**
  * A Mailer over SMTP. `smtpUrl` is smtp://user:pass@host:port (STARTTLS when offered) or smtps://
- * (TLS from the start); nodemailer's URL query options (e.g. ?requireTLS=true) work too.
+ * (TLS from the start); nodemailer's URL query options (e.g. ?requireTLS=true) work too and
+ * win over the timeouts given here.
  * One connection per message: a scheduled job sends a handful, so pooling buys nothing.
  */
 export function createSmtpMailer(smtpUrl: string, timeouts: Partial<SmtpTimeouts> = {}): Mailer {
   const t = { ...DEFAULT_TIMEOUTS, ...timeouts };
-  const transport = nodemailer.createTransport({
-    url: smtpUrl,
-    connectionTimeout: t.connectionMs,
-    greetingTimeout: t.greetingMs,
-    socketTimeout: t.socketMs,
-  });
+  // Through SMTPTransport itself: nodemailer.createTransport({ url, ... }) keeps only what the
+  // URL says and silently drops every other option, the timeouts included.
+  const transport = nodemailer.createTransport(
+    new SMTPTransport({
+      url: smtpUrl,
+      connectionTimeout: t.connectionMs,
+      greetingTimeout: t.greetingMs,
+      socketTimeout: t.socketMs,
+    }),
+  );
   return {
     async send(email: OutgoingEmail): Promise<SendResult> {
       const message = toNodemailerMessage(email);
