@@ -67,6 +67,13 @@ function linksIn(mail: ParsedMail): string[] {
   return [...found].filter((link) => /^https?:\/\//i.test(link));
 }
 
+/** Links in the framed mail open in a new tab (the sandbox allows popups, nothing else). */
+function withLinksInNewTabs(html: string): string {
+  const base = '<base target="_blank">';
+  // Inside <head> when there is one: before the doctype it would switch the page to quirks mode.
+  return /<head[^>]*>/i.test(html) ? html.replace(/<head[^>]*>/i, (head) => head + base) : base + html;
+}
+
 function send(res: ServerResponse, statusCode: number, headers: Record<string, string>, body: string | Buffer): void {
   res.writeHead(statusCode, {
     'cache-control': 'no-store',
@@ -158,7 +165,7 @@ ${links.length ? `<h2>Links</h2><ul>${links.map((l) => `<li><a href="${escapeHtm
 <h2>Tekst</h2>
 <pre>${escapeHtml(mail.text ?? '(geen tekstversie)')}</pre>
 <h2>HTML</h2>
-${html ? `<iframe sandbox="allow-popups allow-popups-to-escape-sandbox" srcdoc="${escapeHtml(`<base target="_blank">${html}`)}" title="HTML-versie van de mail"></iframe>` : '<p class="muted">(geen HTML-versie)</p>'}
+${html ? `<iframe sandbox="allow-popups allow-popups-to-escape-sandbox" srcdoc="${escapeHtml(withLinksInNewTabs(html))}" title="HTML-versie van de mail"></iframe>` : '<p class="muted">(geen HTML-versie)</p>'}
 ${calendar ? `<h2>Uitnodiging</h2><pre>${escapeHtml(calendar.content.toString('utf8'))}</pre>` : ''}
 ${mail.attachments.length ? `<h2>Onderdelen</h2><ul>${mail.attachments.map((a) => `<li>${escapeHtml(a.filename ?? '(zonder naam)')} — ${escapeHtml(a.contentType)}, ${a.size} bytes</li>`).join('')}</ul>` : ''}
 <details><summary>Alle headers</summary><pre>${escapeHtml(mail.headerLines.map((h) => h.line).join('\n'))}</pre></details>`,

@@ -8,11 +8,10 @@ import { addressList, toNodemailerMessage } from './nodemailer-message';
 
 /**
  * A Mailer for local development: every message becomes a complete .eml file in `dir` that any
- * mail client opens (invitation buttons included). nodemailer composes it exactly as for SMTP,
- * with CRLF line ends as on the wire.
+ * mail client opens (invitation buttons included). nodemailer composes it exactly as for SMTP.
  */
 export function createFileOutboxMailer(dir: string, clock: Clock = systemClock): Mailer {
-  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
+  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true });
   return {
     async send(email: OutgoingEmail): Promise<SendResult> {
       const message = toNodemailerMessage(email);
@@ -23,7 +22,7 @@ export function createFileOutboxMailer(dir: string, clock: Clock = systemClock):
         const path = join(dir, outboxFileName(clock.now(), email.messageId));
         // Written aside first, so a reader watching the folder never opens half a message.
         const partial = `${path}.partial`;
-        await writeFile(partial, info.message);
+        await writeFile(partial, withCrlf(info.message));
         await rename(partial, path);
         return {
           messageId: info.messageId,
@@ -40,6 +39,16 @@ export function createFileOutboxMailer(dir: string, clock: Clock = systemClock):
       }
     },
   };
+}
+
+/**
+ * Line ends as the SMTP server receives them. nodemailer leaves the LF of text bodies alone and
+ * lets its SMTP data stream turn lone LFs into CRLF on the wire; the streamTransport `newline`
+ * option no longer does anything (nodemailer 7 reads it only for a log line), so it is done here.
+ * latin1 maps every byte to one character and back, so nothing else in the message changes.
+ */
+function withCrlf(message: Buffer): Buffer {
+  return Buffer.from(message.toString('latin1').replace(/\r?\n/g, '\r\n'), 'latin1');
 }
 
 /** "<ISO time without colons>-<message id>.eml": sorts by time, and valid on every file system. */

@@ -91,7 +91,7 @@ describe('startLocalStack', () => {
         dataDir,
         jobs: [],
         logger,
-        env: { DYNAMODB_ENDPOINT: process.env.TEST_DYNAMODB_ENDPOINT!, TABLE_NAME: 'x' },
+        env: { DYNAMODB_ENDPOINT: process.env.TEST_DYNAMODB_ENDPOINT!, TABLE_NAME: 'local-stack-fail' },
         loadHandler: async () => {
           throw new Error('handler missing');
         },

@@ -66,6 +66,7 @@ describe('createSmtpMailer', () => {
     expect(received.from).toBe('overleg@destek.local');
     expect(received.to).toEqual(['jan@example.org']);
 
+    expect(raw).not.toMatch(/[^\r]\n/);
     expect(raw).toMatch(/^Message-ID: <meeting-01HZX8\.0\.jan@destek\.local>\r$/m);
     expect(parsed.messageId).toBe('<meeting-01HZX8.0.jan@destek.local>');
     expect(parsed.subject).toBe('Uitnodiging: Overleg De Stek op donderdag 3 december 2026 om 19:30');

@@ -31,6 +31,8 @@ export async function startSmtpTestServer(
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    // Spares a reverse DNS lookup of 127.0.0.1 on every connection.
+    disableReverseLookup: true,
     onRcptTo: handlers.onRcptTo,
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
