@@ -1,0 +1,25 @@
+import { ConfigError, parseConfig } from '../../../functions/shared/config';
+
+const secret = 'x'.repeat(32);
+
+describe('configuration', () => {
+  it('has sensible local defaults', () => {
+    const config = parseConfig({ LINK_SIGNING_SECRET: secret });
+    expect(config).toMatchObject({ stage: 'local', port: 4000, tableName: 'destek', outboxDir: '.data/outbox', smtpUrl: undefined, publicBaseUrl: 'http://localhost:4000' });
+  });
+
+  it('stops with every problem named', () => {
+    expect(() => parseConfig({ PORT: 'abc', SMTP_URL: 'http://x', LINK_SIGNING_SECRET: 'short' })).toThrow(ConfigError);
+    try {
+      parseConfig({ PORT: 'abc', SMTP_URL: 'http://x', LINK_SIGNING_SECRET: 'short' });
+    } catch (error) {
+      expect((error as Error).message).toMatch(/PORT/);
+      expect((error as Error).message).toMatch(/SMTP_URL/);
+      expect((error as Error).message).toMatch(/LINK_SIGNING_SECRET/);
+    }
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(parseConfig({ LINK_SIGNING_SECRET: secret, SMTP_URL: '' }).smtpUrl).toBeUndefined();
+  });
+});

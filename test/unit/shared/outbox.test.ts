@@ -1,0 +1,17 @@
+import { messageIdFor, recipientKey, retryDelayMs } from '../../../functions/modules/outbox/outbox';
+
+describe('outbox rules', () => {
+  it('backs off 1, 2, 4 … minutes, capped at an hour', () => {
+    expect([1, 2, 3, 4, 7, 8, 20].map((attempt) => retryDelayMs(attempt) / 60_000)).toEqual([1, 2, 4, 8, 60, 60, 60]);
+  });
+
+  it('keys a recipient by a hash of the normalised address, not the address itself', () => {
+    expect(recipientKey(' An@Example.be ')).toBe(recipientKey('an@example.be'));
+    expect(recipientKey('an@example.be')).not.toContain('example');
+    expect(recipientKey('an@example.be')).not.toBe(recipientKey('bo@example.be'));
+  });
+
+  it('gives a message the same Message-ID on every attempt', () => {
+    expect(messageIdFor('meeting.m.v2', 'abc', 'destek.test')).toBe('<meeting.m.v2.abc@destek.test>');
+  });
+});
