@@ -1,13 +1,8 @@
-/** Escaping and page chrome for the few HTML pages the local stack serves itself (the outbox viewer). */
-export function escapeHtml(value: unknown): string {
-  return String(value ?? '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
+import { escapeHtml } from '../mail/html';
 
+export { escapeHtml };
+
+/** Page chrome for the few HTML pages the local stack serves itself (the outbox viewer). */
 const style = `
   body { font: 15px/1.45 system-ui, sans-serif; margin: 2rem auto; max-width: 70rem; padding: 0 1rem; color: #1d1d1b; }
   table { border-collapse: collapse; width: 100%; }

@@ -1,11 +1,11 @@
 import {
-  BatchGetCommand,
   GetCommand,
   PutCommand,
   TransactWriteCommand,
   UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
+import { batchGetItems } from '../../shared/dynamodb/batch-get';
 import { queryCollectionPage, queryWholeCollection, stripKeys } from '../../shared/dynamodb/collection-query';
 import { isConditionFailure } from '../../shared/dynamodb/conditional';
 import type { Page } from '../../shared/dynamodb/cursor';
@@ -111,17 +111,9 @@ export class MeetingsRepository {
 
   async getMany(ids: readonly string[]): Promise<Map<string, MeetingRecord>> {
     const result = new Map<string, MeetingRecord>();
-    const unique = [...new Set(ids)];
-    for (let start = 0; start < unique.length; start += 100) {
-      let requestKeys: Record<string, unknown>[] = unique.slice(start, start + 100).map((id) => keys.meeting(id));
-      while (requestKeys.length > 0) {
-        const response = await this.db.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: requestKeys } } }));
-        for (const item of response.Responses?.[this.tableName] ?? []) {
-          const meeting = toRecord(item);
-          result.set(meeting.id, meeting);
-        }
-        requestKeys = (response.UnprocessedKeys?.[this.tableName]?.Keys as Record<string, unknown>[] | undefined) ?? [];
-      }
+    for (const item of await batchGetItems(this.db, this.tableName, [...new Set(ids)].map((id) => keys.meeting(id)))) {
+      const meeting = toRecord(item);
+      result.set(meeting.id, meeting);
     }
     return result;
   }

@@ -132,21 +132,8 @@ export class OutboxRepository {
     }
   }
 
-  async markSent(message: OutboxMessage, now: Date, providerMessageId: string): Promise<void> {
-    await this.db.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: keys.outboxMessage(message.dispatchId, message.recipient.key),
-        UpdateExpression: 'SET #status = :sent, sentAt = :now, providerMessageId = :pid, #ttl = :ttl REMOVE #gpk, #gsk',
-        ExpressionAttributeNames: { '#status': 'status', '#gpk': dueIndex.partitionKey, '#gsk': dueIndex.sortKey, '#ttl': ttlAttribute },
-        ExpressionAttributeValues: {
-          ':sent': 'SENT',
-          ':now': now.toISOString(),
-          ':pid': providerMessageId,
-          ':ttl': Math.floor(now.getTime() / 1000) + retentionSeconds,
-        },
-      }),
-    );
+  markSent(message: OutboxMessage, now: Date, providerMessageId: string): Promise<void> {
+    return this.close(message, now, { status: 'SENT', sentAt: now.toISOString(), providerMessageId });
   }
 
   async scheduleRetry(message: OutboxMessage, retryAt: Date, error: { code: string }, now: Date): Promise<void> {
@@ -164,16 +151,26 @@ export class OutboxRepository {
     );
   }
 
-  async markFailed(message: OutboxMessage, error: { code: string; permanent: boolean }, now: Date): Promise<void> {
+  markFailed(message: OutboxMessage, error: { code: string; permanent: boolean }, now: Date): Promise<void> {
+    return this.close(message, now, { status: 'FAILED', lastError: { ...error, at: now.toISOString() } });
+  }
+
+  /** Ends a message's life on the due index: sets the given fields and lets TTL remove it later. */
+  private async close(message: OutboxMessage, now: Date, fields: Record<string, unknown>): Promise<void> {
+    const names = Object.keys(fields);
     await this.db.send(
       new UpdateCommand({
         TableName: this.tableName,
         Key: keys.outboxMessage(message.dispatchId, message.recipient.key),
-        UpdateExpression: 'SET #status = :failed, lastError = :error, #ttl = :ttl REMOVE #gpk, #gsk',
-        ExpressionAttributeNames: { '#status': 'status', '#gpk': dueIndex.partitionKey, '#gsk': dueIndex.sortKey, '#ttl': ttlAttribute },
+        UpdateExpression: `SET ${names.map((_, i) => `#f${i} = :f${i}`).join(', ')}, #ttl = :ttl REMOVE #gpk, #gsk`,
+        ExpressionAttributeNames: {
+          ...Object.fromEntries(names.map((name, i) => [`#f${i}`, name])),
+          '#gpk': dueIndex.partitionKey,
+          '#gsk': dueIndex.sortKey,
+          '#ttl': ttlAttribute,
+        },
         ExpressionAttributeValues: {
-          ':failed': 'FAILED',
-          ':error': { ...error, at: now.toISOString() },
+          ...Object.fromEntries(names.map((name, i) => [`:f${i}`, fields[name]])),
           ':ttl': Math.floor(now.getTime() / 1000) + retentionSeconds,
         },
       }),

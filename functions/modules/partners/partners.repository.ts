@@ -1,4 +1,5 @@
-import { BatchGetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { batchGetItems, batchGetLimit } from '../../shared/dynamodb/batch-get';
 import { queryCollectionPage, queryWholeCollection, stripKeys } from '../../shared/dynamodb/collection-query';
 import { isConditionFailure } from '../../shared/dynamodb/conditional';
 import type { Page } from '../../shared/dynamodb/cursor';
@@ -6,8 +7,6 @@ import { keys } from '../../shared/dynamodb/keys';
 import { VersionConflictError } from '../../shared/errors';
 import type { PartnerRecord } from './partner';
 
-/** BatchGetItem takes at most 100 keys; beyond that one query of the whole collection is cheaper. */
-const batchGetLimit = 100;
 
 type Item = PartnerRecord & Record<string, unknown>;
 
@@ -53,7 +52,10 @@ export class PartnersRepository {
     return found.get(id);
   }
 
-  /** One round trip whatever the number of ids: a BatchGet, or one query of the collection. */
+  /**
+   * One round trip whatever the number of ids: a BatchGet, or beyond BatchGet's 100 keys one
+   * query of the whole collection (a few dozen partners fit in one response page).
+   */
   async getMany(ids: readonly string[]): Promise<Map<string, PartnerRecord>> {
     const unique = [...new Set(ids)];
     const result = new Map<string, PartnerRecord>();
@@ -63,15 +65,9 @@ export class PartnersRepository {
       for (const partner of await this.listAll()) if (wanted.has(partner.id)) result.set(partner.id, partner);
       return result;
     }
-    let requestKeys: Record<string, unknown>[] = unique.map((id) => keys.partner(id));
-    // UnprocessedKeys only appear under throttling; they are retried rather than dropped.
-    while (requestKeys.length > 0) {
-      const response = await this.db.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: requestKeys } } }));
-      for (const item of response.Responses?.[this.tableName] ?? []) {
-        const partner = toRecord(item);
-        result.set(partner.id, partner);
-      }
-      requestKeys = (response.UnprocessedKeys?.[this.tableName]?.Keys as Record<string, unknown>[] | undefined) ?? [];
+    for (const item of await batchGetItems(this.db, this.tableName, unique.map((id) => keys.partner(id)))) {
+      const partner = toRecord(item);
+      result.set(partner.id, partner);
     }
     return result;
   }

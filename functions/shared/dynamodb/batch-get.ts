@@ -1,0 +1,30 @@
+import { BatchGetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
+/** BatchGetItem's limit on keys per request. */
+export const batchGetLimit = 100;
+
+/**
+ * Reads items by key, 100 keys a request, the requests in parallel; keys DynamoDB leaves
+ * unprocessed (only under throttling) are asked for again rather than dropped.
+ */
+export async function batchGetItems(
+  db: DynamoDBDocumentClient,
+  tableName: string,
+  itemKeys: Record<string, string>[],
+): Promise<Record<string, unknown>[]> {
+  const chunks: Record<string, unknown>[][] = [];
+  for (let start = 0; start < itemKeys.length; start += batchGetLimit) chunks.push(itemKeys.slice(start, start + batchGetLimit));
+  const results = await Promise.all(
+    chunks.map(async (chunk) => {
+      const items: Record<string, unknown>[] = [];
+      let pending = chunk;
+      while (pending.length > 0) {
+        const response = await db.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending } } }));
+        items.push(...(response.Responses?.[tableName] ?? []));
+        pending = (response.UnprocessedKeys?.[tableName]?.Keys as Record<string, unknown>[] | undefined) ?? [];
+      }
+      return items;
+    }),
+  );
+  return results.flat();
+}
