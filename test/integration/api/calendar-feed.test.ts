@@ -1,6 +1,6 @@
 import { createPartner, scheduleMeeting } from '../../support/fixtures';
 import { createTestApp, type TestApp } from '../../support/test-app';
-import { parseIcs } from '../../unit/mail/support/parse-ics';
+import { parseIcs } from '../../support/parse-ics';
 
 describe('personal calendar feeds', () => {
   let t: TestApp;

@@ -6,10 +6,10 @@ import { createFileOutboxMailer } from '../../../functions/mail/file-outbox-mail
 import { MailDeliveryError } from '../../../functions/mail/mail-delivery-error';
 import { createMailer } from '../../../functions/mail/mailer';
 import { FixedClock } from '../../../functions/shared/clock';
-import { parseIcs } from '../../unit/mail/support/parse-ics';
+import { parseIcs } from '../../support/parse-ics';
 import { mimeShape, mimeTree } from './support/mime-tree';
 import { ANSWER_LINKS, meetingMail } from './support/meeting-mail';
-import { startSmtpTestServer } from './support/smtp-test-server';
+import { startSmtpTestServer } from '../../support/smtp-test-server';
 
 describe('createFileOutboxMailer', () => {
   let root: string;

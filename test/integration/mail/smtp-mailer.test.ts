@@ -2,10 +2,10 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import { MailDeliveryError } from '../../../functions/mail/mail-delivery-error';
 import type { OutgoingEmail } from '../../../functions/mail/mailer';
 import { createSmtpMailer } from '../../../functions/mail/smtp-mailer';
-import { parseIcs } from '../../unit/mail/support/parse-ics';
+import { parseIcs } from '../../support/parse-ics';
 import { mimeShape, mimeTree, type MimePart } from './support/mime-tree';
 import { ANSWER_LINKS, meetingMail } from './support/meeting-mail';
-import { closedPort, smtpReply, startSilentServer, startSmtpTestServer, type SmtpTestServer } from './support/smtp-test-server';
+import { closedPort, smtpReply, startSilentServer, startSmtpTestServer, type SmtpTestServer } from '../../support/smtp-test-server';
 
 const INVITATION_SHAPE = 'multipart/mixed(multipart/alternative(text/plain,text/html,text/calendar),application/ics)';
 

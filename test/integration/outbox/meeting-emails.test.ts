@@ -4,8 +4,8 @@ import type { Mailer } from '../../../functions/mail/mailer';
 import { createDeliverer } from '../../../functions/handlers/deliver-outbox';
 import { createPartner, scheduleMeeting } from '../../support/fixtures';
 import { createTestApp, type TestApp } from '../../support/test-app';
-import { parseIcs } from '../../unit/mail/support/parse-ics';
-import { smtpReply, startSmtpTestServer, type SmtpTestServer } from '../mail/support/smtp-test-server';
+import { parseIcs } from '../../support/parse-ics';
+import { smtpReply, startSmtpTestServer, type SmtpTestServer } from '../../support/smtp-test-server';
 
 const cancel = `mutation($input: CancelMeetingInput!) { cancelMeeting(input: $input) { userErrors { code } } }`;
 const reschedule = `mutation($input: RescheduleMeetingInput!) { rescheduleMeeting(input: $input) { userErrors { code } } }`;

@@ -1,5 +1,5 @@
 import { buildCalendarFeedIcs, buildMeetingInvitationIcs } from '../../../functions/mail/calendar/meeting-calendar';
-import { parseIcs } from './support/parse-ics';
+import { parseIcs } from '../../support/parse-ics';
 import { runUnderTimeZone } from './support/run-under-time-zone';
 import { meetingEvent, STAMP, SUMMER_END, SUMMER_START, WINTER_END, WINTER_START } from './support/fixtures';
 
