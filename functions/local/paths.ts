@@ -6,5 +6,8 @@ import { join, resolve } from 'node:path';
  */
 export const projectRoot = resolve(__dirname, '..', '..');
 
-/** `.data/` at the project root (git-ignored): secrets, DynamoDB Local's file, the mail outbox. */
-export const defaultDataDir = join(projectRoot, '.data');
+/**
+ * `.data/` at the project root (git-ignored): secrets, DynamoDB Local's file, the mail outbox.
+ * DATA_DIR moves it, e.g. to run a second, throw-away stack (the end-to-end test does).
+ */
+export const defaultDataDir = process.env.DATA_DIR ? resolve(process.env.DATA_DIR) : join(projectRoot, '.data');
