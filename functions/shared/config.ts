@@ -19,7 +19,6 @@ const configSchema = z
     SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://').optional(),
     OUTBOX_DIR: z.string().min(1).default('.data/outbox'),
     LINK_SIGNING_SECRET: z.string().min(32, 'LINK_SIGNING_SECRET must be at least 32 characters'),
-    LINK_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
     DEV_JWT_SECRET: z.string().min(32).optional(),
     OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
     OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(500).default(50),
@@ -44,7 +43,6 @@ export interface Config {
   smtpUrl?: string;
   outboxDir: string;
   linkSigningSecret: string;
-  linkTtlDays: number;
   /** Key of locally issued development tokens; only ever set when stage is `local`. */
   devJwtSecret?: string;
   outboxMaxAttempts: number;
@@ -79,7 +77,6 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     smtpUrl: e.SMTP_URL,
     outboxDir: e.OUTBOX_DIR,
     linkSigningSecret: e.LINK_SIGNING_SECRET,
-    linkTtlDays: e.LINK_TTL_DAYS,
     devJwtSecret: e.DEV_JWT_SECRET,
     outboxMaxAttempts: e.OUTBOX_MAX_ATTEMPTS,
     outboxBatchSize: e.OUTBOX_BATCH_SIZE,

@@ -65,7 +65,7 @@ describe('npm start (end to end)', () => {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ query: '{ viewer { role } partners { edges { node { name } } } meetings { edges { node { title invitations { response } } } } }' }),
     });
-    const body = await response.json();
+    const body: any = await response.json();
     expect(body.data.viewer).toEqual({ role: 'COORDINATOR' });
     expect(body.data.partners.edges.map((e: any) => e.node.name)).toContain('Schakel vzw');
     expect(body.data.meetings.edges.length).toBeGreaterThanOrEqual(1);
