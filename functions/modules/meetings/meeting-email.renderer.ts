@@ -31,7 +31,8 @@ export function createMeetingEmailRenderer(settings: MeetingEmailSettings): Outb
       const token = await signLinkToken(
         settings.linkSigningSecret,
         'rsvp',
-        { meetingId: meeting.meetingId, partnerId: recipient.partnerId, email: message.recipient.email },
+        // Ids only: a link's token is readable by whoever holds the link, and may land in access logs.
+        { meetingId: meeting.meetingId, partnerId: recipient.partnerId },
         expiresAt,
         now,
       );
