@@ -1,5 +1,5 @@
 import { renderMeetingEmail, type MeetingEmailInput } from '../../../functions/mail/templates/meeting-email';
-import { WINTER_END, WINTER_START } from './support/fixtures';
+import { WINTER_END, WINTER_START, winterInvitationEmail } from './support/fixtures';
 import { runUnderTimeZone } from './support/run-under-time-zone';
 
 const links = {
@@ -129,15 +129,7 @@ describe('renderMeetingEmail', () => {
   });
 
   it('writes the same mail on a server in another zone', () => {
-    const here = renderMeetingEmail({
-      kind: 'invitation',
-      partnerName: 'Schakel vzw',
-      title: 'Overleg De Stek',
-      startsAt: WINTER_START,
-      endsAt: WINTER_END,
-      location: 'Gent',
-      themes: [],
-    });
+    const here = renderMeetingEmail(winterInvitationEmail);
     const tokyo = runUnderTimeZone('Asia/Tokyo');
     expect(tokyo.offsetMinutes).toBe(-540);
     expect(tokyo.email).toEqual(here);

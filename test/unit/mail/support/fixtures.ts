@@ -29,3 +29,14 @@ export function meetingEvent(overrides: Partial<MeetingCalendarEvent> = {}): Mee
     ...overrides,
   };
 }
+
+/** A plain invitation mail, the same wherever it is rendered. */
+export const winterInvitationEmail = {
+  kind: 'invitation' as const,
+  partnerName: 'Schakel vzw',
+  title: 'Overleg De Stek',
+  startsAt: WINTER_START,
+  endsAt: WINTER_END,
+  location: 'Gent',
+  themes: [],
+};

@@ -4,22 +4,14 @@
  */
 import { buildCalendarFeedIcs, buildMeetingInvitationIcs } from '../../../../functions/mail/calendar/meeting-calendar';
 import { renderMeetingEmail } from '../../../../functions/mail/templates/meeting-email';
-import { meetingEvent, STAMP, SUMMER_END, SUMMER_START, WINTER_END, WINTER_START } from './fixtures';
+import { meetingEvent, STAMP, SUMMER_END, SUMMER_START, WINTER_START, winterInvitationEmail } from './fixtures';
 
 const events = [meetingEvent(), meetingEvent({ uid: 'summer@destek.local', startsAt: SUMMER_START, endsAt: SUMMER_END })];
 const output: UnderTimeZoneOutput = {
   offsetMinutes: WINTER_START.getTimezoneOffset(),
   invitation: buildMeetingInvitationIcs({ method: 'REQUEST', stamp: STAMP, event: events[0] }),
   feed: buildCalendarFeedIcs({ name: 'Feed', stamp: STAMP, events }),
-  email: renderMeetingEmail({
-    kind: 'invitation',
-    partnerName: 'Schakel vzw',
-    title: 'Overleg De Stek',
-    startsAt: WINTER_START,
-    endsAt: WINTER_END,
-    location: 'Gent',
-    themes: [],
-  }),
+  email: renderMeetingEmail(winterInvitationEmail),
 };
 process.stdout.write(JSON.stringify(output));
 
