@@ -33,8 +33,3 @@ export function createContext(services: AppServices, viewer: Viewer | undefined)
     },
   };
 }
-
-/** Seeds the partner loader with records a resolver already holds (no second read). */
-export function primePartners(context: GraphQLContext, partners: PartnerRecord[]): void {
-  for (const partner of partners) context.loaders.partner.prime(partner.id, partner);
-}

@@ -1,11 +1,11 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 import { DateTime } from 'luxon';
+import { LOCAL_TIME_ZONE } from '../shared/time-zone';
 
 /**
  * DateTime: ISO 8601 with an explicit offset in, an instant (Date) inside, and out again as
  * Europe/Brussels time with its offset. A value without offset is refused: it would be floating.
  */
-export const networkTimeZone = 'Europe/Brussels';
 const withOffset = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
 
 export function parseDateTime(value: unknown): Date {
@@ -23,7 +23,7 @@ export function parseDateTime(value: unknown): Date {
 
 export function formatDateTime(value: Date | string): string {
   const instant = typeof value === 'string' ? DateTime.fromISO(value, { zone: 'utc' }) : DateTime.fromJSDate(value);
-  return instant.setZone(networkTimeZone).toISO({ suppressMilliseconds: true }) ?? '';
+  return instant.setZone(LOCAL_TIME_ZONE).toISO({ suppressMilliseconds: true }) ?? '';
 }
 
 export const DateTimeScalar = new GraphQLScalarType<Date, string>({

@@ -10,7 +10,3 @@ export const scheduledJobs: readonly ScheduledJob[] = [
     load: async () => (await import('./deliver-outbox')).handler,
   },
 ];
-
-export function findJob(name: string): ScheduledJob | undefined {
-  return scheduledJobs.find((job) => job.name === name);
-}

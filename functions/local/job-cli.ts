@@ -10,6 +10,7 @@ import { ensureDevSecrets, localEnvironment } from './dev-secrets';
 import { isDynamoDbReachable, startDynamoDbLocal, type RunningDynamoDbLocal } from './dynamodb-local';
 import { findRunningLocalStack } from './local-stack-state';
 import { defaultDataDir } from './paths';
+import { LOCAL_TIME_ZONE } from '../shared/time-zone';
 
 /**
  * `npm run job -- <name> [--now <ISO date-time>]`: runs one scheduled job once, through the same
@@ -31,7 +32,7 @@ Example: npm run job -- ${jobNames[0] ?? '<name>'} --now 2026-03-02T09:00:00+01:
  * as Brussels time, the zone of every schedule.
  */
 export function parseNow(value: string): string {
-  const parsed = DateTime.fromISO(value, { zone: 'Europe/Brussels' });
+  const parsed = DateTime.fromISO(value, { zone: LOCAL_TIME_ZONE });
   if (!parsed.isValid || !/^\d{4}-\d{2}-\d{2}/.test(value)) {
     throw new UsageError(`--now "${value}" is not an ISO 8601 date-time; use e.g. 2026-03-02T09:00:00+01:00`);
   }

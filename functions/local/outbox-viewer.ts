@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import { escapeHtml, htmlPage } from './html';
+import { LOCAL_TIME_ZONE } from '../shared/time-zone';
 
 /**
  * Without SMTP_URL the mailer writes each message as an `.eml` file into the outbox folder. This
@@ -20,7 +21,7 @@ export const outboxBasePath = '/outbox';
 // Only plain file names: no slashes, so no way out of the folder.
 const mailFileName = /^[\w.-]+\.eml$/;
 
-const dateFormat = new Intl.DateTimeFormat('nl-BE', { timeZone: 'Europe/Brussels', dateStyle: 'medium', timeStyle: 'short' });
+const dateFormat = new Intl.DateTimeFormat('nl-BE', { timeZone: LOCAL_TIME_ZONE, dateStyle: 'medium', timeStyle: 'short' });
 
 export function isOutboxPath(path: string): boolean {
   return path === outboxBasePath || path.startsWith(`${outboxBasePath}/`);

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { LOCAL_TIME_ZONE } from '../shared/time-zone';
 
 /**
  * EventBridge Scheduler expressions, for running the scheduled jobs locally at the times AWS would:
@@ -96,7 +97,7 @@ export function parseCron(expression: string): CronFields {
   };
 }
 
-export function parseSchedule(expression: string, zone = 'Europe/Brussels'): Schedule {
+export function parseSchedule(expression: string, zone = LOCAL_TIME_ZONE): Schedule {
   if (expression.trim().startsWith('rate(')) return { kind: 'rate', everyMs: parseRate(expression) };
   return { kind: 'cron', cron: parseCron(expression), zone };
 }
@@ -112,7 +113,7 @@ function dayMatches(cron: CronFields, day: DateTime): boolean {
  * Scheduler across daylight-saving changes: a local time that does not exist (spring) is skipped,
  * and a local time that happens twice (autumn) runs once, at its first occurrence.
  */
-export function nextCronTime(cron: CronFields, after: Date, zone = 'Europe/Brussels'): Date | undefined {
+export function nextCronTime(cron: CronFields, after: Date, zone = LOCAL_TIME_ZONE): Date | undefined {
   const start = DateTime.fromJSDate(after, { zone }).startOf('day');
   // Ten years is plenty for the expressions we use, and bounds the search for one that never matches (31 FEB).
   const lastYear = Math.min(Math.max(...cron.years), start.year + 10);

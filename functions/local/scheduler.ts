@@ -2,6 +2,7 @@ import type { JobHandler, JobResult, ScheduledJob } from '../handlers/scheduled-
 import { systemClock, type Clock } from '../shared/clock';
 import { createLogger, type Logger } from '../shared/logger';
 import { nextRunTime, parseSchedule, type Schedule } from './schedule-expression';
+import { LOCAL_TIME_ZONE } from '../shared/time-zone';
 
 /**
  * Runs the scheduled jobs inside the local stack, standing in for EventBridge Scheduler: each job on
@@ -37,7 +38,7 @@ const globalTimers: SchedulerTimers = {
   clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
 };
 
-export function localSchedule(job: ScheduledJob, zone = 'Europe/Brussels'): Schedule {
+export function localSchedule(job: ScheduledJob, zone = LOCAL_TIME_ZONE): Schedule {
   return job.localIntervalSeconds ? { kind: 'rate', everyMs: job.localIntervalSeconds * 1000 } : parseSchedule(job.schedule, zone);
 }
 

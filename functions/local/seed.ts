@@ -3,6 +3,7 @@ import { signDevToken } from '../shared/auth/dev-tokens';
 import { ensureDevSecrets, localEnvironment } from './dev-secrets';
 import { buildLambdaEvent, type LambdaHttpHandler } from './http-adapter';
 import { readLocalStackState } from './local-stack-state';
+import { LOCAL_TIME_ZONE } from '../shared/time-zone';
 
 /**
  * A demo network for trying the API locally: Schakel vzw, a few partners from around Ghent and the
@@ -113,7 +114,7 @@ function payloadOf(data: Record<string, unknown>, field: string): MutationPayloa
 
 /** The next meeting: about ten days ahead, 19:30–21:30 Brussels time. */
 export function demoMeetingTimes(now: Date): { startsAt: string; endsAt: string } {
-  const start = DateTime.fromJSDate(now, { zone: 'Europe/Brussels' })
+  const start = DateTime.fromJSDate(now, { zone: LOCAL_TIME_ZONE })
     .plus({ days: 10 })
     .set({ hour: 19, minute: 30, second: 0, millisecond: 0 });
   return {

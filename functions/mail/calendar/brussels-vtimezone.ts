@@ -1,4 +1,4 @@
-import { LOCAL_TIME_ZONE } from '../time-zone';
+import { LOCAL_TIME_ZONE } from '../../shared/time-zone';
 
 /**
  * VTIMEZONE for Europe/Brussels under the EU summer-time rule in force since 1996 (CEST from the

@@ -7,7 +7,7 @@ import {
   type ICalEventData,
 } from 'ical-generator';
 import { DateTime } from 'luxon';
-import { LOCAL_TIME_ZONE } from '../time-zone';
+import { LOCAL_TIME_ZONE } from '../../shared/time-zone';
 import { generateVtimezone } from './brussels-vtimezone';
 
 export interface CalendarAttendee {

@@ -176,16 +176,4 @@ export class OutboxRepository {
       }),
     );
   }
-
-  /** The messages of one dispatch (for tests and support): one Query on the dispatch's partition. */
-  async messagesOf(dispatchId: string): Promise<OutboxMessage[]> {
-    const response = await this.db.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-        ExpressionAttributeValues: { ':pk': keys.outboxDispatch(dispatchId).PK, ':prefix': 'MESSAGE#' },
-      }),
-    );
-    return (response.Items ?? []) as unknown as OutboxMessage[];
-  }
 }
