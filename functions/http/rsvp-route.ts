@@ -1,7 +1,7 @@
 import type { AppServices } from '../app/create-app';
 import { formatDutchDateTimeRange } from '../mail/dutch-dates';
 import { escapeHtml } from '../mail/html';
-import type { RsvpResponse } from '../modules/meetings/meeting';
+import type { MeetingRecord, RsvpResponse } from '../modules/meetings/meeting';
 import { UserInputError } from '../shared/errors';
 import { LinkTokenError, verifyLinkToken } from '../shared/links/signed-links';
 import { htmlPage } from './html-page';
@@ -15,6 +15,11 @@ const answers: { response: Exclude<RsvpResponse, 'NEEDS_ACTION'>; label: string 
 
 const answerLabel = (response: string) => answers.find((a) => a.response === response)?.label;
 
+function meetingDetails(meeting: MeetingRecord): string {
+  const when = formatDutchDateTimeRange(new Date(meeting.startsAt), new Date(meeting.endsAt));
+  return `<p><strong>${escapeHtml(meeting.title)}</strong><br>${escapeHtml(when)}<br>${escapeHtml(meeting.location)}</p>`;
+}
+
 /**
  * /rsvp: the page behind the answer links in meeting emails. GET only shows the meeting and a
  * form (mail scanners open links, so a GET must change nothing); the POST of that form records
@@ -22,6 +27,21 @@ const answerLabel = (response: string) => answers.find((a) => a.response === res
  */
 export function createRsvpRoute(services: AppServices) {
   const secret = services.config.linkSigningSecret;
+
+  /** The POST: records first and shows the meeting as the update returned it (one write, no read). */
+  async function answer(claims: Record<string, string>, response: string): Promise<HttpResponse> {
+    if (!answerLabel(response)) return htmlResponse(400, htmlPage('Kies een antwoord', '<p>Kies ja, nee of misschien.</p>'));
+    let meeting: MeetingRecord;
+    try {
+      meeting = await services.meetings.recordResponse(claims.meetingId, claims.partnerId, response as RsvpResponse);
+    } catch (error) {
+      if (!(error instanceof UserInputError)) throw error;
+      const status = error.userErrors[0]?.code === 'NOT_FOUND' ? 404 : 409;
+      return htmlResponse(status, htmlPage('Antwoorden kan niet meer', `<p>${escapeHtml(error.message)}</p>`));
+    }
+    services.logger.info('meeting answered by link', { meetingId: meeting.id, partnerId: claims.partnerId, response });
+    return htmlResponse(200, htmlPage('Bedankt, je antwoord is genoteerd', `${meetingDetails(meeting)}<p>Je antwoord: <strong>${escapeHtml(answerLabel(response)!)}</strong>.</p>`));
+  }
 
   return async (request: HttpRequest): Promise<HttpResponse> => {
     if (request.method !== 'GET' && request.method !== 'POST') return htmlResponse(405, htmlPage('Niet toegestaan', '<p>Gebruik de link uit je e-mail.</p>'));
@@ -34,24 +54,11 @@ export function createRsvpRoute(services: AppServices) {
       if (!(error instanceof LinkTokenError)) throw error;
       return htmlResponse(400, htmlPage(error.message, '<p>Vraag de coördinator om een nieuwe uitnodiging, of antwoord vanuit je agenda.</p>'));
     }
+    if (request.method === 'POST') return answer(claims, fields.get('response') ?? '');
+
     const meeting = await services.repositories.meetings.get(claims.meetingId);
     if (!meeting) return htmlResponse(404, htmlPage('Vergadering niet gevonden', '<p>Deze vergadering bestaat niet meer.</p>'));
-    const when = formatDutchDateTimeRange(new Date(meeting.startsAt), new Date(meeting.endsAt));
-    const details = `<p><strong>${escapeHtml(meeting.title)}</strong><br>${escapeHtml(when)}<br>${escapeHtml(meeting.location)}</p>`;
-
-    if (request.method === 'POST') {
-      const response = fields.get('response') ?? '';
-      if (!answerLabel(response)) return htmlResponse(400, htmlPage('Kies een antwoord', `${details}<p>Kies ja, nee of misschien.</p>`));
-      try {
-        await services.meetings.recordResponse(meeting.id, claims.partnerId, response as RsvpResponse);
-      } catch (error) {
-        if (!(error instanceof UserInputError)) throw error;
-        return htmlResponse(409, htmlPage('Antwoorden kan niet meer', `${details}<p>${escapeHtml(error.message)}</p>`));
-      }
-      services.logger.info('meeting answered by link', { meetingId: meeting.id, partnerId: claims.partnerId, response });
-      return htmlResponse(200, htmlPage('Bedankt, je antwoord is genoteerd', `${details}<p>Je antwoord: <strong>${escapeHtml(answerLabel(response)!)}</strong>.</p>`));
-    }
-
+    const details = meetingDetails(meeting);
     if (meeting.status !== 'PLANNED') {
       const why = meeting.status === 'CANCELLED' ? 'Deze vergadering is geannuleerd.' : 'Deze vergadering heeft al plaatsgevonden.';
       return htmlResponse(200, htmlPage(why, details));

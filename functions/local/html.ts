@@ -1,7 +1,5 @@
 import { escapeHtml } from '../mail/html';
 
-export { escapeHtml };
-
 /** Page chrome for the few HTML pages the local stack serves itself (the outbox viewer). */
 const style = `
   body { font: 15px/1.45 system-ui, sans-serif; margin: 2rem auto; max-width: 70rem; padding: 0 1rem; color: #1d1d1b; }

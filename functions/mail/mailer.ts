@@ -7,7 +7,8 @@ export interface OutgoingEmail {
   /** The Message-ID header, angle brackets included, e.g. '<abc@destek.local>'; set by the caller so a retry carries the same id. */
   messageId: string;
   from: string;
-  to: string;
+  /** An address, or a name with an address (nodemailer quotes and encodes the name). */
+  to: string | { name: string; address: string };
   cc?: string[];
   subject: string;
   text: string;

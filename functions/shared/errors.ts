@@ -21,6 +21,11 @@ export class UserInputError extends Error {
   static single(code: string, message: string, field?: string[]): UserInputError {
     return new UserInputError([{ code, message, field }]);
   }
+
+  /** Someone else changed the item since the caller read it; nothing was written. */
+  static versionConflict(field: string[]): UserInputError {
+    return UserInputError.single('VERSION_CONFLICT', 'Iemand anders heeft dit intussen gewijzigd. Laad het opnieuw en probeer nog eens.', field);
+  }
 }
 
 export class UnauthenticatedError extends Error {
@@ -46,13 +51,6 @@ export class VersionConflictError extends Error {
   constructor(entity: string, id: string, options?: { cause?: unknown }) {
     super(`${entity} ${id} was changed concurrently`, options);
     this.name = 'VersionConflictError';
-  }
-}
-
-export class NotFoundError extends Error {
-  constructor(entity: string, id: string) {
-    super(`${entity} ${id} not found`);
-    this.name = 'NotFoundError';
   }
 }
 

@@ -1,4 +1,4 @@
-import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
 import { createApp, type AppServices } from '../../functions/app/create-app';
@@ -10,7 +10,7 @@ import { FixedClock } from '../../functions/shared/clock';
 import { parseConfig, type Config } from '../../functions/shared/config';
 import { createDocumentClient } from '../../functions/shared/dynamodb/client';
 import { countRoundTrips, type RoundTripCounter } from '../../functions/shared/dynamodb/round-trip-counter';
-import { tableDefinition } from '../../functions/shared/dynamodb/table-definition';
+import { ensureTable } from '../../functions/shared/dynamodb/ensure-table';
 import { createLogger } from '../../functions/shared/logger';
 
 /**
@@ -29,7 +29,7 @@ export function dynamoEndpoint(): string {
 export async function createTestTable(): Promise<string> {
   const tableName = `test-${randomUUID()}`;
   const client = new DynamoDBClient({ region: 'eu-west-1', endpoint: dynamoEndpoint(), credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
-  await client.send(new CreateTableCommand(tableDefinition(tableName)));
+  await ensureTable(client, tableName);
   client.destroy();
   return tableName;
 }

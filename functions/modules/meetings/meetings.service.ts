@@ -7,7 +7,6 @@ import { checkText, cleanList } from '../../shared/validation';
 import type { OutboxRepository } from '../outbox/outbox.repository';
 import type { PartnerRecord } from '../partners/partner';
 import type { PartnersRepository } from '../partners/partners.repository';
-import { conflictMessage } from '../partners/partners.service';
 import {
   composeThemes,
   isOpenForChanges,
@@ -170,7 +169,7 @@ export class MeetingsService {
           { partnerIds: remove, method: 'CANCEL', emailKind: 'cancellation', removedFromMeeting: true },
         ],
       };
-    }, add);
+    }, { partnersToLoad: (current) => [...invitedPartnerIds(current), ...add] });
   }
 
   async addAgendaItem(
@@ -189,7 +188,7 @@ export class MeetingsService {
         updatedAt: now,
       },
       groups: [],
-    }));
+    }), { partnersToLoad: () => [] });
   }
 
   async recordOutcome(
@@ -214,7 +213,7 @@ export class MeetingsService {
         next: { ...current, status: 'HELD', minutes: input.minutes?.trim() || current.minutes, attendance: attended, version: current.version + 1, updatedAt: now },
         groups: [],
       };
-    }, attended, { allowHeld: true });
+    }, { partnersToLoad: () => attended, allowHeld: true });
   }
 
   /** A partner's answer from the app; answers by email link go to `recordResponse` directly. */
@@ -275,18 +274,19 @@ export class MeetingsService {
     expectedVersion: number | null | undefined,
     field: string[],
     apply: (current: MeetingRecord, now: string, partners: ReadonlyMap<string, PartnerRecord>) => Promise<{ next: MeetingRecord; groups: RecipientGroup[] }>,
-    extraPartnerIds: readonly string[] = [],
-    options: { allowHeld?: boolean } = {},
+    options: ChangeOptions = {},
   ): Promise<MeetingRecord> {
+    const partnersToLoad = options.partnersToLoad ?? invitedPartnerIds;
     for (let attempt = 1; ; attempt += 1) {
       const current = await this.meetings.get(id);
       if (!current) throw notFound(field);
       if (expectedVersion != null && expectedVersion !== current.version) {
-        throw UserInputError.single('VERSION_CONFLICT', conflictMessage, ['input', 'expectedVersion']);
+        throw UserInputError.versionConflict(['input', 'expectedVersion']);
       }
       const closed = isOpenForChanges(current);
       if (closed && !(options.allowHeld && current.status === 'HELD')) throw new UserInputError([{ ...closed, field }]);
-      const partners = await this.partners.getMany([...Object.keys(current.invitations), ...extraPartnerIds]);
+      // Only the partners this change needs: agenda edits read none, the outcome only those who came.
+      const partners = await this.partners.getMany(partnersToLoad(current));
       const { next, groups } = await apply(current, this.clock.now().toISOString(), partners);
       try {
         await this.meetings.replace(next, current.version, this.dispatch(next, partners, groups));
@@ -294,7 +294,7 @@ export class MeetingsService {
       } catch (error) {
         if (!(error instanceof VersionConflictError)) throw error;
         if (expectedVersion != null || attempt >= 3) {
-          throw UserInputError.single('VERSION_CONFLICT', conflictMessage, ['input', 'id']);
+          throw UserInputError.versionConflict(['input', 'id']);
         }
       }
     }
@@ -314,6 +314,15 @@ export class MeetingsService {
     return dispatch ? [this.outbox.dispatchPut(dispatch, this.clock.now())] : [];
   }
 }
+
+interface ChangeOptions {
+  /** Partners the change reads (to validate, and to address its emails); all invitees by default. */
+  partnersToLoad?: (current: MeetingRecord) => string[];
+  /** Whether a meeting already HELD may still change (its outcome may be corrected). */
+  allowHeld?: boolean;
+}
+
+const invitedPartnerIds = (meeting: MeetingRecord) => Object.keys(meeting.invitations);
 
 function resetResponses(meeting: MeetingRecord): MeetingRecord['invitations'] {
   return Object.fromEntries(

@@ -79,7 +79,7 @@ export class OutboxDeliverer {
         ...rendered,
         messageId: messageIdFor(message.dispatchId, message.recipient.key, this.settings.messageIdDomain),
         from: this.settings.from,
-        to: message.recipient.name ? `"${message.recipient.name.replace(/["\\]/g, '')}" <${message.recipient.email}>` : message.recipient.email,
+        to: message.recipient.name ? { name: message.recipient.name, address: message.recipient.email } : message.recipient.email,
       });
       await this.repository.markSent(message, this.clock.now(), result.messageId);
       report.sent += 1;

@@ -62,35 +62,39 @@ export class OutboxRepository {
    * creates nothing twice) and then takes the dispatch off the due index.
    */
   async expand(dispatch: OutboxDispatch, now: Date): Promise<number> {
-    let created = 0;
-    for (const recipient of dispatch.recipients) {
-      const message: OutboxMessage = {
-        dispatchId: dispatch.id,
-        kind: dispatch.kind,
-        payload: dispatch.payload,
-        recipient,
-        status: 'PENDING',
-        attempts: 0,
-        createdAt: now.toISOString(),
-      };
-      try {
-        await this.db.send(
-          new PutCommand({
-            TableName: this.tableName,
-            Item: {
-              ...keys.outboxMessage(dispatch.id, recipient.key),
-              ...keys.outboxDue(now.toISOString(), dispatch.id, recipient.key),
-              type: 'message',
-              ...message,
-            },
-            ConditionExpression: 'attribute_not_exists(PK)',
-          }),
-        );
-        created += 1;
-      } catch (error) {
-        if (!isConditionFailure(error)) throw error;
-      }
-    }
+    // The puts are independent, so they go out together: one round of requests, not one per recipient.
+    const outcomes = await Promise.all(
+      dispatch.recipients.map(async (recipient) => {
+        const message: OutboxMessage = {
+          dispatchId: dispatch.id,
+          kind: dispatch.kind,
+          payload: dispatch.payload,
+          recipient,
+          status: 'PENDING',
+          attempts: 0,
+          createdAt: now.toISOString(),
+        };
+        try {
+          await this.db.send(
+            new PutCommand({
+              TableName: this.tableName,
+              Item: {
+                ...keys.outboxMessage(dispatch.id, recipient.key),
+                ...keys.outboxDue(now.toISOString(), dispatch.id, recipient.key),
+                type: 'message',
+                ...message,
+              },
+              ConditionExpression: 'attribute_not_exists(PK)',
+            }),
+          );
+          return 1;
+        } catch (error) {
+          if (isConditionFailure(error)) return 0;
+          throw error;
+        }
+      }),
+    );
+    const created = outcomes.reduce<number>((sum, one) => sum + one, 0);
     await this.db.send(
       new UpdateCommand({
         TableName: this.tableName,

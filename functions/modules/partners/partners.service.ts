@@ -26,8 +26,6 @@ export interface UpdatePartnerCommand extends PartnerFieldsInput {
   expectedVersion?: number | null;
 }
 
-export const conflictMessage = 'Iemand anders heeft dit intussen gewijzigd. Laad het opnieuw en probeer nog eens.';
-
 export class PartnersService {
   constructor(
     private readonly repository: PartnersRepository,
@@ -63,7 +61,7 @@ export class PartnersService {
     const current = await this.repository.get(input.id);
     if (!current) throw UserInputError.single('NOT_FOUND', 'Deze partner bestaat niet.', ['input', 'id']);
     if (input.expectedVersion != null && input.expectedVersion !== current.version) {
-      throw UserInputError.single('VERSION_CONFLICT', conflictMessage, ['input', 'expectedVersion']);
+      throw UserInputError.versionConflict(['input', 'expectedVersion']);
     }
     const next: PartnerRecord = {
       ...current,
@@ -81,7 +79,7 @@ export class PartnersService {
     try {
       await this.repository.replace(next, current.version);
     } catch (error) {
-      if (error instanceof VersionConflictError) throw UserInputError.single('VERSION_CONFLICT', conflictMessage, ['input', 'id']);
+      if (error instanceof VersionConflictError) throw UserInputError.versionConflict(['input', 'id']);
       throw error;
     }
     return next;

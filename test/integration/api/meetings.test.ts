@@ -149,6 +149,19 @@ describe('network meetings over GraphQL (DynamoDB Local)', () => {
     expect(result.data.meetings.edges.map((e: any) => e.node.startsAt)).toEqual(['2026-12-10T19:30:00+01:00', '2026-12-24T19:30:00+01:00']);
   });
 
+  it('adds an agenda item with one read and one write, reading no partners', async () => {
+    for (let i = 0; i < 5; i += 1) await createPartner(t);
+    const meeting = await scheduleMeeting(t);
+    t.roundTrips.reset();
+    const result = await t.graphql(
+      `mutation($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { meeting { id } userErrors { code } } }`,
+      { input: { meetingId: meeting.id, title: 'Matrixmethode' } },
+      coordinator,
+    );
+    expect(result.data.addAgendaItem.userErrors).toEqual([]);
+    expect(t.roundTrips.byCommand).toEqual({ GetItemCommand: 1, TransactWriteItemsCommand: 1 });
+  });
+
   describe('DynamoDB round trips', () => {
     const deepMeeting = `id title invitations { response partner { id name email kind capacity { hoursPerMonth } representatives { email } } }`;
 
