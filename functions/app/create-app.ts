@@ -6,6 +6,7 @@ import { MeetingsService } from '../modules/meetings/meetings.service';
 import { OutboxRepository } from '../modules/outbox/outbox.repository';
 import { PartnersRepository } from '../modules/partners/partners.repository';
 import { PartnersService } from '../modules/partners/partners.service';
+import { SuppressionsRepository } from '../modules/suppressions/suppressions.repository';
 import { systemClock, type Clock } from '../shared/clock';
 import type { Config } from '../shared/config';
 import { createDocumentClient } from '../shared/dynamodb/client';
@@ -26,6 +27,7 @@ export interface AppServices {
     meetings: MeetingsRepository;
     outbox: OutboxRepository;
     calendarFeeds: CalendarFeedsRepository;
+    suppressions: SuppressionsRepository;
   };
   partners: PartnersService;
   meetings: MeetingsService;
@@ -54,6 +56,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): AppServ
     meetings: new MeetingsRepository(db, config.tableName),
     outbox: new OutboxRepository(db, config.tableName),
     calendarFeeds: new CalendarFeedsRepository(db, config.tableName),
+    suppressions: new SuppressionsRepository(db, config.tableName),
   };
   const uidDomain = mailDomain(config);
   return {

@@ -16,6 +16,7 @@ export function createDeliverer(app: ReturnType<typeof createApp>, mailer = crea
   const { config } = app;
   return new OutboxDeliverer(
     app.repositories.outbox,
+    app.repositories.suppressions,
     mailer,
     {
       [meetingDispatchKind]: createMeetingEmailRenderer({

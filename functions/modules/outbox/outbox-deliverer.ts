@@ -4,6 +4,7 @@ import type { Clock } from '../../shared/clock';
 import type { Logger } from '../../shared/logger';
 import { messageIdFor, retryDelayMs, type OutboxMessage } from './outbox';
 import type { OutboxRepository } from './outbox.repository';
+import type { SuppressionsRepository } from '../suppressions/suppressions.repository';
 
 /** Turns one outbox message into an email; one renderer per dispatch kind. */
 export type OutboxRenderer = (message: OutboxMessage, now: Date) => Promise<Omit<OutgoingEmail, 'messageId' | 'from' | 'to'>>;
@@ -23,6 +24,8 @@ export interface DeliveryReport {
   sent: number;
   retried: number;
   failed: number;
+  /** Messages not sent because their address is on the suppression list. */
+  suppressed: number;
   /** Messages another run claimed first. */
   skipped: number;
 }
@@ -32,6 +35,7 @@ const maxRounds = 50;
 export class OutboxDeliverer {
   constructor(
     private readonly repository: OutboxRepository,
+    private readonly suppressions: SuppressionsRepository,
     private readonly mailer: Mailer,
     private readonly renderers: Record<string, OutboxRenderer>,
     private readonly clock: Clock,
@@ -41,7 +45,7 @@ export class OutboxDeliverer {
 
   /** Delivers everything due at `asOf` (and what falls due while it runs). Safe to run concurrently. */
   async deliverDue(asOf?: Date): Promise<DeliveryReport> {
-    const report: DeliveryReport = { expanded: 0, sent: 0, retried: 0, failed: 0, skipped: 0 };
+    const report: DeliveryReport = { expanded: 0, sent: 0, retried: 0, failed: 0, suppressed: 0, skipped: 0 };
     for (let round = 0; round < maxRounds; round += 1) {
       const now = this.later(asOf);
       const due = await this.repository.findDue(now, this.settings.batchSize);
@@ -72,6 +76,13 @@ export class OutboxDeliverer {
     }
     const attempt = message.attempts + 1;
     const log = this.logger.child({ dispatchId: message.dispatchId, recipientKey: message.recipient.key, attempt });
+    const suppression = await this.suppressions.find(message.recipient.email);
+    if (suppression) {
+      await this.repository.markFailed(message, { code: `SUPPRESSED_${suppression.reason}`, permanent: true }, this.clock.now());
+      report.suppressed += 1;
+      log.info('outbox message not sent: address suppressed', { reason: suppression.reason });
+      return;
+    }
     try {
       const rendered = await this.renderers[message.kind]?.(message, now);
       if (!rendered) throw new Error(`no renderer for outbox kind ${message.kind}`);
@@ -87,6 +98,7 @@ export class OutboxDeliverer {
     } catch (error) {
       const permanent = error instanceof MailDeliveryError && error.permanent;
       const code = error instanceof MailDeliveryError ? `SMTP_${error.responseCode ?? 'CONNECTION'}` : 'RENDER_OR_SEND_ERROR';
+      if (permanent) await this.suppressions.suppress(message.recipient.email, 'BOUNCED', code, this.clock.now());
       if (permanent || attempt >= this.settings.maxAttempts) {
         await this.repository.markFailed(message, { code, permanent }, this.clock.now());
         report.failed += 1;

@@ -20,4 +20,6 @@ export const keys = {
   outboxMessage: (dispatchId: string, recipientKey: string) => ({ PK: `OUTBOX#${dispatchId}`, SK: `MESSAGE#${recipientKey}` }),
   outboxDue: (dueAtIso: string, dispatchId: string, suffix: string) => ({ GSI2PK: 'OUTBOX', GSI2SK: `${dueAtIso}#${dispatchId}#${suffix}` }),
   outboxPartition: 'OUTBOX',
+
+  suppression: (addressKey: string) => ({ PK: `SUPPRESSION#${addressKey}`, SK: 'SUPPRESSION' }),
 } as const;

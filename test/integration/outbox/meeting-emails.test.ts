@@ -187,6 +187,29 @@ describe('meeting emails through the outbox, a real SMTP server and independent 
     }
   });
 
+  it('puts a permanently refused address on the suppression list, so no later mail is written to it', async () => {
+    await createPartner(t, { representatives: [{ name: 'Weg', email: 'Bestaat-Niet@example.be' }] });
+    const permanent = await startSmtpTestServer({ rejectData: () => smtpReply(550, 'No such user') });
+    let meeting: { id: string };
+    try {
+      meeting = await scheduleMeeting(t);
+      expect(await createDeliverer(t.app, createSmtpMailer(permanent.url)).deliverDue()).toMatchObject({ failed: 1 });
+    } finally {
+      await permanent.close();
+    }
+    expect(await t.app.repositories.suppressions.find(' bestaat-niet@example.be')).toMatchObject({ reason: 'BOUNCED', source: 'SMTP_550' });
+
+    await createPartner(t, { representatives: [{ name: 'Blijft', email: 'blijft@example.be' }] });
+    await t.graphql(reschedule, { input: { id: meeting.id, startsAt: '2026-12-11T20:00:00+01:00', endsAt: '2026-12-11T22:00:00+01:00' } }, coordinator);
+    const report = await deliver();
+    expect(report).toMatchObject({ suppressed: 1 });
+    expect(smtp.messages.flatMap((m) => m.to)).not.toContain('bestaat-niet@example.be');
+
+    // A second verdict keeps the first one.
+    await t.app.repositories.suppressions.suppress('bestaat-niet@example.be', 'COMPLAINED', 'SES_COMPLAINT', t.clock.now());
+    expect(await t.app.repositories.suppressions.find('bestaat-niet@example.be')).toMatchObject({ reason: 'BOUNCED' });
+  });
+
   it('delivers what a job that died halfway had claimed, after its lease, without resending the rest', async () => {
     for (let i = 0; i < 3; i += 1) await createPartner(t);
     await scheduleMeeting(t);

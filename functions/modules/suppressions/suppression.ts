@@ -1,0 +1,21 @@
+/**
+ * The suppression list: addresses that no job may write to again, because mail to them bounced
+ * for good (an SMTP 5xx, or an SES bounce event) or their owner complained (an SES complaint).
+ * It is about deliverability and applies to every kind of mail; a neighbour's opt-out from
+ * buurtbabbel invitations is recorded on the contact itself.
+ */
+export type SuppressionReason = 'BOUNCED' | 'COMPLAINED';
+
+export interface Suppression {
+  /** Hash of the normalised address, as in outbox recipient keys. */
+  addressKey: string;
+  email: string;
+  reason: SuppressionReason;
+  /** Where the verdict came from, e.g. `SMTP_550` or `SES_BOUNCE_Permanent`. */
+  source: string;
+  at: string;
+}
+
+export function normaliseAddress(email: string): string {
+  return email.trim().toLowerCase();
+}
