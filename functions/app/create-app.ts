@@ -1,8 +1,12 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BuurtbabbelsRepository } from '../modules/buurtbabbels/buurtbabbels.repository';
+import { BuurtbabbelsService } from '../modules/buurtbabbels/buurtbabbels.service';
 import { CalendarFeedsRepository } from '../modules/calendar-feeds/calendar-feeds.repository';
 import { CalendarFeedsService } from '../modules/calendar-feeds/calendar-feeds.service';
 import { MeetingsRepository } from '../modules/meetings/meetings.repository';
 import { MeetingsService } from '../modules/meetings/meetings.service';
+import { NeighboursRepository } from '../modules/neighbours/neighbours.repository';
+import { NeighboursService } from '../modules/neighbours/neighbours.service';
 import { OutboxRepository } from '../modules/outbox/outbox.repository';
 import { PartnersRepository } from '../modules/partners/partners.repository';
 import { PartnersService } from '../modules/partners/partners.service';
@@ -28,10 +32,14 @@ export interface AppServices {
     outbox: OutboxRepository;
     calendarFeeds: CalendarFeedsRepository;
     suppressions: SuppressionsRepository;
+    neighbours: NeighboursRepository;
+    buurtbabbels: BuurtbabbelsRepository;
   };
   partners: PartnersService;
   meetings: MeetingsService;
   calendarFeeds: CalendarFeedsService;
+  neighbours: NeighboursService;
+  buurtbabbels: BuurtbabbelsService;
 }
 
 export interface AppOverrides {
@@ -57,6 +65,8 @@ export function createApp(config: Config, overrides: AppOverrides = {}): AppServ
     outbox: new OutboxRepository(db, config.tableName),
     calendarFeeds: new CalendarFeedsRepository(db, config.tableName),
     suppressions: new SuppressionsRepository(db, config.tableName),
+    neighbours: new NeighboursRepository(db, config.tableName),
+    buurtbabbels: new BuurtbabbelsRepository(db, config.tableName),
   };
   const uidDomain = mailDomain(config);
   return {
@@ -72,5 +82,16 @@ export function createApp(config: Config, overrides: AppOverrides = {}): AppServ
       uidDomain,
       organizer: config.organizer,
     }),
+    neighbours: new NeighboursService(repositories.neighbours, repositories.partners, clock, ids),
+    buurtbabbels: new BuurtbabbelsService(
+      repositories.buurtbabbels,
+      repositories.neighbours,
+      repositories.partners,
+      repositories.suppressions,
+      repositories.outbox,
+      clock,
+      ids,
+      { uidDomain, sendRatePerMinute: config.buurtbabbelSendRatePerMinute },
+    ),
   };
 }

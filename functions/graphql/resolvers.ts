@@ -1,5 +1,7 @@
+import { buurtbabbelsResolvers } from '../modules/buurtbabbels/buurtbabbels.resolvers';
 import { calendarFeedsResolvers } from '../modules/calendar-feeds/calendar-feeds.resolvers';
 import { meetingsResolvers } from '../modules/meetings/meetings.resolvers';
+import { neighboursResolvers } from '../modules/neighbours/neighbours.resolvers';
 import { partnersResolvers } from '../modules/partners/partners.resolvers';
 import { DateTimeScalar } from './date-time-scalar';
 import type { Resolvers } from './generated/resolvers-types';
@@ -22,4 +24,11 @@ export function mergeResolvers(parts: Resolvers[]): Resolvers {
   return { ...(merged as Resolvers), DateTime: DateTimeScalar };
 }
 
-export const resolvers = mergeResolvers([viewerResolvers, partnersResolvers, meetingsResolvers, calendarFeedsResolvers]);
+export const resolvers = mergeResolvers([
+  viewerResolvers,
+  partnersResolvers,
+  meetingsResolvers,
+  calendarFeedsResolvers,
+  neighboursResolvers,
+  buurtbabbelsResolvers,
+]);

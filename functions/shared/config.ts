@@ -22,6 +22,7 @@ const configSchema = z
     DEV_JWT_SECRET: z.string().min(32).optional(),
     OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
     OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(500).default(50),
+    BUURTBABBEL_SEND_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(30),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   })
   .refine((env) => env.STAGE === 'local' || env.DEV_JWT_SECRET === undefined, {
@@ -47,6 +48,8 @@ export interface Config {
   devJwtSecret?: string;
   outboxMaxAttempts: number;
   outboxBatchSize: number;
+  /** Buurtbabbel invitations and reminders sent per minute (pacing, kind to the mail server and to spam filters). */
+  buurtbabbelSendRatePerMinute: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
 }
 
@@ -80,6 +83,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     devJwtSecret: e.DEV_JWT_SECRET,
     outboxMaxAttempts: e.OUTBOX_MAX_ATTEMPTS,
     outboxBatchSize: e.OUTBOX_BATCH_SIZE,
+    buurtbabbelSendRatePerMinute: e.BUURTBABBEL_SEND_RATE_PER_MINUTE,
     logLevel: e.LOG_LEVEL,
   };
 }

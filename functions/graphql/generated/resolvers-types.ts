@@ -4,6 +4,8 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { PartnerRecord } from '../../modules/partners/partner';
 import type { MeetingRecord, InvitationRecord } from '../../modules/meetings/meeting';
 import type { Viewer as ViewerModel } from '../../shared/auth/viewer';
+import type { NeighbourRecord } from '../../modules/neighbours/neighbour';
+import type { BuurtbabbelRecord, GuestRecord } from '../../modules/buurtbabbels/buurtbabbel';
 import type { GraphQLContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -51,14 +53,32 @@ export type Query = {
   __typename?: 'Query';
   /** Who the bearer token belongs to; null without a (valid) token. */
   viewer: Maybe<Viewer>;
+  /** Buurtbabbels by start time (from `from` on when given), with their counts. */
+  buurtbabbels: BuurtbabbelConnection;
+  buurtbabbel: Maybe<Buurtbabbel>;
   /** Meetings that start in [from, to), oldest first. */
   meetings: MeetingConnection;
   meeting: Maybe<Meeting>;
   /** Themes every new meeting starts with; the coordinator keeps this list. */
   standingThemes: Array<Scalars['String']['output']>;
+  /** Neighbourhood entrepreneurs by business name (coordinators). */
+  neighbours: NeighbourConnection;
+  neighbour: Maybe<Neighbour>;
   /** All partners, by name. */
   partners: PartnerConnection;
   partner: Maybe<Partner>;
+};
+
+
+export type QueryBuurtbabbelsArgs = {
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryBuurtbabbelArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -71,6 +91,17 @@ export type QueryMeetingsArgs = {
 
 
 export type QueryMeetingArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryNeighboursArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryNeighbourArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -105,6 +136,11 @@ export type Mutation = {
   __typename?: 'Mutation';
   createCalendarFeed: CalendarFeedPayload;
   revokeCalendarFeed: RevokeCalendarFeedPayload;
+  /** Plans a buurtbabbel; the invitations go out by themselves, invitationDaysBefore days before. */
+  scheduleBuurtbabbel: BuurtbabbelPayload;
+  /** Cancels it: no invitations or reminders any more; those who said yes, maybe or wait hear it. */
+  cancelBuurtbabbel: BuurtbabbelPayload;
+  recordBuurtbabbelAttendance: BuurtbabbelPayload;
   scheduleMeeting: MeetingPayload;
   rescheduleMeeting: MeetingPayload;
   cancelMeeting: MeetingPayload;
@@ -115,8 +151,33 @@ export type Mutation = {
   /** Records minutes and attendance; the meeting becomes HELD. */
   recordMeetingOutcome: MeetingPayload;
   setStandingThemes: StandingThemesPayload;
+  addNeighbour: NeighbourPayload;
+  /**
+   * Imports neighbours from CSV text: a header row (Dutch or English: bedrijfsnaam, contactpersoon,
+   * e-mail, adres, bron, grondslag, datum toestemming), fields separated by ; or , (UTF-8, BOM allowed).
+   */
+  importNeighbours: ImportNeighboursPayload;
+  /** Records that a neighbour does not want to be invited any more (e.g. said so by phone). */
+  optOutNeighbour: NeighbourPayload;
+  /** A neighbour joins the network: a new partner, linked both ways; no more buurtbabbel invitations. */
+  convertNeighbourToPartner: ConvertNeighbourToPartnerPayload;
   createPartner: PartnerPayload;
   updatePartner: PartnerPayload;
+};
+
+
+export type MutationScheduleBuurtbabbelArgs = {
+  input: ScheduleBuurtbabbelInput;
+};
+
+
+export type MutationCancelBuurtbabbelArgs = {
+  input: CancelBuurtbabbelInput;
+};
+
+
+export type MutationRecordBuurtbabbelAttendanceArgs = {
+  input: RecordBuurtbabbelAttendanceInput;
 };
 
 
@@ -160,6 +221,26 @@ export type MutationSetStandingThemesArgs = {
 };
 
 
+export type MutationAddNeighbourArgs = {
+  input: AddNeighbourInput;
+};
+
+
+export type MutationImportNeighboursArgs = {
+  csv: Scalars['String']['input'];
+};
+
+
+export type MutationOptOutNeighbourArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationConvertNeighbourToPartnerArgs = {
+  input: ConvertNeighbourToPartnerInput;
+};
+
+
 export type MutationCreatePartnerArgs = {
   input: CreatePartnerInput;
 };
@@ -167,6 +248,104 @@ export type MutationCreatePartnerArgs = {
 
 export type MutationUpdatePartnerArgs = {
   input: UpdatePartnerInput;
+};
+
+export type BuurtbabbelStatus =
+  | 'PLANNED'
+  | 'CANCELLED';
+
+/** Where a neighbour's answer put them. A yes after the maximum was reached is WAITING. */
+export type BuurtbabbelGuestStatus =
+  | 'ACCEPTED'
+  | 'DECLINED'
+  | 'MAYBE'
+  | 'WAITING';
+
+/**
+ * A buurtbabbel: De Stek invites the entrepreneurs around the Sint-Pietersaalststraat to get to know
+ * each other. The counts are kept on the buurtbabbel with every answer (reading them costs nothing).
+ */
+export type Buurtbabbel = {
+  __typename?: 'Buurtbabbel';
+  id: Scalars['ID']['output'];
+  startsAt: Scalars['DateTime']['output'];
+  endsAt: Scalars['DateTime']['output'];
+  location: Scalars['String']['output'];
+  /** The partner who hosts it; null when Schakel vzw hosts it itself. */
+  host: Maybe<Partner>;
+  /** Beyond this many yeses, guests go on the waiting list; null: no maximum. */
+  maxGuests: Maybe<Scalars['Int']['output']>;
+  invitationDaysBefore: Scalars['Int']['output'];
+  /** When the invitations go out. */
+  invitationsAt: Scalars['DateTime']['output'];
+  invitationsSentAt: Maybe<Scalars['DateTime']['output']>;
+  remindersSentAt: Maybe<Scalars['DateTime']['output']>;
+  status: BuurtbabbelStatus;
+  cancelReason: Maybe<Scalars['String']['output']>;
+  /** Contacts the invitation round went to. */
+  invitedCount: Scalars['Int']['output'];
+  acceptedCount: Scalars['Int']['output'];
+  declinedCount: Scalars['Int']['output'];
+  maybeCount: Scalars['Int']['output'];
+  waitingCount: Scalars['Int']['output'];
+  attendedCount: Scalars['Int']['output'];
+  /** Who answered or came (coordinators only). */
+  guests: Array<BuurtbabbelGuest>;
+  /** Increases with every change, answers included. */
+  version: Scalars['Int']['output'];
+};
+
+/** One neighbour at one buurtbabbel. */
+export type BuurtbabbelGuest = {
+  __typename?: 'BuurtbabbelGuest';
+  buurtbabbel: Buurtbabbel;
+  neighbour: Neighbour;
+  /** Null for someone who came without having answered. */
+  status: Maybe<BuurtbabbelGuestStatus>;
+  answeredAt: Maybe<Scalars['DateTime']['output']>;
+  attended: Scalars['Boolean']['output'];
+  /** 1 for the first on the waiting list; null when not waiting. */
+  waitingListPosition: Maybe<Scalars['Int']['output']>;
+};
+
+export type BuurtbabbelEdge = {
+  __typename?: 'BuurtbabbelEdge';
+  cursor: Scalars['String']['output'];
+  node: Buurtbabbel;
+};
+
+export type BuurtbabbelConnection = {
+  __typename?: 'BuurtbabbelConnection';
+  edges: Array<BuurtbabbelEdge>;
+  pageInfo: PageInfo;
+};
+
+export type ScheduleBuurtbabbelInput = {
+  startsAt: Scalars['DateTime']['input'];
+  endsAt: Scalars['DateTime']['input'];
+  location: Scalars['String']['input'];
+  /** The partner who hosts it; Schakel vzw when left out. */
+  hostPartnerId?: InputMaybe<Scalars['ID']['input']>;
+  maxGuests?: InputMaybe<Scalars['Int']['input']>;
+  /** How many days before the start the invitations go out; 14 when left out. */
+  invitationDaysBefore?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type CancelBuurtbabbelInput = {
+  id: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type RecordBuurtbabbelAttendanceInput = {
+  id: Scalars['ID']['input'];
+  /** Everyone who came; replaces an earlier list. */
+  neighbourIds: Array<Scalars['ID']['input']>;
+};
+
+export type BuurtbabbelPayload = {
+  __typename?: 'BuurtbabbelPayload';
+  buurtbabbel: Maybe<Buurtbabbel>;
+  userErrors: Array<UserError>;
 };
 
 export type MeetingStatus =
@@ -300,6 +479,107 @@ export type StandingThemesPayload = {
   userErrors: Array<UserError>;
 };
 
+/** On what ground De Stek may invite a neighbour (GDPR art. 6.1 a or f). */
+export type NeighbourConsentBasis =
+  /** The neighbour agreed to be invited. */
+  | 'CONSENT'
+  /** A neighbouring business invited to a neighbourhood event, with an opt-out link in every mail. */
+  | 'LEGITIMATE_INTEREST';
+
+/**
+ * A neighbourhood entrepreneur around the Sint-Pietersaalststraat: not a partner, no account; invited
+ * to buurtbabbels and acting only through the signed links in those emails. Coordinators only.
+ */
+export type Neighbour = {
+  __typename?: 'Neighbour';
+  id: Scalars['ID']['output'];
+  businessName: Scalars['String']['output'];
+  contactName: Maybe<Scalars['String']['output']>;
+  email: Scalars['String']['output'];
+  /** Street and number. */
+  street: Scalars['String']['output'];
+  /** How De Stek knows them. */
+  source: Maybe<Scalars['String']['output']>;
+  consentBasis: NeighbourConsentBasis;
+  consentGivenAt: Scalars['DateTime']['output'];
+  /** Set when they asked not to be invited again: no job writes to them after that. */
+  optedOutAt: Maybe<Scalars['DateTime']['output']>;
+  /** True when mail to this address was refused for good (SMTP 5xx): no job writes to it any more. */
+  bouncing: Scalars['Boolean']['output'];
+  /** The partner this neighbour became; the contact and its history stay. */
+  partner: Maybe<Partner>;
+  /** The buurtbabbels this neighbour answered or came to, oldest first. */
+  buurtbabbels: Array<BuurtbabbelGuest>;
+  createdAt: Scalars['DateTime']['output'];
+};
+
+export type NeighbourEdge = {
+  __typename?: 'NeighbourEdge';
+  cursor: Scalars['String']['output'];
+  node: Neighbour;
+};
+
+export type NeighbourConnection = {
+  __typename?: 'NeighbourConnection';
+  edges: Array<NeighbourEdge>;
+  pageInfo: PageInfo;
+};
+
+export type AddNeighbourInput = {
+  businessName: Scalars['String']['input'];
+  contactName?: InputMaybe<Scalars['String']['input']>;
+  email: Scalars['String']['input'];
+  /** Street and number. */
+  street: Scalars['String']['input'];
+  /** How De Stek knows them. */
+  source?: InputMaybe<Scalars['String']['input']>;
+  /** LEGITIMATE_INTEREST when left out. */
+  consentBasis?: InputMaybe<NeighbourConsentBasis>;
+  /** When consent was given (or the contact was made); now when left out. */
+  consentGivenAt?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+export type NeighbourPayload = {
+  __typename?: 'NeighbourPayload';
+  neighbourId: Maybe<Scalars['ID']['output']>;
+  neighbour: Maybe<Neighbour>;
+  userErrors: Array<UserError>;
+};
+
+/** A line of an import that was not imported, and why (Dutch). */
+export type NeighbourImportRefusal = {
+  __typename?: 'NeighbourImportRefusal';
+  /** Line number in the file (the header is line 1). */
+  line: Scalars['Int']['output'];
+  email: Maybe<Scalars['String']['output']>;
+  /** e.g. NO_EMAIL, INVALID_EMAIL, DUPLICATE_IN_FILE, ALREADY_KNOWN, IS_PARTNER, WRONG_COLUMN_COUNT. */
+  code: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+};
+
+export type ImportNeighboursPayload = {
+  __typename?: 'ImportNeighboursPayload';
+  /** How many new contacts were written (each line whole, or not at all). */
+  imported: Scalars['Int']['output'];
+  refused: Array<NeighbourImportRefusal>;
+  /** Problems with the file as a whole (no header, missing columns, too long); nothing was imported. */
+  userErrors: Array<UserError>;
+};
+
+export type ConvertNeighbourToPartnerInput = {
+  neighbourId: Scalars['ID']['input'];
+  kind: PartnerKind;
+  /** The partner's name; the business name when left out. */
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type ConvertNeighbourToPartnerPayload = {
+  __typename?: 'ConvertNeighbourToPartnerPayload';
+  partner: Maybe<Partner>;
+  neighbour: Maybe<Neighbour>;
+  userErrors: Array<UserError>;
+};
+
 export type PartnerKind =
   | 'NONPROFIT'
   | 'FREELANCER'
@@ -333,6 +613,8 @@ export type Partner = {
   competences: Array<Scalars['String']['output']>;
   /** Increases with every change; pass it back as expectedVersion to detect concurrent edits. */
   version: Scalars['Int']['output'];
+  /** The neighbourhood contact this partner was before it joined, with its buurtbabbel history (coordinators only). */
+  formerNeighbour: Maybe<Neighbour>;
 };
 
 export type PartnerEdge = {
@@ -471,6 +753,16 @@ export type ResolversTypes = {
   CalendarFeedPayload: ResolverTypeWrapper<CalendarFeedPayload>;
   RevokeCalendarFeedPayload: ResolverTypeWrapper<RevokeCalendarFeedPayload>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  BuurtbabbelStatus: BuurtbabbelStatus;
+  BuurtbabbelGuestStatus: BuurtbabbelGuestStatus;
+  Buurtbabbel: ResolverTypeWrapper<BuurtbabbelRecord>;
+  BuurtbabbelGuest: ResolverTypeWrapper<GuestRecord>;
+  BuurtbabbelEdge: ResolverTypeWrapper<Omit<BuurtbabbelEdge, 'node'> & { node: ResolversTypes['Buurtbabbel'] }>;
+  BuurtbabbelConnection: ResolverTypeWrapper<Omit<BuurtbabbelConnection, 'edges'> & { edges: Array<ResolversTypes['BuurtbabbelEdge']> }>;
+  ScheduleBuurtbabbelInput: ScheduleBuurtbabbelInput;
+  CancelBuurtbabbelInput: CancelBuurtbabbelInput;
+  RecordBuurtbabbelAttendanceInput: RecordBuurtbabbelAttendanceInput;
+  BuurtbabbelPayload: ResolverTypeWrapper<Omit<BuurtbabbelPayload, 'buurtbabbel'> & { buurtbabbel?: Maybe<ResolversTypes['Buurtbabbel']> }>;
   MeetingStatus: MeetingStatus;
   RsvpResponse: RsvpResponse;
   Invitation: ResolverTypeWrapper<InvitationRecord>;
@@ -487,6 +779,16 @@ export type ResolversTypes = {
   RecordMeetingOutcomeInput: RecordMeetingOutcomeInput;
   MeetingPayload: ResolverTypeWrapper<Omit<MeetingPayload, 'meeting'> & { meeting?: Maybe<ResolversTypes['Meeting']> }>;
   StandingThemesPayload: ResolverTypeWrapper<StandingThemesPayload>;
+  NeighbourConsentBasis: NeighbourConsentBasis;
+  Neighbour: ResolverTypeWrapper<NeighbourRecord>;
+  NeighbourEdge: ResolverTypeWrapper<Omit<NeighbourEdge, 'node'> & { node: ResolversTypes['Neighbour'] }>;
+  NeighbourConnection: ResolverTypeWrapper<Omit<NeighbourConnection, 'edges'> & { edges: Array<ResolversTypes['NeighbourEdge']> }>;
+  AddNeighbourInput: AddNeighbourInput;
+  NeighbourPayload: ResolverTypeWrapper<Omit<NeighbourPayload, 'neighbour'> & { neighbour?: Maybe<ResolversTypes['Neighbour']> }>;
+  NeighbourImportRefusal: ResolverTypeWrapper<NeighbourImportRefusal>;
+  ImportNeighboursPayload: ResolverTypeWrapper<ImportNeighboursPayload>;
+  ConvertNeighbourToPartnerInput: ConvertNeighbourToPartnerInput;
+  ConvertNeighbourToPartnerPayload: ResolverTypeWrapper<Omit<ConvertNeighbourToPartnerPayload, 'partner' | 'neighbour'> & { partner?: Maybe<ResolversTypes['Partner']>, neighbour?: Maybe<ResolversTypes['Neighbour']> }>;
   PartnerKind: PartnerKind;
   Capacity: ResolverTypeWrapper<Capacity>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
@@ -515,6 +817,14 @@ export type ResolversParentTypes = {
   CalendarFeedPayload: CalendarFeedPayload;
   RevokeCalendarFeedPayload: RevokeCalendarFeedPayload;
   Mutation: Record<PropertyKey, never>;
+  Buurtbabbel: BuurtbabbelRecord;
+  BuurtbabbelGuest: GuestRecord;
+  BuurtbabbelEdge: Omit<BuurtbabbelEdge, 'node'> & { node: ResolversParentTypes['Buurtbabbel'] };
+  BuurtbabbelConnection: Omit<BuurtbabbelConnection, 'edges'> & { edges: Array<ResolversParentTypes['BuurtbabbelEdge']> };
+  ScheduleBuurtbabbelInput: ScheduleBuurtbabbelInput;
+  CancelBuurtbabbelInput: CancelBuurtbabbelInput;
+  RecordBuurtbabbelAttendanceInput: RecordBuurtbabbelAttendanceInput;
+  BuurtbabbelPayload: Omit<BuurtbabbelPayload, 'buurtbabbel'> & { buurtbabbel?: Maybe<ResolversParentTypes['Buurtbabbel']> };
   Invitation: InvitationRecord;
   AgendaItem: AgendaItem;
   Meeting: MeetingRecord;
@@ -529,6 +839,15 @@ export type ResolversParentTypes = {
   RecordMeetingOutcomeInput: RecordMeetingOutcomeInput;
   MeetingPayload: Omit<MeetingPayload, 'meeting'> & { meeting?: Maybe<ResolversParentTypes['Meeting']> };
   StandingThemesPayload: StandingThemesPayload;
+  Neighbour: NeighbourRecord;
+  NeighbourEdge: Omit<NeighbourEdge, 'node'> & { node: ResolversParentTypes['Neighbour'] };
+  NeighbourConnection: Omit<NeighbourConnection, 'edges'> & { edges: Array<ResolversParentTypes['NeighbourEdge']> };
+  AddNeighbourInput: AddNeighbourInput;
+  NeighbourPayload: Omit<NeighbourPayload, 'neighbour'> & { neighbour?: Maybe<ResolversParentTypes['Neighbour']> };
+  NeighbourImportRefusal: NeighbourImportRefusal;
+  ImportNeighboursPayload: ImportNeighboursPayload;
+  ConvertNeighbourToPartnerInput: ConvertNeighbourToPartnerInput;
+  ConvertNeighbourToPartnerPayload: Omit<ConvertNeighbourToPartnerPayload, 'partner' | 'neighbour'> & { partner?: Maybe<ResolversParentTypes['Partner']>, neighbour?: Maybe<ResolversParentTypes['Neighbour']> };
   Capacity: Capacity;
   Float: Scalars['Float']['output'];
   Representative: Representative;
@@ -566,9 +885,13 @@ export type ViewerResolvers<ContextType = GraphQLContext, ParentType extends Res
 
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   viewer?: Resolver<Maybe<ResolversTypes['Viewer']>, ParentType, ContextType>;
+  buurtbabbels?: Resolver<ResolversTypes['BuurtbabbelConnection'], ParentType, ContextType, Partial<QueryBuurtbabbelsArgs>>;
+  buurtbabbel?: Resolver<Maybe<ResolversTypes['Buurtbabbel']>, ParentType, ContextType, RequireFields<QueryBuurtbabbelArgs, 'id'>>;
   meetings?: Resolver<ResolversTypes['MeetingConnection'], ParentType, ContextType, Partial<QueryMeetingsArgs>>;
   meeting?: Resolver<Maybe<ResolversTypes['Meeting']>, ParentType, ContextType, RequireFields<QueryMeetingArgs, 'id'>>;
   standingThemes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  neighbours?: Resolver<ResolversTypes['NeighbourConnection'], ParentType, ContextType, Partial<QueryNeighboursArgs>>;
+  neighbour?: Resolver<Maybe<ResolversTypes['Neighbour']>, ParentType, ContextType, RequireFields<QueryNeighbourArgs, 'id'>>;
   partners?: Resolver<ResolversTypes['PartnerConnection'], ParentType, ContextType, Partial<QueryPartnersArgs>>;
   partner?: Resolver<Maybe<ResolversTypes['Partner']>, ParentType, ContextType, RequireFields<QueryPartnerArgs, 'id'>>;
 };
@@ -586,6 +909,9 @@ export type RevokeCalendarFeedPayloadResolvers<ContextType = GraphQLContext, Par
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   createCalendarFeed?: Resolver<ResolversTypes['CalendarFeedPayload'], ParentType, ContextType>;
   revokeCalendarFeed?: Resolver<ResolversTypes['RevokeCalendarFeedPayload'], ParentType, ContextType>;
+  scheduleBuurtbabbel?: Resolver<ResolversTypes['BuurtbabbelPayload'], ParentType, ContextType, RequireFields<MutationScheduleBuurtbabbelArgs, 'input'>>;
+  cancelBuurtbabbel?: Resolver<ResolversTypes['BuurtbabbelPayload'], ParentType, ContextType, RequireFields<MutationCancelBuurtbabbelArgs, 'input'>>;
+  recordBuurtbabbelAttendance?: Resolver<ResolversTypes['BuurtbabbelPayload'], ParentType, ContextType, RequireFields<MutationRecordBuurtbabbelAttendanceArgs, 'input'>>;
   scheduleMeeting?: Resolver<ResolversTypes['MeetingPayload'], ParentType, ContextType, RequireFields<MutationScheduleMeetingArgs, 'input'>>;
   rescheduleMeeting?: Resolver<ResolversTypes['MeetingPayload'], ParentType, ContextType, RequireFields<MutationRescheduleMeetingArgs, 'input'>>;
   cancelMeeting?: Resolver<ResolversTypes['MeetingPayload'], ParentType, ContextType, RequireFields<MutationCancelMeetingArgs, 'input'>>;
@@ -594,8 +920,59 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   addAgendaItem?: Resolver<ResolversTypes['MeetingPayload'], ParentType, ContextType, RequireFields<MutationAddAgendaItemArgs, 'input'>>;
   recordMeetingOutcome?: Resolver<ResolversTypes['MeetingPayload'], ParentType, ContextType, RequireFields<MutationRecordMeetingOutcomeArgs, 'input'>>;
   setStandingThemes?: Resolver<ResolversTypes['StandingThemesPayload'], ParentType, ContextType, RequireFields<MutationSetStandingThemesArgs, 'themes'>>;
+  addNeighbour?: Resolver<ResolversTypes['NeighbourPayload'], ParentType, ContextType, RequireFields<MutationAddNeighbourArgs, 'input'>>;
+  importNeighbours?: Resolver<ResolversTypes['ImportNeighboursPayload'], ParentType, ContextType, RequireFields<MutationImportNeighboursArgs, 'csv'>>;
+  optOutNeighbour?: Resolver<ResolversTypes['NeighbourPayload'], ParentType, ContextType, RequireFields<MutationOptOutNeighbourArgs, 'id'>>;
+  convertNeighbourToPartner?: Resolver<ResolversTypes['ConvertNeighbourToPartnerPayload'], ParentType, ContextType, RequireFields<MutationConvertNeighbourToPartnerArgs, 'input'>>;
   createPartner?: Resolver<ResolversTypes['PartnerPayload'], ParentType, ContextType, RequireFields<MutationCreatePartnerArgs, 'input'>>;
   updatePartner?: Resolver<ResolversTypes['PartnerPayload'], ParentType, ContextType, RequireFields<MutationUpdatePartnerArgs, 'input'>>;
+};
+
+export type BuurtbabbelResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Buurtbabbel'] = ResolversParentTypes['Buurtbabbel']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  startsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  endsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  location?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  host?: Resolver<Maybe<ResolversTypes['Partner']>, ParentType, ContextType>;
+  maxGuests?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  invitationDaysBefore?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  invitationsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  invitationsSentAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  remindersSentAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['BuurtbabbelStatus'], ParentType, ContextType>;
+  cancelReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  invitedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  acceptedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  declinedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  maybeCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  waitingCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  attendedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  guests?: Resolver<Array<ResolversTypes['BuurtbabbelGuest']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type BuurtbabbelGuestResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BuurtbabbelGuest'] = ResolversParentTypes['BuurtbabbelGuest']> = {
+  buurtbabbel?: Resolver<ResolversTypes['Buurtbabbel'], ParentType, ContextType>;
+  neighbour?: Resolver<ResolversTypes['Neighbour'], ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['BuurtbabbelGuestStatus']>, ParentType, ContextType>;
+  answeredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  attended?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  waitingListPosition?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type BuurtbabbelEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BuurtbabbelEdge'] = ResolversParentTypes['BuurtbabbelEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Buurtbabbel'], ParentType, ContextType>;
+};
+
+export type BuurtbabbelConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BuurtbabbelConnection'] = ResolversParentTypes['BuurtbabbelConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['BuurtbabbelEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type BuurtbabbelPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BuurtbabbelPayload'] = ResolversParentTypes['BuurtbabbelPayload']> = {
+  buurtbabbel?: Resolver<Maybe<ResolversTypes['Buurtbabbel']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export type InvitationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Invitation'] = ResolversParentTypes['Invitation']> = {
@@ -649,6 +1026,57 @@ export type StandingThemesPayloadResolvers<ContextType = GraphQLContext, ParentT
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
+export type NeighbourResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Neighbour'] = ResolversParentTypes['Neighbour']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  businessName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  contactName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  street?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  consentBasis?: Resolver<ResolversTypes['NeighbourConsentBasis'], ParentType, ContextType>;
+  consentGivenAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  optedOutAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  bouncing?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  partner?: Resolver<Maybe<ResolversTypes['Partner']>, ParentType, ContextType>;
+  buurtbabbels?: Resolver<Array<ResolversTypes['BuurtbabbelGuest']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type NeighbourEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NeighbourEdge'] = ResolversParentTypes['NeighbourEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Neighbour'], ParentType, ContextType>;
+};
+
+export type NeighbourConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NeighbourConnection'] = ResolversParentTypes['NeighbourConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['NeighbourEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type NeighbourPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NeighbourPayload'] = ResolversParentTypes['NeighbourPayload']> = {
+  neighbourId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  neighbour?: Resolver<Maybe<ResolversTypes['Neighbour']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type NeighbourImportRefusalResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NeighbourImportRefusal'] = ResolversParentTypes['NeighbourImportRefusal']> = {
+  line?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ImportNeighboursPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ImportNeighboursPayload'] = ResolversParentTypes['ImportNeighboursPayload']> = {
+  imported?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  refused?: Resolver<Array<ResolversTypes['NeighbourImportRefusal']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type ConvertNeighbourToPartnerPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConvertNeighbourToPartnerPayload'] = ResolversParentTypes['ConvertNeighbourToPartnerPayload']> = {
+  partner?: Resolver<Maybe<ResolversTypes['Partner']>, ParentType, ContextType>;
+  neighbour?: Resolver<Maybe<ResolversTypes['Neighbour']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type CapacityResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Capacity'] = ResolversParentTypes['Capacity']> = {
   hoursPerMonth?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   eurosPerYear?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -669,6 +1097,7 @@ export type PartnerResolvers<ContextType = GraphQLContext, ParentType extends Re
   representatives?: Resolver<Array<ResolversTypes['Representative']>, ParentType, ContextType>;
   competences?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  formerNeighbour?: Resolver<Maybe<ResolversTypes['Neighbour']>, ParentType, ContextType>;
 };
 
 export type PartnerEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PartnerEdge'] = ResolversParentTypes['PartnerEdge']> = {
@@ -695,6 +1124,11 @@ export type Resolvers<ContextType = GraphQLContext> = {
   CalendarFeedPayload?: CalendarFeedPayloadResolvers<ContextType>;
   RevokeCalendarFeedPayload?: RevokeCalendarFeedPayloadResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  Buurtbabbel?: BuurtbabbelResolvers<ContextType>;
+  BuurtbabbelGuest?: BuurtbabbelGuestResolvers<ContextType>;
+  BuurtbabbelEdge?: BuurtbabbelEdgeResolvers<ContextType>;
+  BuurtbabbelConnection?: BuurtbabbelConnectionResolvers<ContextType>;
+  BuurtbabbelPayload?: BuurtbabbelPayloadResolvers<ContextType>;
   Invitation?: InvitationResolvers<ContextType>;
   AgendaItem?: AgendaItemResolvers<ContextType>;
   Meeting?: MeetingResolvers<ContextType>;
@@ -702,6 +1136,13 @@ export type Resolvers<ContextType = GraphQLContext> = {
   MeetingConnection?: MeetingConnectionResolvers<ContextType>;
   MeetingPayload?: MeetingPayloadResolvers<ContextType>;
   StandingThemesPayload?: StandingThemesPayloadResolvers<ContextType>;
+  Neighbour?: NeighbourResolvers<ContextType>;
+  NeighbourEdge?: NeighbourEdgeResolvers<ContextType>;
+  NeighbourConnection?: NeighbourConnectionResolvers<ContextType>;
+  NeighbourPayload?: NeighbourPayloadResolvers<ContextType>;
+  NeighbourImportRefusal?: NeighbourImportRefusalResolvers<ContextType>;
+  ImportNeighboursPayload?: ImportNeighboursPayloadResolvers<ContextType>;
+  ConvertNeighbourToPartnerPayload?: ConvertNeighbourToPartnerPayloadResolvers<ContextType>;
   Capacity?: CapacityResolvers<ContextType>;
   Representative?: RepresentativeResolvers<ContextType>;
   Partner?: PartnerResolvers<ContextType>;

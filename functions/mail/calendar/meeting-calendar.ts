@@ -63,6 +63,17 @@ export function buildMeetingInvitationIcs(input: {
   return finish(calendar);
 }
 
+/**
+ * One event to put in a calendar as it is (METHOD:PUBLISH): clients offer "add to calendar" and
+ * send nothing back. For people who answer through our links rather than by iMIP, e.g. buurtbabbel
+ * guests; a later PUBLISH with the same UID and a higher SEQUENCE updates it.
+ */
+export function buildPublishedEventIcs(input: { stamp: Date; event: MeetingCalendarEvent }): string {
+  const calendar = newCalendar(ICalCalendarMethod.PUBLISH);
+  calendar.createEvent(toEventData(input.event, input.stamp));
+  return finish(calendar);
+}
+
 /** A read-only subscription feed (METHOD:PUBLISH), e.g. a partner's personal meeting calendar. */
 export function buildCalendarFeedIcs(input: { name: string; stamp: Date; events: MeetingCalendarEvent[] }): string {
   const calendar = newCalendar(ICalCalendarMethod.PUBLISH);

@@ -6,8 +6,15 @@ import { messageIdFor, retryDelayMs, type OutboxMessage } from './outbox';
 import type { OutboxRepository } from './outbox.repository';
 import type { SuppressionsRepository } from '../suppressions/suppressions.repository';
 
-/** Turns one outbox message into an email; one renderer per dispatch kind. */
-export type OutboxRenderer = (message: OutboxMessage, now: Date) => Promise<Omit<OutgoingEmail, 'messageId' | 'from' | 'to'>>;
+/** The email of a message: everything but the ids and addresses the deliverer sets. */
+export type RenderedOutboxEmail = Omit<OutgoingEmail, 'messageId' | 'from' | 'to'>;
+
+/**
+ * Turns one outbox message into an email; one renderer per dispatch kind. A renderer that finds, at
+ * send time, that the mail is no longer wanted (its recipient opted out after it was queued)
+ * returns `{ withdraw: reason }` and nothing is sent.
+ */
+export type OutboxRenderer = (message: OutboxMessage, now: Date) => Promise<RenderedOutboxEmail | { withdraw: string }>;
 
 export interface DeliverySettings {
   from: string;
@@ -28,6 +35,8 @@ export interface DeliveryReport {
   suppressed: number;
   /** Messages another run claimed first. */
   skipped: number;
+  /** Messages their renderer withdrew at send time (no longer wanted). */
+  withdrawn: number;
 }
 
 const maxRounds = 50;
@@ -45,7 +54,7 @@ export class OutboxDeliverer {
 
   /** Delivers everything due at `asOf` (and what falls due while it runs). Safe to run concurrently. */
   async deliverDue(asOf?: Date): Promise<DeliveryReport> {
-    const report: DeliveryReport = { expanded: 0, sent: 0, retried: 0, failed: 0, suppressed: 0, skipped: 0 };
+    const report: DeliveryReport = { expanded: 0, sent: 0, retried: 0, failed: 0, suppressed: 0, skipped: 0, withdrawn: 0 };
     for (let round = 0; round < maxRounds; round += 1) {
       const now = this.later(asOf);
       const due = await this.repository.findDue(now, this.settings.batchSize);
@@ -86,6 +95,12 @@ export class OutboxDeliverer {
     try {
       const rendered = await this.renderers[message.kind]?.(message, now);
       if (!rendered) throw new Error(`no renderer for outbox kind ${message.kind}`);
+      if ('withdraw' in rendered) {
+        await this.repository.markWithdrawn(message, rendered.withdraw, this.clock.now());
+        report.withdrawn += 1;
+        log.info('outbox message withdrawn', { kind: message.kind, reason: rendered.withdraw });
+        return;
+      }
       const result = await this.mailer.send({
         ...rendered,
         messageId: messageIdFor(message.dispatchId, message.recipient.key, this.settings.messageIdDomain),

@@ -2,7 +2,7 @@ import { PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } 
 import { isConditionFailure } from '../../shared/dynamodb/conditional';
 import { keys } from '../../shared/dynamodb/keys';
 import { tableIndexes, ttlAttribute } from '../../shared/dynamodb/table-definition';
-import type { OutboxDispatch, OutboxMessage } from './outbox';
+import { firstDueAt, type OutboxDispatch, type OutboxMessage } from './outbox';
 
 const dueIndex = tableIndexes.byDueTime;
 /** Sent and failed messages are kept this long for inspection, then expire (TTL). */
@@ -80,7 +80,7 @@ export class OutboxRepository {
               TableName: this.tableName,
               Item: {
                 ...keys.outboxMessage(dispatch.id, recipient.key),
-                ...keys.outboxDue(now.toISOString(), dispatch.id, recipient.key),
+                ...keys.outboxDue(firstDueAt(recipient, now).toISOString(), dispatch.id, recipient.key),
                 type: 'message',
                 ...message,
               },
@@ -157,6 +157,10 @@ export class OutboxRepository {
 
   markFailed(message: OutboxMessage, error: { code: string; permanent: boolean }, now: Date): Promise<void> {
     return this.close(message, now, { status: 'FAILED', lastError: { ...error, at: now.toISOString() } });
+  }
+
+  markWithdrawn(message: OutboxMessage, reason: string, now: Date): Promise<void> {
+    return this.close(message, now, { status: 'WITHDRAWN', withdrawnAt: now.toISOString(), withdrawnBecause: reason });
   }
 
   /** Ends a message's life on the due index: sets the given fields and lets TTL remove it later. */

@@ -13,6 +13,11 @@ export interface OutboxRecipient {
   name?: string;
   /** What the renderer needs to know about this recipient (e.g. REQUEST or CANCEL). */
   data: Record<string, unknown>;
+  /**
+   * Not to be sent before this ISO instant. A bulk mailing spaces its recipients this way (pacing):
+   * each message waits on the due index like any other, so the pace survives a job that dies.
+   */
+  notBefore?: string;
 }
 
 export interface OutboxDispatch {
@@ -25,7 +30,8 @@ export interface OutboxDispatch {
   createdAt: string;
 }
 
-export type MessageStatus = 'PENDING' | 'SENT' | 'FAILED';
+/** WITHDRAWN: its renderer found, at send time, that the mail is no longer wanted (e.g. an opt-out). */
+export type MessageStatus = 'PENDING' | 'SENT' | 'FAILED' | 'WITHDRAWN';
 
 export interface OutboxMessage {
   dispatchId: string;
@@ -41,6 +47,12 @@ export interface OutboxMessage {
 
 export function recipientKey(email: string): string {
   return createHash('sha256').update(email.trim().toLowerCase()).digest('hex').slice(0, 24);
+}
+
+/** When a message is first due: when it is expanded, or later if its recipient says so. */
+export function firstDueAt(recipient: OutboxRecipient, expandedAt: Date): Date {
+  const notBefore = recipient.notBefore ? new Date(recipient.notBefore) : undefined;
+  return notBefore && notBefore.getTime() > expandedAt.getTime() ? notBefore : expandedAt;
 }
 
 /** Message-ID of a message: the same on every attempt, so a rare resend is recognisable. */

@@ -23,6 +23,8 @@ export interface PartnerRecord {
   capacity?: Capacity;
   representatives: Representative[];
   competences: string[];
+  /** The neighbourhood contact this partner was before it joined (its buurtbabbel history stays there). */
+  formerNeighbourId?: string;
   version: number;
   createdAt: string;
   updatedAt: string;

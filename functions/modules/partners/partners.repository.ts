@@ -25,9 +25,12 @@ export class PartnersRepository {
   ) {}
 
   async create(partner: PartnerRecord): Promise<void> {
-    await this.db.send(
-      new PutCommand({ TableName: this.tableName, Item: toItem(partner), ConditionExpression: 'attribute_not_exists(PK)' }),
-    );
+    await this.db.send(new PutCommand(this.createPut(partner).Put));
+  }
+
+  /** The transaction entry that stores a new partner, for a change that writes more than the partner. */
+  createPut(partner: PartnerRecord) {
+    return { Put: { TableName: this.tableName, Item: toItem(partner), ConditionExpression: 'attribute_not_exists(PK)' } };
   }
 
   /** Replaces the partner when its stored version is still `expectedVersion`. */

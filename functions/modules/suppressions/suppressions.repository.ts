@@ -1,4 +1,5 @@
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { batchGetItems } from '../../shared/dynamodb/batch-get';
 import { isConditionFailure } from '../../shared/dynamodb/conditional';
 import { keys } from '../../shared/dynamodb/keys';
 import { recipientKey } from '../outbox/outbox';
@@ -44,5 +45,16 @@ export class SuppressionsRepository {
     if (!response.Item) return undefined;
     const { addressKey, email: address, reason, source, at } = response.Item as Suppression;
     return { addressKey, email: address, reason, source, at };
+  }
+
+  /** Which of these addresses are suppressed, by address key: BatchGets, 100 keys each, in parallel. */
+  async findMany(emails: readonly string[]): Promise<Map<string, Suppression>> {
+    const addressKeys = [...new Set(emails.map((email) => recipientKey(email)))];
+    const found = new Map<string, Suppression>();
+    for (const item of await batchGetItems(this.db, this.tableName, addressKeys.map((key) => keys.suppression(key)))) {
+      const { addressKey, email, reason, source, at } = item as unknown as Suppression;
+      found.set(addressKey, { addressKey, email, reason, source, at });
+    }
+    return found;
   }
 }

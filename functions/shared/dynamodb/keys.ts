@@ -22,4 +22,28 @@ export const keys = {
   outboxPartition: 'OUTBOX',
 
   suppression: (addressKey: string) => ({ PK: `SUPPRESSION#${addressKey}`, SK: 'SUPPRESSION' }),
+
+  // Buurtbabbels (issue 5): neighbourhood entrepreneurs and the buurtbabbels they are invited to.
+  // A neighbour is keyed by the hash of its normalised address, so one address is one contact even
+  // when two imports run at once (the write is conditional on the key being new).
+  neighbour: (addressKey: string) => ({ PK: `NEIGHBOUR#${addressKey}`, SK: 'NEIGHBOUR' }),
+  neighbourCollection: (businessName: string, id: string) => ({ GSI1PK: 'NEIGHBOURS', GSI1SK: `${businessName.toLocaleLowerCase('nl-BE')}#${id}` }),
+  neighboursPartition: 'NEIGHBOURS',
+
+  buurtbabbel: (id: string) => ({ PK: `BUURTBABBEL#${id}`, SK: 'BUURTBABBEL' }),
+  buurtbabbelCollection: (startsAtIso: string, id: string) => ({ GSI1PK: 'BUURTBABBELS', GSI1SK: `${startsAtIso}#${id}` }),
+  buurtbabbelsPartition: 'BUURTBABBELS',
+  /** The next mailing round of a buurtbabbel (invitations, then reminders) on the due index. */
+  buurtbabbelDue: (dueAtIso: string, id: string, round: string) => ({ GSI2PK: 'BUURTBABBELS', GSI2SK: `${dueAtIso}#${id}#${round}` }),
+  buurtbabbelDuePartition: 'BUURTBABBELS',
+
+  /** A neighbour's answer to (and attendance of) one buurtbabbel; stored beside the buurtbabbel. */
+  buurtbabbelGuest: (buurtbabbelId: string, neighbourId: string) => ({ PK: `BUURTBABBEL#${buurtbabbelId}`, SK: `GUEST#${neighbourId}` }),
+  buurtbabbelGuestPrefix: 'GUEST#',
+  /** A neighbour's history: its guest items across buurtbabbels, by start time. */
+  neighbourHistory: (neighbourId: string, startsAtIso: string, buurtbabbelId: string) => ({
+    GSI1PK: `NEIGHBOURHISTORY#${neighbourId}`,
+    GSI1SK: `${startsAtIso}#${buurtbabbelId}`,
+  }),
+  neighbourHistoryPartition: (neighbourId: string) => `NEIGHBOURHISTORY#${neighbourId}`,
 } as const;

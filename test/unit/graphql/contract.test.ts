@@ -31,16 +31,6 @@ const notYetBuilt: { path: string; builtBy: string }[] = [
   { path: 'Mutation.assessProject', builtBy: 'Projects issue' },
   { path: 'Mutation.changeProjectStatus', builtBy: 'Projects issue' },
   { path: 'Mutation.answerConsolidationReview', builtBy: 'Projects issue' },
-  { path: 'Buurtbabbel', builtBy: 'Buurtbabbel issue' },
-  { path: 'BuurtbabbelEdge', builtBy: 'Buurtbabbel issue' },
-  { path: 'BuurtbabbelConnection', builtBy: 'Buurtbabbel issue' },
-  { path: 'AddNeighbourInput', builtBy: 'Buurtbabbel issue' },
-  { path: 'NeighbourPayload', builtBy: 'Buurtbabbel issue' },
-  { path: 'ScheduleBuurtbabbelInput', builtBy: 'Buurtbabbel issue' },
-  { path: 'BuurtbabbelPayload', builtBy: 'Buurtbabbel issue' },
-  { path: 'Query.buurtbabbels', builtBy: 'Buurtbabbel issue' },
-  { path: 'Mutation.addNeighbour', builtBy: 'Buurtbabbel issue' },
-  { path: 'Mutation.scheduleBuurtbabbel', builtBy: 'Buurtbabbel issue' },
 ];
 
 const contractPath = join(__dirname, '..', '..', '..', '..', 'shared', 'contract', 'mobile.graphql');

@@ -1,0 +1,168 @@
+import { BatchGetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { batchGetItems } from '../../shared/dynamodb/batch-get';
+import { queryCollectionPage, queryWholeCollection, stripKeys } from '../../shared/dynamodb/collection-query';
+import { isConditionFailure } from '../../shared/dynamodb/conditional';
+import type { Page } from '../../shared/dynamodb/cursor';
+import { keys } from '../../shared/dynamodb/keys';
+import { tableIndexes } from '../../shared/dynamodb/table-definition';
+import { VersionConflictError } from '../../shared/errors';
+import type { BuurtbabbelRecord, GuestRecord } from './buurtbabbel';
+
+type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
+
+const dueIndex = tableIndexes.byDueTime;
+
+function toItem(buurtbabbel: BuurtbabbelRecord) {
+  return {
+    ...keys.buurtbabbel(buurtbabbel.id),
+    ...keys.buurtbabbelCollection(buurtbabbel.startsAt, buurtbabbel.id),
+    // On the due index only while a mailing round waits: the job finds it there without a scan.
+    ...(buurtbabbel.nextRound && buurtbabbel.nextRoundAt ? keys.buurtbabbelDue(buurtbabbel.nextRoundAt, buurtbabbel.id, buurtbabbel.nextRound) : {}),
+    type: 'buurtbabbel',
+    ...buurtbabbel,
+  };
+}
+
+function guestItem(guest: GuestRecord) {
+  return {
+    ...keys.buurtbabbelGuest(guest.buurtbabbelId, guest.neighbourId),
+    ...keys.neighbourHistory(guest.neighbourId, guest.startsAt, guest.buurtbabbelId),
+    type: 'guest',
+    ...guest,
+  };
+}
+
+const toRecord = (item: Record<string, unknown>) => {
+  const { type, ...rest } = stripKeys<BuurtbabbelRecord & { type?: string }>(item);
+  void type;
+  return rest as BuurtbabbelRecord;
+};
+const toGuest = (item: Record<string, unknown>) => {
+  const { type, ...rest } = stripKeys<GuestRecord & { type?: string }>(item);
+  void type;
+  return rest as GuestRecord;
+};
+
+export class BuurtbabbelsRepository {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async create(buurtbabbel: BuurtbabbelRecord): Promise<void> {
+    await this.write([{ Put: { TableName: this.tableName, Item: toItem(buurtbabbel), ConditionExpression: 'attribute_not_exists(PK)' } }], buurtbabbel.id);
+  }
+
+  /**
+   * Replaces a buurtbabbel if nobody changed it since `expectedVersion`, together with the other
+   * writes of the same change (guests, outbox dispatches): one transaction, all or nothing.
+   */
+  async replace(buurtbabbel: BuurtbabbelRecord, expectedVersion: number, extra: TransactItem[] = []): Promise<void> {
+    await this.write(
+      [
+        {
+          Put: {
+            TableName: this.tableName,
+            Item: toItem(buurtbabbel),
+            ConditionExpression: 'attribute_exists(PK) AND version = :expected',
+            ExpressionAttributeValues: { ':expected': expectedVersion },
+          },
+        },
+        ...extra,
+      ],
+      buurtbabbel.id,
+    );
+  }
+
+  /** The transaction entry that writes a guest if it is still at `expectedVersion` (0: new). */
+  guestPut(guest: GuestRecord, expectedVersion: number): TransactItem {
+    return {
+      Put: {
+        TableName: this.tableName,
+        Item: guestItem(guest),
+        ...(expectedVersion === 0
+          ? { ConditionExpression: 'attribute_not_exists(PK)' }
+          : { ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': expectedVersion } }),
+      },
+    };
+  }
+
+  async get(id: string): Promise<BuurtbabbelRecord | undefined> {
+    return (await this.getMany([id])).get(id);
+  }
+
+  async getMany(ids: readonly string[]): Promise<Map<string, BuurtbabbelRecord>> {
+    const result = new Map<string, BuurtbabbelRecord>();
+    for (const item of await batchGetItems(this.db, this.tableName, [...new Set(ids)].map((id) => keys.buurtbabbel(id)))) {
+      const buurtbabbel = toRecord(item);
+      result.set(buurtbabbel.id, buurtbabbel);
+    }
+    return result;
+  }
+
+  /** A buurtbabbel and one guest's record, in one request (consistent: an answer decides on it). */
+  async getWithGuest(id: string, neighbourId: string): Promise<{ buurtbabbel?: BuurtbabbelRecord; guest?: GuestRecord }> {
+    const response = await this.db.send(
+      new BatchGetCommand({
+        RequestItems: { [this.tableName]: { Keys: [keys.buurtbabbel(id), keys.buurtbabbelGuest(id, neighbourId)], ConsistentRead: true } },
+      }),
+    );
+    const items = response.Responses?.[this.tableName] ?? [];
+    const buurtbabbel = items.find((item) => item.type === 'buurtbabbel');
+    const guest = items.find((item) => item.type === 'guest');
+    return { buurtbabbel: buurtbabbel && toRecord(buurtbabbel), guest: guest && toGuest(guest) };
+  }
+
+  /** Buurtbabbels by start time, from `from` on: one Query; the counts are on the items. */
+  list(from: Date | undefined, limit: number, after?: string): Promise<Page<BuurtbabbelRecord>> {
+    return queryCollectionPage(this.db, this.tableName, { partition: keys.buurtbabbelsPartition, from: from?.toISOString() }, limit, after, toRecord);
+  }
+
+  /** Buurtbabbels whose next mailing round is due at `now`: one Query on `byDueTime`, never a scan. */
+  async findDueRounds(now: Date, limit: number): Promise<BuurtbabbelRecord[]> {
+    const response = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: dueIndex.name,
+        KeyConditionExpression: '#pk = :pk AND #sk <= :upTo',
+        ExpressionAttributeNames: { '#pk': dueIndex.partitionKey, '#sk': dueIndex.sortKey },
+        ExpressionAttributeValues: { ':pk': keys.buurtbabbelDuePartition, ':upTo': `${now.toISOString()}#\uffff` },
+        Limit: limit,
+      }),
+    );
+    return (response.Items ?? []).map(toRecord);
+  }
+
+  /** Everyone who answered or came, for one buurtbabbel. */
+  async listGuests(id: string): Promise<GuestRecord[]> {
+    const guests: GuestRecord[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const response = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :guest)',
+          ExpressionAttributeValues: { ':pk': keys.buurtbabbel(id).PK, ':guest': keys.buurtbabbelGuestPrefix },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      guests.push(...(response.Items ?? []).map(toGuest));
+      startKey = response.LastEvaluatedKey;
+    } while (startKey);
+    return guests;
+  }
+
+  /** A neighbour's buurtbabbels (answered or attended), oldest first. */
+  listHistory(neighbourId: string): Promise<GuestRecord[]> {
+    return queryWholeCollection(this.db, this.tableName, { partition: keys.neighbourHistoryPartition(neighbourId) }, toGuest);
+  }
+
+  private async write(items: TransactItem[], id: string): Promise<void> {
+    try {
+      await this.db.send(new TransactWriteCommand({ TransactItems: items }));
+    } catch (error) {
+      if (isConditionFailure(error)) throw new VersionConflictError('Buurtbabbel', id, { cause: error });
+      throw error;
+    }
+  }
+}

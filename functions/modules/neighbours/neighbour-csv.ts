@@ -1,0 +1,197 @@
+import { parse } from 'csv-parse/sync';
+import { DateTime } from 'luxon';
+import { LOCAL_TIME_ZONE } from '../../shared/time-zone';
+import { normaliseEmail } from '../../shared/validation';
+import { validateNeighbourFields, type ConsentBasis, type NeighbourFields } from './neighbour';
+
+/**
+ * Reading a coordinator's list of neighbours (CSV, as Excel or a spreadsheet saves it): `;` or `,`
+ * between fields (Belgian Excel writes `;`), a header row in Dutch or English, UTF-8 with or without
+ * BOM. Pure: text in, the rows to write and the rows refused (with their line and a Dutch reason) out.
+ */
+export interface CsvRow {
+  line: number;
+  fields: NeighbourFields;
+}
+
+export interface ImportRefusal {
+  line: number;
+  /** The address as written on the line, when there is one. */
+  email?: string;
+  code: string;
+  message: string;
+}
+
+export interface ParsedNeighbourCsv {
+  rows: CsvRow[];
+  refused: ImportRefusal[];
+}
+
+/** A file the import cannot read at all: nothing is imported. */
+export class NeighbourCsvError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'NeighbourCsvError';
+  }
+}
+
+export const maxImportRows = 2000;
+
+type Column = 'businessName' | 'contactName' | 'email' | 'street' | 'source' | 'consentBasis' | 'consentGivenAt';
+
+/** Header names per column, compared after lower-casing and dropping everything but letters. */
+const headerNames: Record<Column, string[]> = {
+  businessName: ['bedrijfsnaam', 'bedrijf', 'zaak', 'naamzaak', 'naamvandezaak', 'handelsnaam', 'onderneming', 'businessname', 'business', 'company', 'companyname'],
+  contactName: ['contactpersoon', 'contact', 'naamcontactpersoon', 'naam', 'contactname', 'name'],
+  email: ['email', 'emailadres', 'mail', 'mailadres', 'emailaddress'],
+  street: ['adres', 'straat', 'straatennummer', 'straatnr', 'address', 'street', 'streetandnumber'],
+  source: ['bron', 'hoekennenwehen', 'hoekennenwehem', 'hoekennenwehaar', 'via', 'source', 'howweknowthem'],
+  consentBasis: ['grondslag', 'basis', 'rechtsgrond', 'grondslagtoestemming', 'consentbasis', 'legalbasis'],
+  consentGivenAt: ['datumtoestemming', 'toestemmingop', 'toestemmingsdatum', 'datum', 'consentdate', 'consentgivenat', 'date'],
+};
+
+const requiredColumns: { column: Column; label: string }[] = [
+  { column: 'businessName', label: 'bedrijfsnaam' },
+  { column: 'email', label: 'e-mail' },
+  { column: 'street', label: 'adres' },
+];
+
+const basisWords: Record<string, ConsentBasis> = {
+  toestemming: 'CONSENT',
+  consent: 'CONSENT',
+  gerechtvaardigdbelang: 'LEGITIMATE_INTEREST',
+  legitiembelang: 'LEGITIMATE_INTEREST',
+  legitimateinterest: 'LEGITIMATE_INTEREST',
+};
+
+const squash = (value: string) => value.toLowerCase().normalize('NFD').replace(/[^a-z]/g, '');
+
+/** `;` when the header line has more of them than commas, else `,`. */
+function detectDelimiter(text: string): string {
+  const firstLine = text.replace(/^\ufeff/, '').split(/\r?\n/, 1)[0] ?? '';
+  const count = (ch: string) => firstLine.split(ch).length - 1;
+  return count(';') > count(',') ? ';' : ',';
+}
+
+function mapHeader(header: string[]): Map<Column, number> {
+  const columns = new Map<Column, number>();
+  header.forEach((name, index) => {
+    const key = squash(name);
+    for (const [column, names] of Object.entries(headerNames) as [Column, string[]][]) {
+      if (!columns.has(column) && names.includes(key)) {
+        columns.set(column, index);
+        return;
+      }
+    }
+  });
+  return columns;
+}
+
+/** "2026-11-03", "3/11/2026" or "03-11-2026" (day first, as in Belgium), at midnight in Brussels. */
+export function parseConsentDate(value: string): Date | undefined {
+  for (const format of ['yyyy-MM-dd', 'd/M/yyyy', 'd-M-yyyy', 'd.M.yyyy']) {
+    const parsed = DateTime.fromFormat(value, format, { zone: LOCAL_TIME_ZONE });
+    if (parsed.isValid) return parsed.toJSDate();
+  }
+  const iso = DateTime.fromISO(value, { zone: LOCAL_TIME_ZONE });
+  return iso.isValid ? iso.toJSDate() : undefined;
+}
+
+interface RawRecord {
+  record: string[];
+  info: { lines: number };
+  raw: string;
+}
+
+export function parseNeighbourCsv(text: string, now: Date): ParsedNeighbourCsv {
+  if (!text.replace(/^\ufeff/, '').trim()) throw new NeighbourCsvError('EMPTY_FILE', 'Het bestand is leeg.');
+  const refused: ImportRefusal[] = [];
+  const records = parse(text, {
+    delimiter: detectDelimiter(text),
+    bom: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    trim: true,
+    info: true,
+    raw: true,
+    skip_records_with_error: true,
+    on_skip: (error) => {
+      // The error carries the line it stopped at (not in its published type).
+      refused.push({ line: (error as unknown as { lines?: number } | undefined)?.lines ?? 0, code: 'UNREADABLE_LINE', message: 'Deze regel kan niet gelezen worden (controleer de aanhalingstekens).' });
+      return undefined;
+    },
+  }) as unknown as RawRecord[];
+  const [header, ...body] = records;
+  if (!header) throw new NeighbourCsvError('EMPTY_FILE', 'Het bestand is leeg.');
+  const columns = mapHeader(header.record);
+  const missing = requiredColumns.filter(({ column }) => !columns.has(column)).map(({ label }) => label);
+  if (missing.length > 0) {
+    throw new NeighbourCsvError(
+      'MISSING_COLUMNS',
+      `De eerste regel moet de kolommen benoemen; ontbrekend: ${missing.join(', ')}. Bijvoorbeeld: bedrijfsnaam;contactpersoon;e-mail;adres;bron;grondslag;datum toestemming`,
+    );
+  }
+  if (body.length > maxImportRows) {
+    throw new NeighbourCsvError('TOO_MANY_ROWS', `Eén import mag hoogstens ${maxImportRows} regels bevatten; splits het bestand.`);
+  }
+
+  const rows: CsvRow[] = [];
+  const firstLineOf = new Map<string, number>();
+  for (const { record, info, raw } of body) {
+    // info.lines is where the record ends; a quoted field may span lines, and people look for the first.
+    const line = info.lines - (raw.replace(/\r?\n$/, '').split('\n').length - 1);
+    const cell = (column: Column) => {
+      const index = columns.get(column);
+      return index === undefined ? '' : (record[index] ?? '');
+    };
+    const email = cell('email');
+    const refuse = (code: string, message: string) => refused.push({ line, ...(email ? { email } : {}), code, message });
+    if (record.length !== header.record.length) {
+      refuse('WRONG_COLUMN_COUNT', `Deze regel heeft ${record.length} kolommen in plaats van ${header.record.length}.`);
+      continue;
+    }
+    if (!email) {
+      refuse('NO_EMAIL', 'Geen e-mailadres.');
+      continue;
+    }
+    const basisText = cell('consentBasis');
+    const basis = basisText ? (basisWords[squash(basisText)] ?? (basisText.toUpperCase() as ConsentBasis)) : undefined;
+    if (basis && basis !== 'CONSENT' && basis !== 'LEGITIMATE_INTEREST') {
+      refuse('INVALID_CONSENT_BASIS', `"${basisText}" is geen grondslag; schrijf "toestemming" of "gerechtvaardigd belang".`);
+      continue;
+    }
+    const dateText = cell('consentGivenAt');
+    const consentGivenAt = dateText ? parseConsentDate(dateText) : undefined;
+    if (dateText && !consentGivenAt) {
+      refuse('INVALID_CONSENT_DATE', `"${dateText}" is geen datum; schrijf bijvoorbeeld 3/11/2026 of 2026-11-03.`);
+      continue;
+    }
+    const fields: NeighbourFields = {
+      businessName: cell('businessName'),
+      contactName: cell('contactName') || undefined,
+      email,
+      street: cell('street'),
+      source: cell('source') || undefined,
+      consentBasis: basis,
+      consentGivenAt,
+    };
+    const problems = validateNeighbourFields(fields, now);
+    if (problems.length > 0) {
+      refuse(problems[0].code === 'INVALID_EMAIL' ? 'INVALID_EMAIL' : problems[0].code, problems.map((p) => p.message).join(' '));
+      continue;
+    }
+    const key = normaliseEmail(email);
+    const earlier = firstLineOf.get(key);
+    if (earlier !== undefined) {
+      refuse('DUPLICATE_IN_FILE', `Dit e-mailadres staat al op regel ${earlier}.`);
+      continue;
+    }
+    firstLineOf.set(key, line);
+    rows.push({ line, fields });
+  }
+  refused.sort((a, b) => a.line - b.line);
+  return { rows, refused };
+}

@@ -1,0 +1,112 @@
+import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { batchGetItems } from '../../shared/dynamodb/batch-get';
+import { queryCollectionPage, queryWholeCollection, stripKeys } from '../../shared/dynamodb/collection-query';
+import { isConditionFailure } from '../../shared/dynamodb/conditional';
+import type { Page } from '../../shared/dynamodb/cursor';
+import { keys } from '../../shared/dynamodb/keys';
+import type { NeighbourRecord } from './neighbour';
+
+type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
+
+function toRecord(item: Record<string, unknown>): NeighbourRecord {
+  return stripKeys<NeighbourRecord>(item);
+}
+
+function toItem(neighbour: NeighbourRecord) {
+  return { ...keys.neighbour(neighbour.id), ...keys.neighbourCollection(neighbour.businessName, neighbour.id), ...neighbour };
+}
+
+export class NeighboursRepository {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  /**
+   * Stores a new contact: one item, written only if its address is new (the key is the address's
+   * hash), so the same address is one contact even when two imports run at once.
+   * Returns false when the address is already known.
+   */
+  async createIfNew(neighbour: NeighbourRecord): Promise<boolean> {
+    try {
+      await this.db.send(new PutCommand({ TableName: this.tableName, Item: toItem(neighbour), ConditionExpression: 'attribute_not_exists(PK)' }));
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  async get(id: string): Promise<NeighbourRecord | undefined> {
+    const result = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.neighbour(id) }));
+    return result.Item ? toRecord(result.Item) : undefined;
+  }
+
+  async getMany(ids: readonly string[]): Promise<Map<string, NeighbourRecord>> {
+    const result = new Map<string, NeighbourRecord>();
+    for (const item of await batchGetItems(this.db, this.tableName, [...new Set(ids)].map((id) => keys.neighbour(id)))) {
+      const neighbour = toRecord(item);
+      result.set(neighbour.id, neighbour);
+    }
+    return result;
+  }
+
+  /** A page of contacts by business name: one Query. */
+  list(limit: number, after?: string): Promise<Page<NeighbourRecord>> {
+    return queryCollectionPage(this.db, this.tableName, { partition: keys.neighboursPartition }, limit, after, toRecord);
+  }
+
+  /** Every contact (a few hundred: a handful of 1 MB pages at most). */
+  listAll(): Promise<NeighbourRecord[]> {
+    return queryWholeCollection(this.db, this.tableName, { partition: keys.neighboursPartition }, toRecord);
+  }
+
+  /** Records an opt-out; the first moment is kept. Returns the contact, or undefined when unknown. */
+  async optOut(id: string, at: string): Promise<NeighbourRecord | undefined> {
+    try {
+      const result = await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.neighbour(id),
+          UpdateExpression: 'SET optedOutAt = if_not_exists(optedOutAt, :at), updatedAt = :at',
+          ConditionExpression: 'attribute_exists(PK)',
+          ExpressionAttributeValues: { ':at': at },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return result.Attributes ? toRecord(result.Attributes) : undefined;
+    } catch (error) {
+      if (isConditionFailure(error)) return undefined;
+      throw error;
+    }
+  }
+
+  /**
+   * Links a contact to the partner it became, in one transaction with `partnerPut` (which creates
+   * that partner). False when the contact is gone or was converted meanwhile: nothing is written.
+   */
+  async linkToNewPartner(id: string, partnerId: string, at: string, partnerPut: TransactItem): Promise<boolean> {
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            partnerPut,
+            {
+              Update: {
+                TableName: this.tableName,
+                Key: keys.neighbour(id),
+                UpdateExpression: 'SET partnerId = :partner, convertedAt = :at, updatedAt = :at',
+                ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(partnerId)',
+                ExpressionAttributeValues: { ':partner': partnerId, ':at': at },
+              },
+            },
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,55 @@
+import type { Resolvers } from '../../graphql/generated/resolvers-types';
+import { toConnection, withUserErrors } from '../../graphql/payload';
+import { pageSize } from '../../shared/dynamodb/cursor';
+import { UserInputError } from '../../shared/errors';
+
+const userErrorsOf = (error: UserInputError) => error.userErrors.map((e) => ({ field: e.field ?? null, message: e.message, code: e.code }));
+
+export const neighboursResolvers: Resolvers = {
+  Query: {
+    neighbours: async (_parent, args, { viewer, services, loaders }) => {
+      const page = await services.neighbours.list(viewer, pageSize(args.first), args.after ?? undefined);
+      for (const neighbour of page.items) loaders.neighbour.prime(neighbour.id, neighbour);
+      return toConnection(page);
+    },
+    neighbour: async (_parent, args, { viewer, services }) => (await services.neighbours.get(viewer, args.id)) ?? null,
+  },
+  Mutation: {
+    addNeighbour: async (_parent, { input }, { viewer, services }) => {
+      const result = await withUserErrors('neighbour', () => services.neighbours.add(viewer, input));
+      return { ...result, neighbourId: result.neighbour?.id ?? null };
+    },
+    importNeighbours: async (_parent, { csv }, { viewer, services }) => {
+      try {
+        const report = await services.neighbours.importCsv(viewer, csv);
+        return { imported: report.imported, refused: report.refused.map((r) => ({ ...r, email: r.email ?? null })), userErrors: [] };
+      } catch (error) {
+        if (error instanceof UserInputError) return { imported: 0, refused: [], userErrors: userErrorsOf(error) };
+        throw error;
+      }
+    },
+    optOutNeighbour: async (_parent, { id }, { viewer, services }) => {
+      const result = await withUserErrors('neighbour', () => services.neighbours.optOutByCoordinator(viewer, id));
+      return { ...result, neighbourId: result.neighbour?.id ?? null };
+    },
+    convertNeighbourToPartner: async (_parent, { input }, { viewer, services }) => {
+      const result = await withUserErrors('converted', () => services.neighbours.convertToPartner(viewer, input));
+      return { partner: result.converted?.partner ?? null, neighbour: result.converted?.neighbour ?? null, userErrors: result.userErrors };
+    },
+  },
+  Neighbour: {
+    contactName: (neighbour) => neighbour.contactName ?? null,
+    source: (neighbour) => neighbour.source ?? null,
+    consentBasis: (neighbour) => neighbour.consent.basis,
+    consentGivenAt: (neighbour) => neighbour.consent.at,
+    optedOutAt: (neighbour) => neighbour.optedOutAt ?? null,
+    bouncing: (neighbour, _args, { loaders }) => loaders.suppressed.load(neighbour.email),
+    partner: async (neighbour, _args, { loaders }) => (neighbour.partnerId ? ((await loaders.partner.load(neighbour.partnerId)) ?? null) : null),
+    buurtbabbels: (neighbour, _args, { viewer, services }) => services.buurtbabbels.history(viewer, neighbour.id),
+  },
+  Partner: {
+    // Personal data of a former contact: shown to coordinators only, null for everyone else.
+    formerNeighbour: async (partner, _args, { viewer, loaders }) =>
+      partner.formerNeighbourId && viewer?.role === 'COORDINATOR' ? ((await loaders.neighbour.load(partner.formerNeighbourId)) ?? null) : null,
+  },
+};
