@@ -1,5 +1,7 @@
 import { createApp, mailDomain } from '../app/create-app';
 import { createMailer } from '../mail/mailer';
+import { buurtbabbelDispatchKind } from '../modules/buurtbabbels/buurtbabbel-dispatch';
+import { createBuurtbabbelEmailRenderer } from '../modules/buurtbabbels/buurtbabbel-email.renderer';
 import { createMeetingEmailRenderer } from '../modules/meetings/meeting-email.renderer';
 import { meetingDispatchKind } from '../modules/meetings/meeting-dispatch';
 import { OutboxDeliverer } from '../modules/outbox/outbox-deliverer';
@@ -14,16 +16,14 @@ let deliverer: OutboxDeliverer | undefined;
 
 export function createDeliverer(app: ReturnType<typeof createApp>, mailer = createMailer(app.config)): OutboxDeliverer {
   const { config } = app;
+  const linkSettings = { publicBaseUrl: config.publicBaseUrl, linkSigningSecret: config.linkSigningSecret, organizer: config.organizer };
   return new OutboxDeliverer(
     app.repositories.outbox,
     app.repositories.suppressions,
     mailer,
     {
-      [meetingDispatchKind]: createMeetingEmailRenderer({
-        publicBaseUrl: config.publicBaseUrl,
-        linkSigningSecret: config.linkSigningSecret,
-        organizer: config.organizer,
-      }),
+      [meetingDispatchKind]: createMeetingEmailRenderer(linkSettings),
+      [buurtbabbelDispatchKind]: createBuurtbabbelEmailRenderer(linkSettings, app.repositories),
     },
     app.clock,
     app.logger.child({ job: 'deliver-outbox' }),

@@ -9,4 +9,12 @@ export const scheduledJobs: readonly ScheduledJob[] = [
     localIntervalSeconds: 2,
     load: async () => (await import('./deliver-outbox')).handler,
   },
+  {
+    name: 'send-buurtbabbel-invitations',
+    description:
+      'Starts the buurtbabbel mailing rounds that are due: the invitations (invitationDaysBefore days before) and the reminders to those who said yes (two days before), paced, through the outbox.',
+    schedule: 'rate(15 minutes)',
+    localIntervalSeconds: 10,
+    load: async () => (await import('./send-buurtbabbel-invitations')).handler,
+  },
 ];

@@ -1,15 +1,8 @@
-import { join, resolve } from 'node:path';
 import { DateTime } from 'luxon';
 import type { JobResult, ScheduledJob } from '../handlers/scheduled-job';
 import { scheduledJobs } from '../handlers/scheduled-jobs';
-import { parseConfig } from '../shared/config';
-import { createDocumentClient } from '../shared/dynamodb/client';
-import { ensureTable } from '../shared/dynamodb/ensure-table';
 import { runCli, splitEqualsFlags, UsageError } from './cli';
-import { ensureDevSecrets, localEnvironment } from './dev-secrets';
-import { isDynamoDbReachable, startDynamoDbLocal, type RunningDynamoDbLocal } from './dynamodb-local';
-import { findRunningLocalStack } from './local-stack-state';
-import { defaultDataDir } from './paths';
+import { withLocalDatabase, type LocalDatabaseOptions } from './local-database';
 import { LOCAL_TIME_ZONE } from '../shared/time-zone';
 
 /**
@@ -65,45 +58,16 @@ export function parseJobArgs(argv: readonly string[], jobNames: readonly string[
   return { kind: 'run', name, ...(now ? { now } : {}) };
 }
 
-export interface RunJobOptions {
+export interface RunJobOptions extends LocalDatabaseOptions {
   now?: string;
-  dataDir?: string;
-  /** Where to tell what happens (which database); stderr by default, so stdout stays JSON. */
-  note?: (line: string) => void;
 }
 
 /** Runs a job once against the running stack's database, or a DynamoDB Local started for this run. */
 export async function runJobOnce(job: ScheduledJob, options: RunJobOptions = {}): Promise<JobResult> {
-  const dataDir = resolve(options.dataDir ?? defaultDataDir);
-  const note = options.note ?? ((line: string) => console.error(line));
-  const secrets = ensureDevSecrets(dataDir);
-  const stack = await findRunningLocalStack(dataDir);
-  let endpoint = process.env.DYNAMODB_ENDPOINT || stack?.dynamodbEndpoint;
-  let own: RunningDynamoDbLocal | undefined;
-  if (endpoint) {
-    if (!(await isDynamoDbReachable(endpoint))) throw new Error(`DynamoDB at ${endpoint} does not answer.`);
-    note(stack && endpoint === stack.dynamodbEndpoint ? `Using the database of the running local stack (${endpoint}).` : `Using DynamoDB at ${endpoint}.`);
-  } else {
-    own = await startDynamoDbLocal({ dbPath: join(dataDir, 'dynamodb') });
-    endpoint = own.endpoint;
-    note(`No running local stack: started DynamoDB Local on ${join(dataDir, 'dynamodb')} for this run.`);
-  }
-  try {
-    Object.assign(process.env, localEnvironment({ secrets, dynamodbEndpoint: endpoint, dataDir }));
-    // Links in mails sent now should point at the running stack.
-    if (stack?.url && !process.env.PUBLIC_BASE_URL) process.env.PUBLIC_BASE_URL = stack.url;
-    const config = parseConfig(process.env);
-    const client = createDocumentClient({ region: config.awsRegion, endpoint });
-    try {
-      await ensureTable(client, config.tableName);
-    } finally {
-      client.destroy();
-    }
+  return withLocalDatabase(options, async () => {
     const handler = await job.load();
-    return await handler(options.now ? { now: options.now } : {});
-  } finally {
-    await own?.stop();
-  }
+    return handler(options.now ? { now: options.now } : {});
+  });
 }
 
 async function main(): Promise<void> {

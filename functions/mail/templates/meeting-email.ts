@@ -1,6 +1,7 @@
 import { formatDutchDateTime, formatDutchDateTimeRange } from '../dutch-dates';
 import { escapeHtml, linkifyText, safeHref } from '../html';
 import type { RenderedEmail } from '../rendered-email';
+import { detailsTable, emailStyles as styles, signature as SIGNATURE, wrapEmailHtml } from './email-layout';
 
 export interface MeetingEmailInput {
   kind: 'invitation' | 'update' | 'cancellation';
@@ -27,7 +28,6 @@ const subjectPrefix: Record<MeetingEmailInput['kind'], string> = {
 const answerLabels = { accept: 'Ik kom', tentative: 'Misschien', decline: 'Ik kom niet' } as const;
 const answerOrder = ['accept', 'tentative', 'decline'] as const;
 const ANSWER_NOTE = 'Elke link opent een pagina waar je je antwoord nog bevestigt.';
-const SIGNATURE = 'Schakel vzw, voor Locon De Stek';
 
 /** The mail that travels with a meeting's calendar invitation, update or cancellation. */
 export function renderMeetingEmail(input: MeetingEmailInput): RenderedEmail {
@@ -82,20 +82,7 @@ function renderText(input: MeetingEmailInput, parts: Parts): string {
   return lines.join('\n') + '\n';
 }
 
-const styles = {
-  body: 'margin:0;padding:24px;background:#f6f6f4;font-family:Arial,Helvetica,sans-serif;color:#222;line-height:1.5;',
-  card: 'max-width:560px;margin:0 auto;padding:24px;background:#ffffff;border-radius:6px;',
-  label: 'padding:4px 16px 4px 0;vertical-align:top;color:#666;white-space:nowrap;',
-  value: 'padding:4px 0;vertical-align:top;',
-  button:
-    'display:inline-block;margin:0 8px 8px 0;padding:10px 16px;border-radius:4px;background:#2e6b3f;color:#ffffff;text-decoration:none;font-weight:bold;',
-  note: 'color:#666;font-size:13px;',
-};
-
 function renderHtml(input: MeetingEmailInput, parts: Parts): string {
-  const rows = parts.details
-    .map(([label, value]) => `<tr><td style="${styles.label}">${escapeHtml(label)}</td><td style="${styles.value}">${escapeHtml(value)}</td></tr>`)
-    .join('');
   const blocks = [
     `<p>${escapeHtml(parts.greeting)}</p>`,
     `<p>${escapeHtml(parts.intro)}</p>`,
@@ -103,7 +90,7 @@ function renderHtml(input: MeetingEmailInput, parts: Parts): string {
   if (input.kind === 'cancellation' && input.cancelReason) {
     blocks.push(`<p><strong>Reden:</strong> ${escapeHtml(input.cancelReason)}</p>`);
   }
-  blocks.push(`<table role="presentation" cellpadding="0" cellspacing="0">${rows}</table>`);
+  blocks.push(detailsTable(parts.details));
   if (input.themes.length > 0) {
     blocks.push(`<p><strong>Thema's</strong></p><ul>${input.themes.map((theme) => `<li>${escapeHtml(theme)}</li>`).join('')}</ul>`);
   }
@@ -116,14 +103,5 @@ function renderHtml(input: MeetingEmailInput, parts: Parts): string {
   }
   if (input.feedHint) blocks.push(`<p style="${styles.note}">${linkifyText(input.feedHint)}</p>`);
   blocks.push(`<p>${escapeHtml(input.kind === 'cancellation' ? 'Met vriendelijke groet,' : 'Tot dan!')}<br>${escapeHtml(SIGNATURE)}</p>`);
-  return [
-    '<!DOCTYPE html>',
-    '<html lang="nl-BE">',
-    `<head><meta charset="utf-8"><title>${escapeHtml(parts.subject)}</title></head>`,
-    `<body style="${styles.body}"><div style="${styles.card}">`,
-    blocks.join('\n'),
-    '</div></body>',
-    '</html>',
-    '',
-  ].join('\n');
+  return wrapEmailHtml(parts.subject, blocks);
 }

@@ -1,3 +1,4 @@
+import type { BuurtbabbelEmailKind } from '../../mail/templates/buurtbabbel-email';
 import { recipientKey, type OutboxDispatch, type OutboxRecipient } from '../outbox/outbox';
 import type { NeighbourRecord } from '../neighbours/neighbour';
 import type { BuurtbabbelRecord } from './buurtbabbel';
@@ -9,7 +10,7 @@ import type { BuurtbabbelRecord } from './buurtbabbel';
  */
 export const buurtbabbelDispatchKind = 'buurtbabbel';
 
-export type BuurtbabbelEmailKind = 'invitation' | 'reminder' | 'accepted' | 'waiting' | 'promoted' | 'cancellation';
+export type { BuurtbabbelEmailKind };
 
 export interface BuurtbabbelDispatchPayload {
   buurtbabbelId: string;

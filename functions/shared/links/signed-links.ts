@@ -4,7 +4,12 @@ import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
  * Tokens carried by links in emails: HS256 JWTs signed with LINK_SIGNING_SECRET, bound to one
  * purpose and expiring. A link only identifies; the page it opens changes something only on POST.
  */
-export type LinkPurpose = 'rsvp';
+export type LinkPurpose =
+  | 'rsvp'
+  /** A neighbour's answer to a buurtbabbel invitation: claims buurtbabbelId, neighbourId. */
+  | 'buurtbabbel-answer'
+  /** A neighbour's opt-out from buurtbabbel invitations: claims neighbourId. */
+  | 'unsubscribe';
 
 export class LinkTokenError extends Error {
   constructor(readonly reason: 'expired' | 'invalid') {

@@ -1,0 +1,66 @@
+import type { AppServices } from '../app/create-app';
+import { formatDutchDateTimeRange } from '../mail/dutch-dates';
+import { escapeHtml } from '../mail/html';
+import type { BuurtbabbelAnswer, BuurtbabbelRecord, GuestStatus } from '../modules/buurtbabbels/buurtbabbel';
+import { UserInputError } from '../shared/errors';
+import { choiceButtons, htmlPage } from './html-page';
+import { htmlResponse, type HttpRequest, type HttpResponse } from './http-types';
+import { verifyLinkClaims } from './link-token';
+
+const answers: { value: BuurtbabbelAnswer; label: string }[] = [
+  { value: 'YES', label: 'Ik kom' },
+  { value: 'MAYBE', label: 'Misschien' },
+  { value: 'NO', label: 'Ik kom niet' },
+];
+
+const outcomeText: Record<GuestStatus, string> = {
+  ACCEPTED: 'Je bent welkom! Je krijgt een bevestiging met de afspraak voor je agenda.',
+  WAITING: 'De buurtbabbel is volzet: je staat op de wachtlijst. Komt er een plaats vrij, dan krijg je meteen een mail.',
+  MAYBE: 'Genoteerd: misschien. Je kunt je antwoord altijd nog aanpassen met de links in de uitnodiging.',
+  DECLINED: 'Jammer dat je niet kunt komen. Bedankt om het te laten weten.',
+};
+
+function details(buurtbabbel: BuurtbabbelRecord): string {
+  const when = formatDutchDateTimeRange(new Date(buurtbabbel.startsAt), new Date(buurtbabbel.endsAt));
+  return `<p><strong>Buurtbabbel</strong><br>${escapeHtml(when)}<br>${escapeHtml(buurtbabbel.location)}</p>`;
+}
+
+/**
+ * /buurtbabbel/answer: the page behind the answer links in a buurtbabbel invitation. GET shows the
+ * buurtbabbel and the three answers and changes nothing (mail scanners open links); the POST of
+ * that form records the answer. The link's token says which neighbour answers for which buurtbabbel.
+ */
+export function createBuurtbabbelAnswerRoute(services: AppServices) {
+  return async (request: HttpRequest): Promise<HttpResponse> => {
+    const verified = await verifyLinkClaims(services, request, 'buurtbabbel-answer', 'Vraag De Stek om een nieuwe uitnodiging.');
+    if ('response' in verified) return verified.response;
+    const { claims, fields, token } = verified;
+
+    if (request.method === 'POST') {
+      const answer = fields.get('answer') ?? '';
+      if (!answers.some((a) => a.value === answer)) return htmlResponse(400, htmlPage('Kies een antwoord', '<p>Kies ja, nee of misschien.</p>'));
+      try {
+        const { buurtbabbel, status } = await services.buurtbabbels.answer(claims.buurtbabbelId, claims.neighbourId, answer as BuurtbabbelAnswer);
+        services.logger.info('buurtbabbel answered by link', { buurtbabbelId: buurtbabbel.id, status });
+        return htmlResponse(200, htmlPage('Bedankt, je antwoord is genoteerd', `${details(buurtbabbel)}<p>${escapeHtml(outcomeText[status])}</p>`));
+      } catch (error) {
+        if (!(error instanceof UserInputError)) throw error;
+        const status = error.userErrors[0]?.code === 'NOT_FOUND' ? 404 : 409;
+        return htmlResponse(status, htmlPage('Antwoorden kan niet meer', `<p>${escapeHtml(error.message)}</p>`));
+      }
+    }
+
+    const { buurtbabbel, guest } = await services.repositories.buurtbabbels.getWithGuest(claims.buurtbabbelId, claims.neighbourId);
+    if (!buurtbabbel) return htmlResponse(404, htmlPage('Buurtbabbel niet gevonden', '<p>Deze buurtbabbel bestaat niet meer.</p>'));
+    if (buurtbabbel.status === 'CANCELLED') return htmlResponse(200, htmlPage('Deze buurtbabbel gaat niet door.', details(buurtbabbel)));
+    const current = guest?.status ? `<p>Je huidige antwoord: <strong>${escapeHtml(outcomeText[guest.status])}</strong></p>` : '';
+    return htmlResponse(
+      200,
+      htmlPage(
+        'Kom je naar de buurtbabbel?',
+        `${details(buurtbabbel)}${current}<form method="post" action="answer"><input type="hidden" name="token" value="${escapeHtml(token)}">${choiceButtons('answer', answers, fields.get('answer'))}</form>
+<p style="color:#666;font-size:.9rem">Je antwoord wordt pas bewaard wanneer je op een knop klikt.</p>`,
+      ),
+    );
+  };
+}

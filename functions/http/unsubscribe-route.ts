@@ -1,0 +1,39 @@
+import type { AppServices } from '../app/create-app';
+import { escapeHtml } from '../mail/html';
+import { htmlPage } from './html-page';
+import { htmlResponse, type HttpRequest, type HttpResponse } from './http-types';
+import { verifyLinkClaims } from './link-token';
+
+const done = htmlPage(
+  'Je bent afgemeld',
+  '<p>Je krijgt geen uitnodigingen voor buurtbabbels meer. Wil je later toch weer uitgenodigd worden? Laat het Schakel vzw weten.</p>',
+);
+
+/**
+ * /unsubscribe: the opt-out behind the link (and the List-Unsubscribe header) of every buurtbabbel
+ * mail. GET shows a confirmation button and changes nothing; a POST opts out at once, whether it
+ * comes from that button or from a mail client's one-click unsubscribe (RFC 8058: `POST
+ * /unsubscribe?token=…` with the body `List-Unsubscribe=One-Click`).
+ */
+export function createUnsubscribeRoute(services: AppServices) {
+  return async (request: HttpRequest): Promise<HttpResponse> => {
+    const verified = await verifyLinkClaims(services, request, 'unsubscribe', 'Antwoord gewoon op een uitnodiging met de vraag om je af te melden.');
+    if ('response' in verified) return verified.response;
+    const { claims, token } = verified;
+    if (request.method === 'POST') {
+      const neighbour = await services.neighbours.optOut(claims.neighbourId);
+      if (!neighbour) return htmlResponse(404, htmlPage('Niet gevonden', '<p>Dit adres staat niet (meer) in onze lijst.</p>'));
+      services.logger.info('neighbour opted out by link', { neighbourId: neighbour.id });
+      return htmlResponse(200, done);
+    }
+    return htmlResponse(
+      200,
+      htmlPage(
+        'Geen uitnodigingen meer voor buurtbabbels?',
+        `<p>Klik op de knop om je af te melden. Daarna sturen we je geen uitnodigingen meer.</p>
+<form method="post" action="unsubscribe?token=${escapeHtml(encodeURIComponent(token))}"><input type="hidden" name="List-Unsubscribe" value="One-Click">
+<button type="submit" style="background:#2f6b3a;color:#fff;border:0;padding:.6rem 1rem;border-radius:.3rem;font-size:1rem">Afmelden</button></form>`,
+      ),
+    );
+  };
+}

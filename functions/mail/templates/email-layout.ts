@@ -1,0 +1,35 @@
+import { escapeHtml } from '../html';
+
+/** What every HTML email of De Stek shares: inline styles (mail clients drop style sheets) and the page around the blocks. */
+export const emailStyles = {
+  body: 'margin:0;padding:24px;background:#f6f6f4;font-family:Arial,Helvetica,sans-serif;color:#222;line-height:1.5;',
+  card: 'max-width:560px;margin:0 auto;padding:24px;background:#ffffff;border-radius:6px;',
+  label: 'padding:4px 16px 4px 0;vertical-align:top;color:#666;white-space:nowrap;',
+  value: 'padding:4px 0;vertical-align:top;',
+  button:
+    'display:inline-block;margin:0 8px 8px 0;padding:10px 16px;border-radius:4px;background:#2e6b3f;color:#ffffff;text-decoration:none;font-weight:bold;',
+  note: 'color:#666;font-size:13px;',
+};
+
+export const signature = 'Schakel vzw, voor Locon De Stek';
+
+/** A table of label/value rows (what, when, where). */
+export function detailsTable(details: [string, string][]): string {
+  const rows = details
+    .map(([label, value]) => `<tr><td style="${emailStyles.label}">${escapeHtml(label)}</td><td style="${emailStyles.value}">${escapeHtml(value)}</td></tr>`)
+    .join('');
+  return `<table role="presentation" cellpadding="0" cellspacing="0">${rows}</table>`;
+}
+
+export function wrapEmailHtml(subject: string, blocks: string[]): string {
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="nl-BE">',
+    `<head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>`,
+    `<body style="${emailStyles.body}"><div style="${emailStyles.card}">`,
+    blocks.join('\n'),
+    '</div></body>',
+    '</html>',
+    '',
+  ].join('\n');
+}

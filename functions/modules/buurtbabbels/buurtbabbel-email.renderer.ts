@@ -1,0 +1,95 @@
+import { buildMeetingInvitationIcs, buildPublishedEventIcs, type MeetingCalendarEvent } from '../../mail/calendar/meeting-calendar';
+import { renderBuurtbabbelEmail } from '../../mail/templates/buurtbabbel-email';
+import { signLinkToken } from '../../shared/links/signed-links';
+import { isInvitable } from '../neighbours/neighbour';
+import type { NeighboursRepository } from '../neighbours/neighbours.repository';
+import type { OutboxRenderer } from '../outbox/outbox-deliverer';
+import type { BuurtbabbelDispatchPayload, BuurtbabbelRecipientData } from './buurtbabbel-dispatch';
+import type { BuurtbabbelsRepository } from './buurtbabbels.repository';
+
+export interface BuurtbabbelEmailSettings {
+  publicBaseUrl: string;
+  linkSigningSecret: string;
+  organizer: { name: string; email: string };
+}
+
+/** Answer links work until a day after the buurtbabbel. */
+const answerGraceMs = 24 * 3600_000;
+/** An opt-out link in a mail works for a year; every later mail carries a fresh one. */
+const unsubscribeValidityMs = 365 * 24 * 3600_000;
+
+export function unsubscribeUrl(publicBaseUrl: string, token: string): string {
+  return `${publicBaseUrl}/unsubscribe?token=${encodeURIComponent(token)}`;
+}
+
+/**
+ * Renders a buurtbabbel outbox message. Checked at send time, not when queued: a contact who opted
+ * out (or became a partner) meanwhile gets nothing, and neither does anyone for a buurtbabbel
+ * cancelled meanwhile, except its cancellation. Every mail carries List-Unsubscribe (RFC 2369) with
+ * one-click unsubscription (RFC 8058).
+ */
+export function createBuurtbabbelEmailRenderer(
+  settings: BuurtbabbelEmailSettings,
+  repositories: { neighbours: NeighboursRepository; buurtbabbels: BuurtbabbelsRepository },
+): OutboxRenderer {
+  return async (message, now) => {
+    const payload = message.payload as unknown as BuurtbabbelDispatchPayload;
+    const recipient = message.recipient.data as unknown as BuurtbabbelRecipientData;
+    const [neighbour, buurtbabbel] = await Promise.all([repositories.neighbours.get(recipient.neighbourId), repositories.buurtbabbels.get(payload.buurtbabbelId)]);
+    if (!neighbour) return { withdraw: 'NEIGHBOUR_GONE' };
+    if (neighbour.optedOutAt) return { withdraw: 'OPTED_OUT' };
+    if (!isInvitable(neighbour)) return { withdraw: 'BECAME_PARTNER' };
+    if (buurtbabbel?.status === 'CANCELLED' && recipient.emailKind !== 'cancellation') return { withdraw: 'CANCELLED' };
+
+    const startsAt = new Date(payload.startsAt);
+    const endsAt = new Date(payload.endsAt);
+    const unsubscribeToken = await signLinkToken(settings.linkSigningSecret, 'unsubscribe', { neighbourId: neighbour.id }, new Date(now.getTime() + unsubscribeValidityMs), now);
+    const unsubscribe = unsubscribeUrl(settings.publicBaseUrl, unsubscribeToken);
+    let answerLinks: { yes: string; maybe: string; no: string } | undefined;
+    if (recipient.emailKind !== 'cancellation') {
+      const expiresAt = new Date(Math.max(endsAt.getTime(), now.getTime()) + answerGraceMs);
+      // Ids only: whoever holds a link can read its token.
+      const token = await signLinkToken(settings.linkSigningSecret, 'buurtbabbel-answer', { buurtbabbelId: payload.buurtbabbelId, neighbourId: neighbour.id }, expiresAt, now);
+      const link = (answer: string) => `${settings.publicBaseUrl}/buurtbabbel/answer?token=${encodeURIComponent(token)}&answer=${answer}`;
+      answerLinks = { yes: link('YES'), maybe: link('MAYBE'), no: link('NO') };
+    }
+    const email = renderBuurtbabbelEmail({
+      kind: recipient.emailKind,
+      recipientName: message.recipient.name,
+      businessName: neighbour.businessName,
+      startsAt,
+      endsAt,
+      location: payload.location,
+      hostName: payload.hostName,
+      cancelReason: payload.cancelReason,
+      answerLinks,
+      unsubscribeLink: unsubscribe,
+    });
+    const event: MeetingCalendarEvent = {
+      uid: payload.uid,
+      sequence: payload.sequence,
+      title: 'Buurtbabbel Locon De Stek',
+      description: payload.hostName ? `Te gast bij ${payload.hostName}.` : undefined,
+      location: payload.location,
+      startsAt,
+      endsAt,
+      status: 'CONFIRMED',
+      organizer: settings.organizer,
+      attendees: [],
+    };
+    let calendar: { method: 'PUBLISH' | 'CANCEL'; content: string } | undefined;
+    if (recipient.emailKind === 'accepted' || recipient.emailKind === 'promoted') {
+      calendar = { method: 'PUBLISH', content: buildPublishedEventIcs({ stamp: now, event }) };
+    } else if (recipient.emailKind === 'cancellation') {
+      calendar = { method: 'CANCEL', content: buildMeetingInvitationIcs({ method: 'CANCEL', stamp: now, event }) };
+    }
+    return {
+      ...email,
+      ...(calendar ? { calendar } : {}),
+      headers: {
+        'List-Unsubscribe': `<${unsubscribe}>, <mailto:${settings.organizer.email}?subject=unsubscribe>`,
+        'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+      },
+    };
+  };
+}
