@@ -71,7 +71,7 @@ const squash = (value: string) => value.toLowerCase().normalize('NFD').replace(/
 
 /** `;` when the header line has more of them than commas, else `,`. */
 function detectDelimiter(text: string): string {
-  const firstLine = text.replace(/^\ufeff/, '').split(/\r?\n/, 1)[0] ?? '';
+  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
   const count = (ch: string) => firstLine.split(ch).length - 1;
   return count(';') > count(',') ? ';' : ',';
 }
@@ -100,33 +100,50 @@ export function parseConsentDate(value: string): Date | undefined {
   return iso.isValid ? iso.toJSDate() : undefined;
 }
 
-interface RawRecord {
-  record: string[];
-  info: { lines: number };
-  raw: string;
+/**
+ * The file's records with the line each starts on. A record ends at a line end outside quotes (an
+ * even number of `"` so far; `""` inside a quoted field counts twice). Each record is then parsed
+ * on its own, so one broken quote costs that record only, not the rest of the file.
+ */
+function splitRecords(text: string): { line: number; text: string }[] {
+  const records: { line: number; text: string }[] = [];
+  let pending: { line: number; lines: string[]; quotes: number } | undefined;
+  text.split(/\r?\n/).forEach((content, index) => {
+    const quotes = content.split('"').length - 1;
+    if (pending) {
+      pending.lines.push(content);
+      pending.quotes += quotes;
+    } else if (content.trim()) {
+      pending = { line: index + 1, lines: [content], quotes };
+    } else {
+      return;
+    }
+    if (pending.quotes % 2 === 0) {
+      records.push({ line: pending.line, text: pending.lines.join('\n') });
+      pending = undefined;
+    }
+  });
+  if (pending) records.push({ line: pending.line, text: pending.lines.join('\n') });
+  return records;
 }
 
-export function parseNeighbourCsv(text: string, now: Date): ParsedNeighbourCsv {
-  if (!text.replace(/^\ufeff/, '').trim()) throw new NeighbourCsvError('EMPTY_FILE', 'Het bestand is leeg.');
+function parseRecord(text: string, delimiter: string): string[] | undefined {
+  try {
+    const [record] = parse(text, { delimiter, relax_column_count: true, trim: true }) as string[][];
+    return record;
+  } catch {
+    return undefined;
+  }
+}
+
+export function parseNeighbourCsv(input: string, now: Date): ParsedNeighbourCsv {
+  const text = input.replace(/^\ufeff/, '');
+  const delimiter = detectDelimiter(text);
+  const [headerRecord, ...body] = splitRecords(text);
+  const header = headerRecord && parseRecord(headerRecord.text, delimiter);
+  if (!header) throw new NeighbourCsvError('EMPTY_FILE', 'Het bestand is leeg of de eerste regel is onleesbaar.');
   const refused: ImportRefusal[] = [];
-  const records = parse(text, {
-    delimiter: detectDelimiter(text),
-    bom: true,
-    relax_column_count: true,
-    skip_empty_lines: true,
-    trim: true,
-    info: true,
-    raw: true,
-    skip_records_with_error: true,
-    on_skip: (error) => {
-      // The error carries the line it stopped at (not in its published type).
-      refused.push({ line: (error as unknown as { lines?: number } | undefined)?.lines ?? 0, code: 'UNREADABLE_LINE', message: 'Deze regel kan niet gelezen worden (controleer de aanhalingstekens).' });
-      return undefined;
-    },
-  }) as unknown as RawRecord[];
-  const [header, ...body] = records;
-  if (!header) throw new NeighbourCsvError('EMPTY_FILE', 'Het bestand is leeg.');
-  const columns = mapHeader(header.record);
+  const columns = mapHeader(header);
   const missing = requiredColumns.filter(({ column }) => !columns.has(column)).map(({ label }) => label);
   if (missing.length > 0) {
     throw new NeighbourCsvError(
@@ -140,17 +157,20 @@ export function parseNeighbourCsv(text: string, now: Date): ParsedNeighbourCsv {
 
   const rows: CsvRow[] = [];
   const firstLineOf = new Map<string, number>();
-  for (const { record, info, raw } of body) {
-    // info.lines is where the record ends; a quoted field may span lines, and people look for the first.
-    const line = info.lines - (raw.replace(/\r?\n$/, '').split('\n').length - 1);
+  for (const { line, text: recordText } of body) {
+    const record = parseRecord(recordText, delimiter);
+    if (!record) {
+      refused.push({ line, code: 'UNREADABLE_LINE', message: 'Deze regel kan niet gelezen worden: controleer de aanhalingstekens.' });
+      continue;
+    }
     const cell = (column: Column) => {
       const index = columns.get(column);
       return index === undefined ? '' : (record[index] ?? '');
     };
     const email = cell('email');
     const refuse = (code: string, message: string) => refused.push({ line, ...(email ? { email } : {}), code, message });
-    if (record.length !== header.record.length) {
-      refuse('WRONG_COLUMN_COUNT', `Deze regel heeft ${record.length} kolommen in plaats van ${header.record.length}.`);
+    if (record.length !== header.length) {
+      refuse('WRONG_COLUMN_COUNT', `Deze regel heeft ${record.length} kolommen in plaats van ${header.length}.`);
       continue;
     }
     if (!email) {
