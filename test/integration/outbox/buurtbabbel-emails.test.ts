@@ -1,0 +1,337 @@
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { createDeliverer } from '../../../functions/handlers/deliver-outbox';
+import type { Mailer } from '../../../functions/mail/mailer';
+import { createSmtpMailer } from '../../../functions/mail/smtp-mailer';
+import { addNeighbour, readBuurtbabbel, scheduleBuurtbabbel } from '../../support/buurtbabbel-fixtures';
+import { createPartner } from '../../support/fixtures';
+import { parseIcs } from '../../support/parse-ics';
+import { smtpReply, startSmtpTestServer, type SmtpTestServer } from '../../support/smtp-test-server';
+import { createTestApp, type TestApp } from '../../support/test-app';
+
+/** The moment the invitations of the default buurtbabbel (20 December, 19:00) go out: 14 days before. */
+const invitationMoment = '2026-12-06T18:00:00Z';
+
+interface Received {
+  to: string;
+  mail: ParsedMail;
+  /** Header block, folded lines joined. */
+  headers: string;
+  text: string;
+  link(kind: 'YES' | 'NO' | 'MAYBE' | 'unsubscribe'): URL;
+}
+
+async function receive(smtp: SmtpTestServer, from = 0): Promise<Received[]> {
+  return Promise.all(
+    smtp.messages.slice(from).map(async (message) => {
+      const raw = message.raw.toString('utf8');
+      const mail = await simpleParser(message.raw);
+      const text = mail.text ?? '';
+      return {
+        to: message.to[0],
+        mail,
+        headers: raw.slice(0, raw.indexOf('\r\n\r\n')).replace(/\r\n[ \t]+/g, ' '),
+        text,
+        link(kind) {
+          const pattern = kind === 'unsubscribe' ? /https:\/\/destek\.test\/unsubscribe\?token=[^\s]+/ : new RegExp(`https://destek\\.test/buurtbabbel/answer\\?token=[^\\s]+answer=${kind}`);
+          const found = pattern.exec(text);
+          if (!found) throw new Error(`no ${kind} link in: ${text}`);
+          return new URL(found[0]);
+        },
+      };
+    }),
+  );
+}
+
+const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
+
+describe('buurtbabbel emails through the outbox, a real SMTP server and independent parsers', () => {
+  let t: TestApp;
+  let smtp: SmtpTestServer;
+  let mailer: Mailer;
+  let coordinator: string;
+  let refuse: (to: string) => Error | null = () => null;
+
+  beforeAll(async () => {
+    smtp = await startSmtpTestServer({ onRcptTo: (address, _session, callback) => callback(refuse(address.address) ?? undefined) });
+    mailer = createSmtpMailer(smtp.url);
+  });
+  afterAll(() => smtp.close());
+
+  beforeEach(async () => {
+    smtp.messages.length = 0;
+    refuse = () => null;
+    t = await createTestApp({ now: '2026-12-01T09:00:00Z', config: { BUURTBABBEL_SEND_RATE_PER_MINUTE: '600' } });
+    coordinator = await t.token('COORDINATOR');
+  });
+
+  /** A GraphQL call with a token made now (the clock moves by days, tokens last 12 hours). */
+  const asCoordinator = async (query: string, variables: Record<string, unknown> = {}) => t.graphql(query, variables, await t.token('COORDINATOR'));
+  const rounds = () => t.app.buurtbabbels.runDueRounds();
+  const deliver = (using: Mailer = mailer) => createDeliverer(t.app, using).deliverDue();
+  /** Runs the round, then lets the paced mail fall due and delivers it. */
+  async function roundAndDeliver(at: string) {
+    t.clock.set(at);
+    const report = await rounds();
+    t.clock.advance(60_000);
+    await deliver();
+    return report;
+  }
+  const post = (url: URL, body: string) =>
+    t.request({ method: 'POST', path: url.pathname, rawQuery: url.search.slice(1), headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+  const get = (url: URL) => t.request({ method: 'GET', path: url.pathname, rawQuery: url.search.slice(1) });
+  const answer = (mail: Received, choice: 'YES' | 'NO' | 'MAYBE') => {
+    const url = mail.link(choice);
+    return post(new URL(`${url.origin}${url.pathname}`), form({ token: url.searchParams.get('token')!, answer: choice }));
+  };
+
+  it('invites every contact once, at the moment, in Dutch, with answer links and one-click unsubscribe headers', async () => {
+    const host = await createPartner(t, { name: 'Bakkerij Peeters' });
+    await addNeighbour(t, { businessName: 'Kapsalon Lotte', contactName: 'Lotte Claes', email: 'Lotte@Kapsalon.be' });
+    await addNeighbour(t, { businessName: 'Fietsen Ali', contactName: null, email: 'ali@fietsen.be' });
+    const gone = await addNeighbour(t, { email: 'weg@buurt.be' });
+    await t.graphql(`mutation($id: ID!) { optOutNeighbour(id: $id) { userErrors { code } } }`, { id: gone.id }, coordinator);
+    const buurtbabbel = await scheduleBuurtbabbel(t, { hostPartnerId: host.id });
+    expect(buurtbabbel.invitationsAt).toBe('2026-12-06T19:00:00+01:00');
+
+    expect(await rounds()).toEqual({ rounds: 0, invitations: 0, reminders: 0 });
+    t.clock.set('2026-12-06T17:59:59Z');
+    expect((await rounds()).rounds).toBe(0);
+    t.clock.set(invitationMoment);
+    expect(await rounds()).toEqual({ rounds: 1, invitations: 2, reminders: 0 });
+    expect(await rounds()).toEqual({ rounds: 0, invitations: 0, reminders: 0 });
+    t.clock.advance(60_000);
+    expect(await deliver()).toMatchObject({ sent: 2, failed: 0 });
+
+    const received = await receive(smtp);
+    expect(received.map((r) => r.to).sort()).toEqual(['ali@fietsen.be', 'lotte@kapsalon.be']);
+    const lotte = received.find((r) => r.to === 'lotte@kapsalon.be')!;
+    expect((lotte.mail.to as { value: { name: string; address: string }[] }).value).toEqual([{ name: 'Lotte Claes', address: 'lotte@kapsalon.be' }]);
+    expect(lotte.mail.subject).toBe('Uitnodiging: buurtbabbel op zondag 20 december 2026 om 19:00');
+    expect(lotte.text).toMatch(/^Dag Lotte Claes,\n/);
+    expect(lotte.text).toContain('Wanneer: zondag 20 december 2026, 19:00–21:00');
+    expect(lotte.text).toContain('We zijn te gast bij Bakkerij Peeters.');
+    expect(lotte.text).toContain('omdat Kapsalon Lotte een onderneming in de buurt is');
+    expect(lotte.mail.html).toContain('Ik kom');
+    expect(lotte.mail.attachments).toEqual([]);
+    const unsubscribe = lotte.link('unsubscribe');
+    expect(lotte.headers).toContain(`List-Unsubscribe: <${unsubscribe.href}>, <mailto:overleg@destek.test?subject=unsubscribe>`);
+    expect(lotte.headers).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click$/m);
+    expect(received.find((r) => r.to === 'ali@fietsen.be')!.text).toMatch(/^Dag,\n/);
+
+    const read = await readBuurtbabbel(t, buurtbabbel.id);
+    expect(read).toMatchObject({ invitedCount: 2, acceptedCount: 0, invitationsSentAt: '2026-12-06T19:00:00+01:00' });
+  });
+
+  it('records answers from the links: GET changes nothing, a yes brings an .ics, the maximum fills a waiting list that moves up', async () => {
+    for (const name of ['an', 'bo', 'cas']) await addNeighbour(t, { email: `${name}@buurt.be`, contactName: name });
+    const buurtbabbel = await scheduleBuurtbabbel(t, { maxGuests: 1 });
+    await roundAndDeliver(invitationMoment);
+    const mails = await receive(smtp);
+    const mailTo = (who: string) => mails.find((m) => m.to === `${who}@buurt.be`)!;
+
+    const page = await get(mailTo('an').link('YES'));
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<form method="post" action="answer"');
+    expect(page.body).toContain('zondag 20 december 2026');
+    expect((await readBuurtbabbel(t, buurtbabbel.id)).acceptedCount).toBe(0);
+
+    const yes = await answer(mailTo('an'), 'YES');
+    expect(yes.status).toBe(200);
+    expect(yes.body).toContain('Je bent welkom');
+    expect((await answer(mailTo('an'), 'YES')).status).toBe(200);
+    const waiting = await answer(mailTo('bo'), 'YES');
+    expect(waiting.body).toContain('wachtlijst');
+    await answer(mailTo('cas'), 'MAYBE');
+    expect(await readBuurtbabbel(t, buurtbabbel.id)).toMatchObject({ acceptedCount: 1, waitingCount: 1, maybeCount: 1, declinedCount: 0 });
+
+    const before = smtp.messages.length;
+    await deliver();
+    const replies = await receive(smtp, before);
+    expect(replies.map((r) => [r.to, r.mail.subject])).toEqual(
+      expect.arrayContaining([
+        ['an@buurt.be', 'Je bent welkom: buurtbabbel op zondag 20 december 2026 om 19:00'],
+        ['bo@buurt.be', 'Wachtlijst: buurtbabbel op zondag 20 december 2026 om 19:00'],
+      ]),
+    );
+    expect(replies).toHaveLength(2);
+    const confirmation = replies.find((r) => r.to === 'an@buurt.be')!;
+    const icsPart = confirmation.mail.attachments.find((a) => a.contentType === 'text/calendar') ?? confirmation.mail.attachments.find((a) => a.filename?.endsWith('.ics'));
+    const ics = parseIcs(icsPart!.content.toString('utf8'));
+    expect(ics.method).toBe('PUBLISH');
+    expect(ics.events[0]).toMatchObject({ uid: `buurtbabbel-${buurtbabbel.id}@destek.test`, sequence: 0, location: 'Bakkerij Peeters, Sint-Pietersaalststraat 10, Gent' });
+    expect(ics.events[0].start.toISOString()).toBe('2026-12-20T18:00:00.000Z');
+    expect(confirmation.headers).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click$/m);
+
+    // An cannot come after all: Bo, first on the waiting list, gets the seat and hears so.
+    await answer(mailTo('an'), 'NO');
+    expect(await readBuurtbabbel(t, buurtbabbel.id)).toMatchObject({ acceptedCount: 1, waitingCount: 0, declinedCount: 1, maybeCount: 1 });
+    const guests = await asCoordinator(`query($id: ID!) { buurtbabbel(id: $id) { guests { status neighbour { email } } } }`, { id: buurtbabbel.id });
+    expect(guests.data.buurtbabbel.guests.map((g: any) => [g.neighbour.email, g.status]).sort()).toEqual([
+      ['an@buurt.be', 'DECLINED'],
+      ['bo@buurt.be', 'ACCEPTED'],
+      ['cas@buurt.be', 'MAYBE'],
+    ]);
+    const promotedFrom = smtp.messages.length;
+    await deliver();
+    const promoted = await receive(smtp, promotedFrom);
+    expect(promoted.map((r) => [r.to, r.mail.subject])).toEqual([['bo@buurt.be', 'Er is een plaats vrij: buurtbabbel op zondag 20 december 2026 om 19:00']]);
+
+    // The reminder, two days before, goes to those who said yes: Bo only.
+    const reminderFrom = smtp.messages.length;
+    expect((await roundAndDeliver('2026-12-18T18:00:00Z')).reminders).toBe(1);
+    const reminders = await receive(smtp, reminderFrom);
+    expect(reminders.map((r) => [r.to, r.mail.subject])).toEqual([['bo@buurt.be', 'Herinnering: buurtbabbel op zondag 20 december 2026 om 19:00']]);
+
+    t.clock.set('2026-12-20T18:30:00Z');
+    const late = await answer(mailTo('cas'), 'YES');
+    expect(late.status).toBe(409);
+    expect(late.body).toContain('al begonnen');
+  });
+
+  it('opts out by one-click POST (RFC 8058) or the confirmation page, never on GET, and no later job writes to the address', async () => {
+    await addNeighbour(t, { email: 'stop@buurt.be' });
+    await addNeighbour(t, { email: 'blijft@buurt.be' });
+    const first = await scheduleBuurtbabbel(t);
+    await roundAndDeliver(invitationMoment);
+    const mail = (await receive(smtp)).find((m) => m.to === 'stop@buurt.be')!;
+    await answer(mail, 'YES');
+    const unsubscribe = mail.link('unsubscribe');
+
+    const page = await get(unsubscribe);
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('Afmelden');
+    expect(page.body).toContain('method="post"');
+    const listed = async () => (await asCoordinator(`{ neighbours { edges { node { email optedOutAt } } } }`)).data.neighbours.edges.map((e: any) => e.node);
+    expect((await listed()).find((n: any) => n.email === 'stop@buurt.be').optedOutAt).toBeNull();
+
+    const oneClick = await post(unsubscribe, 'List-Unsubscribe=One-Click');
+    expect(oneClick.status).toBe(200);
+    expect(oneClick.body).toContain('Je bent afgemeld');
+    expect((await listed()).find((n: any) => n.email === 'stop@buurt.be').optedOutAt).toBe('2026-12-06T19:01:00+01:00');
+    expect((await post(unsubscribe, 'List-Unsubscribe=One-Click')).status).toBe(200);
+
+    // The confirmation of the yes was queued before the opt-out: it is withdrawn at send time.
+    expect(await deliver()).toMatchObject({ sent: 0, withdrawn: 1 });
+    // The reminder round leaves the address out, and so does the next buurtbabbel.
+    const from = smtp.messages.length;
+    expect((await roundAndDeliver('2026-12-18T18:00:00Z')).reminders).toBe(0);
+    await scheduleBuurtbabbel(t, { startsAt: '2027-01-10T15:00:00+01:00', endsAt: '2027-01-10T17:00:00+01:00' });
+    expect((await roundAndDeliver('2026-12-27T14:00:00Z')).invitations).toBe(1);
+    expect((await receive(smtp, from)).map((r) => r.to)).toEqual(['blijft@buurt.be']);
+    expect((await readBuurtbabbel(t, first.id)).acceptedCount).toBe(1);
+
+    const forged = await post(new URL(`${unsubscribe.origin}/unsubscribe?token=${unsubscribe.searchParams.get('token')!.slice(0, -3)}abc`), 'List-Unsubscribe=One-Click');
+    expect(forged.status).toBe(400);
+  });
+
+  it('withdraws a paced invitation whose contact opted out after it was queued', async () => {
+    t = await createTestApp({ now: '2026-12-01T09:00:00Z', config: { BUURTBABBEL_SEND_RATE_PER_MINUTE: '1' } });
+    await addNeighbour(t, { email: 'eerst@buurt.be', businessName: 'A' });
+    const later = await addNeighbour(t, { email: 'later@buurt.be', businessName: 'B' });
+    await scheduleBuurtbabbel(t);
+    t.clock.set(invitationMoment);
+    await rounds();
+    expect(await deliver()).toMatchObject({ sent: 1 });
+    await t.app.neighbours.optOut(later.id);
+    t.clock.advance(60_000);
+    expect(await deliver()).toMatchObject({ sent: 0, withdrawn: 1 });
+    expect(smtp.messages.map((m) => m.to[0])).toEqual(['eerst@buurt.be']);
+  });
+
+  it('paces the invitations at the configured rate, and a job that dies halfway sends nothing twice', async () => {
+    t = await createTestApp({ now: '2026-12-01T09:00:00Z', config: { BUURTBABBEL_SEND_RATE_PER_MINUTE: '2' } });
+    for (let i = 0; i < 5; i += 1) await addNeighbour(t);
+    await scheduleBuurtbabbel(t);
+    t.clock.set(invitationMoment);
+    // Two runs of the round job at once: one round, one set of messages.
+    const [a, b] = await Promise.all([rounds(), rounds()]);
+    expect(a.invitations + b.invitations).toBe(5);
+
+    expect((await deliver()).sent).toBe(1);
+    expect((await deliver()).sent).toBe(0);
+    t.clock.advance(30_000);
+    expect((await deliver()).sent).toBe(1);
+
+    // The next send hangs for ever: the job "dies" holding that message.
+    let sends = 0;
+    const dying: Mailer = { send: (email) => (++sends === 1 ? new Promise(() => undefined) : mailer.send(email)) };
+    t.clock.advance(30_000);
+    void deliver(dying);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(smtp.messages).toHaveLength(2);
+
+    // Later runs send the rest at the pace, and the claimed one once its lease is over.
+    t.clock.advance(90_000);
+    expect((await deliver()).sent).toBe(2);
+    t.clock.advance(5 * 60_000);
+    expect((await deliver()).sent).toBe(1);
+    expect(await deliver()).toMatchObject({ sent: 0 });
+    expect(smtp.messages).toHaveLength(5);
+    expect(new Set(smtp.messages.map((m) => m.to[0])).size).toBe(5);
+  });
+
+  it('marks an address refused for good (5xx) as bouncing and writes to it no more; retries a 4xx later', async () => {
+    await addNeighbour(t, { email: 'bestaat-niet@buurt.be' });
+    await addNeighbour(t, { email: 'vol@buurt.be' });
+    await addNeighbour(t, { email: 'goed@buurt.be' });
+    let fullOnce = true;
+    refuse = (to) => {
+      if (to === 'bestaat-niet@buurt.be') return smtpReply(550, 'No such user');
+      if (to === 'vol@buurt.be' && fullOnce) {
+        fullOnce = false;
+        return smtpReply(452, 'Mailbox full, try later');
+      }
+      return null;
+    };
+    await scheduleBuurtbabbel(t);
+    t.clock.set(invitationMoment);
+    await rounds();
+    t.clock.advance(60_000);
+    expect(await deliver()).toMatchObject({ sent: 1, failed: 1, retried: 1 });
+    t.clock.advance(61_000);
+    expect(await deliver()).toMatchObject({ sent: 1, failed: 0, retried: 0 });
+    expect(smtp.messages.map((m) => m.to[0]).sort()).toEqual(['goed@buurt.be', 'vol@buurt.be']);
+
+    const neighbours = await asCoordinator(`{ neighbours { edges { node { email bouncing } } } }`);
+    expect(neighbours.data.neighbours.edges.map((e: any) => [e.node.email, e.node.bouncing])).toEqual(
+      expect.arrayContaining([
+        ['bestaat-niet@buurt.be', true],
+        ['goed@buurt.be', false],
+      ]),
+    );
+    const next = await scheduleBuurtbabbel(t, { startsAt: '2027-01-10T15:00:00+01:00', endsAt: '2027-01-10T17:00:00+01:00' });
+    await roundAndDeliver('2026-12-27T14:00:00Z');
+    expect((await readBuurtbabbel(t, next.id)).invitedCount).toBe(2);
+    expect(smtp.messages.map((m) => m.to[0])).not.toContain('bestaat-niet@buurt.be');
+  });
+
+  it('cancels: queued invitations are withdrawn, those who said yes get a CANCEL for their calendar', async () => {
+    t = await createTestApp({ now: '2026-12-01T09:00:00Z', config: { BUURTBABBEL_SEND_RATE_PER_MINUTE: '1' } });
+    await addNeighbour(t, { email: 'ja@buurt.be', businessName: 'A' });
+    await addNeighbour(t, { email: 'wacht@buurt.be', businessName: 'B' });
+    const buurtbabbel = await scheduleBuurtbabbel(t);
+    t.clock.set(invitationMoment);
+    await rounds();
+    await deliver();
+    const [mail] = await receive(smtp);
+    expect(mail.to).toBe('ja@buurt.be');
+    await answer(mail, 'YES');
+
+    const result = await asCoordinator(
+      `mutation($input: CancelBuurtbabbelInput!) { cancelBuurtbabbel(input: $input) { buurtbabbel { status } userErrors { code } } }`,
+      { input: { id: buurtbabbel.id, reason: 'De zaal is niet vrij' } },
+    );
+    expect(result.data.cancelBuurtbabbel).toEqual({ buurtbabbel: { status: 'CANCELLED' }, userErrors: [] });
+    t.clock.advance(5 * 60_000);
+    expect(await deliver()).toMatchObject({ sent: 1, withdrawn: 2 });
+    const [cancellation] = await receive(smtp, 1);
+    expect(cancellation.to).toBe('ja@buurt.be');
+    expect(cancellation.mail.subject).toMatch(/^Geannuleerd: buurtbabbel/);
+    expect(cancellation.text).toContain('De zaal is niet vrij');
+    const icsPart = cancellation.mail.attachments.find((a) => a.filename?.endsWith('.ics'))!;
+    const ics = parseIcs(icsPart.content.toString('utf8'));
+    expect(ics.method).toBe('CANCEL');
+    expect(ics.events[0]).toMatchObject({ uid: `buurtbabbel-${buurtbabbel.id}@destek.test`, sequence: 1, status: 'CANCELLED' });
+    expect(await rounds()).toMatchObject({ rounds: 0 });
+  });
+});
