@@ -3,14 +3,22 @@ import { createApiRouter } from '../../../functions/http/api-router';
 import { signDevToken } from '../../../functions/shared/auth/dev-tokens';
 import { parseConfig } from '../../../functions/shared/config';
 import { createLogger } from '../../../functions/shared/logger';
+import { addNeighbour, buurtbabbelInput, scheduleBuurtbabbel } from '../../support/buurtbabbel-fixtures';
 import { createPartner, meetingInput, scheduleMeeting } from '../../support/fixtures';
 import { createTestApp, devSecret, dynamoEndpoint, linkSecret, type TestApp } from '../../support/test-app';
 
 type Caller = 'anonymous' | 'PARTNER' | 'COORDINATOR';
 
 /** Every mutation with valid-looking input, and who may run it. */
-function mutations(ids: { partnerId: string; meetingId: string }) {
-  const { partnerId, meetingId } = ids;
+interface Ids {
+  partnerId: string;
+  meetingId: string;
+  neighbourId: string;
+  buurtbabbelId: string;
+}
+
+function mutations(ids: Ids) {
+  const { partnerId, meetingId, neighbourId, buurtbabbelId } = ids;
   const list: { name: string; allowed: Caller[]; query: string; variables?: Record<string, unknown>; domainRefusal?: Partial<Record<Caller, string>> }[] = [
     { name: 'createPartner', allowed: ['COORDINATOR'], query: `mutation { createPartner(input: { name: "Nieuw", kind: COMPANY, email: "nieuw@example.be" }) { userErrors { code } } }` },
     { name: 'updatePartner', allowed: ['COORDINATOR'], query: `mutation { updatePartner(input: { id: "${partnerId}", name: "Andere naam" }) { userErrors { code } } }` },
@@ -26,6 +34,14 @@ function mutations(ids: { partnerId: string; meetingId: string }) {
     { name: 'respondToMeeting', allowed: ['PARTNER', 'COORDINATOR'], domainRefusal: { COORDINATOR: 'NOT_A_PARTNER' }, query: `mutation { respondToMeeting(input: { meetingId: "${meetingId}", response: ACCEPTED }) { userErrors { code } } }` },
     { name: 'createCalendarFeed', allowed: ['PARTNER', 'COORDINATOR'], query: `mutation { createCalendarFeed { url userErrors { code } } }` },
     { name: 'revokeCalendarFeed', allowed: ['PARTNER', 'COORDINATOR'], query: `mutation { revokeCalendarFeed { revoked userErrors { code } } }` },
+    { name: 'addNeighbour', allowed: ['COORDINATOR'], query: `mutation { addNeighbour(input: { businessName: "Frituur", email: "frituur@buurt.be", street: "Sint-Pietersaalststraat 1" }) { userErrors { code } } }` },
+    { name: 'importNeighbours', allowed: ['COORDINATOR'], query: `mutation { importNeighbours(csv: "zaak;e-mail;adres\\nSlager;slager@buurt.be;Straat 2\\n") { imported userErrors { code } } }` },
+    { name: 'optOutNeighbour', allowed: ['COORDINATOR'], query: `mutation { optOutNeighbour(id: "${neighbourId}") { userErrors { code } } }` },
+    { name: 'convertNeighbourToPartner', allowed: ['COORDINATOR'], query: `mutation { convertNeighbourToPartner(input: { neighbourId: "${neighbourId}", kind: COMPANY }) { userErrors { code } } }` },
+    { name: 'scheduleBuurtbabbel', allowed: ['COORDINATOR'], query: `mutation($i: ScheduleBuurtbabbelInput!) { scheduleBuurtbabbel(input: $i) { userErrors { code } } }`, variables: { i: buurtbabbelInput() } },
+    { name: 'cancelBuurtbabbel', allowed: ['COORDINATOR'], query: `mutation { cancelBuurtbabbel(input: { id: "${buurtbabbelId}" }) { userErrors { code } } }` },
+    // Allowed, but the buurtbabbel has not started yet.
+    { name: 'recordBuurtbabbelAttendance', allowed: ['COORDINATOR'], domainRefusal: { COORDINATOR: 'NOT_STARTED' }, query: `mutation { recordBuurtbabbelAttendance(input: { id: "${buurtbabbelId}", neighbourIds: [] }) { userErrors { code } } }` },
   ];
   return list;
 }
@@ -36,17 +52,25 @@ const queries = [
   { name: 'meetings', query: `{ meetings { edges { node { id } } } }` },
   { name: 'meeting', query: `{ meeting(id: "x") { id } }` },
   { name: 'standingThemes', query: `{ standingThemes }` },
+  { name: 'buurtbabbels', query: `{ buurtbabbels { edges { node { id invitedCount acceptedCount } } } }` },
+  { name: 'buurtbabbel', query: `{ buurtbabbel(id: "x") { id } }` },
+];
+
+/** Neighbours are personal data of people without an account: coordinators only. */
+const coordinatorQueries = [
+  { name: 'neighbours', query: `{ neighbours { edges { node { id email } } } }` },
+  { name: 'neighbour', query: `{ neighbour(id: "x") { id } }` },
 ];
 
 describe('authorisation of every operation, per role', () => {
   let t: TestApp;
-  let ids: { partnerId: string; meetingId: string };
+  let ids: Ids;
   const tokens: Partial<Record<Caller, string>> = {};
 
   beforeAll(async () => {
     t = await createTestApp();
     const partner = await createPartner(t);
-    ids = { partnerId: partner.id, meetingId: '' };
+    ids = { partnerId: partner.id, meetingId: '', neighbourId: '', buurtbabbelId: '' };
     tokens.PARTNER = await t.token('PARTNER', { partnerId: partner.id });
     tokens.COORDINATOR = await t.token('COORDINATOR');
   });
@@ -54,10 +78,12 @@ describe('authorisation of every operation, per role', () => {
   beforeEach(async () => {
     // A fresh meeting for each case, so that one mutation (a cancellation) cannot affect the next.
     ids.meetingId = (await scheduleMeeting(t)).id;
+    ids.neighbourId = (await addNeighbour(t)).id;
+    ids.buurtbabbelId = (await scheduleBuurtbabbel(t)).id;
   });
 
   const callers: Caller[] = ['anonymous', 'PARTNER', 'COORDINATOR'];
-  const cases = mutations({ partnerId: 'P', meetingId: 'M' }).flatMap((m) => callers.map((caller) => [m.name, caller] as const));
+  const cases = mutations({ partnerId: 'P', meetingId: 'M', neighbourId: 'N', buurtbabbelId: 'B' }).flatMap((m) => callers.map((caller) => [m.name, caller] as const));
 
   it.each(cases)('%s as %s', async (name, caller) => {
     const mutation = mutations(ids).find((m) => m.name === name)!;
@@ -80,6 +106,14 @@ describe('authorisation of every operation, per role', () => {
     expect(anonymous.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
     const partner = await t.graphql(query, {}, tokens.PARTNER);
     expect(partner.errors).toBeUndefined();
+  });
+
+  it.each(coordinatorQueries)('query $name is for coordinators only', async ({ name, query }) => {
+    expect((await t.graphql(query)).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect((await t.graphql(query, {}, tokens.PARTNER)).errors?.[0].extensions.code).toBe('FORBIDDEN');
+    const coordinator = await t.graphql(query, {}, tokens.COORDINATOR);
+    expect(coordinator.errors).toBeUndefined();
+    expect(coordinator.data).toHaveProperty(name);
   });
 
   it('tells who the viewer is, and nobody without a token', async () => {

@@ -1,0 +1,138 @@
+import { addNeighbour, neighbourFields } from '../../support/buurtbabbel-fixtures';
+import { createPartner } from '../../support/fixtures';
+import { createTestApp, type TestApp } from '../../support/test-app';
+
+const importMutation = `mutation($csv: String!) { importNeighbours(csv: $csv) { imported refused { line email code message } userErrors { code message } } }`;
+const addMutation = `mutation($input: AddNeighbourInput!) { addNeighbour(input: $input) { neighbourId userErrors { field code message } } }`;
+
+describe('neighbours over GraphQL', () => {
+  let t: TestApp;
+  let coordinator: string;
+
+  beforeEach(async () => {
+    t = await createTestApp({ now: '2026-12-01T09:00:00Z' });
+    coordinator = await t.token('COORDINATOR');
+  });
+
+  const list = async () => (await t.graphql(`{ neighbours(first: 100) { edges { node { ${neighbourFields} } } } }`, {}, coordinator)).data.neighbours.edges.map((e: any) => e.node);
+
+  it('adds a neighbour with only what the invitations need, and the same address is one contact', async () => {
+    const added = await addNeighbour(t, {
+      businessName: ' Kapsalon Lotte ',
+      contactName: 'Lotte Claes',
+      email: ' Lotte@Kapsalon.be',
+      street: 'Sint-Pietersaalststraat 14',
+      source: 'Langsgegaan in de zaak',
+      consentBasis: 'CONSENT',
+      consentGivenAt: '2026-11-20T10:00:00+01:00',
+    });
+    expect(added).toEqual({
+      id: expect.any(String),
+      businessName: 'Kapsalon Lotte',
+      contactName: 'Lotte Claes',
+      email: 'lotte@kapsalon.be',
+      street: 'Sint-Pietersaalststraat 14',
+      source: 'Langsgegaan in de zaak',
+      consentBasis: 'CONSENT',
+      consentGivenAt: '2026-11-20T10:00:00+01:00',
+      optedOutAt: null,
+      bouncing: false,
+      partner: null,
+    });
+
+    const again = await t.graphql(addMutation, { input: { businessName: 'Ander', email: 'LOTTE@kapsalon.be', street: 'X 1' } }, coordinator);
+    expect(again.data.addNeighbour).toEqual({ neighbourId: null, userErrors: [{ field: ['input', 'email'], code: 'ALREADY_KNOWN', message: 'Dit e-mailadres is al gekend als buurtondernemer.' }] });
+    expect(await list()).toHaveLength(1);
+  });
+
+  it('takes the contract input alone: legitimate interest, as of now', async () => {
+    const result = await t.graphql(addMutation, { input: { businessName: 'Frituur', email: 'frituur@buurt.be', street: 'Sint-Pietersaalststraat 3' } }, coordinator);
+    expect(result.data.addNeighbour.userErrors).toEqual([]);
+    expect((await list())[0]).toMatchObject({ consentBasis: 'LEGITIMATE_INTEREST', consentGivenAt: '2026-12-01T10:00:00+01:00', contactName: null });
+  });
+
+  it('refuses bad input and partners, with Dutch messages', async () => {
+    await createPartner(t, { email: 'info@partner.be', representatives: [{ name: 'Rep', email: 'rep@partner.be' }] });
+    const bad = await t.graphql(addMutation, { input: { businessName: '', email: 'geen-adres', street: ' ' } }, coordinator);
+    expect(bad.data.addNeighbour.userErrors.map((e: any) => [e.field.join('.'), e.code])).toEqual([
+      ['input.businessName', 'REQUIRED'],
+      ['input.email', 'INVALID_EMAIL'],
+      ['input.street', 'REQUIRED'],
+    ]);
+    const partner = await t.graphql(addMutation, { input: { businessName: 'P', email: 'Rep@Partner.be', street: 'S 1' } }, coordinator);
+    expect(partner.data.addNeighbour.userErrors[0]).toMatchObject({ code: 'IS_PARTNER', message: expect.stringContaining('partner van De Stek') });
+  });
+
+  it('imports a CSV: every good row whole, every bad row reported with its line and reason', async () => {
+    await addNeighbour(t, { email: 'bekend@buurt.be' });
+    await createPartner(t, { email: 'partner@buurt.be', representatives: [] });
+    const csv = [
+      '\ufeffBedrijfsnaam;Contactpersoon;E-mail;Adres;Bron;Grondslag;Datum toestemming',
+      'Bakkerij Peeters;Jan;jan@bakkerij.be;Sint-Pietersaalststraat 10;buurtfeest;toestemming;3/11/2026',
+      'Zonder mail;An;;Sint-Pietersaalststraat 11;;;',
+      'Kapot adres;Bo;bo@;Sint-Pietersaalststraat 12;;;',
+      'Al gekend;Cas;Bekend@buurt.be;Sint-Pietersaalststraat 13;;;',
+      'Partner;Dirk;partner@buurt.be;Sint-Pietersaalststraat 14;;;',
+      'Dubbel;Jan;JAN@bakkerij.be;Sint-Pietersaalststraat 10;;;',
+      'Slager Els;Els;els@slager.be;Sint-Pietersaalststraat 15;;gerechtvaardigd belang;',
+    ].join('\r\n');
+
+    const result = await t.graphql(importMutation, { csv }, coordinator);
+
+    expect(result.data.importNeighbours).toEqual({
+      imported: 2,
+      refused: [
+        { line: 3, email: null, code: 'NO_EMAIL', message: 'Geen e-mailadres.' },
+        { line: 4, email: 'bo@', code: 'INVALID_EMAIL', message: '"bo@" is geen geldig e-mailadres.' },
+        { line: 5, email: 'Bekend@buurt.be', code: 'ALREADY_KNOWN', message: 'Dit e-mailadres is al gekend als buurtondernemer.' },
+        { line: 6, email: 'partner@buurt.be', code: 'IS_PARTNER', message: expect.stringContaining('partner') },
+        { line: 7, email: 'JAN@bakkerij.be', code: 'DUPLICATE_IN_FILE', message: 'Dit e-mailadres staat al op regel 2.' },
+      ],
+      userErrors: [],
+    });
+    const byEmail = Object.fromEntries((await list()).map((n: any) => [n.email, n]));
+    expect(Object.keys(byEmail).sort()).toEqual(['bekend@buurt.be', 'els@slager.be', 'jan@bakkerij.be']);
+    expect(byEmail['jan@bakkerij.be']).toMatchObject({ businessName: 'Bakkerij Peeters', contactName: 'Jan', street: 'Sint-Pietersaalststraat 10', source: 'buurtfeest', consentBasis: 'CONSENT', consentGivenAt: '2026-11-03T00:00:00+01:00' });
+    expect(byEmail['els@slager.be']).toMatchObject({ consentBasis: 'LEGITIMATE_INTEREST' });
+
+    // The same file again imports nothing: every address is known by now.
+    const again = await t.graphql(importMutation, { csv }, coordinator);
+    expect(again.data.importNeighbours.imported).toBe(0);
+  });
+
+  it('keeps one contact per address when two imports of the same address run at once', async () => {
+    const csv = 'zaak,e-mail,adres\nZelfde,zelfde@buurt.be,Straat 1\n';
+    const results = await Promise.all([1, 2, 3].map(() => t.graphql(importMutation, { csv }, coordinator)));
+    expect(results.map((r) => r.data.importNeighbours.imported).sort()).toEqual([0, 0, 1]);
+    expect(await list()).toHaveLength(1);
+  });
+
+  it('refuses a file it cannot read as a whole, importing nothing', async () => {
+    const result = await t.graphql(importMutation, { csv: 'naam;telefoon\nA;09 123 45 67\n' }, coordinator);
+    expect(result.data.importNeighbours).toEqual({ imported: 0, refused: [], userErrors: [{ code: 'MISSING_COLUMNS', message: expect.stringContaining('ontbrekend: bedrijfsnaam, e-mail, adres') }] });
+  });
+
+  it('turns a neighbour who came into a partner, linked both ways, and stops inviting it', async () => {
+    const neighbour = await addNeighbour(t, { businessName: 'Koffiebar Noor', contactName: 'Noor', email: 'noor@koffie.be' });
+    const convert = `mutation($input: ConvertNeighbourToPartnerInput!) { convertNeighbourToPartner(input: $input) {
+      partner { id name kind email representatives { name email } formerNeighbour { id businessName } }
+      neighbour { id partner { id } } userErrors { code } } }`;
+
+    const result = await t.graphql(convert, { input: { neighbourId: neighbour.id, kind: 'COMPANY' } }, coordinator);
+
+    const { partner, neighbour: linked, userErrors } = result.data.convertNeighbourToPartner;
+    expect(userErrors).toEqual([]);
+    expect(partner).toMatchObject({ name: 'Koffiebar Noor', kind: 'COMPANY', email: 'noor@koffie.be', representatives: [{ name: 'Noor', email: 'noor@koffie.be' }], formerNeighbour: { id: neighbour.id, businessName: 'Koffiebar Noor' } });
+    expect(linked.partner.id).toBe(partner.id);
+    const again = await t.graphql(convert, { input: { neighbourId: neighbour.id, kind: 'COMPANY' } }, coordinator);
+    expect(again.data.convertNeighbourToPartner.userErrors).toEqual([{ code: 'ALREADY_PARTNER' }]);
+
+    // A partner's own view of the partner does not show the former contact's record.
+    const asPartner = await t.graphql(`query($id: ID!) { partner(id: $id) { formerNeighbour { id } } }`, { id: partner.id }, await t.token('PARTNER', { partnerId: partner.id }));
+    expect(asPartner.data.partner.formerNeighbour).toBeNull();
+
+    await t.graphql(`mutation($i: ScheduleBuurtbabbelInput!) { scheduleBuurtbabbel(input: $i) { userErrors { code } } }`, { i: { startsAt: '2026-12-20T19:00:00+01:00', endsAt: '2026-12-20T21:00:00+01:00', location: 'Buurthuis', invitationDaysBefore: 0 } }, coordinator);
+    t.clock.set('2026-12-20T18:00:00Z');
+    expect((await t.app.buurtbabbels.runDueRounds()).invitations).toBe(0);
+  });
+});
