@@ -3,9 +3,9 @@ import { formatDutchDateTimeRange } from '../mail/dutch-dates';
 import { escapeHtml } from '../mail/html';
 import type { MeetingRecord, RsvpResponse } from '../modules/meetings/meeting';
 import { UserInputError } from '../shared/errors';
-import { LinkTokenError, verifyLinkToken } from '../shared/links/signed-links';
-import { htmlPage } from './html-page';
-import { formFields, htmlResponse, type HttpRequest, type HttpResponse } from './http-types';
+import { choiceButtons, htmlPage } from './html-page';
+import { htmlResponse, type HttpRequest, type HttpResponse } from './http-types';
+import { verifyLinkClaims } from './link-token';
 
 const answers: { response: Exclude<RsvpResponse, 'NEEDS_ACTION'>; label: string }[] = [
   { response: 'ACCEPTED', label: 'Ik kom' },
@@ -26,8 +26,6 @@ function meetingDetails(meeting: MeetingRecord): string {
  * the answer. The token in the link says who answers for which partner and meeting.
  */
 export function createRsvpRoute(services: AppServices) {
-  const secret = services.config.linkSigningSecret;
-
   /** The POST: records first and shows the meeting as the update returned it (one write, no read). */
   async function answer(claims: Record<string, string>, response: string): Promise<HttpResponse> {
     if (!answerLabel(response)) return htmlResponse(400, htmlPage('Kies een antwoord', '<p>Kies ja, nee of misschien.</p>'));
@@ -44,16 +42,9 @@ export function createRsvpRoute(services: AppServices) {
   }
 
   return async (request: HttpRequest): Promise<HttpResponse> => {
-    if (request.method !== 'GET' && request.method !== 'POST') return htmlResponse(405, htmlPage('Niet toegestaan', '<p>Gebruik de link uit je e-mail.</p>'));
-    const fields = request.method === 'POST' ? formFields(request) : new URLSearchParams(request.rawQuery);
-    const token = fields.get('token') ?? '';
-    let claims: Record<string, string>;
-    try {
-      claims = await verifyLinkToken(secret, 'rsvp', token, services.clock.now());
-    } catch (error) {
-      if (!(error instanceof LinkTokenError)) throw error;
-      return htmlResponse(400, htmlPage(error.message, '<p>Vraag de coördinator om een nieuwe uitnodiging, of antwoord vanuit je agenda.</p>'));
-    }
+    const verified = await verifyLinkClaims(services, request, 'rsvp', 'Vraag de coördinator om een nieuwe uitnodiging, of antwoord vanuit je agenda.');
+    if ('response' in verified) return verified.response;
+    const { claims, fields, token } = verified;
     if (request.method === 'POST') return answer(claims, fields.get('response') ?? '');
 
     const meeting = await services.repositories.meetings.get(claims.meetingId);
@@ -65,13 +56,7 @@ export function createRsvpRoute(services: AppServices) {
     }
     const current = meeting.invitations[claims.partnerId]?.response;
     const chosen = fields.get('answer');
-    const buttons = answers
-      .map(({ response, label }) => {
-        const primary = response === chosen;
-        const style = primary ? 'background:#2f6b3a;color:#fff;border:0' : 'background:#fff;color:#2f6b3a;border:1px solid #2f6b3a';
-        return `<button type="submit" name="response" value="${response}" style="${style};padding:.6rem 1rem;margin:.2rem;border-radius:.3rem;font-size:1rem">${escapeHtml(label)}</button>`;
-      })
-      .join('');
+    const buttons = choiceButtons('response', answers.map(({ response, label }) => ({ value: response, label })), chosen);
     const currentLine = current && current !== 'NEEDS_ACTION' ? `<p>Je huidige antwoord: <strong>${escapeHtml(answerLabel(current) ?? current)}</strong>.</p>` : '';
     return htmlResponse(
       200,

@@ -2,15 +2,13 @@ import { BatchGetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocum
 import { batchGetItems } from '../../shared/dynamodb/batch-get';
 import { queryCollectionPage, queryWholeCollection, stripKeys } from '../../shared/dynamodb/collection-query';
 import { isConditionFailure } from '../../shared/dynamodb/conditional';
+import { queryDue } from '../../shared/dynamodb/due-query';
+import type { TransactItem } from '../../shared/dynamodb/transact';
 import type { Page } from '../../shared/dynamodb/cursor';
 import { keys } from '../../shared/dynamodb/keys';
-import { tableIndexes } from '../../shared/dynamodb/table-definition';
 import { VersionConflictError } from '../../shared/errors';
 import type { BuurtbabbelRecord, GuestRecord } from './buurtbabbel';
 
-type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
-
-const dueIndex = tableIndexes.byDueTime;
 
 function toItem(buurtbabbel: BuurtbabbelRecord) {
   return {
@@ -120,17 +118,7 @@ export class BuurtbabbelsRepository {
 
   /** Buurtbabbels whose next mailing round is due at `now`: one Query on `byDueTime`, never a scan. */
   async findDueRounds(now: Date, limit: number): Promise<BuurtbabbelRecord[]> {
-    const response = await this.db.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: dueIndex.name,
-        KeyConditionExpression: '#pk = :pk AND #sk <= :upTo',
-        ExpressionAttributeNames: { '#pk': dueIndex.partitionKey, '#sk': dueIndex.sortKey },
-        ExpressionAttributeValues: { ':pk': keys.buurtbabbelDuePartition, ':upTo': `${now.toISOString()}#\uffff` },
-        Limit: limit,
-      }),
-    );
-    return (response.Items ?? []).map(toRecord);
+    return (await queryDue(this.db, this.tableName, keys.buurtbabbelDuePartition, now, limit)).map(toRecord);
   }
 
   /** Everyone who answered or came, for one buurtbabbel. */

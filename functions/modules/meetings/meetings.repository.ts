@@ -10,10 +10,9 @@ import { queryCollectionPage, queryWholeCollection, stripKeys } from '../../shar
 import { isConditionFailure } from '../../shared/dynamodb/conditional';
 import type { Page } from '../../shared/dynamodb/cursor';
 import { keys } from '../../shared/dynamodb/keys';
+import type { TransactItem } from '../../shared/dynamodb/transact';
 import { VersionConflictError } from '../../shared/errors';
 import type { MeetingRecord, RsvpResponse } from './meeting';
-
-type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
 
 function toRecord(item: Record<string, unknown>): MeetingRecord {
   return stripKeys<MeetingRecord>(item);

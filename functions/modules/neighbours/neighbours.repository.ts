@@ -4,9 +4,8 @@ import { queryCollectionPage, queryWholeCollection, stripKeys } from '../../shar
 import { isConditionFailure } from '../../shared/dynamodb/conditional';
 import type { Page } from '../../shared/dynamodb/cursor';
 import { keys } from '../../shared/dynamodb/keys';
+import type { TransactItem } from '../../shared/dynamodb/transact';
 import type { NeighbourRecord } from './neighbour';
-
-type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
 
 function toRecord(item: Record<string, unknown>): NeighbourRecord {
   return stripKeys<NeighbourRecord>(item);

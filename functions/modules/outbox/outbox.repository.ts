@@ -1,5 +1,6 @@
-import { PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { isConditionFailure } from '../../shared/dynamodb/conditional';
+import { queryDue } from '../../shared/dynamodb/due-query';
 import { keys } from '../../shared/dynamodb/keys';
 import { tableIndexes, ttlAttribute } from '../../shared/dynamodb/table-definition';
 import { firstDueAt, type OutboxDispatch, type OutboxMessage } from './outbox';
@@ -36,17 +37,8 @@ export class OutboxRepository {
 
   /** Dispatches and messages whose time has come, oldest first: one Query on `byDueTime`. */
   async findDue(now: Date, limit: number): Promise<DueItem[]> {
-    const response = await this.db.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: dueIndex.name,
-        KeyConditionExpression: '#pk = :pk AND #sk <= :upTo',
-        ExpressionAttributeNames: { '#pk': dueIndex.partitionKey, '#sk': dueIndex.sortKey },
-        ExpressionAttributeValues: { ':pk': keys.outboxPartition, ':upTo': `${now.toISOString()}#\uffff` },
-        Limit: limit,
-      }),
-    );
-    return (response.Items ?? []).map((item) => {
+    const items = await queryDue(this.db, this.tableName, keys.outboxPartition, now, limit);
+    return items.map((item) => {
       const dueKey = String(item[dueIndex.sortKey]);
       if (item.type === 'dispatch') {
         const { id, kind, payload, recipients, createdAt } = item as unknown as OutboxDispatch;

@@ -77,7 +77,7 @@ describe('buurtbabbels over GraphQL', () => {
     const counts = await t.graphql(`{ buurtbabbels { edges { node { id invitedCount acceptedCount } } } }`, {}, token);
     expect(counts.data.buurtbabbels.edges).toEqual([{ node: { id: buurtbabbel.id, invitedCount: 0, acceptedCount: 0 } }]);
     const guests = await t.graphql(`query($id: ID!) { buurtbabbel(id: $id) { guests { attended } } }`, { id: buurtbabbel.id }, token);
-    expect(guests.errors[0].extensions.code).toBe('FORBIDDEN');
+    expect(guests.errors![0].extensions.code).toBe('FORBIDDEN');
   });
 
   it('pages the buurtbabbels by start time, from a date on', async () => {

@@ -1,0 +1,22 @@
+import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { tableIndexes } from './table-definition';
+
+const dueIndex = tableIndexes.byDueTime;
+
+/**
+ * Items of one `byDueTime` partition that are due at `now`, oldest first: one Query, never a scan.
+ * Sort keys start with the due instant (`<ISO>#…`), so everything up to `<now ISO>#\uffff` is due.
+ */
+export async function queryDue(db: DynamoDBDocumentClient, tableName: string, partition: string, now: Date, limit: number): Promise<Record<string, unknown>[]> {
+  const response = await db.send(
+    new QueryCommand({
+      TableName: tableName,
+      IndexName: dueIndex.name,
+      KeyConditionExpression: '#pk = :pk AND #sk <= :upTo',
+      ExpressionAttributeNames: { '#pk': dueIndex.partitionKey, '#sk': dueIndex.sortKey },
+      ExpressionAttributeValues: { ':pk': partition, ':upTo': `${now.toISOString()}#\uffff` },
+      Limit: limit,
+    }),
+  );
+  return response.Items ?? [];
+}
