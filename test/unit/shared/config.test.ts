@@ -19,6 +19,12 @@ describe('configuration', () => {
     }
   });
 
+  it('paces buurtbabbel mailings at 30 a minute unless told otherwise, and refuses a rate of 0', () => {
+    expect(parseConfig({ LINK_SIGNING_SECRET: secret }).buurtbabbelSendRatePerMinute).toBe(30);
+    expect(parseConfig({ LINK_SIGNING_SECRET: secret, BUURTBABBEL_SEND_RATE_PER_MINUTE: '120' }).buurtbabbelSendRatePerMinute).toBe(120);
+    expect(() => parseConfig({ LINK_SIGNING_SECRET: secret, BUURTBABBEL_SEND_RATE_PER_MINUTE: '0' })).toThrow(/BUURTBABBEL_SEND_RATE_PER_MINUTE/);
+  });
+
   it('treats empty variables as unset', () => {
     expect(parseConfig({ LINK_SIGNING_SECRET: secret, SMTP_URL: '' }).smtpUrl).toBeUndefined();
   });
