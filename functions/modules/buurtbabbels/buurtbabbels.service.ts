@@ -260,18 +260,22 @@ export class BuurtbabbelsService {
   }
 
   private async startRound(current: BuurtbabbelRecord, round: BuurtbabbelRound, now: Date, contacts: () => Promise<NeighbourRecord[]>): Promise<number> {
-    const follow = roundAfter(current, round, now);
+    // A job that was down until after the start sends nothing for it: an invitation to the past helps nobody.
+    const started = new Date(current.startsAt).getTime() <= now.getTime();
+    const follow = started ? undefined : roundAfter(current, round, now);
     const sentAt = now.toISOString();
     const next: BuurtbabbelRecord = {
       ...current,
       nextRound: follow?.round,
       nextRoundAt: follow?.dueAt.toISOString(),
-      ...(round === 'INVITATIONS' ? { invitationsSentAt: sentAt } : { remindersSentAt: sentAt }),
+      ...(started ? {} : round === 'INVITATIONS' ? { invitationsSentAt: sentAt } : { remindersSentAt: sentAt }),
       version: current.version + 1,
       updatedAt: sentAt,
     };
     let recipients: NeighbourRecord[];
-    if (round === 'INVITATIONS') {
+    if (started) {
+      recipients = [];
+    } else if (round === 'INVITATIONS') {
       recipients = await contacts();
       next.counts = { ...current.counts, invited: recipients.length };
     } else {

@@ -34,6 +34,16 @@ describe('buurtbabbels over GraphQL', () => {
     expect((await t.app.buurtbabbels.runDueRounds()).rounds).toBe(1);
   });
 
+  it('sends no invitations for a buurtbabbel that started while the job was down, and takes it off the due index', async () => {
+    await addNeighbour(t);
+    const buurtbabbel = await scheduleBuurtbabbel(t);
+    t.clock.set('2026-12-21T09:00:00Z');
+    expect(await t.app.buurtbabbels.runDueRounds()).toEqual({ rounds: 1, invitations: 0, reminders: 0 });
+    expect(await t.app.buurtbabbels.runDueRounds()).toEqual({ rounds: 0, invitations: 0, reminders: 0 });
+    expect(await readBuurtbabbel(t, buurtbabbel.id)).toMatchObject({ invitedCount: 0, invitationsSentAt: null });
+    expect(await t.app.repositories.outbox.findDue(t.clock.now(), 10)).toEqual([]);
+  });
+
   it('refuses bad input with Dutch messages and changes nothing', async () => {
     const result = await asCoordinator(schedule, {
       input: buurtbabbelInput({ startsAt: '2026-11-20T19:00:00+01:00', endsAt: '2026-11-20T18:00:00+01:00', location: '', hostPartnerId: 'nobody', maxGuests: 0 }),
