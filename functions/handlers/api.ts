@@ -2,16 +2,24 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import { createApp } from '../app/create-app';
 import { createApiRouter } from '../http/api-router';
 import type { HttpRequest } from '../http/http-types';
-import { getConfig } from '../shared/config';
+import { getRuntimeConfig } from '../shared/config';
+import { createFunctionLogger } from '../shared/observability';
 
 /**
  * The API Lambda (API Gateway HTTP API, payload v2): GraphQL, the answer page behind email links,
  * and calendar feeds. The local stack calls this same handler for every request.
  */
-let router: ReturnType<typeof createApiRouter> | undefined;
+let router: Promise<ReturnType<typeof createApiRouter>> | undefined;
 
+/** Built once per execution environment; the link-signing secret is read here, at cold start. */
 function getRouter() {
-  router ??= createApiRouter(createApp(getConfig()));
+  router ??= getRuntimeConfig().then(
+    (config) => createApiRouter(createApp(config, { logger: createFunctionLogger(config, 'api') })),
+    (error) => {
+      router = undefined;
+      throw error;
+    },
+  );
   return router;
 }
 
@@ -24,6 +32,6 @@ export function toHttpRequest(event: APIGatewayProxyEventV2): HttpRequest {
 }
 
 export const handler = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
-  const response = await getRouter()(toHttpRequest(event));
+  const response = await (await getRouter())(toHttpRequest(event));
   return { statusCode: response.status, headers: response.headers, body: response.body, isBase64Encoded: false };
 };

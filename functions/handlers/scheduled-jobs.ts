@@ -7,6 +7,11 @@ export const scheduledJobs: readonly ScheduledJob[] = [
     description: 'Sends the emails waiting in the outbox (meeting invitations, updates, cancellations), retrying refused ones with back-off.',
     schedule: 'rate(1 minute)',
     localIntervalSeconds: 2,
+    tableAccess: { table: ['GetItem', 'PutItem', 'UpdateItem'], queriedIndexes: ['byDueTime'] },
+    sendsMail: true,
+    usesLinkSigningSecret: true,
+    runsOnNewItems: { sortKey: 'DISPATCH' },
+    timeoutSeconds: 300,
     load: async () => (await import('./deliver-outbox')).handler,
   },
 ];

@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { DateTime } from 'luxon';
-import type { JobResult, ScheduledJob } from '../handlers/scheduled-job';
+import type { JobResult, RunnableJob } from '../handlers/scheduled-job';
 import { scheduledJobs } from '../handlers/scheduled-jobs';
 import { parseConfig } from '../shared/config';
 import { createDocumentClient } from '../shared/dynamodb/client';
@@ -73,7 +73,7 @@ export interface RunJobOptions {
 }
 
 /** Runs a job once against the running stack's database, or a DynamoDB Local started for this run. */
-export async function runJobOnce(job: ScheduledJob, options: RunJobOptions = {}): Promise<JobResult> {
+export async function runJobOnce(job: RunnableJob, options: RunJobOptions = {}): Promise<JobResult> {
   const dataDir = resolve(options.dataDir ?? defaultDataDir);
   const note = options.note ?? ((line: string) => console.error(line));
   const secrets = ensureDevSecrets(dataDir);

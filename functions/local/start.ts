@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import type { ScheduledJob } from '../handlers/scheduled-job';
+import type { RunnableJob } from '../handlers/scheduled-job';
 import { scheduledJobs } from '../handlers/scheduled-jobs';
 import { parseConfig } from '../shared/config';
 import { createDocumentClient } from '../shared/dynamodb/client';
@@ -34,7 +34,7 @@ export interface LocalStackOptions {
   /** Variables set on top of process.env before the handlers read their configuration. */
   env?: Record<string, string>;
   /** The jobs to run on their schedules; all of them by default, `[]` for none. */
-  jobs?: readonly ScheduledJob[];
+  jobs?: readonly RunnableJob[];
   /** Where the API handler comes from; the real one by default (tests pass a stand-in). */
   loadHandler?: () => Promise<LambdaHttpHandler>;
   logger?: Logger;
