@@ -50,9 +50,11 @@ export interface RunningLocalStack {
   stop(): Promise<void>;
 }
 
+/** The API's Lambda handlers, routed by path as the HTTP API routes them in AWS. */
 async function loadApiHandler(): Promise<LambdaHttpHandler> {
-  // Imported only now, after process.env is complete: the handler reads its configuration on first use.
-  return (await import('../handlers/api')).handler;
+  // Imported only now, after process.env is complete: the handlers read their configuration on first use.
+  const [api, feeds] = await Promise.all([import('../handlers/api'), import('../handlers/calendar-feed')]);
+  return (event) => (event.rawPath.startsWith('/calendar/') ? feeds.handler(event) : api.handler(event));
 }
 
 function answer(res: ServerResponse, statusCode: number, headers: Record<string, string>, body = ''): void {
