@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import type { BuildOptions } from 'esbuild';
-import { OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogLevel, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { scheduledJobs } from '../functions/handlers/scheduled-jobs';
 
 /**
@@ -33,6 +33,8 @@ export const lambdaBundling: BundlingOptions = {
   define,
   bundleAwsSDK: true,
   externalModules: [],
+  // Sizes are printed by `npm run bundle-size`; synthesis shows only problems.
+  logLevel: LogLevel.WARNING,
 };
 
 /** The same bundle as `lambdaBundling`, as direct esbuild options (with a metafile). */

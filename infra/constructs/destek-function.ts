@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Tags } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
@@ -62,6 +62,8 @@ export class DeStekFunction extends NodejsFunction {
       },
     });
     grantTableAccess(this, props.table, props.tableAccess);
+    // Names the handler in the console, in cost reports and for the template tests.
+    Tags.of(this).add('destek:handler', props.name);
     NagSuppressions.addResourceSuppressions(this, [
       {
         id: 'AwsSolutions-L1',
