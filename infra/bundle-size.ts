@@ -22,8 +22,11 @@ export interface BundleReport {
 
 /** `node_modules/@aws-sdk/client-sesv2/dist-es/...` → `@aws-sdk/client-sesv2`. */
 export function packageOf(inputPath: string): string {
-  const match = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(inputPath.replace(/\\/g, '/'));
-  return match ? match[1] : '(own code)';
+  const path = inputPath.replace(/\\/g, '/');
+  const at = path.lastIndexOf('node_modules/');
+  if (at < 0) return '(own code)';
+  const [scopeOrName, name] = path.slice(at + 'node_modules/'.length).split('/');
+  return scopeOrName.startsWith('@') ? `${scopeOrName}/${name}` : scopeOrName;
 }
 
 export async function bundleFunction(entry: LambdaEntry): Promise<BundleReport> {
