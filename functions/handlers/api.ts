@@ -1,29 +1,8 @@
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { createApp } from '../app/create-app';
-import { createApiRouter } from '../http/api-router';
-import type { HttpRequest } from '../http/http-types';
-import { getConfig } from '../shared/config';
+import { graphqlRoutes } from '../http/graphql-routes';
+import { httpLambda } from './http-lambda';
 
 /**
- * The API Lambda (API Gateway HTTP API, payload v2): GraphQL, the answer page behind email links,
- * and calendar feeds. The local stack calls this same handler for every request.
+ * The API Lambda (API Gateway HTTP API, payload v2): GraphQL and the answer page behind email
+ * links. Bearer tokens are verified here, against the Cognito user pool the configuration names.
  */
-let router: ReturnType<typeof createApiRouter> | undefined;
-
-function getRouter() {
-  router ??= createApiRouter(createApp(getConfig()));
-  return router;
-}
-
-export function toHttpRequest(event: APIGatewayProxyEventV2): HttpRequest {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(event.headers ?? {})) if (value !== undefined) headers[name.toLowerCase()] = value;
-  if (event.cookies?.length) headers.cookie = event.cookies.join('; ');
-  const body = event.body ? (event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body) : '';
-  return { method: event.requestContext.http.method.toUpperCase(), path: event.rawPath, rawQuery: event.rawQueryString ?? '', headers, body };
-}
-
-export const handler = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
-  const response = await getRouter()(toHttpRequest(event));
-  return { statusCode: response.status, headers: response.headers, body: response.body, isBase64Encoded: false };
-};
+export const handler = httpLambda('api', (app) => graphqlRoutes(app));

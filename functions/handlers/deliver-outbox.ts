@@ -5,15 +5,13 @@ import { createBuurtbabbelEmailRenderer } from '../modules/buurtbabbels/buurtbab
 import { createMeetingEmailRenderer } from '../modules/meetings/meeting-email.renderer';
 import { meetingDispatchKind } from '../modules/meetings/meeting-dispatch';
 import { OutboxDeliverer } from '../modules/outbox/outbox-deliverer';
-import { getConfig } from '../shared/config';
-import type { JobHandler } from './scheduled-job';
+import { metricNames } from '../shared/metric-names';
+import { lambdaJob } from './lambda-job';
 
 /**
  * The outbox job: sends every email that is due. In AWS it runs on the table's stream (within
  * seconds of a change) and every minute for retries; locally the local stack runs it every 2 s.
  */
-let deliverer: OutboxDeliverer | undefined;
-
 export function createDeliverer(app: ReturnType<typeof createApp>, mailer = createMailer(app.config)): OutboxDeliverer {
   const { config } = app;
   const linkSettings = { publicBaseUrl: config.publicBaseUrl, linkSigningSecret: config.linkSigningSecret, organizer: config.organizer };
@@ -37,9 +35,19 @@ export function createDeliverer(app: ReturnType<typeof createApp>, mailer = crea
   );
 }
 
-export const handler: JobHandler = async (event) => {
-  deliverer ??= createDeliverer(createApp(getConfig()));
-  const asOf = event?.now ? new Date(event.now) : undefined;
-  if (asOf && Number.isNaN(asOf.getTime())) throw new Error(`invalid "now": ${event.now}`);
-  return { ...(await deliverer.deliverDue(asOf)) };
-};
+let deliverer: OutboxDeliverer | undefined;
+
+/** Also the handler of the table's stream: a stream batch carries no `now`, so it runs as of now. */
+export const handler = lambdaJob(
+  'deliver-outbox',
+  async (app, asOf) => {
+    deliverer ??= createDeliverer(app);
+    return { ...(await deliverer.deliverDue(asOf)) };
+  },
+  (report) => ({
+    [metricNames.emailsSent]: report.sent,
+    [metricNames.emailsFailed]: report.failed,
+    [metricNames.emailsRetried]: report.retried,
+    [metricNames.emailsSuppressed]: report.suppressed,
+  }),
+);

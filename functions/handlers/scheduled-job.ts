@@ -14,7 +14,11 @@ export type JobResult = Record<string, number | string>;
 
 export type JobHandler = (event: JobEvent) => Promise<JobResult>;
 
-export interface ScheduledJob {
+import type { TableAccess } from '../shared/dynamodb/table-access';
+
+/** What running a job needs: the local scheduler and `npm run job` use only this. */
+export interface RunnableJob {
+  /** Also the handler's file: `functions/handlers/<name>.ts`, exporting `handler`. */
   name: string;
   description: string;
   /** EventBridge Scheduler expression, e.g. `rate(1 minute)` or `cron(0 9 * * ? *)`. */
@@ -23,4 +27,25 @@ export interface ScheduledJob {
   localIntervalSeconds?: number;
   /** Loads the handler module lazily, so the configuration is read only when a job first runs. */
   load(): Promise<JobHandler>;
+}
+
+/**
+ * A job of the system: runnable, plus what the CDK app needs to give it its own Lambda function,
+ * schedule, dead-letter queue and least-privilege role. These fields are required on purpose, so a
+ * new job cannot be added without saying what it touches.
+ */
+export interface ScheduledJob extends RunnableJob {
+  /** Exactly the DynamoDB actions and indexes its code uses. */
+  tableAccess: TableAccess;
+  /** Sends email: its function may send through SES, and only then bundles the mail packages. */
+  sendsMail: boolean;
+  /** Signs or verifies email-link tokens: its function may read the link-signing secret. */
+  usesLinkSigningSecret: boolean;
+  /**
+   * Also run within seconds of a new table item with this sort key (the table's stream, filtered
+   * on inserts), beside the schedule that catches retries and anything the stream missed.
+   */
+  runsOnNewItems?: { sortKey: string };
+  /** Lambda timeout; 60 seconds when left out. */
+  timeoutSeconds?: number;
 }

@@ -7,6 +7,12 @@ export const scheduledJobs: readonly ScheduledJob[] = [
     description: 'Sends the emails waiting in the outbox (meeting invitations, updates, cancellations), retrying refused ones with back-off.',
     schedule: 'rate(1 minute)',
     localIntervalSeconds: 2,
+    // Outbox items and the suppression list; buurtbabbel mails re-read their neighbour and buurtbabbel (BatchGet).
+    tableAccess: { table: ['GetItem', 'BatchGetItem', 'PutItem', 'UpdateItem'], queriedIndexes: ['byDueTime'] },
+    sendsMail: true,
+    usesLinkSigningSecret: true,
+    runsOnNewItems: { sortKey: 'DISPATCH' },
+    timeoutSeconds: 300,
     load: async () => (await import('./deliver-outbox')).handler,
   },
   {
@@ -15,6 +21,13 @@ export const scheduledJobs: readonly ScheduledJob[] = [
       'Starts the buurtbabbel mailing rounds that are due: the invitations (invitationDaysBefore days before) and the reminders to those who said yes (two days before), paced, through the outbox.',
     schedule: 'rate(15 minutes)',
     localIntervalSeconds: 10,
+    // The due rounds, the contacts (neighbours collection), the suppression list and, for
+    // reminders, the guests (a Query on the buurtbabbel's key); then one transaction: the
+    // buurtbabbel put back (conditional on its version) with the round's outbox dispatches.
+    tableAccess: { table: ['BatchGetItem', 'Query', 'PutItem'], queriedIndexes: ['byDueTime', 'byCollection'] },
+    sendsMail: false,
+    // It signs no links itself, but the app configuration it builds requires the secret.
+    usesLinkSigningSecret: true,
     load: async () => (await import('./send-buurtbabbel-invitations')).handler,
   },
 ];

@@ -1,5 +1,7 @@
 import type { AppServices } from '../app/create-app';
+import { buildCalendarFeedIcs } from '../mail/calendar/meeting-calendar';
 import { textResponse, type HttpRequest, type HttpResponse } from './http-types';
+import type { Route } from './router';
 
 const feedPath = /^\/calendar\/([A-Za-z0-9_-]{20,100})\.ics$/;
 
@@ -11,12 +13,24 @@ export function matchCalendarFeed(path: string): string | undefined {
 export function createCalendarFeedRoute(services: AppServices) {
   return async (request: HttpRequest, token: string): Promise<HttpResponse> => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return textResponse(405, 'Alleen GET.');
-    const ics = await services.calendarFeeds.render(token);
-    if (!ics) return textResponse(404, 'Deze agenda-link bestaat niet (meer).');
+    const feed = await services.calendarFeeds.feed(token);
+    if (!feed) return textResponse(404, 'Deze agenda-link bestaat niet (meer).');
+    const ics = buildCalendarFeedIcs(feed);
     return {
       status: 200,
       headers: { 'content-type': 'text/calendar; charset=utf-8', 'cache-control': 'private, max-age=300', 'content-disposition': 'inline; filename="destek.ics"' },
       body: request.method === 'HEAD' ? '' : ics,
     };
   };
+}
+
+/** The calendar-feed function's one route. */
+export function calendarFeedRoutes(services: AppServices): Route[] {
+  const feed = createCalendarFeedRoute(services);
+  return [
+    async (request) => {
+      const token = matchCalendarFeed(request.path);
+      return token ? feed(request, token) : undefined;
+    },
+  ];
 }

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { JobResult, ScheduledJob } from '../handlers/scheduled-job';
+import type { JobResult, RunnableJob } from '../handlers/scheduled-job';
 import { scheduledJobs } from '../handlers/scheduled-jobs';
 import { runCli, splitEqualsFlags, UsageError } from './cli';
 import { withLocalDatabase, type LocalDatabaseOptions } from './local-database';
@@ -63,7 +63,7 @@ export interface RunJobOptions extends LocalDatabaseOptions {
 }
 
 /** Runs a job once against the running stack's database, or a DynamoDB Local started for this run. */
-export async function runJobOnce(job: ScheduledJob, options: RunJobOptions = {}): Promise<JobResult> {
+export async function runJobOnce(job: RunnableJob, options: RunJobOptions = {}): Promise<JobResult> {
   return withLocalDatabase(options, async () => {
     const handler = await job.load();
     return handler(options.now ? { now: options.now } : {});

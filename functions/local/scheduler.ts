@@ -1,4 +1,4 @@
-import type { JobHandler, JobResult, ScheduledJob } from '../handlers/scheduled-job';
+import type { JobHandler, JobResult, RunnableJob } from '../handlers/scheduled-job';
 import { systemClock, type Clock } from '../shared/clock';
 import { createLogger, type Logger } from '../shared/logger';
 import { nextRunTime, parseSchedule, type Schedule } from './schedule-expression';
@@ -16,7 +16,7 @@ export interface SchedulerTimers {
 }
 
 export interface LocalSchedulerOptions {
-  jobs: readonly ScheduledJob[];
+  jobs: readonly RunnableJob[];
   clock?: Clock;
   timers?: SchedulerTimers;
   logger?: Logger;
@@ -38,12 +38,12 @@ const globalTimers: SchedulerTimers = {
   clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
 };
 
-export function localSchedule(job: ScheduledJob, zone = LOCAL_TIME_ZONE): Schedule {
+export function localSchedule(job: RunnableJob, zone = LOCAL_TIME_ZONE): Schedule {
   return job.localIntervalSeconds ? { kind: 'rate', everyMs: job.localIntervalSeconds * 1000 } : parseSchedule(job.schedule, zone);
 }
 
 interface JobState {
-  job: ScheduledJob;
+  job: RunnableJob;
   schedule: Schedule;
   next?: Date;
   timer?: unknown;

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import type { ScheduledJob } from '../handlers/scheduled-job';
+import type { RunnableJob } from '../handlers/scheduled-job';
 import { scheduledJobs } from '../handlers/scheduled-jobs';
 import { parseConfig } from '../shared/config';
 import { createDocumentClient } from '../shared/dynamodb/client';
@@ -34,7 +34,7 @@ export interface LocalStackOptions {
   /** Variables set on top of process.env before the handlers read their configuration. */
   env?: Record<string, string>;
   /** The jobs to run on their schedules; all of them by default, `[]` for none. */
-  jobs?: readonly ScheduledJob[];
+  jobs?: readonly RunnableJob[];
   /** Where the API handler comes from; the real one by default (tests pass a stand-in). */
   loadHandler?: () => Promise<LambdaHttpHandler>;
   logger?: Logger;
@@ -50,9 +50,11 @@ export interface RunningLocalStack {
   stop(): Promise<void>;
 }
 
+/** The API's Lambda handlers, routed by path as the HTTP API routes them in AWS. */
 async function loadApiHandler(): Promise<LambdaHttpHandler> {
-  // Imported only now, after process.env is complete: the handler reads its configuration on first use.
-  return (await import('../handlers/api')).handler;
+  // Imported only now, after process.env is complete: the handlers read their configuration on first use.
+  const [api, feeds] = await Promise.all([import('../handlers/api'), import('../handlers/calendar-feed')]);
+  return (event) => (event.rawPath.startsWith('/calendar/') ? feeds.handler(event) : api.handler(event));
 }
 
 function answer(res: ServerResponse, statusCode: number, headers: Record<string, string>, body = ''): void {

@@ -11,11 +11,17 @@ export class MailDeliveryError extends Error {
   readonly responseCode?: number;
   /** nodemailer's error code, e.g. ECONNECTION, ETIMEDOUT, EENVELOPE, EMESSAGE. */
   readonly code?: string;
+  /**
+   * What refused, as recorded on the outbox message and the suppression list: `SMTP_550`,
+   * `SMTP_CONNECTION`, or `SES_<error name>` from the SES mailer.
+   */
+  readonly source: string;
 
-  constructor(message: string, options: { permanent: boolean; responseCode?: number; code?: string; cause?: unknown }) {
+  constructor(message: string, options: { permanent: boolean; responseCode?: number; code?: string; source?: string; cause?: unknown }) {
     super(message, { cause: options.cause });
     this.name = 'MailDeliveryError';
     this.permanent = options.permanent;
+    this.source = options.source ?? `SMTP_${options.responseCode ?? 'CONNECTION'}`;
     if (options.responseCode !== undefined) this.responseCode = options.responseCode;
     if (options.code !== undefined) this.code = options.code;
   }

@@ -1,12 +1,12 @@
-import { z } from 'zod';
+import * as z from 'zod';
+import { secretsManagerReader, type SecretReader } from './secrets';
 
 /**
  * Every setting of the system, parsed once from the environment. No other module reads
  * `process.env`: code receives the `Config` object (or the part it needs) instead.
  * The README's settings table lists the same variables; keep the two in step.
  */
-const configSchema = z
-  .object({
+const settingsSchema = z.object({
     STAGE: z.enum(['local', 'dev', 'prod']).default('local'),
     PORT: z.coerce.number().int().min(1).max(65535).default(4000),
     TABLE_NAME: z.string().min(1).default('destek'),
@@ -17,18 +17,39 @@ const configSchema = z
     ORGANIZER_EMAIL: z.email().default('overleg@destek.local'),
     ORGANIZER_NAME: z.string().min(1).default('Locon De Stek'),
     SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://').optional(),
+    MAIL_TRANSPORT: z.enum(['smtp', 'ses', 'file']).optional(),
+    SES_CONFIGURATION_SET: z.string().min(1).optional(),
     OUTBOX_DIR: z.string().min(1).default('.data/outbox'),
-    LINK_SIGNING_SECRET: z.string().min(32, 'LINK_SIGNING_SECRET must be at least 32 characters'),
+    LINK_SIGNING_SECRET: z.string().min(32, 'LINK_SIGNING_SECRET must be at least 32 characters').optional(),
+    LINK_SIGNING_SECRET_ARN: z.string().min(1).optional(),
+    COGNITO_USER_POOL_ID: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d_[A-Za-z0-9]+$/, 'COGNITO_USER_POOL_ID must look like eu-west-1_AbC123').optional(),
+    COGNITO_CLIENT_ID: z.string().min(1).optional(),
     DEV_JWT_SECRET: z.string().min(32).optional(),
     OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
     OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(500).default(50),
     BUURTBABBEL_SEND_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(30),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
-  })
-  .refine((env) => env.STAGE === 'local' || env.DEV_JWT_SECRET === undefined, {
-    message: 'DEV_JWT_SECRET is accepted only when STAGE=local',
-    path: ['DEV_JWT_SECRET'],
-  });
+});
+
+const configSchema = settingsSchema.superRefine((env, context) => {
+  const problem = (path: string, message: string) => context.addIssue({ code: 'custom', path: [path], message });
+  if (env.STAGE !== 'local' && env.DEV_JWT_SECRET !== undefined) problem('DEV_JWT_SECRET', 'DEV_JWT_SECRET is accepted only when STAGE=local');
+  if (env.LINK_SIGNING_SECRET === undefined) {
+    problem(
+      'LINK_SIGNING_SECRET',
+      env.LINK_SIGNING_SECRET_ARN
+        ? 'LINK_SIGNING_SECRET_ARN is read by loadConfig(), not parseConfig()'
+        : 'LINK_SIGNING_SECRET (or LINK_SIGNING_SECRET_ARN, in AWS) is required',
+    );
+  }
+  if ((env.COGNITO_USER_POOL_ID === undefined) !== (env.COGNITO_CLIENT_ID === undefined)) {
+    problem('COGNITO_CLIENT_ID', 'COGNITO_USER_POOL_ID and COGNITO_CLIENT_ID go together');
+  }
+  if (env.MAIL_TRANSPORT === 'smtp' && env.SMTP_URL === undefined) problem('SMTP_URL', 'MAIL_TRANSPORT=smtp needs SMTP_URL');
+});
+
+/** What a function that only reads and writes the table needs (the SES events function). */
+const storeSchema = settingsSchema.pick({ STAGE: true, TABLE_NAME: true, DYNAMODB_ENDPOINT: true, AWS_REGION: true, LOG_LEVEL: true });
 
 export type Stage = 'local' | 'dev' | 'prod';
 
@@ -41,17 +62,25 @@ export interface Config {
   publicBaseUrl: string;
   mailFrom: string;
   organizer: { email: string; name: string };
+  /** How email leaves: SES in AWS, SMTP when a server is named, else .eml files (local). */
+  mailTransport: 'ses' | 'smtp' | 'file';
   smtpUrl?: string;
+  /** SES configuration set every message is sent with (its bounce and complaint events). */
+  sesConfigurationSet?: string;
   outboxDir: string;
   linkSigningSecret: string;
   /** Key of locally issued development tokens; only ever set when stage is `local`. */
   devJwtSecret?: string;
+  /** The Cognito user pool whose ID tokens the API accepts; unset locally. */
+  cognito?: { userPoolId: string; clientId: string };
   outboxMaxAttempts: number;
   outboxBatchSize: number;
   /** Buurtbabbel invitations and reminders sent per minute (pacing, kind to the mail server and to spam filters). */
   buurtbabbelSendRatePerMinute: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
 }
+
+export type StoreConfig = Pick<Config, 'stage' | 'tableName' | 'dynamodbEndpoint' | 'awsRegion' | 'logLevel'>;
 
 export class ConfigError extends Error {
   constructor(message: string) {
@@ -60,14 +89,20 @@ export class ConfigError extends Error {
   }
 }
 
-export function parseConfig(env: Record<string, string | undefined>): Config {
+type Env = Record<string, string | undefined>;
+
+function parseWith<T>(schema: z.ZodType<T>, env: Env): T {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
-  const result = configSchema.safeParse(cleaned);
+  const result = schema.safeParse(cleaned);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `${issue.path.join('.') || '(config)'}: ${issue.message}`);
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
-  const e = result.data;
+  return result.data;
+}
+
+export function parseConfig(env: Env): Config {
+  const e = parseWith(configSchema, env);
   return {
     stage: e.STAGE,
     port: e.PORT,
@@ -77,10 +112,13 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     publicBaseUrl: e.PUBLIC_BASE_URL.replace(/\/+$/, ''),
     mailFrom: e.MAIL_FROM,
     organizer: { email: e.ORGANIZER_EMAIL, name: e.ORGANIZER_NAME },
+    mailTransport: e.MAIL_TRANSPORT ?? (e.SMTP_URL ? 'smtp' : 'file'),
     smtpUrl: e.SMTP_URL,
+    sesConfigurationSet: e.SES_CONFIGURATION_SET,
     outboxDir: e.OUTBOX_DIR,
-    linkSigningSecret: e.LINK_SIGNING_SECRET,
+    linkSigningSecret: e.LINK_SIGNING_SECRET!,
     devJwtSecret: e.DEV_JWT_SECRET,
+    cognito: e.COGNITO_USER_POOL_ID && e.COGNITO_CLIENT_ID ? { userPoolId: e.COGNITO_USER_POOL_ID, clientId: e.COGNITO_CLIENT_ID } : undefined,
     outboxMaxAttempts: e.OUTBOX_MAX_ATTEMPTS,
     outboxBatchSize: e.OUTBOX_BATCH_SIZE,
     buurtbabbelSendRatePerMinute: e.BUURTBABBEL_SEND_RATE_PER_MINUTE,
@@ -88,10 +126,57 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   };
 }
 
-let cached: Config | undefined;
+export function parseStoreConfig(env: Env): StoreConfig {
+  const e = parseWith(storeSchema, env);
+  return { stage: e.STAGE, tableName: e.TABLE_NAME, dynamodbEndpoint: e.DYNAMODB_ENDPOINT, awsRegion: e.AWS_REGION, logLevel: e.LOG_LEVEL };
+}
 
-/** The process's configuration, parsed from `process.env` on first use. */
+/**
+ * The configuration with its secrets: in AWS the environment names the secret
+ * (LINK_SIGNING_SECRET_ARN) instead of holding it, and it is read here, once per cold start.
+ * A value in the environment wins, so local runs and tests need no secret store.
+ */
+export async function loadConfig(env: Env, readSecret: SecretReader): Promise<Config> {
+  const secretArn = env.LINK_SIGNING_SECRET ? undefined : env.LINK_SIGNING_SECRET_ARN;
+  if (!secretArn) return parseConfig(env);
+  let secret: string;
+  try {
+    secret = await readSecret(secretArn);
+  } catch (error) {
+    throw new ConfigError(`LINK_SIGNING_SECRET_ARN: the secret could not be read (${(error as Error).name}: ${(error as Error).message})`);
+  }
+  return parseConfig({ ...env, LINK_SIGNING_SECRET: secret });
+}
+
+let cached: Config | undefined;
+let loading: Promise<Config> | undefined;
+
+/** The process's configuration, parsed from `process.env` on first use (no secret store: local tools). */
 export function getConfig(): Config {
   cached ??= parseConfig(process.env);
   return cached;
+}
+
+/**
+ * The process's configuration for a Lambda handler: secrets fetched on first use and kept for the
+ * life of the execution environment. A failed read is not kept, so the next invocation tries again.
+ */
+export function getRuntimeConfig(readSecret: SecretReader = secretsManagerReader(process.env.AWS_REGION || 'eu-west-1')): Promise<Config> {
+  if (cached) return Promise.resolve(cached);
+  loading ??= loadConfig(process.env, readSecret).then(
+    (config) => (cached = config),
+    (error) => {
+      loading = undefined;
+      throw error;
+    },
+  );
+  return loading;
+}
+
+let cachedStore: StoreConfig | undefined;
+
+/** The table settings only, for functions that hold no secret. */
+export function getStoreConfig(): StoreConfig {
+  cachedStore ??= parseStoreConfig(process.env);
+  return cachedStore;
 }

@@ -12,6 +12,16 @@ export function redactEmails(text: string): string {
   return text.replace(/[^\s<>"'(),;:]+@[^\s<>"'(),;:]+/g, '[email]');
 }
 
+/** The fields as logged: an error becomes its name, code and redacted message (no stack, no cause). */
+export function safeFields(fields: Fields | undefined): Fields {
+  const extra = fields ? { ...fields } : {};
+  if (extra.error instanceof Error) {
+    const err = extra.error;
+    extra.error = { name: err.name, message: redactEmails(err.message), code: (err as { code?: unknown }).code };
+  }
+  return extra;
+}
+
 export interface Logger {
   debug(message: string, fields?: Fields): void;
   info(message: string, fields?: Fields): void;
@@ -23,11 +33,7 @@ export interface Logger {
 export function createLogger(level: LogLevel = 'info', base: Fields = {}, write: (line: string) => void = (line) => process.stdout.write(line + '\n')): Logger {
   const log = (at: Exclude<LogLevel, 'silent'>, message: string, fields?: Fields) => {
     if (order[at] < order[level]) return;
-    const extra = fields ? { ...fields } : {};
-    if (extra.error instanceof Error) {
-      const err = extra.error;
-      extra.error = { name: err.name, message: redactEmails(err.message), code: (err as { code?: unknown }).code };
-    }
+    const extra = safeFields(fields);
     write(JSON.stringify({ level: at, time: new Date().toISOString(), message, ...base, ...extra }));
   };
   return {

@@ -1,11 +1,17 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { buildCalendarFeedIcs } from '../../mail/calendar/meeting-calendar';
+import type { MeetingCalendarEvent } from '../../mail/calendar/meeting-calendar';
 import { requireViewer } from '../../shared/auth/authorize';
 import type { Viewer } from '../../shared/auth/viewer';
 import type { Clock } from '../../shared/clock';
 import type { MeetingsRepository } from '../meetings/meetings.repository';
 import { meetingUid } from '../meetings/meeting-dispatch';
 import type { CalendarFeedsRepository } from './calendar-feeds.repository';
+
+export interface CalendarFeedContent {
+  name: string;
+  stamp: Date;
+  events: MeetingCalendarEvent[];
+}
 
 /** How far back a feed reaches, so that recent past meetings stay visible in calendars. */
 const feedHistoryDays = 90;
@@ -45,14 +51,17 @@ export class CalendarFeedsService {
     return this.feeds.revoke(requireViewer(viewer).id);
   }
 
-  /** The feed's iCalendar text, or undefined for an unknown or revoked token. */
-  async render(token: string): Promise<string | undefined> {
+  /**
+   * What the feed shows, or undefined for an unknown or revoked token. The route turns it into
+   * iCalendar text, so the iCalendar builder is bundled only into the function that serves feeds.
+   */
+  async feed(token: string): Promise<CalendarFeedContent | undefined> {
     const owner = await this.feeds.findByTokenHash(hashFeedToken(token));
     if (!owner) return undefined;
     const now = this.clock.now();
     const meetings = await this.meetings.listAllFrom(new Date(now.getTime() - feedHistoryDays * 86_400_000));
     const visible = meetings.filter((meeting) => owner.role === 'COORDINATOR' || (owner.partnerId && meeting.invitations[owner.partnerId]));
-    return buildCalendarFeedIcs({
+    return {
       name: 'Locon De Stek',
       stamp: now,
       events: visible.map((meeting) => ({
@@ -67,6 +76,6 @@ export class CalendarFeedsService {
         attendees: [],
         description: meeting.themes.length > 0 ? `Thema's: ${meeting.themes.join(', ')}` : undefined,
       })),
-    });
+    };
   }
 }

@@ -112,7 +112,7 @@ export class OutboxDeliverer {
       log.info('outbox message sent', { kind: message.kind });
     } catch (error) {
       const permanent = error instanceof MailDeliveryError && error.permanent;
-      const code = error instanceof MailDeliveryError ? `SMTP_${error.responseCode ?? 'CONNECTION'}` : 'RENDER_OR_SEND_ERROR';
+      const code = error instanceof MailDeliveryError ? error.source : 'RENDER_OR_SEND_ERROR';
       if (permanent) await this.suppressions.suppress(message.recipient.email, 'BOUNCED', code, this.clock.now());
       if (permanent || attempt >= this.settings.maxAttempts) {
         await this.repository.markFailed(message, { code, permanent }, this.clock.now());

@@ -1,19 +1,25 @@
 import type { Config } from '../config';
 import { UnauthenticatedError } from '../errors';
+import { createCognitoVerifier } from './cognito-verifier';
 import { verifyDevToken } from './dev-tokens';
 import type { Viewer } from './viewer';
 
 /**
  * Turns an Authorization header into a Viewer. No header: an anonymous request (only public
  * operations work). A header with a bad, expired or unverifiable token: refused outright.
- * Locally, tokens are signed with the development key; elsewhere they must come from Cognito,
- * verified by the verifier the deployment provides (see the CDK issue), and dev tokens never pass.
+ * Locally, tokens are signed with the development key; in AWS the configuration names the Cognito
+ * user pool whose ID tokens are accepted, and dev tokens never pass outside STAGE=local.
  */
 export type TokenVerifier = (token: string) => Promise<Viewer>;
 
 export function createAuthenticator(config: Config, verifier?: TokenVerifier, now: () => Date = () => new Date()) {
   const verify: TokenVerifier | undefined =
-    verifier ?? (config.stage === 'local' && config.devJwtSecret ? (token) => verifyDevToken(config.devJwtSecret!, token, now()) : undefined);
+    verifier ??
+    (config.cognito
+      ? createCognitoVerifier(config.cognito)
+      : config.stage === 'local' && config.devJwtSecret
+        ? (token) => verifyDevToken(config.devJwtSecret!, token, now())
+        : undefined);
   return async (authorization: string | undefined): Promise<Viewer | undefined> => {
     if (!authorization) return undefined;
     const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());

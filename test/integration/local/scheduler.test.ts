@@ -1,4 +1,4 @@
-import type { JobEvent, JobResult, ScheduledJob } from '../../../functions/handlers/scheduled-job';
+import type { JobEvent, JobResult, RunnableJob } from '../../../functions/handlers/scheduled-job';
 import { nextCronTime, parseCron, parseRate, parseSchedule } from '../../../functions/local/schedule-expression';
 import { startScheduler } from '../../../functions/local/scheduler';
 import { createLogger } from '../../../functions/shared/logger';
@@ -79,7 +79,7 @@ describe('local scheduler', () => {
   const logLines: string[] = [];
   const logger = createLogger('debug', {}, (line) => logLines.push(line));
 
-  function job(name: string, schedule: string, handler: (event: JobEvent) => Promise<JobResult>, localIntervalSeconds?: number): ScheduledJob {
+  function job(name: string, schedule: string, handler: (event: JobEvent) => Promise<JobResult>, localIntervalSeconds?: number): RunnableJob {
     return { name, description: name, schedule, ...(localIntervalSeconds ? { localIntervalSeconds } : {}), load: async () => handler };
   }
 
@@ -159,7 +159,7 @@ describe('local scheduler', () => {
 
   it('tries loading a handler again after a failed load', async () => {
     let loads = 0;
-    const lazy: ScheduledJob = {
+    const lazy: RunnableJob = {
       name: 'lazy',
       description: 'lazy',
       schedule: 'rate(1 minute)',

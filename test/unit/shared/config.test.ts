@@ -1,4 +1,4 @@
-import { ConfigError, parseConfig } from '../../../functions/shared/config';
+import { ConfigError, parseConfig, parseStoreConfig } from '../../../functions/shared/config';
 
 const secret = 'x'.repeat(32);
 
@@ -27,5 +27,34 @@ describe('configuration', () => {
 
   it('treats empty variables as unset', () => {
     expect(parseConfig({ LINK_SIGNING_SECRET: secret, SMTP_URL: '' }).smtpUrl).toBeUndefined();
+  });
+});
+
+describe('configuration for AWS', () => {
+  it('chooses the mail transport: SES when asked, else SMTP with a server, else files', () => {
+    expect(parseConfig({ LINK_SIGNING_SECRET: secret }).mailTransport).toBe('file');
+    expect(parseConfig({ LINK_SIGNING_SECRET: secret, SMTP_URL: 'smtp://127.0.0.1:2525' }).mailTransport).toBe('smtp');
+    expect(parseConfig({ LINK_SIGNING_SECRET: secret, MAIL_TRANSPORT: 'ses', SES_CONFIGURATION_SET: 'destek' })).toMatchObject({ mailTransport: 'ses', sesConfigurationSet: 'destek' });
+    expect(() => parseConfig({ LINK_SIGNING_SECRET: secret, MAIL_TRANSPORT: 'smtp' })).toThrow(/MAIL_TRANSPORT=smtp needs SMTP_URL/);
+  });
+
+  it('names a Cognito user pool only with its app client', () => {
+    expect(parseConfig({ LINK_SIGNING_SECRET: secret, COGNITO_USER_POOL_ID: 'eu-west-1_AbC123', COGNITO_CLIENT_ID: 'client' }).cognito).toEqual({ userPoolId: 'eu-west-1_AbC123', clientId: 'client' });
+    expect(() => parseConfig({ LINK_SIGNING_SECRET: secret, COGNITO_USER_POOL_ID: 'eu-west-1_AbC123' })).toThrow(/go together/);
+    expect(() => parseConfig({ LINK_SIGNING_SECRET: secret, COGNITO_USER_POOL_ID: 'pool', COGNITO_CLIENT_ID: 'client' })).toThrow(/COGNITO_USER_POOL_ID/);
+  });
+
+  it('refuses an ARN alone in parseConfig, which cannot read it', () => {
+    expect(() => parseConfig({ LINK_SIGNING_SECRET_ARN: 'arn:aws:secretsmanager:eu-west-1:1:secret:x' })).toThrow(/read by loadConfig/);
+  });
+
+  it('reads only the table settings for functions that hold no secret', () => {
+    expect(parseStoreConfig({ STAGE: 'prod', TABLE_NAME: 'DeStek-Data', LINK_SIGNING_SECRET: undefined })).toEqual({
+      stage: 'prod',
+      tableName: 'DeStek-Data',
+      dynamodbEndpoint: undefined,
+      awsRegion: 'eu-west-1',
+      logLevel: 'info',
+    });
   });
 });

@@ -1,0 +1,40 @@
+import { createApp, type AppServices } from '../app/create-app';
+import { getRuntimeConfig } from '../shared/config';
+import { metricNames } from '../shared/metric-names';
+import { createFunctionLogger, createFunctionMetrics, type FunctionMetrics } from '../shared/observability';
+import type { JobEvent, JobHandler, JobResult } from './scheduled-job';
+
+/**
+ * A scheduled job's Lambda handler: the app built once per execution environment (secrets read
+ * at cold start), the run's `now` checked, and each run's duration and counts published as metrics.
+ * The same handler runs locally, where metrics are dropped.
+ */
+export function lambdaJob<R extends JobResult>(
+  name: string,
+  run: (app: AppServices, asOf: Date | undefined) => Promise<R>,
+  countsOf: (result: R) => Record<string, number> = () => ({}),
+): JobHandler {
+  let ready: Promise<{ app: AppServices; metrics: FunctionMetrics }> | undefined;
+  const prepare = async () => {
+    const config = await getRuntimeConfig();
+    return { app: createApp(config, { logger: createFunctionLogger(config, name) }), metrics: createFunctionMetrics(config, name) };
+  };
+  return async (event: JobEvent) => {
+    ready ??= prepare().catch((error) => {
+      ready = undefined;
+      throw error;
+    });
+    const { app, metrics } = await ready;
+    const asOf = event?.now ? new Date(event.now) : undefined;
+    if (asOf && Number.isNaN(asOf.getTime())) throw new Error(`invalid "now": ${event.now}`);
+    const started = Date.now();
+    try {
+      const result = await run(app, asOf);
+      for (const [metric, value] of Object.entries(countsOf(result))) metrics.count(metric, value);
+      return result;
+    } finally {
+      metrics.milliseconds(metricNames.jobDuration, Date.now() - started);
+      metrics.publish();
+    }
+  };
+}

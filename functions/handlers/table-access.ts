@@ -1,0 +1,26 @@
+import type { TableAccess } from '../shared/dynamodb/table-access';
+
+/**
+ * The table access of the functions that are not scheduled jobs (a job declares its own in
+ * scheduled-jobs.ts). The CDK app grants exactly this; test/infra/table-access.test.ts checks that
+ * the code paths need no more.
+ */
+export const apiTableAccess: TableAccess = {
+  // Partners, meetings, answers, standing themes, calendar feeds, neighbours and buurtbabbels;
+  // changes write their outbox dispatch in the same transaction; replacing a calendar feed deletes
+  // the old one; a buurtbabbel's guests and a neighbour's history are a Query on the table's key.
+  table: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'],
+  queriedIndexes: ['byCollection'],
+};
+
+export const calendarFeedTableAccess: TableAccess = {
+  // The feed by the hash of its secret, then the meetings from 90 days back.
+  table: ['GetItem'],
+  queriedIndexes: ['byCollection'],
+};
+
+export const sesEventsTableAccess: TableAccess = {
+  // SuppressionsRepository.suppress: a conditional put, and a read of the first verdict when one exists.
+  table: ['PutItem', 'GetItem'],
+  queriedIndexes: [],
+};

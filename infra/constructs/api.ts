@@ -1,0 +1,70 @@
+import { Duration } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import { CorsHttpMethod, HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { NagSuppressions } from 'cdk-nag';
+import { Construct } from 'constructs';
+import type { StageSettings } from '../stage-settings';
+
+/**
+ * The HTTP API in front of the API functions: exactly the routes they serve (GraphQL and the
+ * answer page by one function, calendar feeds by another),
+ * throttled, CORS for the origins the settings name, and access logs without the caller's IP
+ * address or the path (a calendar feed's path is its secret; the route key is logged instead).
+ */
+export class Api extends Construct {
+  readonly httpApi: HttpApi;
+
+  constructor(scope: Construct, id: string, props: { settings: StageSettings; graphqlFunction: IFunction; calendarFeedFunction: IFunction }) {
+    super(scope, id);
+    const { settings } = props;
+    const accessLogs = new LogGroup(this, 'AccessLogs', { retention: settings.stage === 'prod' ? RetentionDays.THREE_MONTHS : RetentionDays.TWO_WEEKS });
+    this.httpApi = new HttpApi(this, 'Http', {
+      description: `Locon De Stek API (${settings.stage})`,
+      corsPreflight: {
+        allowOrigins: settings.allowedOrigins,
+        allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.OPTIONS],
+        allowHeaders: ['authorization', 'content-type', 'apollo-require-preflight'],
+        maxAge: Duration.hours(1),
+      },
+      createDefaultStage: false,
+    });
+    new HttpStage(this, 'DefaultStage', {
+      httpApi: this.httpApi,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: { rateLimit: settings.apiRateLimit, burstLimit: settings.apiBurstLimit },
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            time: '$context.requestTime',
+            route: '$context.routeKey',
+            status: '$context.status',
+            latencyMs: '$context.responseLatency',
+            integrationError: '$context.integrationErrorMessage',
+          }),
+        ),
+      },
+    });
+    const graphql = new HttpLambdaIntegration('GraphqlFunction', props.graphqlFunction);
+    this.httpApi.addRoutes({ path: '/graphql', methods: [HttpMethod.GET, HttpMethod.POST], integration: graphql });
+    this.httpApi.addRoutes({ path: '/rsvp', methods: [HttpMethod.GET, HttpMethod.POST], integration: graphql });
+    const feeds = new HttpLambdaIntegration('CalendarFeedFunction', props.calendarFeedFunction);
+    this.httpApi.addRoutes({ path: '/calendar/{file}', methods: [HttpMethod.GET, HttpMethod.HEAD], integration: feeds });
+    NagSuppressions.addResourceSuppressions(
+      this.httpApi,
+      [
+        {
+          id: 'AwsSolutions-APIG4',
+          reason:
+            'Some operations are public by design (the answer page behind email links, calendar feeds, the GraphQL viewer query without a token), so no route authorizer: the function verifies the Cognito ID token itself (aws-jwt-verify) and authorises every operation.',
+        },
+      ],
+      true,
+    );
+  }
+}

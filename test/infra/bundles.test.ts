@@ -1,0 +1,47 @@
+import { bundleFunction, packageOf, type BundleReport } from '../../infra/bundle-size';
+import { lambdaEntries } from '../../infra/bundling';
+
+/**
+ * Each function's bundle holds what its code uses: the mail packages only where mail is sent,
+ * and of the AWS SDK only the clients the function calls.
+ */
+const mailPackages = ['nodemailer', 'ical-generator', '@aws-sdk/client-sesv2'];
+
+const reports = new Map<string, BundleReport>();
+
+beforeAll(async () => {
+  for (const entry of lambdaEntries()) reports.set(entry.name, await bundleFunction(entry));
+}, 60_000);
+
+const packagesIn = (name: string) => Object.keys(reports.get(name)!.packages);
+const sdkClientsIn = (name: string) => packagesIn(name).filter((pkg) => pkg.startsWith('@aws-sdk/client-')).sort();
+
+describe('Lambda bundles', () => {
+  it('keeps nodemailer, ical-generator and the SES client out of every function that sends no mail', () => {
+    for (const entry of lambdaEntries()) {
+      const present = mailPackages.filter((pkg) => packagesIn(entry.name).includes(pkg));
+      // The calendar feeds are iCalendar files: ical-generator is the one mail package they need.
+      const expected = entry.sendsMail ? mailPackages : entry.name === 'calendar-feed' ? ['ical-generator'] : [];
+      expect({ name: entry.name, present }).toEqual({ name: entry.name, present: expected });
+    }
+    expect(lambdaEntries().filter((entry) => entry.sendsMail).map((entry) => entry.name)).toContain('deliver-outbox');
+  });
+
+  it('gives the GraphQL function only the SDK clients it calls, and keeps it small', () => {
+    expect(sdkClientsIn('api')).toEqual(['@aws-sdk/client-dynamodb', '@aws-sdk/client-secrets-manager']);
+    expect(packagesIn('api')).toEqual(expect.arrayContaining(['graphql', '@apollo/server', 'aws-jwt-verify']));
+    expect(reports.get('api')!.bytes).toBeLessThan(1_600_000);
+  });
+
+  it('gives the SES events function DynamoDB only: no secret, no GraphQL, no mail', () => {
+    expect(sdkClientsIn('ses-events')).toEqual(['@aws-sdk/client-dynamodb']);
+    expect(packagesIn('ses-events')).not.toContain('graphql');
+    expect(reports.get('ses-events')!.bytes).toBeLessThan(600_000);
+  });
+
+  it('names packages from esbuild input paths', () => {
+    expect(packageOf('node_modules/@aws-sdk/client-sesv2/dist-es/index.js')).toBe('@aws-sdk/client-sesv2');
+    expect(packageOf('node_modules/.pnpm/x/node_modules/nodemailer/lib/mailer.js')).toBe('nodemailer');
+    expect(packageOf('functions/handlers/api.ts')).toBe('(own code)');
+  });
+});

@@ -1,0 +1,178 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { apiTableAccess, calendarFeedTableAccess, sesEventsTableAccess } from '../../functions/handlers/table-access';
+import { createDeliverer } from '../../functions/handlers/deliver-outbox';
+import { createSesEventsHandler } from '../../functions/handlers/ses-events';
+import { scheduledJobs } from '../../functions/handlers/scheduled-jobs';
+import { MailDeliveryError, type Mailer } from '../../functions/mail/mailer';
+import { signLinkToken } from '../../functions/shared/links/signed-links';
+import type { TableAccess } from '../../functions/shared/dynamodb/table-access';
+import { tableIndexes } from '../../functions/shared/dynamodb/table-definition';
+import { createLogger } from '../../functions/shared/logger';
+import { addNeighbour, scheduleBuurtbabbel } from '../support/buurtbabbel-fixtures';
+import { createPartner, meetingInput, scheduleMeeting } from '../support/fixtures';
+import { createTestApp, linkSecret, type TestApp } from '../support/test-app';
+
+/**
+ * The IAM grants of the CDK app come from each function's declared TableAccess. This test runs
+ * each function's code paths against DynamoDB Local and records, for every request, the IAM
+ * action and resource AWS would authorise it against: what a function does must be granted
+ * (else it fails in AWS with AccessDenied), and what is granted must be done (least privilege).
+ */
+type Use = `${string} on ${string}`;
+
+const documentToAction: Record<string, string> = {
+  Get: 'GetItem',
+  Put: 'PutItem',
+  Update: 'UpdateItem',
+  Delete: 'DeleteItem',
+  Query: 'Query',
+  Scan: 'Scan',
+  BatchGet: 'BatchGetItem',
+  BatchWrite: 'BatchWriteItem',
+  ConditionCheck: 'ConditionCheckItem',
+};
+
+function usesOf(commandName: string, input: Record<string, any>): Use[] {
+  const name = commandName.replace(/Command$/, '').replace(/Item$/, '');
+  if (name === 'TransactWrite' || name === 'TransactWriteItems') {
+    // IAM authorises a transaction item by item: each needs its own action.
+    return (input.TransactItems as Record<string, unknown>[]).map((item) => `${documentToAction[Object.keys(item)[0]]} on table` as Use);
+  }
+  const action = documentToAction[name] ?? name;
+  if (action === 'Query' || action === 'Scan') return [`${action} on ${input.IndexName ?? 'table'}`];
+  return [`${action} on table`];
+}
+
+function recordUses(client: DynamoDBDocumentClient) {
+  const uses = new Set<Use>();
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      for (const use of usesOf(context.commandName ?? 'unknown', args.input as Record<string, any>)) uses.add(use);
+      return next(args);
+    },
+    { step: 'initialize', name: 'tableAccessRecorder', override: true },
+  );
+  return {
+    take(): Use[] {
+      const taken = [...uses].sort();
+      uses.clear();
+      return taken;
+    },
+  };
+}
+
+function granted(access: TableAccess): Use[] {
+  return [...access.table.map((action) => `${action} on table` as Use), ...access.queriedIndexes.map((index) => `Query on ${tableIndexes[index].name}` as Use)].sort();
+}
+
+describe('declared table access matches what each function does', () => {
+  let t: TestApp;
+  let recorder: ReturnType<typeof recordUses>;
+  let coordinator: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    recorder = recordUses(t.app.db);
+    coordinator = await t.token('COORDINATOR');
+  });
+
+  it('api: every GraphQL operation and the answer page', async () => {
+    const partner = await createPartner(t);
+    const other = await createPartner(t);
+    const meeting = await scheduleMeeting(t);
+    const partnerToken = await t.token('PARTNER', { partnerId: partner.id });
+    const run = async (query: string, token = coordinator, variables?: Record<string, unknown>) => {
+      const result = await t.graphql(query, variables, token);
+      expect(result.errors).toBeUndefined();
+    };
+    await run(`mutation { updatePartner(input: { id: "${partner.id}", name: "Andere naam" }) { userErrors { code } } }`);
+    await run(`{ partners(first: 2) { edges { node { id } } } partner(id: "${partner.id}") { id } }`);
+    await run(`{ meetings { edges { node { id invitations { partner { name } } } } } meeting(id: "${meeting.id}") { id previousMeeting { id } } standingThemes }`);
+    await run(`mutation($i: ScheduleMeetingInput!) { scheduleMeeting(input: $i) { userErrors { code } } }`, coordinator, {
+      i: meetingInput({ startsAt: '2027-01-14T19:30:00+01:00', endsAt: '2027-01-14T21:30:00+01:00' }),
+    });
+    await run(`mutation { rescheduleMeeting(input: { id: "${meeting.id}", startsAt: "2026-12-17T19:30:00+01:00", endsAt: "2026-12-17T21:30:00+01:00" }) { userErrors { code } } }`);
+    await run(`mutation { changeMeetingInvitees(input: { id: "${meeting.id}", removePartnerIds: ["${other.id}"] }) { userErrors { code } } }`);
+    await run(`mutation { addAgendaItem(input: { meetingId: "${meeting.id}", title: "Punt" }) { userErrors { code } } }`);
+    await run(`mutation { setStandingThemes(themes: ["Projecten"]) { userErrors { code } } }`);
+    await run(`mutation { respondToMeeting(input: { meetingId: "${meeting.id}", response: ACCEPTED }) { userErrors { code } } }`, partnerToken);
+    await run(`mutation { createCalendarFeed { url } }`, partnerToken);
+    await run(`mutation { createCalendarFeed { url } }`, partnerToken);
+    await run(`mutation { revokeCalendarFeed { revoked } }`, partnerToken);
+    const token = await signLinkToken(linkSecret, 'rsvp', { meetingId: meeting.id, partnerId: partner.id }, new Date('2027-01-01T00:00:00Z'), t.clock.now());
+    expect((await t.request({ path: '/rsvp', rawQuery: `token=${encodeURIComponent(token)}` })).status).toBe(200);
+    expect((await t.request({ method: 'POST', path: '/rsvp', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `token=${encodeURIComponent(token)}&response=DECLINED` })).status).toBe(200);
+    await run(`mutation { cancelMeeting(input: { id: "${meeting.id}" }) { userErrors { code } } }`);
+
+    // Neighbours and buurtbabbels: contacts, the import, answers through the links, opt-out, conversion.
+    const neighbour = await addNeighbour(t);
+    const guest = await addNeighbour(t);
+    await run(`mutation($csv: String!) { importNeighbours(csv: $csv) { userErrors { code } } }`, coordinator, {
+      csv: 'bedrijfsnaam;contactpersoon;e-mail;adres\nBloemen Lies;Lies;lies@buurt.example.be;Sint-Pietersaalststraat 3\n',
+    });
+    await run(`{ neighbours(first: 5) { edges { node { id bouncing partner { id } buurtbabbels { buurtbabbel { id } } } } } neighbour(id: "${neighbour.id}") { id } }`);
+    const babbel = await scheduleBuurtbabbel(t, { hostPartnerId: partner.id, maxGuests: 1 });
+    await run(`{ buurtbabbels { edges { node { id host { name } guests { neighbour { id } } } } } buurtbabbel(id: "${babbel.id}") { id } }`);
+    const answerToken = await signLinkToken(linkSecret, 'buurtbabbel-answer', { buurtbabbelId: babbel.id, neighbourId: guest.id }, new Date('2027-01-01T00:00:00Z'), t.clock.now());
+    const form = { 'content-type': 'application/x-www-form-urlencoded' };
+    expect((await t.request({ path: '/buurtbabbel/answer', rawQuery: `token=${encodeURIComponent(answerToken)}&answer=YES` })).status).toBe(200);
+    expect((await t.request({ method: 'POST', path: '/buurtbabbel/answer', headers: form, body: `token=${encodeURIComponent(answerToken)}&answer=YES` })).status).toBe(200);
+    await run(`mutation { recordBuurtbabbelAttendance(input: { id: "${babbel.id}", neighbourIds: ["${guest.id}"] }) { userErrors { code } } }`);
+    await run(`mutation { cancelBuurtbabbel(input: { id: "${babbel.id}" }) { userErrors { code } } }`);
+    const optOutToken = await signLinkToken(linkSecret, 'unsubscribe', { neighbourId: neighbour.id }, new Date('2027-01-01T00:00:00Z'), t.clock.now());
+    expect((await t.request({ path: '/unsubscribe', rawQuery: `token=${encodeURIComponent(optOutToken)}` })).status).toBe(200);
+    expect((await t.request({ method: 'POST', path: '/unsubscribe', rawQuery: `token=${encodeURIComponent(optOutToken)}`, headers: form, body: 'List-Unsubscribe=One-Click' })).status).toBeLessThan(300);
+    await run(`mutation { convertNeighbourToPartner(input: { neighbourId: "${guest.id}", kind: FREELANCER }) { userErrors { code } } }`);
+    expect(recorder.take()).toEqual(granted(apiTableAccess));
+  });
+
+  it('calendar-feed: serving a feed', async () => {
+    const created = await t.graphql(`mutation { createCalendarFeed { url } }`, undefined, coordinator);
+    recorder.take();
+    const path = new URL(created.data.createCalendarFeed.url).pathname;
+    expect((await t.request({ path })).status).toBe(200);
+    expect(recorder.take()).toEqual(granted(calendarFeedTableAccess));
+  });
+
+  it('deliver-outbox: expanding, checking the suppression list, sending, retrying and refusing', async () => {
+    const job = scheduledJobs.find((candidate) => candidate.name === 'deliver-outbox')!;
+    await createPartner(t, { email: 'weigert@example.be', representatives: [] });
+    await createPartner(t, { email: 'later@example.be', representatives: [] });
+    await scheduleMeeting(t, { startsAt: '2027-02-11T19:30:00+01:00', endsAt: '2027-02-11T21:30:00+01:00' });
+    recorder.take();
+    const mailer: Mailer = {
+      async send(email) {
+        const to = typeof email.to === 'string' ? email.to : email.to.address;
+        if (to === 'weigert@example.be') throw new MailDeliveryError('refused', { permanent: true, responseCode: 550 });
+        if (to === 'later@example.be') throw new MailDeliveryError('busy', { permanent: false, responseCode: 451 });
+        return { messageId: email.messageId, accepted: [to], rejected: [] };
+      },
+    };
+    const report = await createDeliverer(t.app, mailer).deliverDue();
+    expect(report).toMatchObject({ failed: 1, retried: 1 });
+    expect(report.sent).toBeGreaterThan(0);
+    expect(recorder.take()).toEqual(granted(job.tableAccess));
+  });
+
+  it('send-buurtbabbel-invitations: the invitation round, then the reminder round', async () => {
+    const rounds = scheduledJobs.find((candidate) => candidate.name === 'send-buurtbabbel-invitations')!;
+    const neighbour = await addNeighbour(t);
+    const babbel = await scheduleBuurtbabbel(t, { startsAt: '2027-03-20T19:00:00+01:00', endsAt: '2027-03-20T21:00:00+01:00' });
+    const token = await signLinkToken(linkSecret, 'buurtbabbel-answer', { buurtbabbelId: babbel.id, neighbourId: neighbour.id }, new Date('2027-04-01T00:00:00Z'), t.clock.now());
+    recorder.take();
+    expect(await t.app.buurtbabbels.runDueRounds(new Date('2027-03-10T12:00:00Z'))).toMatchObject({ rounds: 1 });
+    const invitationUses = recorder.take();
+    expect((await t.request({ method: 'POST', path: '/buurtbabbel/answer', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `token=${encodeURIComponent(token)}&answer=YES` })).status).toBe(200);
+    recorder.take();
+    expect(await t.app.buurtbabbels.runDueRounds(new Date('2027-03-18T20:00:00Z'))).toMatchObject({ rounds: 1, reminders: 1 });
+    expect([...new Set([...invitationUses, ...recorder.take()])].sort()).toEqual(granted(rounds.tableAccess));
+  });
+
+  it('ses-events: recording a suppression, and the same one again', async () => {
+    const handle = createSesEventsHandler(t.app.repositories.suppressions, createLogger('silent'));
+    const bounce = JSON.stringify({ eventType: 'Bounce', bounce: { bounceType: 'Permanent', bounceSubType: 'General', bouncedRecipients: [{ emailAddress: 'weg@example.be' }], timestamp: '2026-12-01T10:00:00.000Z' }, mail: {} });
+    const event = { Records: [{ Sns: { Message: bounce, MessageId: 'm1' } }, { Sns: { Message: bounce, MessageId: 'm2' } }] } as never;
+    expect(await handle(event)).toEqual({ suppressed: 2, ignored: 0, unreadable: 0 });
+    expect(recorder.take()).toEqual(granted(sesEventsTableAccess));
+  });
+});
