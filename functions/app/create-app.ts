@@ -6,6 +6,8 @@ import { MeetingsService } from '../modules/meetings/meetings.service';
 import { OutboxRepository } from '../modules/outbox/outbox.repository';
 import { PartnersRepository } from '../modules/partners/partners.repository';
 import { PartnersService } from '../modules/partners/partners.service';
+import { ProjectsRepository } from '../modules/projects/projects.repository';
+import { ProjectsService } from '../modules/projects/projects.service';
 import { SuppressionsRepository } from '../modules/suppressions/suppressions.repository';
 import { systemClock, type Clock } from '../shared/clock';
 import type { Config } from '../shared/config';
@@ -28,9 +30,11 @@ export interface AppServices {
     outbox: OutboxRepository;
     calendarFeeds: CalendarFeedsRepository;
     suppressions: SuppressionsRepository;
+    projects: ProjectsRepository;
   };
   partners: PartnersService;
   meetings: MeetingsService;
+  projects: ProjectsService;
   calendarFeeds: CalendarFeedsService;
 }
 
@@ -57,8 +61,10 @@ export function createApp(config: Config, overrides: AppOverrides = {}): AppServ
     outbox: new OutboxRepository(db, config.tableName),
     calendarFeeds: new CalendarFeedsRepository(db, config.tableName),
     suppressions: new SuppressionsRepository(db, config.tableName),
+    projects: new ProjectsRepository(db, config.tableName),
   };
   const uidDomain = mailDomain(config);
+  const meetings = new MeetingsService(repositories.meetings, repositories.partners, repositories.outbox, clock, ids, { uidDomain });
   return {
     config,
     clock,
@@ -66,7 +72,10 @@ export function createApp(config: Config, overrides: AppOverrides = {}): AppServ
     db,
     repositories,
     partners: new PartnersService(repositories.partners, clock, ids),
-    meetings: new MeetingsService(repositories.meetings, repositories.partners, repositories.outbox, clock, ids, { uidDomain }),
+    meetings,
+    projects: new ProjectsService(repositories.projects, repositories.partners, repositories.meetings, meetings, repositories.outbox, clock, ids, {
+      coordinator: config.organizer,
+    }),
     calendarFeeds: new CalendarFeedsService(repositories.calendarFeeds, repositories.meetings, clock, {
       publicBaseUrl: config.publicBaseUrl,
       uidDomain,

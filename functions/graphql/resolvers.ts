@@ -1,6 +1,7 @@
 import { calendarFeedsResolvers } from '../modules/calendar-feeds/calendar-feeds.resolvers';
 import { meetingsResolvers } from '../modules/meetings/meetings.resolvers';
 import { partnersResolvers } from '../modules/partners/partners.resolvers';
+import { projectsResolvers } from '../modules/projects/projects.resolvers';
 import { DateTimeScalar } from './date-time-scalar';
 import type { Resolvers } from './generated/resolvers-types';
 import { viewerResolvers } from './viewer.resolvers';
@@ -22,4 +23,4 @@ export function mergeResolvers(parts: Resolvers[]): Resolvers {
   return { ...(merged as Resolvers), DateTime: DateTimeScalar };
 }
 
-export const resolvers = mergeResolvers([viewerResolvers, partnersResolvers, meetingsResolvers, calendarFeedsResolvers]);
+export const resolvers = mergeResolvers([viewerResolvers, partnersResolvers, meetingsResolvers, calendarFeedsResolvers, projectsResolvers]);
