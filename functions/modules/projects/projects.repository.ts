@@ -7,7 +7,7 @@ import { keys } from '../../shared/dynamodb/keys';
 import { tableIndexes } from '../../shared/dynamodb/table-definition';
 import type { TransactItem } from '../../shared/dynamodb/transaction';
 import { VersionConflictError } from '../../shared/errors';
-import { nextReviewStep, type ProjectRecord, type ProjectStatus } from './project';
+import { nextReviewStep, type EngagementRecord, type ProjectRecord, type ProjectStatus } from './project';
 
 const dueIndex = tableIndexes.byDueTime;
 
@@ -49,10 +49,38 @@ export class ProjectsRepository {
               ExpressionAttributeValues: { ':expected': expectedVersion },
             },
           };
+    await this.transact(project.id, [put, ...extra]);
+  }
+
+  /**
+   * The transaction entry that sets (or, without `engagement`, removes) one partner's engagement,
+   * touching only its map entry: partners engaging at the same moment never overwrite each other.
+   * The condition on the status read makes a concurrent status change and this write pass in turn.
+   */
+  engagementUpdate(projectId: string, partnerId: string, engagement: EngagementRecord | undefined, seenStatus: ProjectStatus, now: string): TransactItem {
+    const names = { '#partner': partnerId, '#status': 'status' };
+    const values = { ':one': 1, ':now': now, ':status': seenStatus };
+    return {
+      Update: {
+        TableName: this.tableName,
+        Key: keys.project(projectId),
+        // The version moves, so a change decided on an older read cannot drop this engagement.
+        UpdateExpression: engagement
+          ? 'SET engagements.#partner = :engagement, version = version + :one, updatedAt = :now'
+          : 'REMOVE engagements.#partner SET version = version + :one, updatedAt = :now',
+        ConditionExpression: engagement ? '#status = :status' : '#status = :status AND attribute_exists(engagements.#partner)',
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: engagement ? { ...values, ':engagement': engagement } : values,
+      },
+    };
+  }
+
+  /** Writes entries of several modules at once; a failed condition is a VersionConflictError. */
+  async transact(projectId: string, items: TransactItem[]): Promise<void> {
     try {
-      await this.db.send(new TransactWriteCommand({ TransactItems: [put, ...extra] }));
+      await this.db.send(new TransactWriteCommand({ TransactItems: items }));
     } catch (error) {
-      if (isConditionFailure(error)) throw new VersionConflictError('Project', project.id, { cause: error });
+      if (isConditionFailure(error)) throw new VersionConflictError('Project', projectId, { cause: error });
       throw error;
     }
   }

@@ -201,43 +201,31 @@ export class ProjectsService {
     actForPartner(viewer, input.partnerId, 'Een partner legt alleen zijn eigen engagement vast; een coördinator kan dat voor elke partner.');
     const errors = validateEngagement(input);
     if (errors.length > 0) throw new UserInputError(errors);
-    return this.change(input.projectId, undefined, ['input', 'projectId'], async (current, now) => {
-      const closed = closedProjectError(current, ['input', 'projectId']);
-      if (closed) throw new UserInputError([closed]);
+    return this.changeEngagement(input.projectId, input.partnerId, (current, now) => {
       const previous = current.engagements[input.partnerId];
       if (!previous && Object.keys(current.engagements).length >= maxEngagementsPerProject) {
         throw UserInputError.single('TOO_MANY_ENGAGEMENTS', `Een project kan hoogstens ${maxEngagementsPerProject} partners hebben.`, ['input', 'partnerId']);
       }
-      const partner = await this.partners.get(input.partnerId);
-      if (!partner) throw UserInputError.single('UNKNOWN_PARTNER', 'Deze partner bestaat niet.', ['input', 'partnerId']);
-      const at = now.toISOString();
-      const engagement: EngagementRecord = {
+      const energyNote = optionalText(input.energyNote);
+      return {
         projectId: current.id,
-        partnerId: partner.id,
+        partnerId: input.partnerId,
         ...(input.hoursPerMonth != null ? { hoursPerMonth: input.hoursPerMonth } : {}),
         ...(input.euros != null ? { euros: input.euros } : {}),
-        ...(optionalText(input.energyNote) ? { energyNote: optionalText(input.energyNote) } : {}),
-        engagedAt: previous?.engagedAt ?? at,
-        updatedAt: at,
-      };
-      return {
-        next: { ...current, engagements: { ...current.engagements, [partner.id]: engagement } },
-        extra: [this.partners.engagementUpdate(partner, current.id, { ...engagement, projectStatus: current.status })],
+        ...(energyNote ? { energyNote } : {}),
+        engagedAt: previous?.engagedAt ?? now,
+        updatedAt: now,
       };
     });
   }
 
   async withdraw(viewer: Viewer | undefined, input: { projectId: string; partnerId: string }): Promise<ProjectRecord> {
     actForPartner(viewer, input.partnerId, 'Een partner trekt alleen zijn eigen engagement in; een coördinator kan dat voor elke partner.');
-    return this.change(input.projectId, undefined, ['input', 'projectId'], async (current) => {
-      const closed = closedProjectError(current, ['input', 'projectId']);
-      if (closed) throw new UserInputError([closed]);
+    return this.changeEngagement(input.projectId, input.partnerId, (current) => {
       if (!current.engagements[input.partnerId]) {
         throw UserInputError.single('NOT_ENGAGED', 'Deze partner heeft geen engagement in dit project.', ['input', 'partnerId']);
       }
-      const engagements = { ...current.engagements };
-      delete engagements[input.partnerId];
-      return { next: { ...current, engagements }, extra: [this.partners.engagementUpdate({ id: input.partnerId }, current.id, undefined)] };
+      return undefined;
     });
   }
 
@@ -493,6 +481,38 @@ export class ProjectsService {
         if (!(error instanceof VersionConflictError)) throw error;
         if (expectedVersion != null || attempt >= 3) throw UserInputError.versionConflict(field);
       }
+    }
+  }
+
+  /**
+   * Sets or removes one partner's engagement on the project and on the partner, in one
+   * transaction that touches only that entry of each: concurrent engagements all stay.
+   */
+  private async changeEngagement(
+    projectId: string,
+    partnerId: string,
+    decide: (current: ProjectRecord, now: string) => EngagementRecord | undefined,
+  ): Promise<ProjectRecord> {
+    for (let attempt = 1; ; attempt += 1) {
+      const [current, partner] = await Promise.all([this.projects.get(projectId, attempt > 1), this.partners.get(partnerId)]);
+      if (!current) throw notFound(['input', 'projectId']);
+      const closed = closedProjectError(current, ['input', 'projectId']);
+      if (closed) throw new UserInputError([closed]);
+      if (!partner) throw UserInputError.single('UNKNOWN_PARTNER', 'Deze partner bestaat niet.', ['input', 'partnerId']);
+      const now = this.clock.now().toISOString();
+      const engagement = decide(current, now);
+      try {
+        await this.projects.transact(current.id, [
+          this.projects.engagementUpdate(current.id, partnerId, engagement, current.status, now),
+          this.partners.engagementUpdate(partner, current.id, engagement && { ...engagement, projectStatus: current.status }),
+        ]);
+      } catch (error) {
+        if (!(error instanceof VersionConflictError)) throw error;
+        if (attempt >= 3) throw UserInputError.versionConflict(['input', 'projectId']);
+        continue;
+      }
+      // Read back: other partners' engagements may have landed beside this one.
+      return (await this.projects.get(current.id, true))!;
     }
   }
 
