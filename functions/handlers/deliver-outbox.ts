@@ -3,6 +3,8 @@ import { createMailer } from '../mail/mailer';
 import { createMeetingEmailRenderer } from '../modules/meetings/meeting-email.renderer';
 import { meetingDispatchKind } from '../modules/meetings/meeting-dispatch';
 import { OutboxDeliverer } from '../modules/outbox/outbox-deliverer';
+import { reviewDispatchKind } from '../modules/projects/review-dispatch';
+import { createReviewEmailRenderer } from '../modules/projects/review-email.renderer';
 import { getConfig } from '../shared/config';
 import type { JobHandler } from './scheduled-job';
 
@@ -24,6 +26,7 @@ export function createDeliverer(app: ReturnType<typeof createApp>, mailer = crea
         linkSigningSecret: config.linkSigningSecret,
         organizer: config.organizer,
       }),
+      [reviewDispatchKind]: createReviewEmailRenderer({ publicBaseUrl: config.publicBaseUrl, linkSigningSecret: config.linkSigningSecret }),
     },
     app.clock,
     app.logger.child({ job: 'deliver-outbox' }),

@@ -5,7 +5,7 @@ export const projectFields = `id name description status version motivation revi
   promoter { id }
   hasBusinessModel businessModelNote fitsCommunityGoals communityGoalsNote
   engagements { partner { id } project { id } hoursPerMonth euros energyNote overCapacity }
-  reviews { id number status dueAt requestedAt remindersSent coordinatorToldAt answeredAt outcome note thirdParty spinOffName confirmedAt confirmedOutcome confirmedAtMeeting { id } agendaMeeting { id } }
+  reviews { id number status dueAt requestedAt remindersSent coordinatorToldAt answeredAt outcome note thirdParty spinOffName confirmedAt confirmedOutcome confirmedAtMeeting { id } onAgenda }
   decisions { id text recordedAt meeting { id } review { number } }
   transferredTo spinOffPartner { id name kind email spunOffFrom { id } }`;
 

@@ -562,8 +562,11 @@ export type ConsolidationReview = {
   thirdParty: Maybe<Scalars['String']['output']>;
   /** SPIN_OFF_ENTITY: the new entity's name. */
   spinOffName: Maybe<Scalars['String']['output']>;
-  /** The meeting whose agenda holds this review; null until it is placed, or while no meeting is planned yet. */
-  agendaMeeting: Maybe<Meeting>;
+  /**
+   * Whether the review was put on a meeting's agenda (once answered, or once the coordinator was
+   * told): on the next planned meeting's, or kept for the next meeting to be scheduled.
+   */
+  onAgenda: Scalars['Boolean']['output'];
   confirmedAt: Maybe<Scalars['DateTime']['output']>;
   confirmedAtMeeting: Maybe<Meeting>;
   /** What the meeting decided (usually the answer). */
@@ -1102,7 +1105,7 @@ export type ConsolidationReviewResolvers<ContextType = GraphQLContext, ParentTyp
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   thirdParty?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   spinOffName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  agendaMeeting?: Resolver<Maybe<ResolversTypes['Meeting']>, ParentType, ContextType>;
+  onAgenda?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   confirmedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   confirmedAtMeeting?: Resolver<Maybe<ResolversTypes['Meeting']>, ParentType, ContextType>;
   confirmedOutcome?: Resolver<Maybe<ResolversTypes['ConsolidationOutcome']>, ParentType, ContextType>;

@@ -61,10 +61,8 @@ export interface ReviewRecord {
   coordinatorToldAt?: string;
   answeredAt?: string;
   answer?: ReviewAnswer;
-  /** Set once the review is on a meeting's agenda, or waiting for the next meeting to be scheduled. */
+  /** Set once the review is on a meeting's agenda, or kept for the next meeting to be scheduled. */
   agendaItemId?: string;
-  /** The meeting whose agenda holds it; absent while it waits for a meeting to be scheduled. */
-  agendaMeetingId?: string;
   confirmedAt?: string;
   confirmedAtMeetingId?: string;
   /** What the meeting decided (the answer, or what the meeting chose instead). */

@@ -107,7 +107,7 @@ export const projectsResolvers: Resolvers = {
     note: ({ review }) => review.answer?.note ?? null,
     thirdParty: ({ review }) => review.answer?.thirdParty ?? null,
     spinOffName: ({ review }) => review.answer?.spinOffName ?? null,
-    agendaMeeting: async ({ review }, _args, { loaders }) => (review.agendaMeetingId ? ((await loaders.meeting.load(review.agendaMeetingId)) ?? null) : null),
+    onAgenda: ({ review }) => review.agendaItemId !== undefined,
     confirmedAt: ({ review }) => review.confirmedAt ?? null,
     confirmedAtMeeting: async ({ review }, _args, { loaders }) =>
       review.confirmedAtMeetingId ? ((await loaders.meeting.load(review.confirmedAtMeetingId)) ?? null) : null,

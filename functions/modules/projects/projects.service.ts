@@ -428,7 +428,7 @@ export class ProjectsService {
       reviewNumber: review.number,
     };
     const { meeting, entries } = await this.meetings.placeOnNextAgenda(item);
-    return { project: withReviewChange(project, review.number, { agendaItemId: item.id, agendaMeetingId: meeting?.id }), meeting, entries };
+    return { project: withReviewChange(project, review.number, { agendaItemId: item.id }), meeting, entries };
   }
 
   /** A decision is recorded with a meeting that took place (or is taking place), not a cancelled one. */

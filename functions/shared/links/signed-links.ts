@@ -4,7 +4,7 @@ import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
  * Tokens carried by links in emails: HS256 JWTs signed with LINK_SIGNING_SECRET, bound to one
  * purpose and expiring. A link only identifies; the page it opens changes something only on POST.
  */
-export type LinkPurpose = 'rsvp';
+export type LinkPurpose = 'rsvp' | 'consolidation-review';
 
 export class LinkTokenError extends Error {
   constructor(readonly reason: 'expired' | 'invalid') {

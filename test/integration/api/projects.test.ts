@@ -259,4 +259,67 @@ describe('projects over GraphQL (DynamoDB Local)', () => {
       expect(next).toEqual({ edges: [{ node: { name: 'buurtkrant' } }], pageInfo: { hasNextPage: false } });
     });
   });
+
+  describe('DynamoDB round trips', () => {
+    const viewer = { id: 'c', email: 'c@destek.test', role: 'COORDINATOR' as const };
+    const engagementFields = `hoursPerMonth euros energyNote overCapacity partner { id name capacity { hoursPerMonth } overCommitted } project { id name status hasBusinessModel }`;
+    const projectFields = `id name status motivation openIntakeItems promoter { name email } engagements { ${engagementFields} } reviews { id number status dueAt outcome note } decisions { text }`;
+
+    /** Runs the calls a few at a time (the data is set up fast; the reads are under test). */
+    async function inBatches<T>(count: number, call: (i: number) => Promise<T>): Promise<T[]> {
+      const results: T[] = [];
+      for (let start = 0; start < count; start += 15) {
+        results.push(...(await Promise.all(Array.from({ length: Math.min(15, count - start) }, (_, k) => call(start + k)))));
+      }
+      return results;
+    }
+
+    /** Partners, each engaged in one of the given projects. */
+    async function engaged(count: number, projectIds: string[], capacity?: Record<string, number>) {
+      const partners = await inBatches(count, () => createPartner(t, { representatives: [], ...(capacity ? { capacity } : {}) }));
+      await inBatches(count, (i) => t.app.projects.engage(viewer, { projectId: projectIds[i % projectIds.length], partnerId: partners[i].id, hoursPerMonth: 3, energyNote: 'Maandag' }));
+      return partners;
+    }
+
+    it('reads a partner with its engagements (and their projects and capacity) in 2 round trips', async () => {
+      const partner = await createPartner(t, { capacity: { hoursPerMonth: 20 } });
+      const projects = await inBatches(12, (i) => proposeProject(t, partner.id, { name: `Project ${i}` }));
+      // The first engagement creates the partner's map; the others then go in parallel.
+      await t.app.projects.engage(viewer, { projectId: projects[0].id, partnerId: partner.id, hoursPerMonth: 2 });
+      await inBatches(11, (i) => t.app.projects.engage(viewer, { projectId: projects[i + 1].id, partnerId: partner.id, hoursPerMonth: 2 }));
+      t.roundTrips.reset();
+      const result = await t.graphql(
+        `query($id: ID!) { partner(id: $id) { name committed { hoursPerMonth } remainingCapacity { hoursPerMonth } overCommitted engagements { ${engagementFields} } } }`,
+        { id: partner.id },
+        coordinator,
+      );
+      expect(result.data.partner.engagements).toHaveLength(12);
+      expect(result.data.partner).toMatchObject({ committed: { hoursPerMonth: 24 }, overCommitted: true });
+      expect(t.roundTrips.total).toBeLessThanOrEqual(2);
+    });
+
+    it('reads a project with its engagements, their partners and its reviews in 2 round trips', async () => {
+      const promoter = await createPartner(t);
+      const project = await activeProject(t, promoter.id);
+      await engaged(30, [project.id], { hoursPerMonth: 2 });
+      t.roundTrips.reset();
+      const result = await t.graphql(`query($id: ID!) { project(id: $id) { ${projectFields} } }`, { id: project.id }, coordinator);
+      expect(result.data.project.engagements).toHaveLength(31);
+      expect(result.data.project.engagements.filter((e: any) => e.overCapacity)).toHaveLength(30);
+      expect(result.data.project.reviews).toHaveLength(1);
+      expect(t.roundTrips.total).toBeLessThanOrEqual(2);
+    });
+
+    it('reads the projects list with engagements and reviews in 2 round trips, also with more than 100 engaged partners', async () => {
+      const promoter = await createPartner(t);
+      const projects = [await activeProject(t, promoter.id, { name: 'A' }), await activeProject(t, promoter.id, { name: 'B' }), await proposeProject(t, promoter.id, { name: 'C' })];
+      await engaged(105, projects.map((p) => p.id));
+      t.roundTrips.reset();
+      const result = await t.graphql(`{ projects(first: 50) { edges { node { ${projectFields} } } } }`, {}, coordinator);
+      const nodes = result.data.projects.edges.map((e: any) => e.node);
+      expect(nodes.flatMap((n: any) => n.engagements)).toHaveLength(107);
+      expect(new Set(nodes.flatMap((n: any) => n.engagements.map((e: any) => e.partner.id))).size).toBe(106);
+      expect(t.roundTrips.total).toBeLessThanOrEqual(2);
+    });
+  });
 });
