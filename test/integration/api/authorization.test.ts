@@ -8,10 +8,21 @@ import { createTestApp, devSecret, dynamoEndpoint, linkSecret, type TestApp } fr
 
 type Caller = 'anonymous' | 'PARTNER' | 'COORDINATOR';
 
+interface Ids {
+  partnerId: string;
+  meetingId: string;
+  /** An ACTIVE project promoted by the partner, with its first review open. */
+  projectId: string;
+  /** A project made for the case alone, which it may change for good (`freshProject`). */
+  freshProjectId?: string;
+}
+
+const coordinatorViewer = { id: 'c', email: 'c@destek.test', role: 'COORDINATOR' as const };
+
 /** Every mutation with valid-looking input, and who may run it. */
-function mutations(ids: { partnerId: string; meetingId: string }) {
-  const { partnerId, meetingId } = ids;
-  const list: { name: string; allowed: Caller[]; query: string; variables?: Record<string, unknown>; domainRefusal?: Partial<Record<Caller, string>> }[] = [
+function mutations(ids: Ids) {
+  const { partnerId, meetingId, projectId } = ids;
+  const list: { name: string; allowed: Caller[]; query: string; variables?: Record<string, unknown>; domainRefusal?: Partial<Record<Caller, string>>; freshProject?: true; setup?: (t: TestApp) => Promise<unknown> }[] = [
     { name: 'createPartner', allowed: ['COORDINATOR'], query: `mutation { createPartner(input: { name: "Nieuw", kind: COMPANY, email: "nieuw@example.be" }) { userErrors { code } } }` },
     { name: 'updatePartner', allowed: ['COORDINATOR'], query: `mutation { updatePartner(input: { id: "${partnerId}", name: "Andere naam" }) { userErrors { code } } }` },
     { name: 'scheduleMeeting', allowed: ['COORDINATOR'], query: `mutation($i: ScheduleMeetingInput!) { scheduleMeeting(input: $i) { userErrors { code } } }`, variables: { i: meetingInput({ startsAt: '2027-01-14T19:30:00+01:00', endsAt: '2027-01-14T21:30:00+01:00' }) } },
@@ -26,6 +37,23 @@ function mutations(ids: { partnerId: string; meetingId: string }) {
     { name: 'respondToMeeting', allowed: ['PARTNER', 'COORDINATOR'], domainRefusal: { COORDINATOR: 'NOT_A_PARTNER' }, query: `mutation { respondToMeeting(input: { meetingId: "${meetingId}", response: ACCEPTED }) { userErrors { code } } }` },
     { name: 'createCalendarFeed', allowed: ['PARTNER', 'COORDINATOR'], query: `mutation { createCalendarFeed { url userErrors { code } } }` },
     { name: 'revokeCalendarFeed', allowed: ['PARTNER', 'COORDINATOR'], query: `mutation { revokeCalendarFeed { revoked userErrors { code } } }` },
+    // A partner proposes, engages and withdraws for its own partner, and answers for a project it promotes.
+    { name: 'proposeProject', allowed: ['PARTNER', 'COORDINATOR'], query: `mutation { proposeProject(input: { name: "Deelfietsen", promoterPartnerId: "${partnerId}", motivation: "Minder auto's" }) { userErrors { code } } }` },
+    { name: 'engageInProject', allowed: ['PARTNER', 'COORDINATOR'], query: `mutation { engageInProject(input: { projectId: "${projectId}", partnerId: "${partnerId}", hoursPerMonth: 2 }) { userErrors { code } } }` },
+    {
+      name: 'withdrawEngagement',
+      allowed: ['PARTNER', 'COORDINATOR'],
+      freshProject: true,
+      setup: (t) => t.app.projects.engage(coordinatorViewer, { projectId: ids.freshProjectId!, partnerId }),
+      query: `mutation { withdrawEngagement(input: { projectId: "${ids.freshProjectId}", partnerId: "${partnerId}" }) { userErrors { code } } }`,
+    },
+    { name: 'answerConsolidationReview', allowed: ['PARTNER', 'COORDINATOR'], query: `mutation { answerConsolidationReview(input: { reviewId: "${projectId}:1", outcome: CONTINUE }) { userErrors { code } } }` },
+    { name: 'updateProject', allowed: ['COORDINATOR'], query: `mutation { updateProject(input: { projectId: "${projectId}", description: "Elke maand" }) { userErrors { code } } }` },
+    { name: 'assessProject', allowed: ['COORDINATOR'], query: `mutation { assessProject(input: { projectId: "${projectId}", hasBusinessModel: true, fitsCommunityGoals: true }) { userErrors { code } } }` },
+    { name: 'changeProjectStatus', allowed: ['COORDINATOR'], freshProject: true, query: `mutation { changeProjectStatus(input: { projectId: "${ids.freshProjectId}", status: IDEA }) { userErrors { code } } }` },
+    // Allowed, but the meeting has not started yet: the domain answers, not the authorisation.
+    { name: 'confirmConsolidationReview', allowed: ['COORDINATOR'], domainRefusal: { COORDINATOR: 'MEETING_NOT_STARTED' }, query: `mutation { confirmConsolidationReview(input: { reviewId: "${projectId}:1", meetingId: "${meetingId}", outcome: CONTINUE }) { userErrors { code } } }` },
+    { name: 'recordProjectDecision', allowed: ['COORDINATOR'], domainRefusal: { COORDINATOR: 'MEETING_NOT_STARTED' }, query: `mutation { recordProjectDecision(input: { projectId: "${projectId}", meetingId: "${meetingId}", text: "Besluit" }) { userErrors { code } } }` },
   ];
   return list;
 }
@@ -36,17 +64,23 @@ const queries = [
   { name: 'meetings', query: `{ meetings { edges { node { id } } } }` },
   { name: 'meeting', query: `{ meeting(id: "x") { id } }` },
   { name: 'standingThemes', query: `{ standingThemes }` },
+  { name: 'projects', query: `{ projects { edges { node { id } } } }` },
+  { name: 'project', query: `{ project(id: "x") { id } }` },
 ];
 
 describe('authorisation of every operation, per role', () => {
   let t: TestApp;
-  let ids: { partnerId: string; meetingId: string };
+  let ids: Ids;
   const tokens: Partial<Record<Caller, string>> = {};
 
   beforeAll(async () => {
     t = await createTestApp();
     const partner = await createPartner(t);
-    ids = { partnerId: partner.id, meetingId: '' };
+    const project = await t.app.projects.propose(coordinatorViewer, { name: 'Repair café', promoterPartnerId: partner.id, motivation: 'Herstellen' });
+    await t.app.projects.engage(coordinatorViewer, { projectId: project.id, partnerId: partner.id });
+    await t.app.projects.assess(coordinatorViewer, { projectId: project.id, hasBusinessModel: true, fitsCommunityGoals: true });
+    await t.app.projects.changeStatus(coordinatorViewer, { projectId: project.id, status: 'ACTIVE' });
+    ids = { partnerId: partner.id, meetingId: '', projectId: project.id };
     tokens.PARTNER = await t.token('PARTNER', { partnerId: partner.id });
     tokens.COORDINATOR = await t.token('COORDINATOR');
   });
@@ -57,9 +91,13 @@ describe('authorisation of every operation, per role', () => {
   });
 
   const callers: Caller[] = ['anonymous', 'PARTNER', 'COORDINATOR'];
-  const cases = mutations({ partnerId: 'P', meetingId: 'M' }).flatMap((m) => callers.map((caller) => [m.name, caller] as const));
+  const cases = mutations({ partnerId: 'P', meetingId: 'M', projectId: 'X' }).flatMap((m) => callers.map((caller) => [m.name, caller] as const));
 
   it.each(cases)('%s as %s', async (name, caller) => {
+    if (mutations(ids).find((m) => m.name === name)!.freshProject) {
+      ids.freshProjectId = (await t.app.projects.propose(coordinatorViewer, { name: 'Vers', promoterPartnerId: ids.partnerId, motivation: 'Test' })).id;
+      await mutations(ids).find((m) => m.name === name)!.setup?.(t);
+    }
     const mutation = mutations(ids).find((m) => m.name === name)!;
     const result = await t.graphql(mutation.query, mutation.variables, tokens[caller]);
     const code = result.errors?.[0]?.extensions?.code;

@@ -114,6 +114,7 @@ describe('projects over GraphQL (DynamoDB Local)', () => {
       const forOther = await t.graphql(`mutation($input: EngageInProjectInput!) { engageInProject(input: $input) { userErrors { code } } }`, { input: { projectId: project.id, partnerId: b.id } }, tokenA);
       expect(forOther.errors?.[0].extensions.code).toBe('FORBIDDEN');
 
+      t.clock.advance(60_000);
       const byCoordinator = await projectMutation(t, 'engage', { projectId: project.id, partnerId: b.id, euros: 250 });
       expect(byCoordinator.project.engagements.map((e: any) => [e.partner.id, e.euros])).toEqual([[a.id, null], [b.id, 250]]);
 
@@ -227,6 +228,35 @@ describe('projects over GraphQL (DynamoDB Local)', () => {
         expect.objectContaining({ text: 'We zoeken een locatie.', meeting: { id: meeting.id }, recordedAt: '2026-12-10T19:45:00+01:00', review: null }),
         expect.objectContaining({ text: 'Jan vraagt de buurtwerker.', meeting: { id: meeting.id } }),
       ]);
+    });
+
+    it('brings an answered review to the next meeting even when that meeting is scheduled at the same moment', async () => {
+      const promoter = await createPartner(t);
+      const project = await activeProject(t, promoter.id);
+      t.clock.set('2027-03-01T07:00:00Z');
+      await t.app.projects.sendDueReviews();
+      // Both read the agenda kept for the next meeting before either writes.
+      const repository = t.app.repositories.meetings;
+      const read = repository.getNextMeetingAgenda.bind(repository);
+      let waiting: (() => void) | undefined;
+      let calls = 0;
+      repository.getNextMeetingAgenda = async () => {
+        const kept = await read();
+        calls += 1;
+        if (calls === 1) await new Promise<void>((resolve) => (waiting = resolve));
+        if (calls === 2) waiting!();
+        return kept;
+      };
+
+      const [answered, meeting] = await Promise.all([
+        projectMutation(t, 'answer', { reviewId: `${project.id}:1`, outcome: 'STOP' }),
+        scheduleMeeting(t, { startsAt: '2027-03-11T19:30:00+01:00', endsAt: '2027-03-11T21:30:00+01:00' }),
+      ]);
+      expect(answered.userErrors).toEqual([]);
+      expect(calls).toBeGreaterThanOrEqual(2);
+      const agenda = await t.graphql(`query($id: ID!) { meeting(id: $id) { agenda { consolidationReview { id status } } } }`, { id: meeting.id }, await t.token('COORDINATOR'));
+      expect(agenda.data.meeting.agenda).toEqual([{ consolidationReview: { id: `${project.id}:1`, status: 'ANSWERED' } }]);
+      expect((await scheduleMeeting(t, { startsAt: '2027-03-25T19:30:00+01:00', endsAt: '2027-03-25T21:30:00+01:00' })).agenda).toEqual([]);
     });
 
     it('shows the project of an agenda item', async () => {
