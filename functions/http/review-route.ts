@@ -4,9 +4,9 @@ import { escapeHtml } from '../mail/html';
 import { outcomeLabels, reviewId, type ConsolidationOutcome, type ProjectRecord, type ReviewRecord } from '../modules/projects/project';
 import { reviewLinkPurpose } from '../modules/projects/review-email.renderer';
 import { UserInputError } from '../shared/errors';
-import { LinkTokenError, verifyLinkToken } from '../shared/links/signed-links';
 import { htmlPage } from './html-page';
-import { formFields, htmlResponse, type HttpRequest, type HttpResponse } from './http-types';
+import { htmlResponse, type HttpRequest, type HttpResponse } from './http-types';
+import { openLinkPage } from './link-page';
 
 const outcomes = Object.keys(outcomeLabels) as ConsolidationOutcome[];
 
@@ -81,16 +81,14 @@ export function createReviewRoute(services: AppServices) {
   }
 
   return async (request: HttpRequest): Promise<HttpResponse> => {
-    if (request.method !== 'GET' && request.method !== 'POST') return htmlResponse(405, htmlPage('Niet toegestaan', '<p>Gebruik de link uit je e-mail.</p>'));
-    const fields = request.method === 'POST' ? formFields(request) : new URLSearchParams(request.rawQuery);
-    const token = fields.get('token') ?? '';
-    let claims: Record<string, string>;
-    try {
-      claims = await verifyLinkToken(secret, reviewLinkPurpose, token, services.clock.now());
-    } catch (error) {
-      if (!(error instanceof LinkTokenError)) throw error;
-      return htmlResponse(400, htmlPage(error.message, '<p>Gebruik de link uit de laatste e-mail over deze consolidatie, of vraag de coördinator om een nieuwe.</p>'));
-    }
+    const opened = await openLinkPage(request, {
+      secret,
+      purpose: reviewLinkPurpose,
+      now: services.clock.now(),
+      help: 'Gebruik de link uit de laatste e-mail over deze consolidatie, of vraag de coördinator om een nieuwe.',
+    });
+    if ('status' in opened) return opened;
+    const { fields, token, claims } = opened;
     const values: FormValues = {
       outcome: fields.get('outcome') ?? undefined,
       thirdParty: fields.get('thirdParty') ?? undefined,

@@ -3,9 +3,9 @@ import { formatDutchDateTimeRange } from '../mail/dutch-dates';
 import { escapeHtml } from '../mail/html';
 import type { MeetingRecord, RsvpResponse } from '../modules/meetings/meeting';
 import { UserInputError } from '../shared/errors';
-import { LinkTokenError, verifyLinkToken } from '../shared/links/signed-links';
 import { htmlPage } from './html-page';
-import { formFields, htmlResponse, type HttpRequest, type HttpResponse } from './http-types';
+import { htmlResponse, type HttpRequest, type HttpResponse } from './http-types';
+import { openLinkPage } from './link-page';
 
 const answers: { response: Exclude<RsvpResponse, 'NEEDS_ACTION'>; label: string }[] = [
   { response: 'ACCEPTED', label: 'Ik kom' },
@@ -44,16 +44,14 @@ export function createRsvpRoute(services: AppServices) {
   }
 
   return async (request: HttpRequest): Promise<HttpResponse> => {
-    if (request.method !== 'GET' && request.method !== 'POST') return htmlResponse(405, htmlPage('Niet toegestaan', '<p>Gebruik de link uit je e-mail.</p>'));
-    const fields = request.method === 'POST' ? formFields(request) : new URLSearchParams(request.rawQuery);
-    const token = fields.get('token') ?? '';
-    let claims: Record<string, string>;
-    try {
-      claims = await verifyLinkToken(secret, 'rsvp', token, services.clock.now());
-    } catch (error) {
-      if (!(error instanceof LinkTokenError)) throw error;
-      return htmlResponse(400, htmlPage(error.message, '<p>Vraag de coördinator om een nieuwe uitnodiging, of antwoord vanuit je agenda.</p>'));
-    }
+    const opened = await openLinkPage(request, {
+      secret,
+      purpose: 'rsvp',
+      now: services.clock.now(),
+      help: 'Vraag de coördinator om een nieuwe uitnodiging, of antwoord vanuit je agenda.',
+    });
+    if ('status' in opened) return opened;
+    const { fields, token, claims } = opened;
     if (request.method === 'POST') return answer(claims, fields.get('response') ?? '');
 
     const meeting = await services.repositories.meetings.get(claims.meetingId);

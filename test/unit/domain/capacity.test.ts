@@ -1,25 +1,14 @@
 import type { PartnerRecord } from '../../../functions/modules/partners/partner';
 import { capacityOf } from '../../../functions/modules/projects/capacity';
 import type { PartnerEngagementEntry, ProjectStatus } from '../../../functions/modules/projects/project';
+import { partnerRecord } from '../../support/records';
 
 function entry(projectId: string, projectStatus: ProjectStatus, amounts: { hoursPerMonth?: number; euros?: number }): PartnerEngagementEntry {
   return { projectId, partnerId: 'a', projectStatus, ...amounts, engagedAt: '2026-11-01T00:00:00Z', updatedAt: '2026-11-01T00:00:00Z' };
 }
 
 function partner(capacity: PartnerRecord['capacity'], entries: PartnerEngagementEntry[] | undefined): PartnerRecord {
-  return {
-    id: 'a',
-    name: 'Bakkerij',
-    kind: 'COMPANY',
-    email: 'a@example.be',
-    capacity,
-    representatives: [],
-    competences: [],
-    engagements: entries && Object.fromEntries(entries.map((e) => [e.projectId, e])),
-    version: 1,
-    createdAt: '',
-    updatedAt: '',
-  };
+  return partnerRecord('a', [], { capacity, engagements: entries && Object.fromEntries(entries.map((e) => [e.projectId, e])) });
 }
 
 describe('capacity sums', () => {

@@ -1,23 +1,11 @@
-import type { PartnerRecord } from '../../../functions/modules/partners/partner';
 import type { ProjectRecord } from '../../../functions/modules/projects/project';
 import { planReviewDispatch } from '../../../functions/modules/projects/review-dispatch';
-
-const partner = (id: string, representatives: { name: string; email: string }[]): PartnerRecord => ({
-  id,
-  name: `Partner ${id}`,
-  kind: 'COMPANY',
-  email: `${id}@example.be`,
-  representatives: representatives.map((rep, index) => ({ id: `${id}-${index}`, ...rep })),
-  competences: [],
-  version: 1,
-  createdAt: '',
-  updatedAt: '',
-});
+import { partnerRecord } from '../../support/records';
 
 const review = { number: 2, scheduledFrom: '2026-12-01T09:00:00.000Z', dueAt: '2027-02-28T23:00:00.000Z', requestedAt: '2027-03-01T07:00:00.000Z' };
 const project = { id: 'p1', name: 'Repair café', reviews: [review] } as unknown as ProjectRecord;
-const promoter = partner('a', [{ name: 'An', email: 'an@a.be' }, { name: 'Bart', email: 'shared@example.be' }]);
-const engaged = [promoter, partner('b', []), partner('c', [{ name: 'Cas', email: 'SHARED@example.be' }])];
+const promoter = partnerRecord('a', [{ name: 'An', email: 'an@a.be' }, { name: 'Bart', email: 'shared@example.be' }]);
+const engaged = [promoter, partnerRecord('b', []), partnerRecord('c', [{ name: 'Cas', email: 'SHARED@example.be' }])];
 const plan = (step: 'request' | 'reminder1' | 'coordinator') =>
   planReviewDispatch({ project, review, step, promoter, engaged, coordinator: { email: 'overleg@destek.local', name: 'Locon De Stek' }, now: new Date('2027-03-08T07:00:00Z') });
 
