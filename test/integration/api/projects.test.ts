@@ -187,12 +187,26 @@ describe('projects over GraphQL (DynamoDB Local)', () => {
         coordinator,
       );
       expect(stale.data.updatePartner.userErrors).toEqual([{ code: 'VERSION_CONFLICT' }]);
+      // Without expectedVersion, an engagement landing between the edit's read and write makes
+      // the edit read again and re-apply: both stay.
+      const repository = t.app.repositories.partners;
+      const read = repository.get.bind(repository);
+      let interfered = false;
+      repository.get = async (id) => {
+        const found = await read(id);
+        if (!interfered) {
+          interfered = true;
+          await t.app.projects.engage({ id: 'c', email: 'c@destek.test', role: 'COORDINATOR' }, { projectId: project.id, partnerId: a.id, hoursPerMonth: 3 });
+        }
+        return found;
+      };
       const renamed = await t.graphql(
         `mutation($input: UpdatePartnerInput!) { updatePartner(input: $input) { partner { name engagements { hoursPerMonth } } } }`,
         { input: { id: a.id, name: 'Nieuwe naam' } },
         coordinator,
       );
-      expect(renamed.data.updatePartner.partner).toEqual({ name: 'Nieuwe naam', engagements: [{ hoursPerMonth: 2 }] });
+      expect(interfered).toBe(true);
+      expect(renamed.data.updatePartner.partner).toEqual({ name: 'Nieuwe naam', engagements: [{ hoursPerMonth: 3 }] });
     });
 
     it('keeps every engagement when partners engage at the same moment, in one project and across projects', async () => {
