@@ -10,6 +10,8 @@ import { NeighboursService } from '../modules/neighbours/neighbours.service';
 import { OutboxRepository } from '../modules/outbox/outbox.repository';
 import { PartnersRepository } from '../modules/partners/partners.repository';
 import { PartnersService } from '../modules/partners/partners.service';
+import { ProjectsRepository } from '../modules/projects/projects.repository';
+import { ProjectsService } from '../modules/projects/projects.service';
 import { SuppressionsRepository } from '../modules/suppressions/suppressions.repository';
 import { systemClock, type Clock } from '../shared/clock';
 import type { Config } from '../shared/config';
@@ -34,9 +36,11 @@ export interface AppServices {
     suppressions: SuppressionsRepository;
     neighbours: NeighboursRepository;
     buurtbabbels: BuurtbabbelsRepository;
+    projects: ProjectsRepository;
   };
   partners: PartnersService;
   meetings: MeetingsService;
+  projects: ProjectsService;
   calendarFeeds: CalendarFeedsService;
   neighbours: NeighboursService;
   buurtbabbels: BuurtbabbelsService;
@@ -67,8 +71,10 @@ export function createApp(config: Config, overrides: AppOverrides = {}): AppServ
     suppressions: new SuppressionsRepository(db, config.tableName),
     neighbours: new NeighboursRepository(db, config.tableName),
     buurtbabbels: new BuurtbabbelsRepository(db, config.tableName),
+    projects: new ProjectsRepository(db, config.tableName),
   };
   const uidDomain = mailDomain(config);
+  const meetings = new MeetingsService(repositories.meetings, repositories.partners, repositories.outbox, clock, ids, { uidDomain });
   return {
     config,
     clock,
@@ -76,7 +82,10 @@ export function createApp(config: Config, overrides: AppOverrides = {}): AppServ
     db,
     repositories,
     partners: new PartnersService(repositories.partners, clock, ids),
-    meetings: new MeetingsService(repositories.meetings, repositories.partners, repositories.outbox, clock, ids, { uidDomain }),
+    meetings,
+    projects: new ProjectsService(repositories.projects, repositories.partners, repositories.meetings, meetings, repositories.outbox, clock, ids, {
+      coordinator: config.organizer,
+    }),
     calendarFeeds: new CalendarFeedsService(repositories.calendarFeeds, repositories.meetings, clock, {
       publicBaseUrl: config.publicBaseUrl,
       uidDomain,

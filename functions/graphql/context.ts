@@ -5,10 +5,11 @@ import type { MeetingRecord } from '../modules/meetings/meeting';
 import type { NeighbourRecord } from '../modules/neighbours/neighbour';
 import { recipientKey } from '../modules/outbox/outbox';
 import type { PartnerRecord } from '../modules/partners/partner';
+import type { ProjectRecord } from '../modules/projects/project';
 import type { Viewer } from '../shared/auth/viewer';
 
 /**
- * Per-request context. The loaders batch every partner (or meeting) lookup of one request into a
+ * Per-request context. The loaders batch every partner (meeting, project) lookup of one request into a
  * single DynamoDB request and cache it for the rest of that request.
  */
 export interface GraphQLContext {
@@ -21,6 +22,7 @@ export interface GraphQLContext {
     buurtbabbel: DataLoader<string, BuurtbabbelRecord | undefined>;
     /** Whether an address is on the suppression list (bounced for good), by address. */
     suppressed: DataLoader<string, boolean>;
+    project: DataLoader<string, ProjectRecord | undefined>;
   };
 }
 
@@ -48,6 +50,10 @@ export function createContext(services: AppServices, viewer: Viewer | undefined)
       suppressed: new DataLoader(async (emails) => {
         const found = await services.repositories.suppressions.findMany(emails);
         return emails.map((email) => found.has(recipientKey(email)));
+      }),
+      project: new DataLoader(async (ids) => {
+        const found = await services.repositories.projects.getMany(ids);
+        return ids.map((id) => found.get(id));
       }),
     },
   };

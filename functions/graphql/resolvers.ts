@@ -3,6 +3,7 @@ import { calendarFeedsResolvers } from '../modules/calendar-feeds/calendar-feeds
 import { meetingsResolvers } from '../modules/meetings/meetings.resolvers';
 import { neighboursResolvers } from '../modules/neighbours/neighbours.resolvers';
 import { partnersResolvers } from '../modules/partners/partners.resolvers';
+import { projectsResolvers } from '../modules/projects/projects.resolvers';
 import { DateTimeScalar } from './date-time-scalar';
 import type { Resolvers } from './generated/resolvers-types';
 import { viewerResolvers } from './viewer.resolvers';
@@ -31,4 +32,5 @@ export const resolvers = mergeResolvers([
   calendarFeedsResolvers,
   neighboursResolvers,
   buurtbabbelsResolvers,
+  projectsResolvers,
 ]);

@@ -5,6 +5,8 @@ import { createBuurtbabbelEmailRenderer } from '../modules/buurtbabbels/buurtbab
 import { createMeetingEmailRenderer } from '../modules/meetings/meeting-email.renderer';
 import { meetingDispatchKind } from '../modules/meetings/meeting-dispatch';
 import { OutboxDeliverer } from '../modules/outbox/outbox-deliverer';
+import { reviewDispatchKind } from '../modules/projects/review-dispatch';
+import { createReviewEmailRenderer } from '../modules/projects/review-email.renderer';
 import { metricNames } from '../shared/metric-names';
 import { lambdaJob } from './lambda-job';
 
@@ -22,6 +24,7 @@ export function createDeliverer(app: ReturnType<typeof createApp>, mailer = crea
     {
       [meetingDispatchKind]: createMeetingEmailRenderer(linkSettings),
       [buurtbabbelDispatchKind]: createBuurtbabbelEmailRenderer(linkSettings, app.repositories),
+      [reviewDispatchKind]: createReviewEmailRenderer({ publicBaseUrl: config.publicBaseUrl, linkSigningSecret: config.linkSigningSecret }),
     },
     app.clock,
     app.logger.child({ job: 'deliver-outbox' }),

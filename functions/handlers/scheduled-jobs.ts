@@ -4,7 +4,7 @@ import type { ScheduledJob } from './scheduled-job';
 export const scheduledJobs: readonly ScheduledJob[] = [
   {
     name: 'deliver-outbox',
-    description: 'Sends the emails waiting in the outbox (meeting invitations, updates, cancellations), retrying refused ones with back-off.',
+    description: 'Sends the emails waiting in the outbox (meeting invitations, updates and cancellations, consolidation reviews), retrying refused ones with back-off.',
     schedule: 'rate(1 minute)',
     localIntervalSeconds: 2,
     // Outbox items and the suppression list; buurtbabbel mails re-read their neighbour and buurtbabbel (BatchGet).
@@ -29,5 +29,19 @@ export const scheduledJobs: readonly ScheduledJob[] = [
     // It signs no links itself, but the app configuration it builds requires the secret.
     usesLinkSigningSecret: true,
     load: async () => (await import('./send-buurtbabbel-invitations')).handler,
+  },
+  {
+    name: 'send-consolidation-reviews',
+    description: 'Asks promoters for the consolidation reviews that fell due, reminds them after 7 and 14 days, and after 21 tells the coordinator and puts the review on the next meeting agenda.',
+    schedule: 'cron(0 8 * * ? *)',
+    localIntervalSeconds: 60,
+    // The due reviews and their partners (BatchGet), the next planned meeting (byCollection); then
+    // one transaction per step: the project (conditional on its version) with the step's outbox
+    // dispatch, and for the coordinator's step the agenda item on that meeting.
+    tableAccess: { table: ['BatchGetItem', 'PutItem', 'UpdateItem'], queriedIndexes: ['byDueTime', 'byCollection'] },
+    sendsMail: false,
+    // It signs no links itself, but the app configuration it builds requires the secret.
+    usesLinkSigningSecret: true,
+    load: async () => (await import('./send-consolidation-reviews')).handler,
   },
 ];

@@ -1,19 +1,34 @@
 import { startDynamoDbLocal } from '../../functions/local/dynamodb-local';
 import { createPartner, scheduleMeeting } from '../support/fixtures';
+import { activeProject } from '../support/project-fixtures';
 import { createTestApp } from '../support/test-app';
 
 /**
- * `npm run bench`: what the three hot reads cost as the network grows, in DynamoDB requests (the
+ * `npm run bench`: what the hot reads cost as the network grows, in DynamoDB requests (the
  * budget is 2, whatever the sizes) and in milliseconds against DynamoDB Local on this machine
  * (median of 15; compare the ratios between sizes, not the absolute numbers, across machines).
  */
 const sizes = [10, 40, 120];
 const runs = 15;
 
-const reads = {
-  'meeting + invitations + partners': (id: string) => ({ query: `query($id: ID!) { meeting(id: $id) { title invitations { response partner { name email capacity { hoursPerMonth } } } } }`, variables: { id } }),
+interface Ids {
+  meeting: string;
+  project: string;
+  partner: string;
+}
+
+const projectRead = `name status promoter { name } engagements { hoursPerMonth overCapacity partner { name capacity { hoursPerMonth } } } reviews { status dueAt outcome }`;
+
+const reads: Record<string, (ids: Ids) => { query: string; variables: Record<string, unknown> }> = {
+  'meeting + invitations + partners': ({ meeting: id }) => ({ query: `query($id: ID!) { meeting(id: $id) { title invitations { response partner { name email capacity { hoursPerMonth } } } } }`, variables: { id } }),
   'upcoming meetings + invitations + partners': () => ({ query: `{ meetings(from: "2026-12-01T00:00:00+01:00", first: 20) { edges { node { title invitations { response partner { name } } } } } }`, variables: {} }),
   'partners list (first 100)': () => ({ query: `{ partners(first: 100) { edges { node { name email representatives { email } } } } }`, variables: {} }),
+  'project + engagements + partners + reviews': ({ project: id }) => ({ query: `query($id: ID!) { project(id: $id) { ${projectRead} } }`, variables: { id } }),
+  'projects list + engagements + reviews': () => ({ query: `{ projects(first: 50) { edges { node { ${projectRead} } } } }`, variables: {} }),
+  'partner + engagements + projects': ({ partner: id }) => ({
+    query: `query($id: ID!) { partner(id: $id) { name remainingCapacity { hoursPerMonth } engagements { hoursPerMonth overCapacity project { name status } } } }`,
+    variables: { id },
+  }),
 };
 
 function median(values: number[]): number {
@@ -34,9 +49,18 @@ async function main(): Promise<void> {
         const meeting = await scheduleMeeting(t, { startsAt: `2026-12-${day}T19:30:00+01:00`, endsAt: `2026-12-${day}T21:30:00+01:00` });
         firstMeeting ||= meeting.id;
       }
+      // Four projects promoted by the first partner (engaged in each); every partner engaged in one.
+      const coordinator = { id: 'bench', email: 'bench@destek.test', role: 'COORDINATOR' as const };
+      const partners = (await t.app.repositories.partners.listAll()).map((partner) => partner.id);
+      const projects: string[] = [];
+      for (let i = 0; i < 4; i += 1) projects.push((await activeProject(t, partners[0], { name: `Project ${i}` })).id);
+      for (const [i, partnerId] of partners.slice(1).entries()) {
+        await t.app.projects.engage(coordinator, { projectId: projects[i % 4], partnerId, hoursPerMonth: 2 });
+      }
+      const ids: Ids = { meeting: firstMeeting, project: projects[0], partner: partners[0] };
       const token = await t.token('COORDINATOR');
       for (const [name, build] of Object.entries(reads)) {
-        const { query, variables } = build(firstMeeting);
+        const { query, variables } = build(ids);
         const times: number[] = [];
         let requests = 0;
         for (let run = 0; run < runs; run += 1) {

@@ -10,6 +10,7 @@ import { tableIndexes } from '../../functions/shared/dynamodb/table-definition';
 import { createLogger } from '../../functions/shared/logger';
 import { addNeighbour, scheduleBuurtbabbel } from '../support/buurtbabbel-fixtures';
 import { createPartner, meetingInput, scheduleMeeting } from '../support/fixtures';
+import { activeProject, engage, projectMutation, proposeProject } from '../support/project-fixtures';
 import { createTestApp, linkSecret, type TestApp } from '../support/test-app';
 
 /**
@@ -123,6 +124,21 @@ describe('declared table access matches what each function does', () => {
     expect((await t.request({ path: '/unsubscribe', rawQuery: `token=${encodeURIComponent(optOutToken)}` })).status).toBe(200);
     expect((await t.request({ method: 'POST', path: '/unsubscribe', rawQuery: `token=${encodeURIComponent(optOutToken)}`, headers: form, body: 'List-Unsubscribe=One-Click' })).status).toBeLessThan(300);
     await run(`mutation { convertNeighbourToPartner(input: { neighbourId: "${guest.id}", kind: FREELANCER }) { userErrors { code } } }`);
+
+    // Projects: intake, engagements, capacity, the lists, a review answered through its page.
+    const project = await proposeProject(t, partner.id);
+    await engage(t, project.id, partner.id, { hoursPerMonth: 2 });
+    await engage(t, project.id, other.id, { hoursPerMonth: 1 }, partnerToken).catch(() => undefined);
+    await projectMutation(t, 'withdraw', { projectId: project.id, partnerId: partner.id }, partnerToken);
+    await engage(t, project.id, partner.id, { hoursPerMonth: 3 });
+    await projectMutation(t, 'update', { projectId: project.id, description: 'Elke maand' });
+    await projectMutation(t, 'assess', { projectId: project.id, hasBusinessModel: true, fitsCommunityGoals: true });
+    await projectMutation(t, 'changeStatus', { projectId: project.id, status: 'ACTIVE' });
+    await run(`{ projects { edges { node { id engagements { partner { name remainingCapacity { hoursPerMonth } } overCapacity } reviews { id } } } } project(id: "${project.id}") { id decisions { meeting { id } } } }`);
+    await run(`{ partner(id: "${partner.id}") { engagements { project { name } } remainingCapacity { hoursPerMonth } } overCommittedPartners { id } }`);
+    await projectMutation(t, 'answer', { reviewId: `${project.id}:1`, outcome: 'CONTINUE' }, partnerToken);
+    const reviewToken = await signLinkToken(linkSecret, 'consolidation-review', { projectId: project.id, review: '1', partnerId: partner.id }, new Date('2027-01-01T00:00:00Z'), t.clock.now());
+    expect((await t.request({ path: '/review', rawQuery: `token=${encodeURIComponent(reviewToken)}` })).status).toBe(200);
     expect(recorder.take()).toEqual(granted(apiTableAccess));
   });
 
@@ -166,6 +182,20 @@ describe('declared table access matches what each function does', () => {
     recorder.take();
     expect(await t.app.buurtbabbels.runDueRounds(new Date('2027-03-18T20:00:00Z'))).toMatchObject({ rounds: 1, reminders: 1 });
     expect([...new Set([...invitationUses, ...recorder.take()])].sort()).toEqual(granted(rounds.tableAccess));
+  });
+
+  it('send-consolidation-reviews: request, reminders, the coordinator told and the agenda item', async () => {
+    const job = scheduledJobs.find((candidate) => candidate.name === 'send-consolidation-reviews')!;
+    const promoter = await createPartner(t);
+    await scheduleMeeting(t, { startsAt: '2027-06-10T19:30:00+02:00', endsAt: '2027-06-10T21:30:00+02:00' });
+    const project = await activeProject(t, promoter.id, { name: 'Buurtmoestuin' });
+    const dueAt = new Date(project.reviews[0].dueAt).getTime();
+    recorder.take();
+    const day = 24 * 3600_000;
+    const steps = [];
+    for (const offset of [1, 8, 15, 22]) steps.push(await t.app.projects.sendDueReviews(new Date(dueAt + offset * day)));
+    expect(steps.map((step) => step.requested + step.reminded + step.coordinatorTold > 0)).toEqual([true, true, true, true]);
+    expect(recorder.take()).toEqual(granted(job.tableAccess));
   });
 
   it('ses-events: recording a suppression, and the same one again', async () => {

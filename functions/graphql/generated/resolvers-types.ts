@@ -2,7 +2,9 @@
 /* eslint-disable */
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { PartnerRecord } from '../../modules/partners/partner';
-import type { MeetingRecord, InvitationRecord } from '../../modules/meetings/meeting';
+import type { MeetingRecord, InvitationRecord, AgendaItemRecord } from '../../modules/meetings/meeting';
+import type { ProjectRecord } from '../../modules/projects/project';
+import type { EngagementView, ReviewView, DecisionView } from '../../modules/projects/project-views';
 import type { Viewer as ViewerModel } from '../../shared/auth/viewer';
 import type { NeighbourRecord } from '../../modules/neighbours/neighbour';
 import type { BuurtbabbelRecord, GuestRecord } from '../../modules/buurtbabbels/buurtbabbel';
@@ -67,6 +69,11 @@ export type Query = {
   /** All partners, by name. */
   partners: PartnerConnection;
   partner: Maybe<Partner>;
+  /** Projects by status (ACTIVE, CONSOLIDATING, IDEA, … alphabetically), then by name; only those with `status` when given. */
+  projects: ProjectConnection;
+  project: Maybe<Project>;
+  /** Partners whose engagements exceed their stated capacity, by name. Coordinators only. */
+  overCommittedPartners: Array<Partner>;
 };
 
 
@@ -113,6 +120,18 @@ export type QueryPartnersArgs = {
 
 
 export type QueryPartnerArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryProjectsArgs = {
+  status?: InputMaybe<ProjectStatus>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryProjectArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -163,6 +182,16 @@ export type Mutation = {
   convertNeighbourToPartner: ConvertNeighbourToPartnerPayload;
   createPartner: PartnerPayload;
   updatePartner: PartnerPayload;
+  proposeProject: ProjectPayload;
+  updateProject: ProjectPayload;
+  engageInProject: ProjectPayload;
+  withdrawEngagement: ProjectPayload;
+  assessProject: ProjectPayload;
+  changeProjectStatus: ProjectPayload;
+  answerConsolidationReview: ProjectPayload;
+  /** SPIN_OFF_ENTITY creates the new partner (kind SPIN_OFF); TRANSFER records the third party; CONTINUE schedules the next review. */
+  confirmConsolidationReview: ProjectPayload;
+  recordProjectDecision: ProjectPayload;
 };
 
 
@@ -248,6 +277,51 @@ export type MutationCreatePartnerArgs = {
 
 export type MutationUpdatePartnerArgs = {
   input: UpdatePartnerInput;
+};
+
+
+export type MutationProposeProjectArgs = {
+  input: ProposeProjectInput;
+};
+
+
+export type MutationUpdateProjectArgs = {
+  input: UpdateProjectInput;
+};
+
+
+export type MutationEngageInProjectArgs = {
+  input: EngageInProjectInput;
+};
+
+
+export type MutationWithdrawEngagementArgs = {
+  input: WithdrawEngagementInput;
+};
+
+
+export type MutationAssessProjectArgs = {
+  input: AssessProjectInput;
+};
+
+
+export type MutationChangeProjectStatusArgs = {
+  input: ChangeProjectStatusInput;
+};
+
+
+export type MutationAnswerConsolidationReviewArgs = {
+  input: AnswerConsolidationReviewInput;
+};
+
+
+export type MutationConfirmConsolidationReviewArgs = {
+  input: ConfirmConsolidationReviewInput;
+};
+
+
+export type MutationRecordProjectDecisionArgs = {
+  input: RecordProjectDecisionInput;
 };
 
 export type BuurtbabbelStatus =
@@ -373,6 +447,9 @@ export type AgendaItem = {
   id: Scalars['ID']['output'];
   title: Scalars['String']['output'];
   projectId: Maybe<Scalars['ID']['output']>;
+  project: Maybe<Project>;
+  /** Set on the item that brings a consolidation review to the meeting. */
+  consolidationReview: Maybe<ConsolidationReview>;
 };
 
 /** A network meeting (overlegvergadering). Times are instants, shown in Europe/Brussels time. */
@@ -615,6 +692,16 @@ export type Partner = {
   version: Scalars['Int']['output'];
   /** The neighbourhood contact this partner was before it joined, with its buurtbabbel history (coordinators only). */
   formerNeighbour: Maybe<Neighbour>;
+  /** The partner's engagements in every project, oldest first. */
+  engagements: Array<Engagement>;
+  /** What its engagements in PROPOSED and ACTIVE projects add up to (euros per year). */
+  committed: Capacity;
+  /** Stated capacity minus what is committed (negative when over); null parts were not stated, null when no capacity was stated. */
+  remainingCapacity: Maybe<Capacity>;
+  /** True when its engagements exceed its stated capacity (allowed, but flagged). */
+  overCommitted: Scalars['Boolean']['output'];
+  /** For a partner of kind SPIN_OFF: the project it took over. */
+  spunOffFrom: Maybe<Project>;
 };
 
 export type PartnerEdge = {
@@ -664,6 +751,258 @@ export type UpdatePartnerInput = {
 export type PartnerPayload = {
   __typename?: 'PartnerPayload';
   partner: Maybe<Partner>;
+  userErrors: Array<UserError>;
+};
+
+/**
+ * IDEA → PROPOSED → ACTIVE (once the intake checklist is complete) → CONSOLIDATING; a meeting that
+ * confirms a consolidation review ends a project as TRANSFERRED, SPUN_OFF or STOPPED (or keeps it
+ * ACTIVE). A coordinator can also stop a project, or move it back (PROPOSED → IDEA, CONSOLIDATING → ACTIVE).
+ */
+export type ProjectStatus =
+  | 'IDEA'
+  | 'PROPOSED'
+  | 'ACTIVE'
+  | 'CONSOLIDATING'
+  | 'TRANSFERRED'
+  | 'SPUN_OFF'
+  | 'STOPPED';
+
+export type ConsolidationOutcome =
+  | 'CONTINUE'
+  | 'TRANSFER_TO_THIRD_PARTY'
+  /** A new entity takes over the activity and becomes a partner of the Locon (kind SPIN_OFF). */
+  | 'SPIN_OFF_ENTITY'
+  | 'STOP';
+
+/** The intake checklist a meeting goes through before a project becomes ACTIVE. */
+export type IntakeItem =
+  | 'PROMOTER'
+  | 'MOTIVATION'
+  /** At least one partner's engagement. */
+  | 'ENGAGEMENT'
+  /** Whether there is a view on a business model (yes or no). */
+  | 'BUSINESS_MODEL_ASSESSMENT'
+  /** Whether the project fits the goals of community building through co-creation (yes or no). */
+  | 'COMMUNITY_GOALS_ASSESSMENT';
+
+export type ConsolidationReviewStatus =
+  /** Not yet due, or due and not yet asked. */
+  | 'SCHEDULED'
+  /** The promoter was asked (email with a link to the answer page). */
+  | 'REQUESTED'
+  /** At least one reminder went out (7 and 14 days after the request). */
+  | 'REMINDED'
+  /** Unanswered 21 days after the request: the coordinator was told and the review is on the next meeting's agenda. */
+  | 'COORDINATOR_TOLD'
+  /** Answered; waiting for a meeting to confirm it. */
+  | 'ANSWERED'
+  | 'CONFIRMED'
+  /** The project was stopped (or otherwise closed) before a meeting confirmed the review. */
+  | 'CANCELLED';
+
+/** What one partner commits to one project. */
+export type Engagement = {
+  __typename?: 'Engagement';
+  partner: Partner;
+  project: Project;
+  hoursPerMonth: Maybe<Scalars['Float']['output']>;
+  /** Euros per year (compared with the partner's Capacity.eurosPerYear). */
+  euros: Maybe<Scalars['Float']['output']>;
+  /** What energy the partner can give to the project, in its own words. */
+  energyNote: Maybe<Scalars['String']['output']>;
+  /**
+   * True where this partner's engagements together exceed its stated capacity. Only engagements in
+   * PROPOSED and ACTIVE projects count, and only such an engagement is flagged.
+   */
+  overCapacity: Scalars['Boolean']['output'];
+  engagedAt: Scalars['DateTime']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/**
+ * A periodic review of how a project can be consolidated. The promoter is asked by email when it is
+ * due, reminded after 7 and 14 days; after 21 days the coordinator is told. Answered (or unanswered)
+ * reviews go on the next meeting's agenda, and a meeting confirms them (confirmConsolidationReview).
+ */
+export type ConsolidationReview = {
+  __typename?: 'ConsolidationReview';
+  id: Scalars['ID']['output'];
+  /** 1 for the project's first review, then 2, 3 … */
+  number: Scalars['Int']['output'];
+  project: Project;
+  status: ConsolidationReviewStatus;
+  dueAt: Scalars['DateTime']['output'];
+  requestedAt: Maybe<Scalars['DateTime']['output']>;
+  remindersSent: Scalars['Int']['output'];
+  coordinatorToldAt: Maybe<Scalars['DateTime']['output']>;
+  answeredAt: Maybe<Scalars['DateTime']['output']>;
+  /** The promoter's answer. */
+  outcome: Maybe<ConsolidationOutcome>;
+  note: Maybe<Scalars['String']['output']>;
+  /** TRANSFER_TO_THIRD_PARTY: to whom. */
+  thirdParty: Maybe<Scalars['String']['output']>;
+  /** SPIN_OFF_ENTITY: the new entity's name. */
+  spinOffName: Maybe<Scalars['String']['output']>;
+  /**
+   * Whether the review was put on a meeting's agenda (once answered, or once the coordinator was
+   * told): on the next planned meeting's, or kept for the next meeting to be scheduled.
+   */
+  onAgenda: Scalars['Boolean']['output'];
+  confirmedAt: Maybe<Scalars['DateTime']['output']>;
+  confirmedAtMeeting: Maybe<Meeting>;
+  /** What the meeting decided (usually the answer). */
+  confirmedOutcome: Maybe<ConsolidationOutcome>;
+};
+
+/** A decision about a project, with the meeting it was taken at. */
+export type ProjectDecision = {
+  __typename?: 'ProjectDecision';
+  id: Scalars['ID']['output'];
+  meeting: Maybe<Meeting>;
+  text: Scalars['String']['output'];
+  recordedAt: Scalars['DateTime']['output'];
+  /** The consolidation review this decision confirmed. */
+  review: Maybe<ConsolidationReview>;
+};
+
+export type Project = {
+  __typename?: 'Project';
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  description: Maybe<Scalars['String']['output']>;
+  status: ProjectStatus;
+  /** The partner who carries the project. */
+  promoter: Maybe<Partner>;
+  motivation: Maybe<Scalars['String']['output']>;
+  engagements: Array<Engagement>;
+  /** Intake: is there a view on a business model? Null until assessed. */
+  hasBusinessModel: Maybe<Scalars['Boolean']['output']>;
+  businessModelNote: Maybe<Scalars['String']['output']>;
+  /** Intake: does it fit the goals of community building through co-creation? Null until assessed. */
+  fitsCommunityGoals: Maybe<Scalars['Boolean']['output']>;
+  communityGoalsNote: Maybe<Scalars['String']['output']>;
+  /** The intake checklist items still open; the project becomes ACTIVE only when this is empty. */
+  openIntakeItems: Array<IntakeItem>;
+  reviews: Array<ConsolidationReview>;
+  /** Months between consolidation reviews while the project is active (3 unless set). */
+  reviewIntervalMonths: Scalars['Int']['output'];
+  /** The open review, if any. */
+  currentReview: Maybe<ConsolidationReview>;
+  /** Decisions about the project, oldest first. */
+  decisions: Array<ProjectDecision>;
+  /** TRANSFERRED: the third party that took it over. */
+  transferredTo: Maybe<Scalars['String']['output']>;
+  /** SPUN_OFF: the new partner that took it over. */
+  spinOffPartner: Maybe<Partner>;
+  /** Increases with every change; pass it back as expectedVersion to detect concurrent edits. */
+  version: Scalars['Int']['output'];
+  createdAt: Scalars['DateTime']['output'];
+};
+
+export type ProjectEdge = {
+  __typename?: 'ProjectEdge';
+  cursor: Scalars['String']['output'];
+  node: Project;
+};
+
+export type ProjectConnection = {
+  __typename?: 'ProjectConnection';
+  edges: Array<ProjectEdge>;
+  pageInfo: PageInfo;
+};
+
+export type ProposeProjectInput = {
+  name: Scalars['String']['input'];
+  /** A partner's member can only name its own partner. */
+  promoterPartnerId: Scalars['ID']['input'];
+  motivation: Scalars['String']['input'];
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** IDEA or PROPOSED (the default). */
+  status?: InputMaybe<ProjectStatus>;
+  /** Months between consolidation reviews; 3 when left out. */
+  reviewIntervalMonths?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Fields left out stay as they are. */
+export type UpdateProjectInput = {
+  projectId: Scalars['ID']['input'];
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  motivation?: InputMaybe<Scalars['String']['input']>;
+  promoterPartnerId?: InputMaybe<Scalars['ID']['input']>;
+  /** A new interval also moves the due date of a review not yet asked for. */
+  reviewIntervalMonths?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Sets a partner's engagement in a project (replacing an earlier one). */
+export type EngageInProjectInput = {
+  projectId: Scalars['ID']['input'];
+  /** A partner's member can only engage its own partner; a coordinator any partner. */
+  partnerId: Scalars['ID']['input'];
+  hoursPerMonth?: InputMaybe<Scalars['Float']['input']>;
+  /** Euros per year. */
+  euros?: InputMaybe<Scalars['Float']['input']>;
+  energyNote?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type WithdrawEngagementInput = {
+  projectId: Scalars['ID']['input'];
+  partnerId: Scalars['ID']['input'];
+};
+
+export type AssessProjectInput = {
+  projectId: Scalars['ID']['input'];
+  hasBusinessModel: Scalars['Boolean']['input'];
+  fitsCommunityGoals: Scalars['Boolean']['input'];
+  businessModelNote?: InputMaybe<Scalars['String']['input']>;
+  communityGoalsNote?: InputMaybe<Scalars['String']['input']>;
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type ChangeProjectStatusInput = {
+  projectId: Scalars['ID']['input'];
+  status: ProjectStatus;
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type AnswerConsolidationReviewInput = {
+  reviewId: Scalars['ID']['input'];
+  outcome: ConsolidationOutcome;
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** Required with TRANSFER_TO_THIRD_PARTY. */
+  thirdParty?: InputMaybe<Scalars['String']['input']>;
+  /** Required with SPIN_OFF_ENTITY. */
+  spinOffName?: InputMaybe<Scalars['String']['input']>;
+};
+
+/**
+ * Records that a meeting confirmed a review. Without `outcome` the promoter's answer is confirmed;
+ * with it, the meeting's own decision (needed when the review was not answered).
+ */
+export type ConfirmConsolidationReviewInput = {
+  reviewId: Scalars['ID']['input'];
+  /** The meeting that decided; it must have started and not be cancelled. */
+  meetingId: Scalars['ID']['input'];
+  outcome?: InputMaybe<ConsolidationOutcome>;
+  note?: InputMaybe<Scalars['String']['input']>;
+  thirdParty?: InputMaybe<Scalars['String']['input']>;
+  spinOffName?: InputMaybe<Scalars['String']['input']>;
+  /** SPIN_OFF_ENTITY: the contact address of the new partner. */
+  spinOffEmail?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type RecordProjectDecisionInput = {
+  projectId: Scalars['ID']['input'];
+  /** The meeting at which the decision was taken; it must have started and not be cancelled. */
+  meetingId: Scalars['ID']['input'];
+  text: Scalars['String']['input'];
+};
+
+export type ProjectPayload = {
+  __typename?: 'ProjectPayload';
+  project: Maybe<Project>;
   userErrors: Array<UserError>;
 };
 
@@ -766,7 +1105,7 @@ export type ResolversTypes = {
   MeetingStatus: MeetingStatus;
   RsvpResponse: RsvpResponse;
   Invitation: ResolverTypeWrapper<InvitationRecord>;
-  AgendaItem: ResolverTypeWrapper<AgendaItem>;
+  AgendaItem: ResolverTypeWrapper<AgendaItemRecord>;
   Meeting: ResolverTypeWrapper<MeetingRecord>;
   MeetingEdge: ResolverTypeWrapper<Omit<MeetingEdge, 'node'> & { node: ResolversTypes['Meeting'] }>;
   MeetingConnection: ResolverTypeWrapper<Omit<MeetingConnection, 'edges'> & { edges: Array<ResolversTypes['MeetingEdge']> }>;
@@ -801,6 +1140,26 @@ export type ResolversTypes = {
   CreatePartnerInput: CreatePartnerInput;
   UpdatePartnerInput: UpdatePartnerInput;
   PartnerPayload: ResolverTypeWrapper<Omit<PartnerPayload, 'partner'> & { partner?: Maybe<ResolversTypes['Partner']> }>;
+  ProjectStatus: ProjectStatus;
+  ConsolidationOutcome: ConsolidationOutcome;
+  IntakeItem: IntakeItem;
+  ConsolidationReviewStatus: ConsolidationReviewStatus;
+  Engagement: ResolverTypeWrapper<EngagementView>;
+  ConsolidationReview: ResolverTypeWrapper<ReviewView>;
+  ProjectDecision: ResolverTypeWrapper<DecisionView>;
+  Project: ResolverTypeWrapper<ProjectRecord>;
+  ProjectEdge: ResolverTypeWrapper<Omit<ProjectEdge, 'node'> & { node: ResolversTypes['Project'] }>;
+  ProjectConnection: ResolverTypeWrapper<Omit<ProjectConnection, 'edges'> & { edges: Array<ResolversTypes['ProjectEdge']> }>;
+  ProposeProjectInput: ProposeProjectInput;
+  UpdateProjectInput: UpdateProjectInput;
+  EngageInProjectInput: EngageInProjectInput;
+  WithdrawEngagementInput: WithdrawEngagementInput;
+  AssessProjectInput: AssessProjectInput;
+  ChangeProjectStatusInput: ChangeProjectStatusInput;
+  AnswerConsolidationReviewInput: AnswerConsolidationReviewInput;
+  ConfirmConsolidationReviewInput: ConfirmConsolidationReviewInput;
+  RecordProjectDecisionInput: RecordProjectDecisionInput;
+  ProjectPayload: ResolverTypeWrapper<Omit<ProjectPayload, 'project'> & { project?: Maybe<ResolversTypes['Project']> }>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -826,7 +1185,7 @@ export type ResolversParentTypes = {
   RecordBuurtbabbelAttendanceInput: RecordBuurtbabbelAttendanceInput;
   BuurtbabbelPayload: Omit<BuurtbabbelPayload, 'buurtbabbel'> & { buurtbabbel?: Maybe<ResolversParentTypes['Buurtbabbel']> };
   Invitation: InvitationRecord;
-  AgendaItem: AgendaItem;
+  AgendaItem: AgendaItemRecord;
   Meeting: MeetingRecord;
   MeetingEdge: Omit<MeetingEdge, 'node'> & { node: ResolversParentTypes['Meeting'] };
   MeetingConnection: Omit<MeetingConnection, 'edges'> & { edges: Array<ResolversParentTypes['MeetingEdge']> };
@@ -859,6 +1218,22 @@ export type ResolversParentTypes = {
   CreatePartnerInput: CreatePartnerInput;
   UpdatePartnerInput: UpdatePartnerInput;
   PartnerPayload: Omit<PartnerPayload, 'partner'> & { partner?: Maybe<ResolversParentTypes['Partner']> };
+  Engagement: EngagementView;
+  ConsolidationReview: ReviewView;
+  ProjectDecision: DecisionView;
+  Project: ProjectRecord;
+  ProjectEdge: Omit<ProjectEdge, 'node'> & { node: ResolversParentTypes['Project'] };
+  ProjectConnection: Omit<ProjectConnection, 'edges'> & { edges: Array<ResolversParentTypes['ProjectEdge']> };
+  ProposeProjectInput: ProposeProjectInput;
+  UpdateProjectInput: UpdateProjectInput;
+  EngageInProjectInput: EngageInProjectInput;
+  WithdrawEngagementInput: WithdrawEngagementInput;
+  AssessProjectInput: AssessProjectInput;
+  ChangeProjectStatusInput: ChangeProjectStatusInput;
+  AnswerConsolidationReviewInput: AnswerConsolidationReviewInput;
+  ConfirmConsolidationReviewInput: ConfirmConsolidationReviewInput;
+  RecordProjectDecisionInput: RecordProjectDecisionInput;
+  ProjectPayload: Omit<ProjectPayload, 'project'> & { project?: Maybe<ResolversParentTypes['Project']> };
 };
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -894,6 +1269,9 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   neighbour?: Resolver<Maybe<ResolversTypes['Neighbour']>, ParentType, ContextType, RequireFields<QueryNeighbourArgs, 'id'>>;
   partners?: Resolver<ResolversTypes['PartnerConnection'], ParentType, ContextType, Partial<QueryPartnersArgs>>;
   partner?: Resolver<Maybe<ResolversTypes['Partner']>, ParentType, ContextType, RequireFields<QueryPartnerArgs, 'id'>>;
+  projects?: Resolver<ResolversTypes['ProjectConnection'], ParentType, ContextType, Partial<QueryProjectsArgs>>;
+  project?: Resolver<Maybe<ResolversTypes['Project']>, ParentType, ContextType, RequireFields<QueryProjectArgs, 'id'>>;
+  overCommittedPartners?: Resolver<Array<ResolversTypes['Partner']>, ParentType, ContextType>;
 };
 
 export type CalendarFeedPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CalendarFeedPayload'] = ResolversParentTypes['CalendarFeedPayload']> = {
@@ -926,6 +1304,15 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   convertNeighbourToPartner?: Resolver<ResolversTypes['ConvertNeighbourToPartnerPayload'], ParentType, ContextType, RequireFields<MutationConvertNeighbourToPartnerArgs, 'input'>>;
   createPartner?: Resolver<ResolversTypes['PartnerPayload'], ParentType, ContextType, RequireFields<MutationCreatePartnerArgs, 'input'>>;
   updatePartner?: Resolver<ResolversTypes['PartnerPayload'], ParentType, ContextType, RequireFields<MutationUpdatePartnerArgs, 'input'>>;
+  proposeProject?: Resolver<ResolversTypes['ProjectPayload'], ParentType, ContextType, RequireFields<MutationProposeProjectArgs, 'input'>>;
+  updateProject?: Resolver<ResolversTypes['ProjectPayload'], ParentType, ContextType, RequireFields<MutationUpdateProjectArgs, 'input'>>;
+  engageInProject?: Resolver<ResolversTypes['ProjectPayload'], ParentType, ContextType, RequireFields<MutationEngageInProjectArgs, 'input'>>;
+  withdrawEngagement?: Resolver<ResolversTypes['ProjectPayload'], ParentType, ContextType, RequireFields<MutationWithdrawEngagementArgs, 'input'>>;
+  assessProject?: Resolver<ResolversTypes['ProjectPayload'], ParentType, ContextType, RequireFields<MutationAssessProjectArgs, 'input'>>;
+  changeProjectStatus?: Resolver<ResolversTypes['ProjectPayload'], ParentType, ContextType, RequireFields<MutationChangeProjectStatusArgs, 'input'>>;
+  answerConsolidationReview?: Resolver<ResolversTypes['ProjectPayload'], ParentType, ContextType, RequireFields<MutationAnswerConsolidationReviewArgs, 'input'>>;
+  confirmConsolidationReview?: Resolver<ResolversTypes['ProjectPayload'], ParentType, ContextType, RequireFields<MutationConfirmConsolidationReviewArgs, 'input'>>;
+  recordProjectDecision?: Resolver<ResolversTypes['ProjectPayload'], ParentType, ContextType, RequireFields<MutationRecordProjectDecisionArgs, 'input'>>;
 };
 
 export type BuurtbabbelResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Buurtbabbel'] = ResolversParentTypes['Buurtbabbel']> = {
@@ -985,6 +1372,8 @@ export type AgendaItemResolvers<ContextType = GraphQLContext, ParentType extends
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   projectId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  project?: Resolver<Maybe<ResolversTypes['Project']>, ParentType, ContextType>;
+  consolidationReview?: Resolver<Maybe<ResolversTypes['ConsolidationReview']>, ParentType, ContextType>;
 };
 
 export type MeetingResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Meeting'] = ResolversParentTypes['Meeting']> = {
@@ -1098,6 +1487,11 @@ export type PartnerResolvers<ContextType = GraphQLContext, ParentType extends Re
   competences?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   formerNeighbour?: Resolver<Maybe<ResolversTypes['Neighbour']>, ParentType, ContextType>;
+  engagements?: Resolver<Array<ResolversTypes['Engagement']>, ParentType, ContextType>;
+  committed?: Resolver<ResolversTypes['Capacity'], ParentType, ContextType>;
+  remainingCapacity?: Resolver<Maybe<ResolversTypes['Capacity']>, ParentType, ContextType>;
+  overCommitted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  spunOffFrom?: Resolver<Maybe<ResolversTypes['Project']>, ParentType, ContextType>;
 };
 
 export type PartnerEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PartnerEdge'] = ResolversParentTypes['PartnerEdge']> = {
@@ -1112,6 +1506,83 @@ export type PartnerConnectionResolvers<ContextType = GraphQLContext, ParentType 
 
 export type PartnerPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PartnerPayload'] = ResolversParentTypes['PartnerPayload']> = {
   partner?: Resolver<Maybe<ResolversTypes['Partner']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type EngagementResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Engagement'] = ResolversParentTypes['Engagement']> = {
+  partner?: Resolver<ResolversTypes['Partner'], ParentType, ContextType>;
+  project?: Resolver<ResolversTypes['Project'], ParentType, ContextType>;
+  hoursPerMonth?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  euros?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  energyNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  overCapacity?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  engagedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type ConsolidationReviewResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConsolidationReview'] = ResolversParentTypes['ConsolidationReview']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  project?: Resolver<ResolversTypes['Project'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ConsolidationReviewStatus'], ParentType, ContextType>;
+  dueAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  requestedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  remindersSent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  coordinatorToldAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  answeredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  outcome?: Resolver<Maybe<ResolversTypes['ConsolidationOutcome']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  thirdParty?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  spinOffName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  onAgenda?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  confirmedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  confirmedAtMeeting?: Resolver<Maybe<ResolversTypes['Meeting']>, ParentType, ContextType>;
+  confirmedOutcome?: Resolver<Maybe<ResolversTypes['ConsolidationOutcome']>, ParentType, ContextType>;
+};
+
+export type ProjectDecisionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ProjectDecision'] = ResolversParentTypes['ProjectDecision']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  meeting?: Resolver<Maybe<ResolversTypes['Meeting']>, ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  review?: Resolver<Maybe<ResolversTypes['ConsolidationReview']>, ParentType, ContextType>;
+};
+
+export type ProjectResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Project'] = ResolversParentTypes['Project']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ProjectStatus'], ParentType, ContextType>;
+  promoter?: Resolver<Maybe<ResolversTypes['Partner']>, ParentType, ContextType>;
+  motivation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  engagements?: Resolver<Array<ResolversTypes['Engagement']>, ParentType, ContextType>;
+  hasBusinessModel?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  businessModelNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  fitsCommunityGoals?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  communityGoalsNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  openIntakeItems?: Resolver<Array<ResolversTypes['IntakeItem']>, ParentType, ContextType>;
+  reviews?: Resolver<Array<ResolversTypes['ConsolidationReview']>, ParentType, ContextType>;
+  reviewIntervalMonths?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  currentReview?: Resolver<Maybe<ResolversTypes['ConsolidationReview']>, ParentType, ContextType>;
+  decisions?: Resolver<Array<ResolversTypes['ProjectDecision']>, ParentType, ContextType>;
+  transferredTo?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  spinOffPartner?: Resolver<Maybe<ResolversTypes['Partner']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type ProjectEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ProjectEdge'] = ResolversParentTypes['ProjectEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Project'], ParentType, ContextType>;
+};
+
+export type ProjectConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ProjectConnection'] = ResolversParentTypes['ProjectConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ProjectEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type ProjectPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ProjectPayload'] = ResolversParentTypes['ProjectPayload']> = {
+  project?: Resolver<Maybe<ResolversTypes['Project']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
@@ -1149,5 +1620,12 @@ export type Resolvers<ContextType = GraphQLContext> = {
   PartnerEdge?: PartnerEdgeResolvers<ContextType>;
   PartnerConnection?: PartnerConnectionResolvers<ContextType>;
   PartnerPayload?: PartnerPayloadResolvers<ContextType>;
+  Engagement?: EngagementResolvers<ContextType>;
+  ConsolidationReview?: ConsolidationReviewResolvers<ContextType>;
+  ProjectDecision?: ProjectDecisionResolvers<ContextType>;
+  Project?: ProjectResolvers<ContextType>;
+  ProjectEdge?: ProjectEdgeResolvers<ContextType>;
+  ProjectConnection?: ProjectConnectionResolvers<ContextType>;
+  ProjectPayload?: ProjectPayloadResolvers<ContextType>;
 };
 

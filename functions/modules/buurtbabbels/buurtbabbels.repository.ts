@@ -3,7 +3,7 @@ import { batchGetItems } from '../../shared/dynamodb/batch-get';
 import { queryCollectionPage, queryWholeCollection, stripKeys } from '../../shared/dynamodb/collection-query';
 import { isConditionFailure } from '../../shared/dynamodb/conditional';
 import { queryDue } from '../../shared/dynamodb/due-query';
-import type { TransactItem } from '../../shared/dynamodb/transact';
+import type { TransactItem } from '../../shared/dynamodb/transaction';
 import type { Page } from '../../shared/dynamodb/cursor';
 import { keys } from '../../shared/dynamodb/keys';
 import { VersionConflictError } from '../../shared/errors';

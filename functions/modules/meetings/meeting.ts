@@ -16,6 +16,8 @@ export interface AgendaItemRecord {
   id: string;
   title: string;
   projectId?: string;
+  /** Set on the item that brings a project's consolidation review to the meeting. */
+  reviewNumber?: number;
 }
 
 export interface MeetingRecord {

@@ -10,9 +10,15 @@ import { queryCollectionPage, queryWholeCollection, stripKeys } from '../../shar
 import { isConditionFailure } from '../../shared/dynamodb/conditional';
 import type { Page } from '../../shared/dynamodb/cursor';
 import { keys } from '../../shared/dynamodb/keys';
-import type { TransactItem } from '../../shared/dynamodb/transact';
+import type { TransactItem } from '../../shared/dynamodb/transaction';
 import { VersionConflictError } from '../../shared/errors';
-import type { MeetingRecord, RsvpResponse } from './meeting';
+import type { AgendaItemRecord, MeetingRecord, RsvpResponse } from './meeting';
+
+/** Agenda items waiting for the next meeting to be scheduled; `version` 0 while none was ever kept. */
+export interface NextMeetingAgenda {
+  items: AgendaItemRecord[];
+  version: number;
+}
 
 function toRecord(item: Record<string, unknown>): MeetingRecord {
   return stripKeys<MeetingRecord>(item);
@@ -34,7 +40,11 @@ export class MeetingsRepository {
     private readonly tableName: string,
   ) {}
 
-  /** Stores a new meeting, links it from the previous one, and records its outbox dispatch: one transaction. */
+  /**
+   * Stores a new meeting, links it from the previous one, and records its outbox dispatch: one
+   * transaction. A condition of `extra` that fails (the agenda kept for the next meeting changed)
+   * is a VersionConflictError.
+   */
   async create(meeting: MeetingRecord, extra: TransactItem[]): Promise<void> {
     const items: TransactItem[] = [
       { Put: { TableName: this.tableName, Item: toItem(meeting), ConditionExpression: 'attribute_not_exists(PK)' } },
@@ -50,7 +60,12 @@ export class MeetingsRepository {
         },
       });
     }
-    await this.db.send(new TransactWriteCommand({ TransactItems: [...items, ...extra] }));
+    try {
+      await this.db.send(new TransactWriteCommand({ TransactItems: [...items, ...extra] }));
+    } catch (error) {
+      if (isConditionFailure(error)) throw new VersionConflictError('Meeting', meeting.id, { cause: error });
+      throw error;
+    }
   }
 
   /** Replaces a meeting if nobody changed it since `expectedVersion`, with its dispatch, atomically. */
@@ -125,6 +140,54 @@ export class MeetingsRepository {
   /** Every meeting starting from `from` (calendar feeds). */
   listAllFrom(from: Date): Promise<MeetingRecord[]> {
     return queryWholeCollection(this.db, this.tableName, { partition: keys.meetingsPartition, from: from.toISOString() }, toRecord);
+  }
+
+  /** The first PLANNED meeting that starts after `now` (cancelled ones are skipped). */
+  async findNextPlanned(now: Date): Promise<MeetingRecord | undefined> {
+    let after: string | undefined;
+    do {
+      const page = await this.listByStart({ from: now }, 10, after);
+      const planned = page.items.find((meeting) => meeting.status === 'PLANNED');
+      if (planned) return planned;
+      after = page.hasNextPage ? page.cursors[page.cursors.length - 1] : undefined;
+    } while (after);
+    return undefined;
+  }
+
+  /** The transaction entry that appends an item to a meeting's agenda, on condition it is still planned. */
+  agendaAppend(meetingId: string, item: AgendaItemRecord, now: string): TransactItem {
+    return {
+      Update: {
+        TableName: this.tableName,
+        Key: keys.meeting(meetingId),
+        // The version moves, so a coordinator's edit based on an older read cannot drop the item.
+        UpdateExpression: 'SET agenda = list_append(agenda, :items), version = version + :one, updatedAt = :now',
+        ConditionExpression: '#status = :planned',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':items': [item], ':one': 1, ':now': now, ':planned': 'PLANNED' },
+      },
+    };
+  }
+
+  async getNextMeetingAgenda(): Promise<NextMeetingAgenda> {
+    const result = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.nextMeetingAgenda() }));
+    return { items: (result.Item?.items as AgendaItemRecord[] | undefined) ?? [], version: (result.Item?.version as number | undefined) ?? 0 };
+  }
+
+  /**
+   * The transaction entry that replaces the agenda kept for the next meeting, on condition that
+   * nobody changed it since `seen` was read: scheduling a meeting (which empties it) and keeping an
+   * item for the next meeting (which found none planned) then cannot pass each other.
+   */
+  nextMeetingAgendaPut(items: AgendaItemRecord[], seen: NextMeetingAgenda, now: string): TransactItem {
+    return {
+      Put: {
+        TableName: this.tableName,
+        Item: { ...keys.nextMeetingAgenda(), items, version: seen.version + 1, updatedAt: now },
+        ConditionExpression: seen.version === 0 ? 'attribute_not_exists(PK)' : 'version = :seen',
+        ...(seen.version === 0 ? {} : { ExpressionAttributeValues: { ':seen': seen.version } }),
+      },
+    };
   }
 
   async getStandingThemes(): Promise<string[]> {

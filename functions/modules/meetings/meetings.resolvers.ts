@@ -29,7 +29,7 @@ export const meetingsResolvers: Resolvers = {
   },
   Meeting: {
     invitations: (meeting) => invitationList(meeting),
-    agenda: (meeting) => meeting.agenda.map((item) => ({ ...item, projectId: item.projectId ?? null })),
+    agenda: (meeting) => meeting.agenda,
     attendance: async (meeting, _args, { loaders }) =>
       (await loaders.partner.loadMany(meeting.attendance)).filter((p): p is Exclude<typeof p, Error | undefined> => !!p && !(p instanceof Error)),
     minutes: (meeting) => meeting.minutes ?? null,

@@ -2,6 +2,7 @@ import { requireRole, requireViewer } from '../../shared/auth/authorize';
 import type { Viewer } from '../../shared/auth/viewer';
 import type { Clock } from '../../shared/clock';
 import type { Page } from '../../shared/dynamodb/cursor';
+import type { TransactItem } from '../../shared/dynamodb/transaction';
 import { UserInputError, VersionConflictError, type UserErrorEntry } from '../../shared/errors';
 import { checkText, cleanList } from '../../shared/validation';
 import type { OutboxRepository } from '../outbox/outbox.repository';
@@ -13,6 +14,7 @@ import {
   newInvitations,
   validateSchedule,
   validateTimes,
+  type AgendaItemRecord,
   type MeetingRecord,
   type RsvpResponse,
 } from './meeting';
@@ -56,43 +58,66 @@ export class MeetingsService {
 
   async schedule(viewer: Viewer | undefined, input: ScheduleMeetingCommand): Promise<MeetingRecord> {
     requireRole(viewer, 'COORDINATOR');
-    const now = this.clock.now();
-    const errors = validateSchedule(input, now);
-    const [standingThemes, invitees, previous] = await Promise.all([
-      this.meetings.getStandingThemes(),
-      this.loadInvitees(input.inviteePartnerIds, errors),
-      input.previousMeetingId ? this.meetings.get(input.previousMeetingId) : Promise.resolve(undefined),
-    ]);
-    if (input.previousMeetingId) {
-      if (!previous) {
-        errors.push({ field: ['input', 'previousMeetingId'], code: 'NOT_FOUND', message: 'De vorige vergadering bestaat niet.' });
-      } else if (new Date(previous.startsAt).getTime() >= input.startsAt.getTime()) {
-        errors.push({ field: ['input', 'previousMeetingId'], code: 'PREVIOUS_NOT_EARLIER', message: 'De vorige vergadering moet vóór deze vergadering vallen.' });
+    for (let attempt = 1; ; attempt += 1) {
+      const now = this.clock.now();
+      const errors = validateSchedule(input, now);
+      const [standingThemes, invitees, previous, nextAgenda] = await Promise.all([
+        this.meetings.getStandingThemes(),
+        this.loadInvitees(input.inviteePartnerIds, errors),
+        input.previousMeetingId ? this.meetings.get(input.previousMeetingId) : Promise.resolve(undefined),
+        this.meetings.getNextMeetingAgenda(),
+      ]);
+      if (input.previousMeetingId) {
+        if (!previous) {
+          errors.push({ field: ['input', 'previousMeetingId'], code: 'NOT_FOUND', message: 'De vorige vergadering bestaat niet.' });
+        } else if (new Date(previous.startsAt).getTime() >= input.startsAt.getTime()) {
+          errors.push({ field: ['input', 'previousMeetingId'], code: 'PREVIOUS_NOT_EARLIER', message: 'De vorige vergadering moet vóór deze vergadering vallen.' });
+        }
+      }
+      if (errors.length > 0) throw new UserInputError(errors);
+
+      const at = now.toISOString();
+      const meeting: MeetingRecord = {
+        id: this.newId(),
+        title: input.title.trim(),
+        startsAt: input.startsAt.toISOString(),
+        endsAt: input.endsAt.toISOString(),
+        location: input.location.trim(),
+        status: 'PLANNED',
+        themes: composeThemes(standingThemes, input.themes),
+        // What was decided while no meeting was planned (e.g. a consolidation review) comes first.
+        agenda: nextAgenda.items,
+        invitations: newInvitations([...invitees.keys()], at),
+        attendance: [],
+        previousMeetingId: previous?.id,
+        sequence: 0,
+        version: 1,
+        createdAt: at,
+        updatedAt: at,
+      };
+      const dispatch = this.dispatch(meeting, invitees, [{ partnerIds: [...invitees.keys()], method: 'REQUEST', emailKind: 'invitation' }]);
+      try {
+        // Emptying the kept agenda, on condition it is unchanged, also tells a concurrent
+        // `placeOnNextAgenda` that found no planned meeting to look again.
+        await this.meetings.create(meeting, [...dispatch, this.meetings.nextMeetingAgendaPut([], nextAgenda, at)]);
+        return meeting;
+      } catch (error) {
+        if (!(error instanceof VersionConflictError) || attempt >= 3) throw error;
       }
     }
-    if (errors.length > 0) throw new UserInputError(errors);
+  }
 
-    const at = now.toISOString();
-    const meeting: MeetingRecord = {
-      id: this.newId(),
-      title: input.title.trim(),
-      startsAt: input.startsAt.toISOString(),
-      endsAt: input.endsAt.toISOString(),
-      location: input.location.trim(),
-      status: 'PLANNED',
-      themes: composeThemes(standingThemes, input.themes),
-      agenda: [],
-      invitations: newInvitations([...invitees.keys()], at),
-      attendance: [],
-      previousMeetingId: previous?.id,
-      sequence: 0,
-      version: 1,
-      createdAt: at,
-      updatedAt: at,
-    };
-    const dispatch = this.dispatch(meeting, invitees, [{ partnerIds: [...invitees.keys()], method: 'REQUEST', emailKind: 'invitation' }]);
-    await this.meetings.create(meeting, dispatch);
-    return meeting;
+  /**
+   * The transaction entries that put an item on the agenda of the next planned meeting, or, when
+   * none is planned, keep it for the next meeting to be scheduled. The caller writes them with its
+   * own change; a failed condition means the next meeting changed meanwhile: read and plan again.
+   */
+  async placeOnNextAgenda(item: AgendaItemRecord): Promise<{ meeting?: MeetingRecord; entries: TransactItem[] }> {
+    const now = this.clock.now();
+    const meeting = await this.meetings.findNextPlanned(now);
+    if (meeting) return { meeting, entries: [this.meetings.agendaAppend(meeting.id, item, now.toISOString())] };
+    const kept = await this.meetings.getNextMeetingAgenda();
+    return { entries: [this.meetings.nextMeetingAgendaPut([...kept.items, item], kept, now.toISOString())] };
   }
 
   async reschedule(viewer: Viewer | undefined, input: RescheduleMeetingCommand): Promise<MeetingRecord> {

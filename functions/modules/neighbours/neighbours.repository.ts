@@ -4,7 +4,7 @@ import { queryCollectionPage, queryWholeCollection, stripKeys } from '../../shar
 import { isConditionFailure } from '../../shared/dynamodb/conditional';
 import type { Page } from '../../shared/dynamodb/cursor';
 import { keys } from '../../shared/dynamodb/keys';
-import type { TransactItem } from '../../shared/dynamodb/transact';
+import type { TransactItem } from '../../shared/dynamodb/transaction';
 import type { NeighbourRecord } from './neighbour';
 
 function toRecord(item: Record<string, unknown>): NeighbourRecord {

@@ -1,4 +1,5 @@
 import type { UserErrorEntry } from '../../shared/errors';
+import type { PartnerEngagementEntry } from '../projects/project';
 import { checkEmail, checkNonNegative, checkText, cleanList, compact, normaliseEmail } from '../../shared/validation';
 
 /** A partner of the network as stored. Pure types and rules; no I/O here. */
@@ -25,6 +26,13 @@ export interface PartnerRecord {
   competences: string[];
   /** The neighbourhood contact this partner was before it joined (its buurtbabbel history stays there). */
   formerNeighbourId?: string;
+  /**
+   * This partner's engagements, keyed by project id, with each project's status. Written only by
+   * the projects module, in the same transaction as the project; absent until the first one.
+   */
+  engagements?: Record<string, PartnerEngagementEntry>;
+  /** Set on a partner of kind SPIN_OFF: the project it took over. */
+  spunOffFromProjectId?: string;
   version: number;
   createdAt: string;
   updatedAt: string;

@@ -4,9 +4,10 @@ import { queryCollectionPage, queryWholeCollection, stripKeys } from '../../shar
 import { isConditionFailure } from '../../shared/dynamodb/conditional';
 import type { Page } from '../../shared/dynamodb/cursor';
 import { keys } from '../../shared/dynamodb/keys';
+import type { TransactItem } from '../../shared/dynamodb/transaction';
 import { VersionConflictError } from '../../shared/errors';
+import type { PartnerEngagementEntry, ProjectStatus } from '../projects/project';
 import type { PartnerRecord } from './partner';
-
 
 type Item = PartnerRecord & Record<string, unknown>;
 
@@ -25,12 +26,66 @@ export class PartnersRepository {
   ) {}
 
   async create(partner: PartnerRecord): Promise<void> {
-    await this.db.send(new PutCommand(this.createPut(partner).Put));
+    await this.db.send(new PutCommand(this.createPut(partner).Put!));
   }
 
-  /** The transaction entry that stores a new partner, for a change that writes more than the partner. */
-  createPut(partner: PartnerRecord) {
+  /** The transaction entry that creates a partner (a spin-off is created with its project's change). */
+  createPut(partner: PartnerRecord): TransactItem {
     return { Put: { TableName: this.tableName, Item: toItem(partner), ConditionExpression: 'attribute_not_exists(PK)' } };
+  }
+
+  /**
+   * The transaction entry that sets (or, without `entry`, removes) the partner's copy of its
+   * engagement in one project. It raises the partner's version, so that a coordinator's edit of
+   * the partner based on an older read is refused rather than dropping the engagement.
+   */
+  engagementUpdate(partner: Pick<PartnerRecord, 'id' | 'engagements'>, projectId: string, entry: PartnerEngagementEntry | undefined): TransactItem {
+    const base = { TableName: this.tableName, Key: keys.partner(partner.id) };
+    if (!entry) {
+      return {
+        Update: {
+          ...base,
+          UpdateExpression: 'REMOVE engagements.#project SET version = version + :one',
+          ConditionExpression: 'attribute_exists(engagements.#project)',
+          ExpressionAttributeNames: { '#project': projectId },
+          ExpressionAttributeValues: { ':one': 1 },
+        },
+      };
+    }
+    // The first engagement creates the map; the conditions make a concurrent first one retry.
+    if (!partner.engagements) {
+      return {
+        Update: {
+          ...base,
+          UpdateExpression: 'SET engagements = :engagements, version = version + :one',
+          ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(engagements)',
+          ExpressionAttributeValues: { ':engagements': { [projectId]: entry }, ':one': 1 },
+        },
+      };
+    }
+    return {
+      Update: {
+        ...base,
+        UpdateExpression: 'SET engagements.#project = :entry, version = version + :one',
+        ConditionExpression: 'attribute_exists(engagements)',
+        ExpressionAttributeNames: { '#project': projectId },
+        ExpressionAttributeValues: { ':entry': entry, ':one': 1 },
+      },
+    };
+  }
+
+  /** The transaction entry that records a project's new status on an engaged partner's copy. */
+  engagementStatusUpdate(partnerId: string, projectId: string, status: ProjectStatus): TransactItem {
+    return {
+      Update: {
+        TableName: this.tableName,
+        Key: keys.partner(partnerId),
+        UpdateExpression: 'SET engagements.#project.projectStatus = :status, version = version + :one',
+        ConditionExpression: 'attribute_exists(engagements.#project)',
+        ExpressionAttributeNames: { '#project': projectId },
+        ExpressionAttributeValues: { ':status': status, ':one': 1 },
+      },
+    };
   }
 
   /** Replaces the partner when its stored version is still `expectedVersion`. */

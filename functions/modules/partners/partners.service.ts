@@ -58,31 +58,35 @@ export class PartnersService {
     requireRole(viewer, 'COORDINATOR');
     const errors = validatePartnerFields(input, false);
     if (errors.length > 0) throw new UserInputError(errors);
-    const current = await this.repository.get(input.id);
-    if (!current) throw UserInputError.single('NOT_FOUND', 'Deze partner bestaat niet.', ['input', 'id']);
-    if (input.expectedVersion != null && input.expectedVersion !== current.version) {
-      throw UserInputError.versionConflict(['input', 'expectedVersion']);
+    // Without expectedVersion a concurrent change (e.g. an engagement written by the projects
+    // module, which raises the version) is not the caller's problem: read again and re-apply.
+    for (let attempt = 1; ; attempt += 1) {
+      const current = await this.repository.get(input.id);
+      if (!current) throw UserInputError.single('NOT_FOUND', 'Deze partner bestaat niet.', ['input', 'id']);
+      if (input.expectedVersion != null && input.expectedVersion !== current.version) {
+        throw UserInputError.versionConflict(['input', 'expectedVersion']);
+      }
+      const next: PartnerRecord = {
+        ...current,
+        name: input.name?.trim() ?? current.name,
+        kind: input.kind ?? current.kind,
+        email: input.email != null ? normaliseEmail(input.email) : current.email,
+        capacity: input.capacity !== undefined ? normaliseCapacity(input.capacity) : current.capacity,
+        representatives: input.representatives
+          ? mergeRepresentatives(current.representatives, input.representatives, this.newId)
+          : current.representatives,
+        competences: input.competences ? cleanCompetences(input.competences) : current.competences,
+        version: current.version + 1,
+        updatedAt: this.clock.now().toISOString(),
+      };
+      try {
+        await this.repository.replace(next, current.version);
+        return next;
+      } catch (error) {
+        if (!(error instanceof VersionConflictError)) throw error;
+        if (input.expectedVersion != null || attempt >= 3) throw UserInputError.versionConflict(['input', 'id']);
+      }
     }
-    const next: PartnerRecord = {
-      ...current,
-      name: input.name?.trim() ?? current.name,
-      kind: input.kind ?? current.kind,
-      email: input.email != null ? normaliseEmail(input.email) : current.email,
-      capacity: input.capacity !== undefined ? normaliseCapacity(input.capacity) : current.capacity,
-      representatives: input.representatives
-        ? mergeRepresentatives(current.representatives, input.representatives, this.newId)
-        : current.representatives,
-      competences: input.competences ? cleanCompetences(input.competences) : current.competences,
-      version: current.version + 1,
-      updatedAt: this.clock.now().toISOString(),
-    };
-    try {
-      await this.repository.replace(next, current.version);
-    } catch (error) {
-      if (error instanceof VersionConflictError) throw UserInputError.versionConflict(['input', 'id']);
-      throw error;
-    }
-    return next;
   }
 
   async get(viewer: Viewer | undefined, id: string): Promise<PartnerRecord | undefined> {

@@ -46,4 +46,18 @@ export const keys = {
     GSI1SK: `${startsAtIso}#${buurtbabbelId}`,
   }),
   neighbourHistoryPartition: (neighbourId: string) => `NEIGHBOURHISTORY#${neighbourId}`,
+
+  // Projects: a project item holds its engagements, consolidation reviews and decision log. It is
+  // listed by status then name, and sits on byDueTime under REVIEWS while a review email is due.
+  project: (id: string) => ({ PK: `PROJECT#${id}`, SK: 'PROJECT' }),
+  projectCollection: (status: string, name: string, id: string) => ({
+    GSI1PK: 'PROJECTS',
+    GSI1SK: `${status}#${name.toLocaleLowerCase('nl-BE')}#${id}`,
+  }),
+  projectsWithStatus: (status: string) => ({ from: `${status}#`, to: `${status}#\uffff` }),
+  projectsPartition: 'PROJECTS',
+  reviewDue: (dueAtIso: string, projectId: string) => ({ GSI2PK: 'REVIEWS', GSI2SK: `${dueAtIso}#${projectId}` }),
+  reviewsPartition: 'REVIEWS',
+  // Agenda items decided while no meeting is planned; scheduling the next meeting takes them over.
+  nextMeetingAgenda: () => ({ PK: 'CONFIG', SK: 'NEXT_MEETING_AGENDA' }),
 } as const;

@@ -9,7 +9,9 @@ export type LinkPurpose =
   /** A neighbour's answer to a buurtbabbel invitation: claims buurtbabbelId, neighbourId. */
   | 'buurtbabbel-answer'
   /** A neighbour's opt-out from buurtbabbel invitations: claims neighbourId. */
-  | 'unsubscribe';
+  | 'unsubscribe'
+  /** A promoter's answer to a consolidation review: claims projectId, reviewNumber. */
+  | 'consolidation-review';
 
 export class LinkTokenError extends Error {
   constructor(readonly reason: 'expired' | 'invalid') {

@@ -9,17 +9,23 @@ import { createTestApp, devSecret, dynamoEndpoint, linkSecret, type TestApp } fr
 
 type Caller = 'anonymous' | 'PARTNER' | 'COORDINATOR';
 
-/** Every mutation with valid-looking input, and who may run it. */
 interface Ids {
   partnerId: string;
   meetingId: string;
+  /** An ACTIVE project promoted by the partner, with its first review open. */
+  projectId: string;
+  /** A project made for the case alone, which it may change for good (`freshProject`). */
+  freshProjectId?: string;
   neighbourId: string;
   buurtbabbelId: string;
 }
 
+const coordinatorViewer = { id: 'c', email: 'c@destek.test', role: 'COORDINATOR' as const };
+
+/** Every mutation with valid-looking input, and who may run it. */
 function mutations(ids: Ids) {
-  const { partnerId, meetingId, neighbourId, buurtbabbelId } = ids;
-  const list: { name: string; allowed: Caller[]; query: string; variables?: Record<string, unknown>; domainRefusal?: Partial<Record<Caller, string>> }[] = [
+  const { partnerId, meetingId, projectId, neighbourId, buurtbabbelId } = ids;
+  const list: { name: string; allowed: Caller[]; query: string; variables?: Record<string, unknown>; domainRefusal?: Partial<Record<Caller, string>>; freshProject?: true; setup?: (t: TestApp) => Promise<unknown> }[] = [
     { name: 'createPartner', allowed: ['COORDINATOR'], query: `mutation { createPartner(input: { name: "Nieuw", kind: COMPANY, email: "nieuw@example.be" }) { userErrors { code } } }` },
     { name: 'updatePartner', allowed: ['COORDINATOR'], query: `mutation { updatePartner(input: { id: "${partnerId}", name: "Andere naam" }) { userErrors { code } } }` },
     { name: 'scheduleMeeting', allowed: ['COORDINATOR'], query: `mutation($i: ScheduleMeetingInput!) { scheduleMeeting(input: $i) { userErrors { code } } }`, variables: { i: meetingInput({ startsAt: '2027-01-14T19:30:00+01:00', endsAt: '2027-01-14T21:30:00+01:00' }) } },
@@ -34,6 +40,23 @@ function mutations(ids: Ids) {
     { name: 'respondToMeeting', allowed: ['PARTNER', 'COORDINATOR'], domainRefusal: { COORDINATOR: 'NOT_A_PARTNER' }, query: `mutation { respondToMeeting(input: { meetingId: "${meetingId}", response: ACCEPTED }) { userErrors { code } } }` },
     { name: 'createCalendarFeed', allowed: ['PARTNER', 'COORDINATOR'], query: `mutation { createCalendarFeed { url userErrors { code } } }` },
     { name: 'revokeCalendarFeed', allowed: ['PARTNER', 'COORDINATOR'], query: `mutation { revokeCalendarFeed { revoked userErrors { code } } }` },
+    // A partner proposes, engages and withdraws for its own partner, and answers for a project it promotes.
+    { name: 'proposeProject', allowed: ['PARTNER', 'COORDINATOR'], query: `mutation { proposeProject(input: { name: "Deelfietsen", promoterPartnerId: "${partnerId}", motivation: "Minder auto's" }) { userErrors { code } } }` },
+    { name: 'engageInProject', allowed: ['PARTNER', 'COORDINATOR'], query: `mutation { engageInProject(input: { projectId: "${projectId}", partnerId: "${partnerId}", hoursPerMonth: 2 }) { userErrors { code } } }` },
+    {
+      name: 'withdrawEngagement',
+      allowed: ['PARTNER', 'COORDINATOR'],
+      freshProject: true,
+      setup: (t) => t.app.projects.engage(coordinatorViewer, { projectId: ids.freshProjectId!, partnerId }),
+      query: `mutation { withdrawEngagement(input: { projectId: "${ids.freshProjectId}", partnerId: "${partnerId}" }) { userErrors { code } } }`,
+    },
+    { name: 'answerConsolidationReview', allowed: ['PARTNER', 'COORDINATOR'], query: `mutation { answerConsolidationReview(input: { reviewId: "${projectId}:1", outcome: CONTINUE }) { userErrors { code } } }` },
+    { name: 'updateProject', allowed: ['COORDINATOR'], query: `mutation { updateProject(input: { projectId: "${projectId}", description: "Elke maand" }) { userErrors { code } } }` },
+    { name: 'assessProject', allowed: ['COORDINATOR'], query: `mutation { assessProject(input: { projectId: "${projectId}", hasBusinessModel: true, fitsCommunityGoals: true }) { userErrors { code } } }` },
+    { name: 'changeProjectStatus', allowed: ['COORDINATOR'], freshProject: true, query: `mutation { changeProjectStatus(input: { projectId: "${ids.freshProjectId}", status: IDEA }) { userErrors { code } } }` },
+    // Allowed, but the meeting has not started yet: the domain answers, not the authorisation.
+    { name: 'confirmConsolidationReview', allowed: ['COORDINATOR'], domainRefusal: { COORDINATOR: 'MEETING_NOT_STARTED' }, query: `mutation { confirmConsolidationReview(input: { reviewId: "${projectId}:1", meetingId: "${meetingId}", outcome: CONTINUE }) { userErrors { code } } }` },
+    { name: 'recordProjectDecision', allowed: ['COORDINATOR'], domainRefusal: { COORDINATOR: 'MEETING_NOT_STARTED' }, query: `mutation { recordProjectDecision(input: { projectId: "${projectId}", meetingId: "${meetingId}", text: "Besluit" }) { userErrors { code } } }` },
     { name: 'addNeighbour', allowed: ['COORDINATOR'], query: `mutation { addNeighbour(input: { businessName: "Frituur", email: "frituur@buurt.be", street: "Sint-Pietersaalststraat 1" }) { userErrors { code } } }` },
     { name: 'importNeighbours', allowed: ['COORDINATOR'], query: `mutation { importNeighbours(csv: "zaak;e-mail;adres\\nSlager;slager@buurt.be;Straat 2\\n") { imported userErrors { code } } }` },
     { name: 'optOutNeighbour', allowed: ['COORDINATOR'], query: `mutation { optOutNeighbour(id: "${neighbourId}") { userErrors { code } } }` },
@@ -52,12 +75,15 @@ const queries = [
   { name: 'meetings', query: `{ meetings { edges { node { id } } } }` },
   { name: 'meeting', query: `{ meeting(id: "x") { id } }` },
   { name: 'standingThemes', query: `{ standingThemes }` },
+  { name: 'projects', query: `{ projects { edges { node { id } } } }` },
+  { name: 'project', query: `{ project(id: "x") { id } }` },
   { name: 'buurtbabbels', query: `{ buurtbabbels { edges { node { id invitedCount acceptedCount } } } }` },
   { name: 'buurtbabbel', query: `{ buurtbabbel(id: "x") { id } }` },
 ];
 
-/** Neighbours are personal data of people without an account: coordinators only. */
+/** Neighbours are personal data of people without an account, and capacity overviews are the coordinator's: coordinators only. */
 const coordinatorQueries = [
+  { name: 'overCommittedPartners', query: `{ overCommittedPartners { id } }` },
   { name: 'neighbours', query: `{ neighbours { edges { node { id email } } } }` },
   { name: 'neighbour', query: `{ neighbour(id: "x") { id } }` },
 ];
@@ -70,7 +96,11 @@ describe('authorisation of every operation, per role', () => {
   beforeAll(async () => {
     t = await createTestApp();
     const partner = await createPartner(t);
-    ids = { partnerId: partner.id, meetingId: '', neighbourId: '', buurtbabbelId: '' };
+    const project = await t.app.projects.propose(coordinatorViewer, { name: 'Repair café', promoterPartnerId: partner.id, motivation: 'Herstellen' });
+    await t.app.projects.engage(coordinatorViewer, { projectId: project.id, partnerId: partner.id });
+    await t.app.projects.assess(coordinatorViewer, { projectId: project.id, hasBusinessModel: true, fitsCommunityGoals: true });
+    await t.app.projects.changeStatus(coordinatorViewer, { projectId: project.id, status: 'ACTIVE' });
+    ids = { partnerId: partner.id, meetingId: '', projectId: project.id, neighbourId: '', buurtbabbelId: '' };
     tokens.PARTNER = await t.token('PARTNER', { partnerId: partner.id });
     tokens.COORDINATOR = await t.token('COORDINATOR');
   });
@@ -83,9 +113,13 @@ describe('authorisation of every operation, per role', () => {
   });
 
   const callers: Caller[] = ['anonymous', 'PARTNER', 'COORDINATOR'];
-  const cases = mutations({ partnerId: 'P', meetingId: 'M', neighbourId: 'N', buurtbabbelId: 'B' }).flatMap((m) => callers.map((caller) => [m.name, caller] as const));
+  const cases = mutations({ partnerId: 'P', meetingId: 'M', projectId: 'X', neighbourId: 'N', buurtbabbelId: 'B' }).flatMap((m) => callers.map((caller) => [m.name, caller] as const));
 
   it.each(cases)('%s as %s', async (name, caller) => {
+    if (mutations(ids).find((m) => m.name === name)!.freshProject) {
+      ids.freshProjectId = (await t.app.projects.propose(coordinatorViewer, { name: 'Vers', promoterPartnerId: ids.partnerId, motivation: 'Test' })).id;
+      await mutations(ids).find((m) => m.name === name)!.setup?.(t);
+    }
     const mutation = mutations(ids).find((m) => m.name === name)!;
     const result = await t.graphql(mutation.query, mutation.variables, tokens[caller]);
     const code = result.errors?.[0]?.extensions?.code;

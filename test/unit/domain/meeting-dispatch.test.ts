@@ -1,18 +1,6 @@
 import type { MeetingRecord } from '../../../functions/modules/meetings/meeting';
 import { planMeetingDispatch } from '../../../functions/modules/meetings/meeting-dispatch';
-import type { PartnerRecord } from '../../../functions/modules/partners/partner';
-
-const partner = (id: string, representatives: { name: string; email: string }[]): PartnerRecord => ({
-  id,
-  name: `Partner ${id}`,
-  kind: 'FREELANCER',
-  email: `${id}@example.be`,
-  representatives: representatives.map((rep, index) => ({ id: `${id}-${index}`, ...rep })),
-  competences: [],
-  version: 1,
-  createdAt: '',
-  updatedAt: '',
-});
+import { partnerRecord } from '../../support/records';
 
 const meeting: MeetingRecord = {
   id: 'm1',
@@ -35,9 +23,9 @@ const meeting: MeetingRecord = {
 };
 
 const partners = new Map([
-  ['a', partner('a', [{ name: 'An', email: 'an@a.be' }, { name: 'Bart', email: 'bart@a.be' }])],
-  ['b', partner('b', [])],
-  ['c', partner('c', [{ name: 'Cas', email: 'cas@c.be' }])],
+  ['a', partnerRecord('a', [{ name: 'An', email: 'an@a.be' }, { name: 'Bart', email: 'bart@a.be' }])],
+  ['b', partnerRecord('b', [])],
+  ['c', partnerRecord('c', [{ name: 'Cas', email: 'cas@c.be' }])],
 ]);
 
 describe('planning the emails of a meeting change', () => {

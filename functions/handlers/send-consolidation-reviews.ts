@@ -1,0 +1,8 @@
+import { lambdaJob } from './lambda-job';
+
+/**
+ * The consolidation-review job: asks promoters for the reviews that fell due, sends the reminders
+ * and tells the coordinator of reviews left unanswered. Each email goes into the outbox with the
+ * step that decided it; the deliver-outbox job sends it.
+ */
+export const handler = lambdaJob('send-consolidation-reviews', async (app, asOf) => ({ ...(await app.projects.sendDueReviews(asOf)) }));

@@ -1,0 +1,116 @@
+import { formatDutchDate, formatDutchDateTime } from '../dutch-dates';
+import { escapeHtml, safeHref } from '../html';
+import type { RenderedEmail } from '../rendered-email';
+
+export type ReviewEmailStep = 'request' | 'reminder1' | 'reminder2' | 'coordinator';
+
+export interface ReviewEmailInput {
+  step: ReviewEmailStep;
+  /** promoter: asked to answer (with the link); copy: an engaged partner, informed; coordinator: told of no answer. */
+  role: 'promoter' | 'copy' | 'coordinator';
+  recipientName?: string;
+  /** The partner the recipient takes part for (copy). */
+  partnerName?: string;
+  projectName: string;
+  promoterName: string;
+  /** The other engaged partners, in copy of the request. */
+  copyPartnerNames: string[];
+  requestedAt: Date;
+  /** The promoter's link to the answer page. */
+  answerLink?: string;
+  /** Coordinator: the meeting whose agenda now holds the review; absent when none is planned. */
+  agendaMeeting?: { title: string; startsAt: Date };
+}
+
+const OPTIONS = [
+  'verder zoals nu;',
+  'overdragen aan een derde partij (zeg aan wie);',
+  'een nieuwe entiteit die de activiteit overneemt en zelf partner wordt van de Locon (zeg hoe ze heet);',
+  'stoppen.',
+];
+const LINK_NOTE = 'De link opent een pagina waar je je keuze maakt en bevestigt; er verandert niets tot je op de knop drukt.';
+const NEXT_MEETING = 'Je antwoord komt op de agenda van het volgende overleg, dat de beslissing bevestigt.';
+const SIGNATURE = 'Schakel vzw, voor Locon De Stek';
+
+/** A paragraph, or a list of options; the link is rendered as a button in HTML. */
+type Block = { text: string } | { list: string[] } | { link: string; label: string };
+
+/** The emails of a consolidation review: the request, two reminders, and the note to the coordinator. */
+export function renderReviewEmail(input: ReviewEmailInput): RenderedEmail {
+  const subject = subjectOf(input);
+  const blocks: Block[] = [{ text: input.recipientName ? `Dag ${input.recipientName},` : 'Dag,' }, ...bodyOf(input), { text: 'Met vriendelijke groet,' }];
+  return { subject, text: renderText(blocks), html: renderHtml(subject, blocks) };
+}
+
+function subjectOf(input: ReviewEmailInput): string {
+  const about = `consolidatie van ${input.projectName}`;
+  if (input.role === 'coordinator') return `Geen antwoord: ${about}`;
+  if (input.role === 'copy') return `Ter info: ${about}`;
+  if (input.step === 'reminder1') return `Herinnering: ${about}`;
+  if (input.step === 'reminder2') return `Tweede herinnering: ${about}`;
+  return `Consolidatie van ${input.projectName}: hoe gaat het verder?`;
+}
+
+function bodyOf(input: ReviewEmailInput): Block[] {
+  const asked = formatDutchDate(input.requestedAt);
+  if (input.role === 'coordinator') {
+    const agenda = input.agendaMeeting
+      ? `De vraag staat nu op de agenda van ${input.agendaMeeting.title} op ${formatDutchDateTime(input.agendaMeeting.startsAt)}.`
+      : 'Er is nog geen volgend overleg gepland: de vraag komt op de agenda van het eerste overleg dat je plant.';
+    return [
+      { text: `${input.promoterName}, promotor van ${input.projectName}, heeft niet geantwoord op de consolidatievraag van ${asked}, ook niet na twee herinneringen.` },
+      { text: agenda },
+    ];
+  }
+  if (input.role === 'copy') {
+    return [
+      { text: `${input.partnerName ?? 'Je partner'} is betrokken bij ${input.projectName}. We vroegen de promotor, ${input.promoterName}, hoe het project geconsolideerd kan worden:` },
+      { list: OPTIONS },
+      { text: 'Het antwoord komt op de agenda van het volgende overleg. Denk gerust mee met de promotor.' },
+    ];
+  }
+  const intro =
+    input.step === 'request'
+      ? `${input.promoterName} is promotor van ${input.projectName} in Locon De Stek. Het is tijd om te bekijken hoe het project geconsolideerd kan worden. Wat past het best?`
+      : `Op ${asked} vroegen we hoe ${input.projectName} geconsolideerd kan worden. We kregen nog geen antwoord. Wat past het best?`;
+  const blocks: Block[] = [{ text: intro }, { list: OPTIONS }];
+  if (input.answerLink) blocks.push({ link: input.answerLink, label: 'Geef je antwoord' }, { text: LINK_NOTE });
+  blocks.push({ text: NEXT_MEETING });
+  if (input.step === 'reminder2') blocks.push({ text: 'Zonder antwoord brengt de coördinator de vraag naar het volgende overleg.' });
+  if (input.step === 'request' && input.copyPartnerNames.length > 0) blocks.push({ text: `In kopie: ${input.copyPartnerNames.join(', ')}.` });
+  return blocks;
+}
+
+function renderText(blocks: Block[]): string {
+  const parts = blocks.map((block) => {
+    if ('list' in block) return block.list.map((item) => `- ${item}`).join('\n');
+    if ('link' in block) return `${block.label}: ${block.link}`;
+    return block.text;
+  });
+  return `${parts.join('\n\n')}\n${SIGNATURE}\n`;
+}
+
+const styles = {
+  body: 'margin:0;padding:24px;background:#f6f6f4;font-family:Arial,Helvetica,sans-serif;color:#222;line-height:1.5;',
+  card: 'max-width:560px;margin:0 auto;padding:24px;background:#ffffff;border-radius:6px;',
+  button: 'display:inline-block;padding:10px 16px;border-radius:4px;background:#2e6b3f;color:#ffffff;text-decoration:none;font-weight:bold;',
+};
+
+function renderHtml(subject: string, blocks: Block[]): string {
+  const body = blocks.map((block) => {
+    if ('list' in block) return `<ul>${block.list.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>`;
+    if ('link' in block) return `<p><a href="${safeHref(block.link)}" style="${styles.button}">${escapeHtml(block.label)}</a></p>`;
+    return `<p>${escapeHtml(block.text)}</p>`;
+  });
+  body[body.length - 1] = body[body.length - 1].replace('</p>', `<br>${escapeHtml(SIGNATURE)}</p>`);
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="nl-BE">',
+    `<head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>`,
+    `<body style="${styles.body}"><div style="${styles.card}">`,
+    body.join('\n'),
+    '</div></body>',
+    '</html>',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,123 @@
+import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { batchGetItems } from '../../shared/dynamodb/batch-get';
+import { queryCollectionPage, stripKeys } from '../../shared/dynamodb/collection-query';
+import { isConditionFailure } from '../../shared/dynamodb/conditional';
+import type { Page } from '../../shared/dynamodb/cursor';
+import { keys } from '../../shared/dynamodb/keys';
+import { tableIndexes } from '../../shared/dynamodb/table-definition';
+import type { TransactItem } from '../../shared/dynamodb/transaction';
+import { VersionConflictError } from '../../shared/errors';
+import { nextReviewStep, type EngagementRecord, type ProjectRecord, type ProjectStatus } from './project';
+
+const dueIndex = tableIndexes.byDueTime;
+
+function toRecord(item: Record<string, unknown>): ProjectRecord {
+  return stripKeys<ProjectRecord>(item);
+}
+
+/** The stored item: its place in the list follows its status, its place on the due index its next review email. */
+function toItem(project: ProjectRecord) {
+  const next = nextReviewStep(project);
+  return {
+    ...keys.project(project.id),
+    ...keys.projectCollection(project.status, project.name, project.id),
+    ...(next ? keys.reviewDue(next.at.toISOString(), project.id) : {}),
+    ...project,
+  };
+}
+
+export class ProjectsRepository {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  /**
+   * Writes the project (new when `expectedVersion` is undefined, else only if its stored version
+   * is still that one) together with the other modules' entries, in one transaction. Any failed
+   * condition is a VersionConflictError: the caller reads again and decides again.
+   */
+  async save(project: ProjectRecord, expectedVersion: number | undefined, extra: TransactItem[] = []): Promise<void> {
+    const put: TransactItem =
+      expectedVersion === undefined
+        ? { Put: { TableName: this.tableName, Item: toItem(project), ConditionExpression: 'attribute_not_exists(PK)' } }
+        : {
+            Put: {
+              TableName: this.tableName,
+              Item: toItem(project),
+              ConditionExpression: 'attribute_exists(PK) AND version = :expected',
+              ExpressionAttributeValues: { ':expected': expectedVersion },
+            },
+          };
+    await this.transact(project.id, [put, ...extra]);
+  }
+
+  /**
+   * The transaction entry that sets (or, without `engagement`, removes) one partner's engagement,
+   * touching only its map entry: partners engaging at the same moment never overwrite each other.
+   * The condition on the status read makes a concurrent status change and this write pass in turn.
+   */
+  engagementUpdate(projectId: string, partnerId: string, engagement: EngagementRecord | undefined, seenStatus: ProjectStatus, now: string): TransactItem {
+    const names = { '#partner': partnerId, '#status': 'status' };
+    const values = { ':one': 1, ':now': now, ':status': seenStatus };
+    return {
+      Update: {
+        TableName: this.tableName,
+        Key: keys.project(projectId),
+        // The version moves, so a change decided on an older read cannot drop this engagement.
+        UpdateExpression: engagement
+          ? 'SET engagements.#partner = :engagement, version = version + :one, updatedAt = :now'
+          : 'REMOVE engagements.#partner SET version = version + :one, updatedAt = :now',
+        ConditionExpression: engagement ? '#status = :status' : '#status = :status AND attribute_exists(engagements.#partner)',
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: engagement ? { ...values, ':engagement': engagement } : values,
+      },
+    };
+  }
+
+  /** Writes entries of several modules at once; a failed condition is a VersionConflictError. */
+  async transact(projectId: string, items: TransactItem[]): Promise<void> {
+    try {
+      await this.db.send(new TransactWriteCommand({ TransactItems: items }));
+    } catch (error) {
+      if (isConditionFailure(error)) throw new VersionConflictError('Project', projectId, { cause: error });
+      throw error;
+    }
+  }
+
+  /** One project; `consistent` for the review job, which must see the write of a run that beat it. */
+  async get(id: string, consistent = false): Promise<ProjectRecord | undefined> {
+    const result = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.project(id), ConsistentRead: consistent }));
+    return result.Item ? toRecord(result.Item) : undefined;
+  }
+
+  async getMany(ids: readonly string[]): Promise<Map<string, ProjectRecord>> {
+    const result = new Map<string, ProjectRecord>();
+    for (const item of await batchGetItems(this.db, this.tableName, [...new Set(ids)].map((id) => keys.project(id)))) {
+      const project = toRecord(item);
+      result.set(project.id, project);
+    }
+    return result;
+  }
+
+  /** A page of projects by status, then name; one status only when given. One Query. */
+  list(status: ProjectStatus | undefined, limit: number, after?: string): Promise<Page<ProjectRecord>> {
+    const range = status ? keys.projectsWithStatus(status) : {};
+    return queryCollectionPage(this.db, this.tableName, { partition: keys.projectsPartition, ...range }, limit, after, toRecord);
+  }
+
+  /** Projects with a review email due at `now`, earliest first: one Query on `byDueTime`. */
+  async findDueReviews(now: Date, limit: number): Promise<ProjectRecord[]> {
+    const response = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: dueIndex.name,
+        KeyConditionExpression: '#pk = :pk AND #sk <= :upTo',
+        ExpressionAttributeNames: { '#pk': dueIndex.partitionKey, '#sk': dueIndex.sortKey },
+        ExpressionAttributeValues: { ':pk': keys.reviewsPartition, ':upTo': `${now.toISOString()}#\uffff` },
+        Limit: limit,
+      }),
+    );
+    return (response.Items ?? []).map(toRecord);
+  }
+}

@@ -1,0 +1,141 @@
+import type { GraphQLContext } from '../../graphql/context';
+import type { Resolvers } from '../../graphql/generated/resolvers-types';
+import { toConnection, withUserErrors } from '../../graphql/payload';
+import { pageSize } from '../../shared/dynamodb/cursor';
+import type { PartnerRecord } from '../partners/partner';
+import { capacityOf, partnerEngagements } from './capacity';
+import {
+  countsAgainstCapacity,
+  openIntakeItems,
+  openReview,
+  remindersSent,
+  reviewId,
+  reviewStatus,
+  type ProjectRecord,
+} from './project';
+import type { EngagementView, ReviewView } from './project-views';
+
+async function loadPartner(id: string | undefined, { loaders }: GraphQLContext): Promise<PartnerRecord | null> {
+  return id ? ((await loaders.partner.load(id)) ?? null) : null;
+}
+
+async function loadProject(id: string | undefined, { loaders }: GraphQLContext): Promise<ProjectRecord | null> {
+  return id ? ((await loaders.project.load(id)) ?? null) : null;
+}
+
+function reviewView(project: ProjectRecord, number: number | undefined): ReviewView | null {
+  const review = project.reviews.find((candidate) => candidate.number === number);
+  return review ? { project, review } : null;
+}
+
+function projectEngagements(project: ProjectRecord): EngagementView[] {
+  return Object.values(project.engagements)
+    .sort((a, b) => a.engagedAt.localeCompare(b.engagedAt) || a.partnerId.localeCompare(b.partnerId))
+    .map((engagement) => ({ engagement, projectStatus: project.status, project }));
+}
+
+export const projectsResolvers: Resolvers = {
+  Query: {
+    projects: async (_parent, args, { viewer, services, loaders }) => {
+      const page = await services.projects.list(viewer, args.status ?? undefined, pageSize(args.first), args.after ?? undefined);
+      for (const project of page.items) loaders.project.prime(project.id, project);
+      return toConnection(page);
+    },
+    project: async (_parent, args, { viewer, services }) => (await services.projects.get(viewer, args.id)) ?? null,
+    overCommittedPartners: (_parent, _args, { viewer, services }) => services.projects.overCommittedPartners(viewer),
+  },
+  Mutation: {
+    proposeProject: (_parent, { input }, { viewer, services }) => withUserErrors('project', () => services.projects.propose(viewer, input)),
+    updateProject: (_parent, { input }, { viewer, services }) => withUserErrors('project', () => services.projects.update(viewer, input)),
+    engageInProject: (_parent, { input }, { viewer, services }) => withUserErrors('project', () => services.projects.engage(viewer, input)),
+    withdrawEngagement: (_parent, { input }, { viewer, services }) => withUserErrors('project', () => services.projects.withdraw(viewer, input)),
+    assessProject: (_parent, { input }, { viewer, services }) => withUserErrors('project', () => services.projects.assess(viewer, input)),
+    changeProjectStatus: (_parent, { input }, { viewer, services }) => withUserErrors('project', () => services.projects.changeStatus(viewer, input)),
+    answerConsolidationReview: (_parent, { input }, { viewer, services }) =>
+      withUserErrors('project', () => services.projects.answerReview(viewer, input)),
+    confirmConsolidationReview: (_parent, { input }, { viewer, services }) =>
+      withUserErrors('project', () => services.projects.confirmReview(viewer, input)),
+    recordProjectDecision: (_parent, { input }, { viewer, services }) =>
+      withUserErrors('project', () => services.projects.recordDecision(viewer, input)),
+  },
+  Project: {
+    promoter: (project, _args, context) => loadPartner(project.promoterPartnerId, context),
+    engagements: (project) => projectEngagements(project),
+    hasBusinessModel: (project) => project.businessModel?.value ?? null,
+    businessModelNote: (project) => project.businessModel?.note ?? null,
+    fitsCommunityGoals: (project) => project.communityGoals?.value ?? null,
+    communityGoalsNote: (project) => project.communityGoals?.note ?? null,
+    openIntakeItems: (project) => openIntakeItems(project),
+    reviews: (project) => project.reviews.map((review) => ({ project, review })),
+    currentReview: (project) => reviewView(project, openReview(project)?.number),
+    decisions: (project) => project.decisions.map((decision) => ({ project, decision })),
+    spinOffPartner: (project, _args, context) => loadPartner(project.spinOffPartnerId, context),
+  },
+  Engagement: {
+    partner: async (view, _args, context) => {
+      const partner = view.partner ?? (await loadPartner(view.engagement.partnerId, context));
+      if (!partner) throw new Error(`engaged partner ${view.engagement.partnerId} is missing`);
+      return partner;
+    },
+    project: async (view, _args, context) => {
+      const project = view.project ?? (await loadProject(view.engagement.projectId, context));
+      if (!project) throw new Error(`project ${view.engagement.projectId} of an engagement is missing`);
+      return project;
+    },
+    hoursPerMonth: (view) => view.engagement.hoursPerMonth ?? null,
+    euros: (view) => view.engagement.euros ?? null,
+    energyNote: (view) => view.engagement.energyNote ?? null,
+    overCapacity: async (view, _args, context) => {
+      if (!countsAgainstCapacity(view.projectStatus)) return false;
+      const partner = view.partner ?? (await loadPartner(view.engagement.partnerId, context));
+      return partner ? capacityOf(partner).overCommitted : false;
+    },
+    engagedAt: (view) => view.engagement.engagedAt,
+    updatedAt: (view) => view.engagement.updatedAt,
+  },
+  ConsolidationReview: {
+    id: ({ project, review }) => reviewId(project.id, review.number),
+    number: ({ review }) => review.number,
+    project: ({ project }) => project,
+    status: ({ review }) => reviewStatus(review),
+    dueAt: ({ review }) => review.dueAt,
+    requestedAt: ({ review }) => review.requestedAt ?? null,
+    remindersSent: ({ review }) => remindersSent(review),
+    coordinatorToldAt: ({ review }) => review.coordinatorToldAt ?? null,
+    answeredAt: ({ review }) => review.answeredAt ?? null,
+    outcome: ({ review }) => review.answer?.outcome ?? null,
+    note: ({ review }) => review.answer?.note ?? null,
+    thirdParty: ({ review }) => review.answer?.thirdParty ?? null,
+    spinOffName: ({ review }) => review.answer?.spinOffName ?? null,
+    onAgenda: ({ review }) => review.agendaItemId !== undefined,
+    confirmedAt: ({ review }) => review.confirmedAt ?? null,
+    confirmedAtMeeting: async ({ review }, _args, { loaders }) =>
+      review.confirmedAtMeetingId ? ((await loaders.meeting.load(review.confirmedAtMeetingId)) ?? null) : null,
+    confirmedOutcome: ({ review }) => review.decision?.outcome ?? null,
+  },
+  ProjectDecision: {
+    id: ({ decision }) => decision.id,
+    meeting: async ({ decision }, _args, { loaders }) => (await loaders.meeting.load(decision.meetingId)) ?? null,
+    text: ({ decision }) => decision.text,
+    recordedAt: ({ decision }) => decision.recordedAt,
+    review: ({ project, decision }) => reviewView(project, decision.reviewNumber),
+  },
+  Partner: {
+    engagements: (partner) => partnerEngagements(partner).map(({ projectStatus, ...engagement }) => ({ engagement, projectStatus, partner })),
+    committed: (partner) => capacityOf(partner).committed,
+    remainingCapacity: (partner) => {
+      const { remaining } = capacityOf(partner);
+      return remaining ? { hoursPerMonth: remaining.hoursPerMonth ?? null, eurosPerYear: remaining.eurosPerYear ?? null } : null;
+    },
+    overCommitted: (partner) => capacityOf(partner).overCommitted,
+    spunOffFrom: (partner, _args, context) => loadProject(partner.spunOffFromProjectId, context),
+  },
+  AgendaItem: {
+    project: (item, _args, context) => loadProject(item.projectId, context),
+    consolidationReview: async (item, _args, context) => {
+      if (item.reviewNumber === undefined) return null;
+      const project = await loadProject(item.projectId, context);
+      return project ? reviewView(project, item.reviewNumber) : null;
+    },
+  },
+};

@@ -1,0 +1,89 @@
+import { recipientKey, type OutboxDispatch, type OutboxRecipient } from '../outbox/outbox';
+import { invitationRecipients, type PartnerRecord } from '../partners/partner';
+import type { ProjectRecord, ReviewRecord, ReviewStep } from './project';
+
+/**
+ * What the outbox needs to send a consolidation-review email, decided when the review job takes
+ * a step (pure). One dispatch per (project, review, step), with a deterministic id: the outbox
+ * refuses a second one, so each request and reminder exists once however often the job runs.
+ */
+export const reviewDispatchKind = 'consolidation-review';
+
+/**
+ * promoter: the people of the promoter partner, with the link to answer; copy: the people of the
+ * other engaged partners, for their information; coordinator: the organizer address.
+ */
+export type ReviewRecipientRole = 'promoter' | 'copy' | 'coordinator';
+
+export interface ReviewRecipientData {
+  role: ReviewRecipientRole;
+  partnerId?: string;
+  partnerName?: string;
+}
+
+export interface ReviewDispatchPayload {
+  projectId: string;
+  projectName: string;
+  reviewNumber: number;
+  step: ReviewStep;
+  dueAt: string;
+  requestedAt: string;
+  promoterName: string;
+  /** Names of the other engaged partners (in copy of the request). */
+  copyPartnerNames: string[];
+  /** For the coordinator: the meeting whose agenda now holds the review; absent while none is planned. */
+  agendaMeeting?: { title: string; startsAt: string };
+}
+
+export function reviewDispatchId(projectId: string, reviewNumber: number, step: ReviewStep): string {
+  return `review.${projectId}.${reviewNumber}.${step}`;
+}
+
+export function planReviewDispatch(input: {
+  project: ProjectRecord;
+  review: ReviewRecord;
+  step: ReviewStep;
+  promoter: PartnerRecord;
+  /** Every engaged partner that could be read (the promoter among them or not). */
+  engaged: readonly PartnerRecord[];
+  coordinator: { email: string; name: string };
+  agendaMeeting?: { title: string; startsAt: string };
+  now: Date;
+}): OutboxDispatch {
+  const { project, review, step, promoter } = input;
+  const recipients = new Map<string, OutboxRecipient>();
+  const add = (person: { email: string; name?: string }, data: ReviewRecipientData) => {
+    const key = recipientKey(person.email);
+    // A person who is both promoter and in copy gets the promoter's email, with the link.
+    if (!recipients.has(key)) recipients.set(key, { key, email: person.email, name: person.name, data: { ...data } });
+  };
+  const copies = input.engaged.filter((partner) => partner.id !== promoter.id);
+  if (step === 'coordinator') {
+    add(input.coordinator, { role: 'coordinator' });
+  } else {
+    for (const person of invitationRecipients(promoter)) add(person, { role: 'promoter', partnerId: promoter.id, partnerName: promoter.name });
+    if (step === 'request') {
+      for (const partner of copies) {
+        for (const person of invitationRecipients(partner)) add(person, { role: 'copy', partnerId: partner.id, partnerName: partner.name });
+      }
+    }
+  }
+  const payload: ReviewDispatchPayload = {
+    projectId: project.id,
+    projectName: project.name,
+    reviewNumber: review.number,
+    step,
+    dueAt: review.dueAt,
+    requestedAt: review.requestedAt ?? input.now.toISOString(),
+    promoterName: promoter.name,
+    copyPartnerNames: copies.map((partner) => partner.name),
+    ...(input.agendaMeeting ? { agendaMeeting: input.agendaMeeting } : {}),
+  };
+  return {
+    id: reviewDispatchId(project.id, review.number, step),
+    kind: reviewDispatchKind,
+    payload: { ...payload },
+    recipients: [...recipients.values()],
+    createdAt: input.now.toISOString(),
+  };
+}

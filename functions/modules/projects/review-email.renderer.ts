@@ -1,0 +1,46 @@
+import { renderReviewEmail } from '../../mail/templates/review-email';
+import { signLinkToken } from '../../shared/links/signed-links';
+import type { OutboxRenderer } from '../outbox/outbox-deliverer';
+import type { ReviewDispatchPayload, ReviewRecipientData } from './review-dispatch';
+
+export interface ReviewEmailSettings {
+  publicBaseUrl: string;
+  linkSigningSecret: string;
+}
+
+/** Answer links stay valid for 60 days from each email (a reminder brings a fresh one). */
+const linkLifetimeMs = 60 * 24 * 3600_000;
+
+export const reviewLinkPurpose = 'consolidation-review';
+
+/** Renders a consolidation-review outbox message; only the promoter's people get the answer link. */
+export function createReviewEmailRenderer(settings: ReviewEmailSettings): OutboxRenderer {
+  return async (message, now) => {
+    const review = message.payload as unknown as ReviewDispatchPayload;
+    const recipient = message.recipient.data as unknown as ReviewRecipientData;
+    let answerLink: string | undefined;
+    if (recipient.role === 'promoter' && recipient.partnerId) {
+      const token = await signLinkToken(
+        settings.linkSigningSecret,
+        reviewLinkPurpose,
+        // Ids only: a link's token is readable by whoever holds the link.
+        { projectId: review.projectId, review: String(review.reviewNumber), partnerId: recipient.partnerId },
+        new Date(now.getTime() + linkLifetimeMs),
+        now,
+      );
+      answerLink = `${settings.publicBaseUrl}/review?token=${encodeURIComponent(token)}`;
+    }
+    return renderReviewEmail({
+      step: review.step,
+      role: recipient.role,
+      recipientName: message.recipient.name,
+      partnerName: recipient.partnerName,
+      projectName: review.projectName,
+      promoterName: review.promoterName,
+      copyPartnerNames: review.copyPartnerNames,
+      requestedAt: new Date(review.requestedAt),
+      answerLink,
+      agendaMeeting: review.agendaMeeting && { title: review.agendaMeeting.title, startsAt: new Date(review.agendaMeeting.startsAt) },
+    });
+  };
+}
