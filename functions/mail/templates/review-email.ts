@@ -1,6 +1,7 @@
 import { formatDutchDate, formatDutchDateTime } from '../dutch-dates';
 import { escapeHtml, safeHref } from '../html';
 import type { RenderedEmail } from '../rendered-email';
+import { emailStyles, signature, wrapEmailHtml } from './email-layout';
 
 export type ReviewEmailStep = 'request' | 'reminder1' | 'reminder2' | 'coordinator';
 
@@ -30,7 +31,6 @@ const OPTIONS = [
 ];
 const LINK_NOTE = 'De link opent een pagina waar je je keuze maakt en bevestigt; er verandert niets tot je op de knop drukt.';
 const NEXT_MEETING = 'Je antwoord komt op de agenda van het volgende overleg, dat de beslissing bevestigt.';
-const SIGNATURE = 'Schakel vzw, voor Locon De Stek';
 
 /** A paragraph, or a list of options; the link is rendered as a button in HTML. */
 type Block = { text: string } | { list: string[] } | { link: string; label: string };
@@ -87,30 +87,15 @@ function renderText(blocks: Block[]): string {
     if ('link' in block) return `${block.label}: ${block.link}`;
     return block.text;
   });
-  return `${parts.join('\n\n')}\n${SIGNATURE}\n`;
+  return `${parts.join('\n\n')}\n${signature}\n`;
 }
-
-const styles = {
-  body: 'margin:0;padding:24px;background:#f6f6f4;font-family:Arial,Helvetica,sans-serif;color:#222;line-height:1.5;',
-  card: 'max-width:560px;margin:0 auto;padding:24px;background:#ffffff;border-radius:6px;',
-  button: 'display:inline-block;padding:10px 16px;border-radius:4px;background:#2e6b3f;color:#ffffff;text-decoration:none;font-weight:bold;',
-};
 
 function renderHtml(subject: string, blocks: Block[]): string {
   const body = blocks.map((block) => {
     if ('list' in block) return `<ul>${block.list.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>`;
-    if ('link' in block) return `<p><a href="${safeHref(block.link)}" style="${styles.button}">${escapeHtml(block.label)}</a></p>`;
+    if ('link' in block) return `<p><a href="${safeHref(block.link)}" style="${emailStyles.button}">${escapeHtml(block.label)}</a></p>`;
     return `<p>${escapeHtml(block.text)}</p>`;
   });
-  body[body.length - 1] = body[body.length - 1].replace('</p>', `<br>${escapeHtml(SIGNATURE)}</p>`);
-  return [
-    '<!DOCTYPE html>',
-    '<html lang="nl-BE">',
-    `<head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>`,
-    `<body style="${styles.body}"><div style="${styles.card}">`,
-    body.join('\n'),
-    '</div></body>',
-    '</html>',
-    '',
-  ].join('\n');
+  body[body.length - 1] = body[body.length - 1].replace('</p>', `<br>${escapeHtml(signature)}</p>`);
+  return wrapEmailHtml(subject, body);
 }

@@ -1,15 +1,14 @@
-import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { batchGetItems } from '../../shared/dynamodb/batch-get';
 import { queryCollectionPage, stripKeys } from '../../shared/dynamodb/collection-query';
 import { isConditionFailure } from '../../shared/dynamodb/conditional';
+import { queryDue } from '../../shared/dynamodb/due-query';
 import type { Page } from '../../shared/dynamodb/cursor';
 import { keys } from '../../shared/dynamodb/keys';
-import { tableIndexes } from '../../shared/dynamodb/table-definition';
 import type { TransactItem } from '../../shared/dynamodb/transaction';
 import { VersionConflictError } from '../../shared/errors';
 import { nextReviewStep, type EngagementRecord, type ProjectRecord, type ProjectStatus } from './project';
 
-const dueIndex = tableIndexes.byDueTime;
 
 function toRecord(item: Record<string, unknown>): ProjectRecord {
   return stripKeys<ProjectRecord>(item);
@@ -108,16 +107,6 @@ export class ProjectsRepository {
 
   /** Projects with a review email due at `now`, earliest first: one Query on `byDueTime`. */
   async findDueReviews(now: Date, limit: number): Promise<ProjectRecord[]> {
-    const response = await this.db.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: dueIndex.name,
-        KeyConditionExpression: '#pk = :pk AND #sk <= :upTo',
-        ExpressionAttributeNames: { '#pk': dueIndex.partitionKey, '#sk': dueIndex.sortKey },
-        ExpressionAttributeValues: { ':pk': keys.reviewsPartition, ':upTo': `${now.toISOString()}#\uffff` },
-        Limit: limit,
-      }),
-    );
-    return (response.Items ?? []).map(toRecord);
+    return (await queryDue(this.db, this.tableName, keys.reviewsPartition, now, limit)).map(toRecord);
   }
 }
