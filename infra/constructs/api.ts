@@ -7,6 +7,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
 import type { StageSettings } from '../stage-settings';
+import { apiPaths } from '../../functions/http/api-paths';
 
 /**
  * The HTTP API in front of the API functions: exactly the routes they serve (GraphQL and the
@@ -51,8 +52,10 @@ export class Api extends Construct {
       },
     });
     const graphql = new HttpLambdaIntegration('GraphqlFunction', props.graphqlFunction);
-    this.httpApi.addRoutes({ path: '/graphql', methods: [HttpMethod.GET, HttpMethod.POST], integration: graphql });
-    this.httpApi.addRoutes({ path: '/rsvp', methods: [HttpMethod.GET, HttpMethod.POST], integration: graphql });
+    // GraphQL and every page behind an email link: GET shows, POST acts.
+    for (const path of Object.values(apiPaths)) {
+      this.httpApi.addRoutes({ path, methods: [HttpMethod.GET, HttpMethod.POST], integration: graphql });
+    }
     const feeds = new HttpLambdaIntegration('CalendarFeedFunction', props.calendarFeedFunction);
     this.httpApi.addRoutes({ path: '/calendar/{file}', methods: [HttpMethod.GET, HttpMethod.HEAD], integration: feeds });
     NagSuppressions.addResourceSuppressions(

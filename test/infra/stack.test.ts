@@ -175,7 +175,22 @@ describe('CDK app', () => {
 
   it('serves exactly the API routes, throttled, with CORS for the configured origins only', () => {
     const routes = Object.values(resourcesOf(dev.template, 'AWS::ApiGatewayV2::Route')).map((route) => route.Properties.RouteKey).sort();
-    expect(routes).toEqual(['GET /calendar/{file}', 'GET /graphql', 'GET /rsvp', 'HEAD /calendar/{file}', 'POST /graphql', 'POST /rsvp']);
+    expect(routes).toEqual(
+      [
+        'GET /buurtbabbel/answer',
+        'GET /calendar/{file}',
+        'GET /graphql',
+        'GET /review',
+        'GET /rsvp',
+        'GET /unsubscribe',
+        'HEAD /calendar/{file}',
+        'POST /buurtbabbel/answer',
+        'POST /graphql',
+        'POST /review',
+        'POST /rsvp',
+        'POST /unsubscribe',
+      ].sort(),
+    );
     const [api] = Object.values(resourcesOf(dev.template, 'AWS::ApiGatewayV2::Api'));
     expect(api.Properties.CorsConfiguration).toMatchObject({
       AllowOrigins: ['http://localhost:8081', 'http://localhost:19006'],

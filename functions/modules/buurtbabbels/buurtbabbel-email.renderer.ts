@@ -6,6 +6,7 @@ import type { NeighboursRepository } from '../neighbours/neighbours.repository';
 import type { OutboxRenderer } from '../outbox/outbox-deliverer';
 import type { BuurtbabbelDispatchPayload, BuurtbabbelRecipientData } from './buurtbabbel-dispatch';
 import type { BuurtbabbelsRepository } from './buurtbabbels.repository';
+import { apiPaths } from '../../http/api-paths';
 
 export interface BuurtbabbelEmailSettings {
   publicBaseUrl: string;
@@ -19,7 +20,7 @@ const answerGraceMs = 24 * 3600_000;
 const unsubscribeValidityMs = 365 * 24 * 3600_000;
 
 export function unsubscribeUrl(publicBaseUrl: string, token: string): string {
-  return `${publicBaseUrl}/unsubscribe?token=${encodeURIComponent(token)}`;
+  return `${publicBaseUrl}${apiPaths.unsubscribe}?token=${encodeURIComponent(token)}`;
 }
 
 /**
@@ -50,7 +51,7 @@ export function createBuurtbabbelEmailRenderer(
       const expiresAt = new Date(Math.max(endsAt.getTime(), now.getTime()) + answerGraceMs);
       // Ids only: whoever holds a link can read its token.
       const token = await signLinkToken(settings.linkSigningSecret, 'buurtbabbel-answer', { buurtbabbelId: payload.buurtbabbelId, neighbourId: neighbour.id }, expiresAt, now);
-      const link = (answer: string) => `${settings.publicBaseUrl}/buurtbabbel/answer?token=${encodeURIComponent(token)}&answer=${answer}`;
+      const link = (answer: string) => `${settings.publicBaseUrl}${apiPaths.buurtbabbelAnswer}?token=${encodeURIComponent(token)}&answer=${answer}`;
       answerLinks = { yes: link('YES'), maybe: link('MAYBE'), no: link('NO') };
     }
     const email = renderBuurtbabbelEmail({

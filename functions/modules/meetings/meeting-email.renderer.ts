@@ -3,6 +3,7 @@ import { renderMeetingEmail } from '../../mail/templates/meeting-email';
 import { signLinkToken } from '../../shared/links/signed-links';
 import type { OutboxRenderer } from '../outbox/outbox-deliverer';
 import type { MeetingDispatchPayload, MeetingRecipientData } from './meeting-dispatch';
+import { apiPaths } from '../../http/api-paths';
 
 export interface MeetingEmailSettings {
   publicBaseUrl: string;
@@ -36,7 +37,7 @@ export function createMeetingEmailRenderer(settings: MeetingEmailSettings): Outb
         expiresAt,
         now,
       );
-      const link = (answer: string) => `${settings.publicBaseUrl}/rsvp?token=${encodeURIComponent(token)}&answer=${answer}`;
+      const link = (answer: string) => `${settings.publicBaseUrl}${apiPaths.rsvp}?token=${encodeURIComponent(token)}&answer=${answer}`;
       answerLinks = { accept: link('ACCEPTED'), tentative: link('TENTATIVE'), decline: link('DECLINED') };
     }
 

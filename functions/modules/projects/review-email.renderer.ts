@@ -2,6 +2,7 @@ import { renderReviewEmail } from '../../mail/templates/review-email';
 import { signLinkToken } from '../../shared/links/signed-links';
 import type { OutboxRenderer } from '../outbox/outbox-deliverer';
 import type { ReviewDispatchPayload, ReviewRecipientData } from './review-dispatch';
+import { apiPaths } from '../../http/api-paths';
 
 export interface ReviewEmailSettings {
   publicBaseUrl: string;
@@ -28,7 +29,7 @@ export function createReviewEmailRenderer(settings: ReviewEmailSettings): Outbox
         new Date(now.getTime() + linkLifetimeMs),
         now,
       );
-      answerLink = `${settings.publicBaseUrl}/review?token=${encodeURIComponent(token)}`;
+      answerLink = `${settings.publicBaseUrl}${apiPaths.review}?token=${encodeURIComponent(token)}`;
     }
     return renderReviewEmail({
       step: review.step,

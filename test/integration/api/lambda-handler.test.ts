@@ -1,4 +1,5 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { apiPaths } from '../../../functions/http/api-paths';
 import { signDevToken } from '../../../functions/shared/auth/dev-tokens';
 import { apiEvent, createTestTable, devSecret, dynamoEndpoint, linkSecret } from '../../support/test-app';
 
@@ -46,5 +47,12 @@ describe('API Lambda handler', () => {
     expect((await handler(apiEvent('GET', '/nope'))).statusCode).toBe(404);
     const bad = await handler(apiEvent('POST', '/graphql', '{not json', { 'content-type': 'application/json' }));
     expect(bad.statusCode).toBe(400);
+  });
+
+  it.each(Object.entries(apiPaths).filter(([name]) => name !== 'graphql'))('serves the %s page (%s), the path API Gateway routes to it: a link without a token is refused in Dutch', async (_name, path) => {
+    const response = await handler(apiEvent('GET', path));
+    expect(response.statusCode).toBe(400);
+    expect(response.headers?.['content-type']).toMatch(/text\/html/);
+    expect(response.body).toMatch(/link is ongeldig/);
   });
 });
