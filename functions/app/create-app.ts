@@ -74,7 +74,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): AppServ
     projects: new ProjectsRepository(db, config.tableName),
   };
   const uidDomain = mailDomain(config);
-  const meetings = new MeetingsService(repositories.meetings, repositories.partners, repositories.outbox, clock, ids, { uidDomain });
+  const meetings = new MeetingsService(repositories.meetings, repositories.partners, repositories.projects, repositories.outbox, clock, ids, { uidDomain });
   return {
     config,
     clock,

@@ -427,7 +427,7 @@ export class ProjectsService {
       projectId: project.id,
       reviewNumber: review.number,
     };
-    const { meeting, entries } = await this.meetings.placeOnNextAgenda(item);
+    const { meeting, entries } = await this.meetings.placeOnNextAgenda([item]);
     return { project: withReviewChange(project, review.number, { agendaItemId: item.id }), meeting, entries };
   }
 

@@ -273,6 +273,47 @@ describe('projects over GraphQL (DynamoDB Local)', () => {
       expect((await scheduleMeeting(t, { startsAt: '2027-03-25T19:30:00+01:00', endsAt: '2027-03-25T21:30:00+01:00' })).agenda).toEqual([]);
     });
 
+    it('moves the open reviews of a cancelled meeting to the next meeting, or keeps them for the next one scheduled', async () => {
+      const promoter = await createPartner(t);
+      const open = await activeProject(t, promoter.id, { name: 'Repair café' });
+      const settled = await activeProject(t, promoter.id, { name: 'Buurtmoestuin' });
+      const started = await scheduleMeeting(t, { title: 'Overleg 2 maart', startsAt: '2027-03-02T19:30:00+01:00', endsAt: '2027-03-02T21:30:00+01:00' });
+      const first = await scheduleMeeting(t, { title: 'Overleg 11 maart', startsAt: '2027-03-11T19:30:00+01:00', endsAt: '2027-03-11T21:30:00+01:00' });
+      const second = await scheduleMeeting(t, { title: 'Overleg 25 maart', startsAt: '2027-03-25T19:30:00+01:00', endsAt: '2027-03-25T21:30:00+01:00' });
+      t.clock.set('2027-03-02T20:00:00+01:00');
+      await t.app.projects.sendDueReviews();
+      // Both answers land on the 11 March agenda; the meeting under way confirms one of them already.
+      await projectMutation(t, 'answer', { reviewId: `${open.id}:1`, outcome: 'CONTINUE' });
+      await projectMutation(t, 'answer', { reviewId: `${settled.id}:1`, outcome: 'CONTINUE' });
+      expect((await projectMutation(t, 'confirm', { reviewId: `${settled.id}:1`, meetingId: started.id })).userErrors).toEqual([]);
+      const agendaOf = async (id: string) =>
+        (await t.graphql(`query($id: ID!) { meeting(id: $id) { agenda { title consolidationReview { id status } } } }`, { id }, await t.token('COORDINATOR'))).data.meeting.agenda;
+      expect((await agendaOf(first.id)).map((item: any) => item.consolidationReview.id)).toEqual([`${open.id}:1`, `${settled.id}:1`]);
+
+      const cancel = async (id: string) => t.graphql(`mutation($id: ID!) { cancelMeeting(input: { id: $id }) { userErrors { code } } }`, { id }, await t.token('COORDINATOR'));
+      expect((await cancel(first.id)).data.cancelMeeting.userErrors).toEqual([]);
+      expect(await agendaOf(second.id)).toEqual([
+        { title: 'Consolidatie van Repair café: het antwoord van de promotor bevestigen', consolidationReview: { id: `${open.id}:1`, status: 'ANSWERED' } },
+      ]);
+
+      // No meeting planned any more: the next one scheduled takes the review over.
+      await cancel(second.id);
+      const third = await scheduleMeeting(t, { startsAt: '2027-04-08T19:30:00+02:00', endsAt: '2027-04-08T21:30:00+02:00' });
+      expect(third.agenda.map((item: any) => item.id)).toEqual([`review.${open.id}.1`]);
+    });
+
+    it('refuses an agenda item about a project that does not exist', async () => {
+      const meeting = await scheduleMeeting(t);
+      const added = await t.graphql(
+        `mutation($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { meeting { id } userErrors { field code message } } }`,
+        { input: { meetingId: meeting.id, title: 'Stand van zaken', projectId: 'nope' } },
+        coordinator,
+      );
+      expect(added.data.addAgendaItem).toEqual({ meeting: null, userErrors: [{ field: ['input', 'projectId'], code: 'UNKNOWN_PROJECT', message: 'Dit project bestaat niet.' }] });
+      const read = await t.graphql(`query($id: ID!) { meeting(id: $id) { agenda { id } } }`, { id: meeting.id }, coordinator);
+      expect(read.data.meeting.agenda).toEqual([]);
+    });
+
     it('shows the project of an agenda item', async () => {
       const a = await createPartner(t);
       const project = await proposeProject(t, a.id);
