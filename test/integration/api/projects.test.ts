@@ -1,3 +1,4 @@
+import { addNeighbour } from '../../support/buurtbabbel-fixtures';
 import { createPartner, scheduleMeeting } from '../../support/fixtures';
 import { activeProject, engage, projectMutation, proposeProject } from '../../support/project-fixtures';
 import { createTestApp, type TestApp } from '../../support/test-app';
@@ -161,6 +162,63 @@ describe('projects over GraphQL (DynamoDB Local)', () => {
       await projectMutation(t, 'changeStatus', { projectId: p2.id, status: 'STOPPED' });
       expect(await read(busy.id)).toMatchObject({ committed: { hoursPerMonth: 4, eurosPerYear: 0 }, overCommitted: false });
       expect(await read(calm.id)).toMatchObject({ committed: { hoursPerMonth: 0 }, remainingCapacity: { hoursPerMonth: 20, eurosPerYear: null } });
+    });
+
+    it('counts the engagements of a partner that was a neighbour, and of a spin-off partner, and keeps them through later partner edits', async () => {
+      const neighbour = await addNeighbour(t, { businessName: 'Koffiebar Noor', contactName: 'Noor', email: 'noor@koffie.be' });
+      const converted = await t.graphql(
+        `mutation($input: ConvertNeighbourToPartnerInput!) { convertNeighbourToPartner(input: $input) { partner { id } userErrors { code } } }`,
+        { input: { neighbourId: neighbour.id, kind: 'COMPANY' } },
+        coordinator,
+      );
+      const former = converted.data.convertNeighbourToPartner.partner;
+      const promoter = await createPartner(t);
+      const project = await activeProject(t, promoter.id);
+      // The converted partner states no capacity yet: its engagement is counted, never over.
+      await engage(t, project.id, former.id, { hoursPerMonth: 6 }, await t.token('PARTNER', { partnerId: former.id }));
+      expect((await t.graphql(partnerCapacity, { id: former.id }, coordinator)).data.partner).toMatchObject({
+        committed: { hoursPerMonth: 6 },
+        remainingCapacity: null,
+        overCommitted: false,
+      });
+      // Stating a capacity later keeps the engagement and flags what is over.
+      const updated = await t.graphql(
+        `mutation($input: UpdatePartnerInput!) { updatePartner(input: $input) { userErrors { code } } }`,
+        { input: { id: former.id, capacity: { hoursPerMonth: 4 } } },
+        coordinator,
+      );
+      expect(updated.data.updatePartner.userErrors).toEqual([]);
+      expect((await t.graphql(partnerCapacity, { id: former.id }, coordinator)).data.partner).toMatchObject({
+        committed: { hoursPerMonth: 6 },
+        remainingCapacity: { hoursPerMonth: -2 },
+        overCommitted: true,
+        engagements: [{ hoursPerMonth: 6, overCapacity: true, project: { id: project.id, name: 'Repair café', status: 'ACTIVE' } }],
+      });
+
+      // A spin-off partner, created when a meeting confirms a review, engages in other projects like any partner.
+      const meeting = await scheduleMeeting(t, { startsAt: '2027-03-11T19:30:00+01:00', endsAt: '2027-03-11T21:30:00+01:00' });
+      t.clock.set('2027-03-11T20:00:00+01:00');
+      const spunOff = await projectMutation(t, 'confirm', {
+        reviewId: `${project.id}:1`,
+        meetingId: meeting.id,
+        outcome: 'SPIN_OFF_ENTITY',
+        spinOffName: 'Repair Gent cv',
+        spinOffEmail: 'info@repairgent.be',
+      });
+      const spinOff = spunOff.project.spinOffPartner;
+      const next = await proposeProject(t, spinOff.id, { name: 'Herstelatelier' }, await t.token('PARTNER', { partnerId: spinOff.id }));
+      await engage(t, next.id, spinOff.id, { hoursPerMonth: 10, euros: 500 });
+      expect((await t.graphql(partnerCapacity, { id: spinOff.id }, await t.token('COORDINATOR'))).data.partner).toMatchObject({
+        committed: { hoursPerMonth: 10, eurosPerYear: 500 },
+        overCommitted: false,
+        engagements: [{ project: { name: 'Herstelatelier', status: 'PROPOSED' } }],
+      });
+      // The converted partner's engagement no longer counts now that its project is spun off.
+      expect((await t.graphql(partnerCapacity, { id: former.id }, await t.token('COORDINATOR'))).data.partner).toMatchObject({
+        committed: { hoursPerMonth: 0 },
+        overCommitted: false,
+        engagements: [{ overCapacity: false, project: { status: 'SPUN_OFF' } }],
+      });
     });
 
     it('withdraws an engagement from the project and from the partner', async () => {
