@@ -83,7 +83,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): AppServ
     repositories,
     partners: new PartnersService(repositories.partners, clock, ids),
     meetings,
-    projects: new ProjectsService(repositories.projects, repositories.partners, repositories.meetings, meetings, repositories.outbox, clock, ids, {
+    projects: new ProjectsService(repositories.projects, repositories.partners, repositories.meetings, meetings, repositories.outbox, repositories.suppressions, clock, ids, {
       coordinator: config.organizer,
     }),
     calendarFeeds: new CalendarFeedsService(repositories.calendarFeeds, repositories.meetings, clock, {

@@ -59,6 +59,8 @@ export interface ReviewRecord {
   reminder1At?: string;
   reminder2At?: string;
   coordinatorToldAt?: string;
+  /** When the coordinator heard that none of the promoter's addresses takes mail (suppressed): once per review. */
+  promoterUnreachableNoticeAt?: string;
   answeredAt?: string;
   answer?: ReviewAnswer;
   /** Set once the review is on a meeting's agenda, or kept for the next meeting to be scheduled. */
