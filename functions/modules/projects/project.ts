@@ -182,7 +182,7 @@ export function closedProjectError(project: ProjectRecord, field: string[]): Use
 export function checkStatusChange(project: ProjectRecord, to: ProjectStatus, viaReview = false): UserErrorEntry | undefined {
   const field = ['input', 'status'];
   const from = project.status;
-  if (from === to) return { field, code: 'SAME_STATUS', message: `Het project is al ${statusLabel(to)}.` };
+  if (from === to) return { field, code: 'SAME_STATUS', message: `Het project heeft al de status ‘${statusLabel(to)}’.` };
   const closed = closedProjectError(project, field);
   if (closed) return closed;
   if ((to === 'TRANSFERRED' || to === 'SPUN_OFF') && !viaReview) {
@@ -194,7 +194,7 @@ export function checkStatusChange(project: ProjectRecord, to: ProjectStatus, via
   }
   const allowed = viaReview ? reviewStatuses.has(from) : allowedTransitions[from].includes(to);
   if (!allowed) {
-    return { field, code: 'TRANSITION_NOT_ALLOWED', message: `Een project dat ${statusLabel(from)} is, kan niet ${statusLabel(to)} worden.` };
+    return { field, code: 'TRANSITION_NOT_ALLOWED', message: `Een project met de status ‘${statusLabel(from)}’ kan niet naar ‘${statusLabel(to)}’.` };
   }
   if (to === 'ACTIVE' && from === 'PROPOSED') {
     const open = openIntakeItems(project);
