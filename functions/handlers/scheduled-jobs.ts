@@ -35,7 +35,8 @@ export const scheduledJobs: readonly ScheduledJob[] = [
     description: 'Asks promoters for the consolidation reviews that fell due, reminds them after 7 and 14 days, and after 21 tells the coordinator and puts the review on the next meeting agenda.',
     schedule: 'cron(0 8 * * ? *)',
     localIntervalSeconds: 60,
-    // The due reviews and their partners (BatchGet), the next planned meeting (byCollection); then
+    // The due reviews, their partners and whether the promoter's addresses are suppressed
+    // (BatchGet), the next planned meeting (byCollection); then
     // one transaction per step: the project (conditional on its version) with the step's outbox
     // dispatch, and for the coordinator's step the agenda item on that meeting.
     tableAccess: { table: ['BatchGetItem', 'PutItem', 'UpdateItem'], queriedIndexes: ['byDueTime', 'byCollection'] },

@@ -6,8 +6,8 @@ import { readLocalStackState } from './local-stack-state';
 import { LOCAL_TIME_ZONE } from '../shared/time-zone';
 
 /**
- * A demo network for trying the API locally: Schakel vzw, a few partners from around Ghent and the
- * next network meeting. It goes through the public GraphQL API as a coordinator would, so the data
+ * A demo network for trying the API locally: Schakel vzw, a few partners from around Ghent, the
+ * next network meeting and two projects (one ACTIVE, one still in intake). It goes through the public GraphQL API as a coordinator would, so the data
  * is exactly what the API itself makes, and a seed that breaks points at an API change.
  * All names and addresses are made up (example.be).
  */
@@ -91,6 +91,85 @@ const scheduleMeetingMutation = /* GraphQL */ `
   }
 `;
 
+const proposeProjectMutation = /* GraphQL */ `
+  mutation SeedProposeProject($input: ProposeProjectInput!) {
+    proposeProject(input: $input) { project { id } userErrors { field message code } }
+  }
+`;
+
+const engageMutation = /* GraphQL */ `
+  mutation SeedEngage($input: EngageInProjectInput!) {
+    engageInProject(input: $input) { project { id } userErrors { field message code } }
+  }
+`;
+
+const assessProjectMutation = /* GraphQL */ `
+  mutation SeedAssessProject($input: AssessProjectInput!) {
+    assessProject(input: $input) { project { id } userErrors { field message code } }
+  }
+`;
+
+const changeProjectStatusMutation = /* GraphQL */ `
+  mutation SeedChangeProjectStatus($input: ChangeProjectStatusInput!) {
+    changeProjectStatus(input: $input) { project { id status } userErrors { field message code } }
+  }
+`;
+
+const addAgendaItemMutation = /* GraphQL */ `
+  mutation SeedAddAgendaItem($input: AddAgendaItemInput!) {
+    addAgendaItem(input: $input) { meeting { id } userErrors { field message code } }
+  }
+`;
+
+interface DemoProject {
+  name: string;
+  description: string;
+  /** Names of demo partners. */
+  promoter: string;
+  motivation: string;
+  engagements: Array<{ partner: string; hoursPerMonth?: number; euros?: number; energyNote?: string }>;
+  /** The intake's two assessments; a project without them stays PROPOSED. */
+  assessment?: { hasBusinessModel: boolean; businessModelNote: string; fitsCommunityGoals: boolean; communityGoalsNote: string };
+  /** A point on the next meeting's agenda about this project. */
+  agendaItem?: string;
+}
+
+/**
+ * An ACTIVE project with engagements (its first consolidation review three months on), and a
+ * proposal still in intake. Atelier Ledeberg commits more hours than it said it can give, so the
+ * over-capacity flags have something to show.
+ */
+export const demoProjects: readonly DemoProject[] = [
+  {
+    name: 'Repair café Sint-Pieters',
+    description: 'Elke eerste zaterdag van de maand herstellen buren samen fietsen, kleren, lampen en kleine toestellen.',
+    promoter: 'Atelier Ledeberg',
+    motivation: 'Spullen langer laten meegaan en buren en ondernemers samenbrengen rond herstellen.',
+    engagements: [
+      { partner: 'Atelier Ledeberg', hoursPerMonth: 4, euros: 300, energyNote: 'Gereedschap en de werkplaats op zaterdag' },
+      { partner: 'Koffiebranderij Sint-Pieters', hoursPerMonth: 2, energyNote: 'Koffie voor de bezoekers' },
+      { partner: 'Schakel vzw', hoursPerMonth: 3, energyNote: 'Uitnodigingen en contact met de buurt' },
+    ],
+    assessment: {
+      hasBusinessModel: true,
+      businessModelNote: 'Vrije bijdrage van de bezoekers en een kleine vergoeding per herstelling.',
+      fitsCommunityGoals: true,
+      communityGoalsNote: 'Buren leren van elkaar en leren de ondernemers uit de straat kennen.',
+    },
+  },
+  {
+    name: 'Matrixavonden',
+    description: 'Avonden waarop partners en buren met de methodiek van de matrix samen nieuwe ideeën uitwerken.',
+    promoter: 'Jonas Martens Procesbegeleiding',
+    motivation: 'Ideeën die energie krijgen, kunnen projecten van de Locon worden.',
+    engagements: [
+      { partner: 'Jonas Martens Procesbegeleiding', hoursPerMonth: 4, energyNote: 'Begeleidt de eerste drie avonden' },
+      { partner: 'Atelier Ledeberg', hoursPerMonth: 5, energyNote: 'Maakt de tafels en panelen' },
+    ],
+    agendaItem: 'Intake Matrixavonden: verdienmodel en doelen bespreken',
+  },
+];
+
 interface MutationPayload {
   userErrors?: Array<{ field?: string[] | string | null; message: string; code?: string }>;
   [key: string]: unknown;
@@ -127,6 +206,7 @@ export interface SeedResult {
   skipped: boolean;
   partners: number;
   meetingId?: string;
+  projects?: number;
 }
 
 /** Creates the demo network, unless there are partners already (then it leaves the data alone). */
@@ -153,7 +233,41 @@ export async function seedDemoNetwork(graphql: GraphqlCall, now: Date = new Date
     }),
     'scheduleMeeting',
   );
-  return { skipped: false, partners: partnerIds.length, meetingId: (meeting.meeting as { id: string }).id };
+  const meetingId = (meeting.meeting as { id: string }).id;
+  const partnerIdsByName = new Map(demoPartners.map((partner, index) => [partner.name, partnerIds[index]]));
+  const projectIds = await seedDemoProjects(graphql, partnerIdsByName, meetingId);
+  return { skipped: false, partners: partnerIds.length, meetingId, projects: projectIds.length };
+}
+
+/** The demo projects, through the API as the meeting would record them; returns their ids. */
+export async function seedDemoProjects(graphql: GraphqlCall, partnerIdsByName: ReadonlyMap<string, string>, meetingId: string): Promise<string[]> {
+  const partnerId = (name: string) => {
+    const id = partnerIdsByName.get(name);
+    if (!id) throw new Error(`demo project names an unknown demo partner: ${name}`);
+    return id;
+  };
+  const projectIds: string[] = [];
+  for (const project of demoProjects) {
+    const proposed = payloadOf(
+      await call(graphql, proposeProjectMutation, {
+        input: { name: project.name, description: project.description, promoterPartnerId: partnerId(project.promoter), motivation: project.motivation },
+      }),
+      'proposeProject',
+    );
+    const projectId = (proposed.project as { id: string }).id;
+    for (const { partner, ...amounts } of project.engagements) {
+      payloadOf(await call(graphql, engageMutation, { input: { projectId, partnerId: partnerId(partner), ...amounts } }), 'engageInProject');
+    }
+    if (project.assessment) {
+      payloadOf(await call(graphql, assessProjectMutation, { input: { projectId, ...project.assessment } }), 'assessProject');
+      payloadOf(await call(graphql, changeProjectStatusMutation, { input: { projectId, status: 'ACTIVE' } }), 'changeProjectStatus');
+    }
+    if (project.agendaItem) {
+      payloadOf(await call(graphql, addAgendaItemMutation, { input: { meetingId, title: project.agendaItem, projectId } }), 'addAgendaItem');
+    }
+    projectIds.push(projectId);
+  }
+  return projectIds;
 }
 
 /** GraphQL through the Lambda handler itself, with the API Gateway event a real request would make. */

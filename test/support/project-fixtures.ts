@@ -36,8 +36,8 @@ async function succeed(t: TestApp, name: keyof typeof projectMutations, input: R
   return payload.project;
 }
 
-export function proposeProject(t: TestApp, promoterPartnerId: string, overrides: Record<string, unknown> = {}): Promise<any> {
-  return succeed(t, 'propose', { name: 'Repair café', promoterPartnerId, motivation: 'Spullen langer laten meegaan', ...overrides });
+export function proposeProject(t: TestApp, promoterPartnerId: string, overrides: Record<string, unknown> = {}, token?: string): Promise<any> {
+  return succeed(t, 'propose', { name: 'Repair café', promoterPartnerId, motivation: 'Spullen langer laten meegaan', ...overrides }, token);
 }
 
 export function engage(t: TestApp, projectId: string, partnerId: string, amounts: Record<string, unknown> = {}, token?: string): Promise<any> {

@@ -162,6 +162,7 @@ export type Mutation = {
   recordBuurtbabbelAttendance: BuurtbabbelPayload;
   scheduleMeeting: MeetingPayload;
   rescheduleMeeting: MeetingPayload;
+  /** Everyone invited gets a cancellation; open consolidation reviews on its agenda move to the next meeting. */
   cancelMeeting: MeetingPayload;
   respondToMeeting: MeetingPayload;
   /** Invites more partners (they get the current invitation) or removes some (they get a cancellation). */
@@ -533,6 +534,7 @@ export type ChangeMeetingInviteesInput = {
 export type AddAgendaItemInput = {
   meetingId: Scalars['ID']['input'];
   title: Scalars['String']['input'];
+  /** The project the item is about; an unknown id is refused (UNKNOWN_PROJECT). */
   projectId?: InputMaybe<Scalars['ID']['input']>;
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
 };

@@ -21,6 +21,8 @@ export interface ReviewEmailInput {
   answerLink?: string;
   /** Coordinator: the meeting whose agenda now holds the review; absent when none is planned. */
   agendaMeeting?: { title: string; startsAt: Date };
+  /** None of the promoter's addresses takes mail. With a promoter's step, the coordinator hears it then. */
+  promoterUnreachable?: boolean;
 }
 
 const OPTIONS = [
@@ -38,13 +40,15 @@ type Block = { text: string } | { list: string[] } | { link: string; label: stri
 /** The emails of a consolidation review: the request, two reminders, and the note to the coordinator. */
 export function renderReviewEmail(input: ReviewEmailInput): RenderedEmail {
   const subject = subjectOf(input);
-  const blocks: Block[] = [{ text: input.recipientName ? `Dag ${input.recipientName},` : 'Dag,' }, ...bodyOf(input), { text: 'Met vriendelijke groet,' }];
+  // The coordinator's address is the network's own mailbox (named after the network): no name in the greeting.
+  const name = input.role === 'coordinator' ? undefined : input.recipientName;
+  const blocks: Block[] = [{ text: name ? `Dag ${name},` : 'Dag,' }, ...bodyOf(input), { text: 'Met vriendelijke groet,' }];
   return { subject, text: renderText(blocks), html: renderHtml(subject, blocks) };
 }
 
 function subjectOf(input: ReviewEmailInput): string {
   const about = `consolidatie van ${input.projectName}`;
-  if (input.role === 'coordinator') return `Geen antwoord: ${about}`;
+  if (input.role === 'coordinator') return input.step === 'coordinator' ? `Geen antwoord: ${about}` : `Promotor niet bereikbaar: ${about}`;
   if (input.role === 'copy') return `Ter info: ${about}`;
   if (input.step === 'reminder1') return `Herinnering: ${about}`;
   if (input.step === 'reminder2') return `Tweede herinnering: ${about}`;
@@ -53,14 +57,25 @@ function subjectOf(input: ReviewEmailInput): string {
 
 function bodyOf(input: ReviewEmailInput): Block[] {
   const asked = formatDutchDate(input.requestedAt);
+  if (input.role === 'coordinator' && input.step !== 'coordinator') {
+    const laterReminders: Partial<Record<ReviewEmailStep, string>> = {
+      request: ' De herinneringen gaan dan naar het nieuwe adres.',
+      reminder1: ' De laatste herinnering gaat dan naar het nieuwe adres.',
+    };
+    return [
+      { text: `Onze mails over de consolidatie van ${input.projectName} komen niet aan bij ${input.promoterName}, de promotor: hun e-mailadres wordt geweigerd. De vraag van ${asked} heeft hen dus niet bereikt.` },
+      { text: `Vraag het hen zelf en vul hun antwoord in de app in, of pas hun e-mailadres aan bij de partnergegevens.${laterReminders[input.step] ?? ''}` },
+      { text: 'Zonder antwoord komt de vraag op de agenda van het volgende overleg.' },
+    ];
+  }
   if (input.role === 'coordinator') {
     const agenda = input.agendaMeeting
       ? `De vraag staat nu op de agenda van ${input.agendaMeeting.title} op ${formatDutchDateTime(input.agendaMeeting.startsAt)}.`
       : 'Er is nog geen volgend overleg gepland: de vraag komt op de agenda van het eerste overleg dat je plant.';
-    return [
-      { text: `${input.promoterName}, promotor van ${input.projectName}, heeft niet geantwoord op de consolidatievraag van ${asked}, ook niet na twee herinneringen.` },
-      { text: agenda },
-    ];
+    const why = input.promoterUnreachable
+      ? ': onze mails kwamen niet aan, want hun e-mailadres wordt geweigerd.'
+      : ', ook niet na twee herinneringen.';
+    return [{ text: `${input.promoterName}, promotor van ${input.projectName}, heeft niet geantwoord op de consolidatievraag van ${asked}${why}` }, { text: agenda }];
   }
   if (input.role === 'copy') {
     return [

@@ -142,20 +142,20 @@ export class MeetingsRepository {
     return queryWholeCollection(this.db, this.tableName, { partition: keys.meetingsPartition, from: from.toISOString() }, toRecord);
   }
 
-  /** The first PLANNED meeting that starts after `now` (cancelled ones are skipped). */
-  async findNextPlanned(now: Date): Promise<MeetingRecord | undefined> {
+  /** The first PLANNED meeting that starts after `now` (cancelled ones, and `exceptId`, are skipped). */
+  async findNextPlanned(now: Date, exceptId?: string): Promise<MeetingRecord | undefined> {
     let after: string | undefined;
     do {
       const page = await this.listByStart({ from: now }, 10, after);
-      const planned = page.items.find((meeting) => meeting.status === 'PLANNED');
+      const planned = page.items.find((meeting) => meeting.status === 'PLANNED' && meeting.id !== exceptId);
       if (planned) return planned;
       after = page.hasNextPage ? page.cursors[page.cursors.length - 1] : undefined;
     } while (after);
     return undefined;
   }
 
-  /** The transaction entry that appends an item to a meeting's agenda, on condition it is still planned. */
-  agendaAppend(meetingId: string, item: AgendaItemRecord, now: string): TransactItem {
+  /** The transaction entry that appends items to a meeting's agenda, on condition it is still planned. */
+  agendaAppend(meetingId: string, items: AgendaItemRecord[], now: string): TransactItem {
     return {
       Update: {
         TableName: this.tableName,
@@ -164,7 +164,7 @@ export class MeetingsRepository {
         UpdateExpression: 'SET agenda = list_append(agenda, :items), version = version + :one, updatedAt = :now',
         ConditionExpression: '#status = :planned',
         ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':items': [item], ':one': 1, ':now': now, ':planned': 'PLANNED' },
+        ExpressionAttributeValues: { ':items': items, ':one': 1, ':now': now, ':planned': 'PLANNED' },
       },
     };
   }

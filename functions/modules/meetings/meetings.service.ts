@@ -8,6 +8,8 @@ import { checkText, cleanList } from '../../shared/validation';
 import type { OutboxRepository } from '../outbox/outbox.repository';
 import type { PartnerRecord } from '../partners/partner';
 import type { PartnersRepository } from '../partners/partners.repository';
+import { isOpen } from '../projects/project';
+import type { ProjectsRepository } from '../projects/projects.repository';
 import {
   composeThemes,
   isOpenForChanges,
@@ -50,6 +52,7 @@ export class MeetingsService {
   constructor(
     private readonly meetings: MeetingsRepository,
     private readonly partners: PartnersRepository,
+    private readonly projects: ProjectsRepository,
     private readonly outbox: OutboxRepository,
     private readonly clock: Clock,
     private readonly newId: () => string,
@@ -112,12 +115,12 @@ export class MeetingsService {
    * none is planned, keep it for the next meeting to be scheduled. The caller writes them with its
    * own change; a failed condition means the next meeting changed meanwhile: read and plan again.
    */
-  async placeOnNextAgenda(item: AgendaItemRecord): Promise<{ meeting?: MeetingRecord; entries: TransactItem[] }> {
+  async placeOnNextAgenda(items: AgendaItemRecord[], exceptMeetingId?: string): Promise<{ meeting?: MeetingRecord; entries: TransactItem[] }> {
     const now = this.clock.now();
-    const meeting = await this.meetings.findNextPlanned(now);
-    if (meeting) return { meeting, entries: [this.meetings.agendaAppend(meeting.id, item, now.toISOString())] };
+    const meeting = await this.meetings.findNextPlanned(now, exceptMeetingId);
+    if (meeting) return { meeting, entries: [this.meetings.agendaAppend(meeting.id, items, now.toISOString())] };
     const kept = await this.meetings.getNextMeetingAgenda();
-    return { entries: [this.meetings.nextMeetingAgendaPut([...kept.items, item], kept, now.toISOString())] };
+    return { entries: [this.meetings.nextMeetingAgendaPut([...kept.items, ...items], kept, now.toISOString())] };
   }
 
   async reschedule(viewer: Viewer | undefined, input: RescheduleMeetingCommand): Promise<MeetingRecord> {
@@ -159,7 +162,10 @@ export class MeetingsService {
         version: current.version + 1,
         updatedAt: now,
       };
-      return { next, groups: [{ partnerIds: Object.keys(next.invitations), method: 'CANCEL', emailKind: 'cancellation' }] };
+      // The consolidation reviews this meeting was to confirm go to the next one: nothing else would bring them back.
+      const carried = await this.openReviewItems(current.agenda);
+      const extra = carried.length > 0 ? (await this.placeOnNextAgenda(carried, current.id)).entries : [];
+      return { next, groups: [{ partnerIds: Object.keys(next.invitations), method: 'CANCEL', emailKind: 'cancellation' }], extra };
     });
   }
 
@@ -204,6 +210,9 @@ export class MeetingsService {
     requireRole(viewer, 'COORDINATOR');
     const titleError = checkText(input.title, ['input', 'title'], 'Het agendapunt', 300);
     if (titleError) throw new UserInputError([titleError]);
+    if (input.projectId && !(await this.projects.get(input.projectId))) {
+      throw UserInputError.single('UNKNOWN_PROJECT', 'Dit project bestaat niet.', ['input', 'projectId']);
+    }
     const itemId = this.newId();
     return this.change(input.meetingId, input.expectedVersion, ['input', 'meetingId'], async (current, now) => ({
       next: {
@@ -298,7 +307,11 @@ export class MeetingsService {
     id: string,
     expectedVersion: number | null | undefined,
     field: string[],
-    apply: (current: MeetingRecord, now: string, partners: ReadonlyMap<string, PartnerRecord>) => Promise<{ next: MeetingRecord; groups: RecipientGroup[] }>,
+    apply: (
+      current: MeetingRecord,
+      now: string,
+      partners: ReadonlyMap<string, PartnerRecord>,
+    ) => Promise<{ next: MeetingRecord; groups: RecipientGroup[]; extra?: TransactItem[] }>,
     options: ChangeOptions = {},
   ): Promise<MeetingRecord> {
     const partnersToLoad = options.partnersToLoad ?? invitedPartnerIds;
@@ -312,9 +325,9 @@ export class MeetingsService {
       if (closed && !(options.allowHeld && current.status === 'HELD')) throw new UserInputError([{ ...closed, field }]);
       // Only the partners this change needs: agenda edits read none, the outcome only those who came.
       const partners = await this.partners.getMany(partnersToLoad(current));
-      const { next, groups } = await apply(current, this.clock.now().toISOString(), partners);
+      const { next, groups, extra = [] } = await apply(current, this.clock.now().toISOString(), partners);
       try {
-        await this.meetings.replace(next, current.version, this.dispatch(next, partners, groups));
+        await this.meetings.replace(next, current.version, [...this.dispatch(next, partners, groups), ...extra]);
         return next;
       } catch (error) {
         if (!(error instanceof VersionConflictError)) throw error;
@@ -323,6 +336,17 @@ export class MeetingsService {
         }
       }
     }
+  }
+
+  /** The agenda items that bring a consolidation review that is still open (one batched project read). */
+  private async openReviewItems(agenda: AgendaItemRecord[]): Promise<AgendaItemRecord[]> {
+    const items = agenda.filter((item) => item.projectId && item.reviewNumber !== undefined);
+    if (items.length === 0) return [];
+    const projects = await this.projects.getMany(items.map((item) => item.projectId!));
+    return items.filter((item) => {
+      const review = projects.get(item.projectId!)?.reviews.find((candidate) => candidate.number === item.reviewNumber);
+      return review !== undefined && isOpen(review);
+    });
   }
 
   private async loadInvitees(ids: string[] | null | undefined, errors: UserErrorEntry[]): Promise<Map<string, PartnerRecord>> {

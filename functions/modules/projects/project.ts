@@ -59,6 +59,8 @@ export interface ReviewRecord {
   reminder1At?: string;
   reminder2At?: string;
   coordinatorToldAt?: string;
+  /** When the coordinator heard that none of the promoter's addresses takes mail (suppressed): once per review. */
+  promoterUnreachableNoticeAt?: string;
   answeredAt?: string;
   answer?: ReviewAnswer;
   /** Set once the review is on a meeting's agenda, or kept for the next meeting to be scheduled. */
@@ -180,7 +182,7 @@ export function closedProjectError(project: ProjectRecord, field: string[]): Use
 export function checkStatusChange(project: ProjectRecord, to: ProjectStatus, viaReview = false): UserErrorEntry | undefined {
   const field = ['input', 'status'];
   const from = project.status;
-  if (from === to) return { field, code: 'SAME_STATUS', message: `Het project is al ${statusLabel(to)}.` };
+  if (from === to) return { field, code: 'SAME_STATUS', message: `Het project heeft al de status ‘${statusLabel(to)}’.` };
   const closed = closedProjectError(project, field);
   if (closed) return closed;
   if ((to === 'TRANSFERRED' || to === 'SPUN_OFF') && !viaReview) {
@@ -192,7 +194,7 @@ export function checkStatusChange(project: ProjectRecord, to: ProjectStatus, via
   }
   const allowed = viaReview ? reviewStatuses.has(from) : allowedTransitions[from].includes(to);
   if (!allowed) {
-    return { field, code: 'TRANSITION_NOT_ALLOWED', message: `Een project dat ${statusLabel(from)} is, kan niet ${statusLabel(to)} worden.` };
+    return { field, code: 'TRANSITION_NOT_ALLOWED', message: `Een project met de status ‘${statusLabel(from)}’ kan niet naar ‘${statusLabel(to)}’.` };
   }
   if (to === 'ACTIVE' && from === 'PROPOSED') {
     const open = openIntakeItems(project);

@@ -8,8 +8,10 @@ import { checkEmail, checkText, normaliseEmail } from '../../shared/validation';
 import type { MeetingRecord } from '../meetings/meeting';
 import type { MeetingsRepository } from '../meetings/meetings.repository';
 import type { MeetingsService } from '../meetings/meetings.service';
+import { recipientKey } from '../outbox/outbox';
 import type { OutboxRepository } from '../outbox/outbox.repository';
-import type { PartnerRecord } from '../partners/partner';
+import { invitationRecipients, type PartnerRecord } from '../partners/partner';
+import type { SuppressionsRepository } from '../suppressions/suppressions.repository';
 import type { PartnersRepository } from '../partners/partners.repository';
 import { capacityOf } from './capacity';
 import {
@@ -116,6 +118,7 @@ export class ProjectsService {
     private readonly meetingsRepository: MeetingsRepository,
     private readonly meetings: MeetingsService,
     private readonly outbox: OutboxRepository,
+    private readonly suppressions: SuppressionsRepository,
     private readonly clock: Clock,
     private readonly newId: () => string,
     private readonly settings: ProjectsSettings,
@@ -383,6 +386,10 @@ export class ProjectsService {
       // An active project always has a promoter; without one there is nobody to ask.
       if (!promoter) return undefined;
       let next = withReviewStep(current, due.review.number, due.step, now);
+      // The outbox skips suppressed addresses; a promoter nobody can write to is the coordinator's to reach.
+      const unreachable = await this.unreachable(promoter);
+      const tellCoordinator = unreachable && due.step !== 'coordinator' && !due.review.promoterUnreachableNoticeAt;
+      if (tellCoordinator) next = withReviewChange(next, due.review.number, { promoterUnreachableNoticeAt: now.toISOString() });
       const extra: TransactItem[] = [];
       let agendaMeeting: MeetingRecord | undefined;
       if (due.step === 'coordinator' && !due.review.agendaItemId) {
@@ -400,6 +407,7 @@ export class ProjectsService {
         engaged: [...partners.values()].filter((partner) => current.engagements[partner.id]),
         coordinator: this.settings.coordinator,
         agendaMeeting: agendaMeeting && { title: agendaMeeting.title, startsAt: agendaMeeting.startsAt },
+        ...(unreachable ? { promoterUnreachable: { tellCoordinator } } : {}),
         now,
       });
       try {
@@ -410,6 +418,13 @@ export class ProjectsService {
       }
     }
     return undefined;
+  }
+
+  /** Whether every address the promoter's emails go to is on the suppression list (one BatchGet). */
+  private async unreachable(promoter: PartnerRecord): Promise<boolean> {
+    const addresses = invitationRecipients(promoter).map((person) => person.email);
+    const suppressed = await this.suppressions.findMany(addresses);
+    return addresses.every((email) => suppressed.has(recipientKey(email)));
   }
 
   /** Puts the review on the agenda of the next meeting (or keeps it for the next one scheduled). */
@@ -427,7 +442,7 @@ export class ProjectsService {
       projectId: project.id,
       reviewNumber: review.number,
     };
-    const { meeting, entries } = await this.meetings.placeOnNextAgenda(item);
+    const { meeting, entries } = await this.meetings.placeOnNextAgenda([item]);
     return { project: withReviewChange(project, review.number, { agendaItemId: item.id }), meeting, entries };
   }
 

@@ -33,6 +33,8 @@ export interface ReviewDispatchPayload {
   copyPartnerNames: string[];
   /** For the coordinator: the meeting whose agenda now holds the review; absent while none is planned. */
   agendaMeeting?: { title: string; startsAt: string };
+  /** None of the promoter's addresses takes mail (they are on the suppression list). */
+  promoterUnreachable?: boolean;
 }
 
 export function reviewDispatchId(projectId: string, reviewNumber: number, step: ReviewStep): string {
@@ -48,6 +50,11 @@ export function planReviewDispatch(input: {
   engaged: readonly PartnerRecord[];
   coordinator: { email: string; name: string };
   agendaMeeting?: { title: string; startsAt: string };
+  /**
+   * None of the promoter's addresses takes mail: the coordinator is told with the step (set only
+   * the first time, so a review tells the coordinator once), and the final note says so.
+   */
+  promoterUnreachable?: { tellCoordinator: boolean };
   now: Date;
 }): OutboxDispatch {
   const { project, review, step, promoter } = input;
@@ -58,9 +65,7 @@ export function planReviewDispatch(input: {
     if (!recipients.has(key)) recipients.set(key, { key, email: person.email, name: person.name, data: { ...data } });
   };
   const copies = input.engaged.filter((partner) => partner.id !== promoter.id);
-  if (step === 'coordinator') {
-    add(input.coordinator, { role: 'coordinator' });
-  } else {
+  if (step !== 'coordinator') {
     for (const person of invitationRecipients(promoter)) add(person, { role: 'promoter', partnerId: promoter.id, partnerName: promoter.name });
     if (step === 'request') {
       for (const partner of copies) {
@@ -68,6 +73,7 @@ export function planReviewDispatch(input: {
       }
     }
   }
+  if (step === 'coordinator' || input.promoterUnreachable?.tellCoordinator) add(input.coordinator, { role: 'coordinator' });
   const payload: ReviewDispatchPayload = {
     projectId: project.id,
     projectName: project.name,
@@ -78,6 +84,7 @@ export function planReviewDispatch(input: {
     promoterName: promoter.name,
     copyPartnerNames: copies.map((partner) => partner.name),
     ...(input.agendaMeeting ? { agendaMeeting: input.agendaMeeting } : {}),
+    ...(input.promoterUnreachable ? { promoterUnreachable: true } : {}),
   };
   return {
     id: reviewDispatchId(project.id, review.number, step),

@@ -42,6 +42,7 @@ export function createReviewEmailRenderer(settings: ReviewEmailSettings): Outbox
       requestedAt: new Date(review.requestedAt),
       answerLink,
       agendaMeeting: review.agendaMeeting && { title: review.agendaMeeting.title, startsAt: new Date(review.agendaMeeting.startsAt) },
+      promoterUnreachable: review.promoterUnreachable,
     });
   };
 }

@@ -1,3 +1,4 @@
+import { addNeighbour } from '../../support/buurtbabbel-fixtures';
 import { createPartner, scheduleMeeting } from '../../support/fixtures';
 import { activeProject, engage, projectMutation, proposeProject } from '../../support/project-fixtures';
 import { createTestApp, type TestApp } from '../../support/test-app';
@@ -163,6 +164,63 @@ describe('projects over GraphQL (DynamoDB Local)', () => {
       expect(await read(calm.id)).toMatchObject({ committed: { hoursPerMonth: 0 }, remainingCapacity: { hoursPerMonth: 20, eurosPerYear: null } });
     });
 
+    it('counts the engagements of a partner that was a neighbour, and of a spin-off partner, and keeps them through later partner edits', async () => {
+      const neighbour = await addNeighbour(t, { businessName: 'Koffiebar Noor', contactName: 'Noor', email: 'noor@koffie.be' });
+      const converted = await t.graphql(
+        `mutation($input: ConvertNeighbourToPartnerInput!) { convertNeighbourToPartner(input: $input) { partner { id } userErrors { code } } }`,
+        { input: { neighbourId: neighbour.id, kind: 'COMPANY' } },
+        coordinator,
+      );
+      const former = converted.data.convertNeighbourToPartner.partner;
+      const promoter = await createPartner(t);
+      const project = await activeProject(t, promoter.id);
+      // The converted partner states no capacity yet: its engagement is counted, never over.
+      await engage(t, project.id, former.id, { hoursPerMonth: 6 }, await t.token('PARTNER', { partnerId: former.id }));
+      expect((await t.graphql(partnerCapacity, { id: former.id }, coordinator)).data.partner).toMatchObject({
+        committed: { hoursPerMonth: 6 },
+        remainingCapacity: null,
+        overCommitted: false,
+      });
+      // Stating a capacity later keeps the engagement and flags what is over.
+      const updated = await t.graphql(
+        `mutation($input: UpdatePartnerInput!) { updatePartner(input: $input) { userErrors { code } } }`,
+        { input: { id: former.id, capacity: { hoursPerMonth: 4 } } },
+        coordinator,
+      );
+      expect(updated.data.updatePartner.userErrors).toEqual([]);
+      expect((await t.graphql(partnerCapacity, { id: former.id }, coordinator)).data.partner).toMatchObject({
+        committed: { hoursPerMonth: 6 },
+        remainingCapacity: { hoursPerMonth: -2 },
+        overCommitted: true,
+        engagements: [{ hoursPerMonth: 6, overCapacity: true, project: { id: project.id, name: 'Repair café', status: 'ACTIVE' } }],
+      });
+
+      // A spin-off partner, created when a meeting confirms a review, engages in other projects like any partner.
+      const meeting = await scheduleMeeting(t, { startsAt: '2027-03-11T19:30:00+01:00', endsAt: '2027-03-11T21:30:00+01:00' });
+      t.clock.set('2027-03-11T20:00:00+01:00');
+      const spunOff = await projectMutation(t, 'confirm', {
+        reviewId: `${project.id}:1`,
+        meetingId: meeting.id,
+        outcome: 'SPIN_OFF_ENTITY',
+        spinOffName: 'Repair Gent cv',
+        spinOffEmail: 'info@repairgent.be',
+      });
+      const spinOff = spunOff.project.spinOffPartner;
+      const next = await proposeProject(t, spinOff.id, { name: 'Herstelatelier' }, await t.token('PARTNER', { partnerId: spinOff.id }));
+      await engage(t, next.id, spinOff.id, { hoursPerMonth: 10, euros: 500 });
+      expect((await t.graphql(partnerCapacity, { id: spinOff.id }, await t.token('COORDINATOR'))).data.partner).toMatchObject({
+        committed: { hoursPerMonth: 10, eurosPerYear: 500 },
+        overCommitted: false,
+        engagements: [{ project: { name: 'Herstelatelier', status: 'PROPOSED' } }],
+      });
+      // The converted partner's engagement no longer counts now that its project is spun off.
+      expect((await t.graphql(partnerCapacity, { id: former.id }, await t.token('COORDINATOR'))).data.partner).toMatchObject({
+        committed: { hoursPerMonth: 0 },
+        overCommitted: false,
+        engagements: [{ overCapacity: false, project: { status: 'SPUN_OFF' } }],
+      });
+    });
+
     it('withdraws an engagement from the project and from the partner', async () => {
       const a = await createPartner(t, { capacity: { hoursPerMonth: 2 } });
       const project = await proposeProject(t, a.id);
@@ -271,6 +329,47 @@ describe('projects over GraphQL (DynamoDB Local)', () => {
       const agenda = await t.graphql(`query($id: ID!) { meeting(id: $id) { agenda { consolidationReview { id status } } } }`, { id: meeting.id }, await t.token('COORDINATOR'));
       expect(agenda.data.meeting.agenda).toEqual([{ consolidationReview: { id: `${project.id}:1`, status: 'ANSWERED' } }]);
       expect((await scheduleMeeting(t, { startsAt: '2027-03-25T19:30:00+01:00', endsAt: '2027-03-25T21:30:00+01:00' })).agenda).toEqual([]);
+    });
+
+    it('moves the open reviews of a cancelled meeting to the next meeting, or keeps them for the next one scheduled', async () => {
+      const promoter = await createPartner(t);
+      const open = await activeProject(t, promoter.id, { name: 'Repair café' });
+      const settled = await activeProject(t, promoter.id, { name: 'Buurtmoestuin' });
+      const started = await scheduleMeeting(t, { title: 'Overleg 2 maart', startsAt: '2027-03-02T19:30:00+01:00', endsAt: '2027-03-02T21:30:00+01:00' });
+      const first = await scheduleMeeting(t, { title: 'Overleg 11 maart', startsAt: '2027-03-11T19:30:00+01:00', endsAt: '2027-03-11T21:30:00+01:00' });
+      const second = await scheduleMeeting(t, { title: 'Overleg 25 maart', startsAt: '2027-03-25T19:30:00+01:00', endsAt: '2027-03-25T21:30:00+01:00' });
+      t.clock.set('2027-03-02T20:00:00+01:00');
+      await t.app.projects.sendDueReviews();
+      // Both answers land on the 11 March agenda; the meeting under way confirms one of them already.
+      await projectMutation(t, 'answer', { reviewId: `${open.id}:1`, outcome: 'CONTINUE' });
+      await projectMutation(t, 'answer', { reviewId: `${settled.id}:1`, outcome: 'CONTINUE' });
+      expect((await projectMutation(t, 'confirm', { reviewId: `${settled.id}:1`, meetingId: started.id })).userErrors).toEqual([]);
+      const agendaOf = async (id: string) =>
+        (await t.graphql(`query($id: ID!) { meeting(id: $id) { agenda { title consolidationReview { id status } } } }`, { id }, await t.token('COORDINATOR'))).data.meeting.agenda;
+      expect((await agendaOf(first.id)).map((item: any) => item.consolidationReview.id)).toEqual([`${open.id}:1`, `${settled.id}:1`]);
+
+      const cancel = async (id: string) => t.graphql(`mutation($id: ID!) { cancelMeeting(input: { id: $id }) { userErrors { code } } }`, { id }, await t.token('COORDINATOR'));
+      expect((await cancel(first.id)).data.cancelMeeting.userErrors).toEqual([]);
+      expect(await agendaOf(second.id)).toEqual([
+        { title: 'Consolidatie van Repair café: het antwoord van de promotor bevestigen', consolidationReview: { id: `${open.id}:1`, status: 'ANSWERED' } },
+      ]);
+
+      // No meeting planned any more: the next one scheduled takes the review over.
+      await cancel(second.id);
+      const third = await scheduleMeeting(t, { startsAt: '2027-04-08T19:30:00+02:00', endsAt: '2027-04-08T21:30:00+02:00' });
+      expect(third.agenda.map((item: any) => item.id)).toEqual([`review.${open.id}.1`]);
+    });
+
+    it('refuses an agenda item about a project that does not exist', async () => {
+      const meeting = await scheduleMeeting(t);
+      const added = await t.graphql(
+        `mutation($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { meeting { id } userErrors { field code message } } }`,
+        { input: { meetingId: meeting.id, title: 'Stand van zaken', projectId: 'nope' } },
+        coordinator,
+      );
+      expect(added.data.addAgendaItem).toEqual({ meeting: null, userErrors: [{ field: ['input', 'projectId'], code: 'UNKNOWN_PROJECT', message: 'Dit project bestaat niet.' }] });
+      const read = await t.graphql(`query($id: ID!) { meeting(id: $id) { agenda { id } } }`, { id: meeting.id }, coordinator);
+      expect(read.data.meeting.agenda).toEqual([]);
     });
 
     it('shows the project of an agenda item', async () => {

@@ -9,6 +9,7 @@ export function fakeGraphqlApi(options: { existingPartners?: number; refuse?: st
   const events: APIGatewayProxyEventV2[] = [];
   const operations: Array<{ query: string; variables?: Record<string, any> }> = [];
   let nextId = 1;
+  let nextProjectId = 1;
   const handler: LambdaHttpHandler = async (event) => {
     events.push(event);
     if (event.rawPath !== '/graphql') return { statusCode: 404, headers: { 'content-type': 'text/plain' }, body: `no route ${event.rawPath}` };
@@ -25,6 +26,11 @@ export function fakeGraphqlApi(options: { existingPartners?: number; refuse?: st
       return json({ createPartner: { partner: { id: `partner-${nextId++}` }, userErrors: [] } });
     }
     if (query.includes('scheduleMeeting')) return json({ scheduleMeeting: { meeting: { id: 'meeting-1' }, userErrors: [] } });
+    if (query.includes('proposeProject')) return json({ proposeProject: { project: { id: `project-${nextProjectId++}` }, userErrors: [] } });
+    for (const field of ['engageInProject', 'assessProject', 'changeProjectStatus']) {
+      if (query.includes(field)) return json({ [field]: { project: { id: variables?.input?.projectId }, userErrors: [] } });
+    }
+    if (query.includes('addAgendaItem')) return json({ addAgendaItem: { meeting: { id: variables?.input?.meetingId }, userErrors: [] } });
     return { statusCode: 400, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ errors: [{ message: 'unknown operation' }] }) };
   };
   return { handler, events, operations };

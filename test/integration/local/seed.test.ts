@@ -1,11 +1,12 @@
-import { seedDemoNetwork, graphqlViaHandler, demoMeetingTimes, demoPartners } from '../../../functions/local/seed';
+import { seedDemoNetwork, graphqlViaHandler, demoMeetingTimes, demoPartners, demoProjects } from '../../../functions/local/seed';
+import { createTestApp } from '../../support/test-app';
 import { fakeGraphqlApi } from './fake-graphql-api';
 
 describe('seed', () => {
   it('creates the partners and the next meeting through the handler, as a coordinator', async () => {
     const api = fakeGraphqlApi();
     const result = await seedDemoNetwork(graphqlViaHandler(api.handler, 'token-1'), new Date('2026-03-20T10:00:00Z'));
-    expect(result).toEqual({ skipped: false, partners: demoPartners.length, meetingId: 'meeting-1' });
+    expect(result).toEqual({ skipped: false, partners: demoPartners.length, meetingId: 'meeting-1', projects: demoProjects.length });
 
     expect(api.events[0]).toMatchObject({
       version: '2.0',
@@ -29,6 +30,49 @@ describe('seed', () => {
       location: 'Buurthuis, Sint-Pietersaalststraat, Gent',
       inviteePartnerIds: partners.map((_, i) => `partner-${i + 1}`),
     });
+  });
+
+  it('proposes the demo projects after the partners, engages partners by their ids and activates the assessed one', async () => {
+    const api = fakeGraphqlApi();
+    await seedDemoNetwork(graphqlViaHandler(api.handler, 't'), new Date('2026-03-20T10:00:00Z'));
+    const inputs = (field: string) => api.operations.filter((op) => op.query.includes(field)).map((op) => op.variables!.input);
+    const partnerId = (name: string) => `partner-${demoPartners.findIndex((partner) => partner.name === name) + 1}`;
+
+    expect(inputs('proposeProject').map((input) => [input.name, input.promoterPartnerId])).toEqual([
+      ['Repair café Sint-Pieters', partnerId('Atelier Ledeberg')],
+      ['Matrixavonden', partnerId('Jonas Martens Procesbegeleiding')],
+    ]);
+    expect(inputs('engageInProject')).toContainEqual({ projectId: 'project-1', partnerId: partnerId('Koffiebranderij Sint-Pieters'), hoursPerMonth: 2, energyNote: 'Koffie voor de bezoekers' });
+    expect(inputs('engageInProject').filter((input) => input.projectId === 'project-2')).toHaveLength(2);
+    expect(inputs('assessProject').map((input) => input.projectId)).toEqual(['project-1']);
+    expect(inputs('changeProjectStatus')).toEqual([{ projectId: 'project-1', status: 'ACTIVE' }]);
+    expect(inputs('addAgendaItem')).toEqual([{ meetingId: 'meeting-1', title: 'Intake Matrixavonden: verdienmodel en doelen bespreken', projectId: 'project-2' }]);
+  });
+
+  it('seeds a network the real API accepts: an ACTIVE project with engagements, one in intake, and an over-committed partner', async () => {
+    const t = await createTestApp({ now: '2026-12-01T09:00:00Z' });
+    const token = await t.token('COORDINATOR');
+    const result = await seedDemoNetwork(async (query, variables) => t.graphql(query, variables, token), t.clock.now());
+    expect(result).toMatchObject({ skipped: false, partners: demoPartners.length, projects: 2 });
+
+    const read = await t.graphql(
+      `{ projects { edges { node { name status openIntakeItems promoter { name } reviews { status dueAt }
+           engagements { hoursPerMonth partner { name } overCapacity } } } }
+         overCommittedPartners { name } }`,
+      {},
+      token,
+    );
+    const projects = read.data.projects.edges.map((edge: any) => edge.node);
+    expect(projects.map((p: any) => [p.name, p.status, p.openIntakeItems])).toEqual([
+      ['Repair café Sint-Pieters', 'ACTIVE', []],
+      ['Matrixavonden', 'PROPOSED', ['BUSINESS_MODEL_ASSESSMENT', 'COMMUNITY_GOALS_ASSESSMENT']],
+    ]);
+    expect(projects[0].engagements.map((e: any) => e.partner.name).sort()).toEqual(['Atelier Ledeberg', 'Koffiebranderij Sint-Pieters', 'Schakel vzw']);
+    expect(projects[0].reviews).toEqual([{ status: 'SCHEDULED', dueAt: '2027-03-01T00:00:00+01:00' }]);
+    expect(read.data.overCommittedPartners).toEqual([{ name: 'Atelier Ledeberg' }]);
+
+    const meeting = await t.graphql(`query($id: ID!) { meeting(id: $id) { agenda { title project { name } } } }`, { id: result.meetingId }, token);
+    expect(meeting.data.meeting.agenda).toEqual([{ title: 'Intake Matrixavonden: verdienmodel en doelen bespreken', project: { name: 'Matrixavonden' } }]);
   });
 
   it('leaves a database with partners alone', async () => {

@@ -8,7 +8,7 @@ import { signLinkToken } from '../../../functions/shared/links/signed-links';
 import { createLogger } from '../../../functions/shared/logger';
 import { createPartner, scheduleMeeting } from '../../support/fixtures';
 import { activeProject, engage, projectMutation } from '../../support/project-fixtures';
-import { startSmtpTestServer, type SmtpTestServer } from '../../support/smtp-test-server';
+import { smtpReply, startSmtpTestServer, type SmtpTestServer } from '../../support/smtp-test-server';
 import { createTestApp, linkSecret, type TestApp } from '../../support/test-app';
 
 interface Received {
@@ -26,9 +26,13 @@ describe('consolidation reviews end to end: the job, the outbox, a real SMTP ser
   let smtp: SmtpTestServer;
   let mailer: Mailer;
   let seen = 0;
+  /** Addresses the SMTP server refuses for good (550 at RCPT TO), as a mailbox that no longer exists. */
+  const refused = new Set<string>();
 
   beforeAll(async () => {
-    smtp = await startSmtpTestServer();
+    smtp = await startSmtpTestServer({
+      onRcptTo: (address, _session, callback) => callback(refused.has(address.address) ? smtpReply(550, '5.1.1 No such user') : undefined),
+    });
     mailer = createSmtpMailer(smtp.url);
   });
   afterAll(() => smtp.close());
@@ -36,6 +40,7 @@ describe('consolidation reviews end to end: the job, the outbox, a real SMTP ser
   beforeEach(async () => {
     smtp.messages.length = 0;
     seen = 0;
+    refused.clear();
     t = await createTestApp({ now: '2026-12-01T09:00:00Z' });
   });
 
@@ -136,6 +141,38 @@ describe('consolidation reviews end to end: the job, the outbox, a real SMTP ser
     t.clock.set('2027-05-01T07:00:00Z');
     expect(await runJob()).toEqual({ requested: 0, reminded: 0, coordinatorTold: 0, skipped: 0 });
     expect(await deliver()).toEqual([]);
+  });
+
+  it('tells the coordinator once when the promoter\'s mail bounces, and says so when the review reaches the meeting', async () => {
+    const promoter = await createPartner(t, { name: 'Bakkerij Peeters', email: 'info@bakkerij.be', representatives: [] });
+    const project = await activeProject(t, promoter.id, { name: 'Repair café' });
+    refused.add('info@bakkerij.be');
+
+    // The request bounces: the address goes on the suppression list.
+    t.clock.set(morning(1));
+    await runJob();
+    expect(await deliver()).toEqual([]);
+    expect(await t.app.repositories.suppressions.find('info@bakkerij.be')).toMatchObject({ reason: 'BOUNCED' });
+
+    // The first reminder would go nowhere: the coordinator hears of it instead, with what to do.
+    t.clock.set(morning(8));
+    expect(await runJob()).toMatchObject({ reminded: 1 });
+    const notice = await deliver();
+    expect(notice.map((r) => [r.to, r.mail.subject])).toEqual([['overleg@destek.test', 'Promotor niet bereikbaar: consolidatie van Repair café']]);
+    expect(notice[0].mail.text).toContain('komen niet aan bij Bakkerij Peeters, de promotor: hun e-mailadres wordt geweigerd.');
+    expect(notice[0].mail.text).toContain('De laatste herinnering gaat dan naar het nieuwe adres.');
+
+    // Once per review: the second reminder does not tell the coordinator again.
+    t.clock.set(morning(15));
+    expect(await runJob()).toMatchObject({ reminded: 1 });
+    expect(await deliver()).toEqual([]);
+
+    t.clock.set(morning(22));
+    expect(await runJob()).toMatchObject({ coordinatorTold: 1 });
+    const told = await deliver();
+    expect(told.map((r) => r.to)).toEqual(['overleg@destek.test']);
+    expect(told[0].mail.text).toContain('heeft niet geantwoord op de consolidatievraag van maandag 1 maart 2027: onze mails kwamen niet aan, want hun e-mailadres wordt geweigerd.');
+    expect(await review(project.id)).toMatchObject({ status: 'COORDINATOR_TOLD', onAgenda: true });
   });
 
   it('takes an answer through the form page: GET changes nothing, the POST answers, and the meeting confirms a spin-off', async () => {

@@ -76,6 +76,12 @@ describe('project lifecycle', () => {
     expect(checkStatusChange(project({ status: from }), to)?.code).toBe(code);
   });
 
+  it('names both statuses in plain Dutch when it refuses a transition', () => {
+    expect(checkStatusChange(project({ status: 'IDEA' }), 'ACTIVE')?.message).toBe('Een project met de status ‘idee’ kan niet naar ‘actief’.');
+    expect(checkStatusChange(project({ status: 'PROPOSED' }), 'CONSOLIDATING')?.message).toBe('Een project met de status ‘voorgesteld’ kan niet naar ‘in consolidatie’.');
+    expect(checkStatusChange(project({ status: 'IDEA' }), 'IDEA')?.message).toBe('Het project heeft al de status ‘idee’.');
+  });
+
   it('lets only a confirmed review transfer or spin off, and only from a review status', () => {
     expect(checkStatusChange(project({ status: 'ACTIVE' }), 'TRANSFERRED', true)).toBeUndefined();
     expect(checkStatusChange(project({ status: 'CONSOLIDATING' }), 'SPUN_OFF', true)).toBeUndefined();
