@@ -4,6 +4,7 @@ import { scheduledJobs } from '../../functions/handlers/scheduled-jobs';
 import { apiTableAccess, calendarFeedTableAccess, sesEventsTableAccess } from '../../functions/handlers/table-access';
 import type { TableAccess } from '../../functions/shared/dynamodb/table-access';
 import { tableDefinition } from '../../functions/shared/dynamodb/table-definition';
+import { loadConfig, parseStoreConfig } from '../../functions/shared/config';
 import { handlerEntry, lambdaEntries } from '../../infra/bundling';
 import { resourcesOf, synthesize, type Synthesized } from './synth';
 
@@ -160,6 +161,67 @@ describe('CDK app', () => {
       expect(invokeConfig?.Properties).toMatchObject({ MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 3600 });
       const fn = resourcesOf(dev.template, 'AWS::Lambda::Function')[functionId(dev, job.name)].Properties;
       expect(fn.DeadLetterConfig.TargetArn).toEqual(properties.Target.DeadLetterConfig.Arn);
+    }
+  });
+
+  it('runs each job at its moment: the outbox every minute, buurtbabbel rounds every 15 minutes, reviews daily at 08:00 Brussels time', () => {
+    const expressions = Object.fromEntries(
+      Object.values(resourcesOf(dev.template, 'AWS::Scheduler::Schedule')).map((schedule) => {
+        const target = schedule.Properties.Target.Arn['Fn::GetAtt'][0];
+        const name = lambdaEntries().find((entry) => functionId(dev, entry.name) === target)!.name;
+        return [name, `${schedule.Properties.ScheduleExpression} ${schedule.Properties.ScheduleExpressionTimezone}`];
+      }),
+    );
+    expect(expressions).toEqual({
+      'deliver-outbox': 'rate(1 minute) Europe/Brussels',
+      'send-buurtbabbel-invitations': 'rate(15 minutes) Europe/Brussels',
+      'send-consolidation-reviews': 'cron(0 8 * * ? *) Europe/Brussels',
+    });
+  });
+
+  it("gives every function the environment its configuration needs: the stage's addresses, the API's URL for links, no local default", async () => {
+    const apiEndpoint = 'https://abc123.execute-api.eu-west-1.amazonaws.com';
+    const secretArn = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:LinkSigningSecret-AbCdEf';
+    const resources = dev.template.toJSON().Resources as Record<string, { Type: string }>;
+    // What CloudFormation puts in place of each reference, by the referenced resource's type.
+    const refValues: Record<string, string> = {
+      'AWS::DynamoDB::Table': 'DeStek-dev-Data',
+      'AWS::SecretsManager::Secret': secretArn,
+      'AWS::Cognito::UserPool': 'eu-west-1_AbCdEf123',
+      'AWS::Cognito::UserPoolClient': '1example23456789',
+      'AWS::SES::ConfigurationSet': 'DeStek-dev-configuration-set',
+    };
+    const resolve = (value: any): string => {
+      if (typeof value === 'string') return value;
+      if (value.Ref) return refValues[resources[value.Ref].Type] ?? `(unresolved ${resources[value.Ref].Type})`;
+      if (value['Fn::GetAtt']?.[1] === 'ApiEndpoint') return apiEndpoint;
+      throw new Error(`cannot resolve ${JSON.stringify(value)}`);
+    };
+    const reader = async (id: string) => {
+      if (id !== secretArn) throw new Error(`unknown secret ${id}`);
+      return 's'.repeat(64);
+    };
+    for (const { name } of lambdaEntries()) {
+      const variables = resourcesOf(dev.template, 'AWS::Lambda::Function')[functionId(dev, name)].Properties.Environment.Variables;
+      const env = Object.fromEntries(Object.entries(variables).map(([key, value]) => [key, resolve(value)]));
+      if (name === 'ses-events') {
+        expect(parseStoreConfig(env)).toMatchObject({ stage: 'dev', tableName: 'DeStek-dev-Data', logLevel: 'debug' });
+        continue;
+      }
+      const config = await loadConfig(env, reader);
+      expect({ name, ...config }).toMatchObject({
+        name,
+        stage: 'dev',
+        tableName: 'DeStek-dev-Data',
+        publicBaseUrl: apiEndpoint,
+        mailFrom: 'Locon De Stek (test) <overleg@dev.destek.example.be>',
+        organizer: { email: 'overleg@dev.destek.example.be', name: 'Locon De Stek (test)' },
+      });
+      const sendsMail = lambdaEntries().find((entry) => entry.name === name)!.sendsMail;
+      expect({ name, transport: config.mailTransport, set: config.sesConfigurationSet }).toEqual(
+        sendsMail ? { name, transport: 'ses', set: 'DeStek-dev-configuration-set' } : { name, transport: 'file', set: undefined },
+      );
+      if (name === 'api') expect(config.cognito).toEqual({ userPoolId: 'eu-west-1_AbCdEf123', clientId: '1example23456789' });
     }
   });
 
