@@ -44,11 +44,16 @@ export class DeStekStack extends Stack {
       },
     ]);
 
+    /** Names the secret in the function's environment and lets it read it, in one step so the two cannot drift. */
+    const useLinkSigningSecret = (fn: DeStekFunction) => {
+      fn.addEnvironment('LINK_SIGNING_SECRET_ARN', linkSigningSecret.secretArn);
+      linkSigningSecret.grantRead(fn);
+    };
+
     const shared = {
       MAIL_FROM: settings.mailFrom,
       ORGANIZER_EMAIL: settings.organizerEmail,
       ORGANIZER_NAME: settings.organizerName,
-      LINK_SIGNING_SECRET_ARN: linkSigningSecret.secretArn,
     };
     const mailEnvironment = { MAIL_TRANSPORT: 'ses', SES_CONFIGURATION_SET: mail.configurationSet.configurationSetName };
 
@@ -66,7 +71,7 @@ export class DeStekStack extends Stack {
         COGNITO_CLIENT_ID: users.appClient.userPoolClientId,
       },
     });
-    linkSigningSecret.grantRead(apiFunction);
+    useLinkSigningSecret(apiFunction);
     const calendarFeedFunction = new DeStekFunction(this, 'CalendarFeedFunction', {
       name: 'calendar-feed',
       description: 'Personal calendar feeds (iCalendar) for calendar apps to subscribe to',
@@ -75,8 +80,6 @@ export class DeStekStack extends Stack {
       tableAccess: calendarFeedTableAccess,
       environment: shared,
     });
-    // The feed never signs links, but the configuration reads the secret like every other app function.
-    linkSigningSecret.grantRead(calendarFeedFunction);
     const api = new Api(this, 'Api', { settings, graphqlFunction: apiFunction, calendarFeedFunction });
     const publicBaseUrl = settings.publicBaseUrl ?? api.httpApi.apiEndpoint;
     for (const fn of [apiFunction, calendarFeedFunction]) fn.addEnvironment('PUBLIC_BASE_URL', publicBaseUrl);
@@ -106,7 +109,7 @@ export class DeStekStack extends Stack {
         environment: { PUBLIC_BASE_URL: publicBaseUrl, ...shared, ...(job.sendsMail ? mailEnvironment : {}) },
       });
       if (job.sendsMail) mail.grantSend(scheduled.fn);
-      if (job.usesLinkSigningSecret) linkSigningSecret.grantRead(scheduled.fn);
+      if (job.usesLinkSigningSecret) useLinkSigningSecret(scheduled.fn);
       monitoring.watchFunction(id, scheduled.fn);
       monitoring.watchDeadLetterQueue(id, scheduled.deadLetterQueue);
     }

@@ -124,12 +124,15 @@ describe('CDK app', () => {
   });
 
   it('grants each function exactly the table actions and indexes its code uses, and SES and the secret only where needed', () => {
+    const secretOf = (name: string) => lambdaEntries().find((entry) => entry.name === name)!.usesLinkSigningSecret;
     const expected: Record<string, { access: TableAccess; mail: boolean; secret: boolean }> = {
-      api: { access: apiTableAccess, mail: false, secret: true },
-      'calendar-feed': { access: calendarFeedTableAccess, mail: false, secret: true },
-      'ses-events': { access: sesEventsTableAccess, mail: false, secret: false },
+      api: { access: apiTableAccess, mail: false, secret: secretOf('api') },
+      'calendar-feed': { access: calendarFeedTableAccess, mail: false, secret: secretOf('calendar-feed') },
+      'ses-events': { access: sesEventsTableAccess, mail: false, secret: secretOf('ses-events') },
       ...Object.fromEntries(scheduledJobs.map((job) => [job.name, { access: job.tableAccess, mail: job.sendsMail, secret: job.usesLinkSigningSecret }])),
     };
+    // Only what signs or checks links holds the key: the API (answer pages) and deliver-outbox (the links in mails).
+    expect(Object.entries(expected).filter(([, { secret }]) => secret).map(([name]) => name).sort()).toEqual(['api', 'deliver-outbox']);
     for (const [name, { access, mail, secret }] of Object.entries(expected)) {
       const statements = statementsOf(dev, functionId(dev, name));
       expectExactTableAccess(statements, access);
@@ -201,14 +204,15 @@ describe('CDK app', () => {
       if (id !== secretArn) throw new Error(`unknown secret ${id}`);
       return 's'.repeat(64);
     };
-    for (const { name } of lambdaEntries()) {
+    for (const { name, sendsMail, usesLinkSigningSecret } of lambdaEntries()) {
       const variables = resourcesOf(dev.template, 'AWS::Lambda::Function')[functionId(dev, name)].Properties.Environment.Variables;
       const env = Object.fromEntries(Object.entries(variables).map(([key, value]) => [key, resolve(value)]));
       if (name === 'ses-events') {
         expect(parseStoreConfig(env)).toMatchObject({ stage: 'dev', tableName: 'DeStek-dev-Data', logLevel: 'debug' });
         continue;
       }
-      const config = await loadConfig(env, reader);
+      const config = await loadConfig(env, reader, { linkSigningSecret: usesLinkSigningSecret });
+      if (usesLinkSigningSecret) expect(config.linkSigningSecret).toBe('s'.repeat(64));
       expect({ name, ...config }).toMatchObject({
         name,
         stage: 'dev',
@@ -217,7 +221,6 @@ describe('CDK app', () => {
         mailFrom: 'Locon De Stek (test) <overleg@dev.destek.example.be>',
         organizer: { email: 'overleg@dev.destek.example.be', name: 'Locon De Stek (test)' },
       });
-      const sendsMail = lambdaEntries().find((entry) => entry.name === name)!.sendsMail;
       expect({ name, transport: config.mailTransport, set: config.sesConfigurationSet }).toEqual(
         sendsMail ? { name, transport: 'ses', set: 'DeStek-dev-configuration-set' } : { name, transport: 'file', set: undefined },
       );
