@@ -50,10 +50,12 @@ export class DeStekStack extends Stack {
       linkSigningSecret.grantRead(fn);
     };
 
-    const shared = {
+    const shared: Record<string, string> = {
       MAIL_FROM: settings.mailFrom,
       ORGANIZER_EMAIL: settings.organizerEmail,
       ORGANIZER_NAME: settings.organizerName,
+      // Read where buurtbabbel mailings are planned: the rounds (job) and a cancellation (API).
+      ...(settings.buurtbabbelSendRatePerMinute ? { BUURTBABBEL_SEND_RATE_PER_MINUTE: String(settings.buurtbabbelSendRatePerMinute) } : {}),
     };
     const mailEnvironment = { MAIL_TRANSPORT: 'ses', SES_CONFIGURATION_SET: mail.configurationSet.configurationSetName };
 

@@ -17,7 +17,8 @@ let dev: Synthesized;
 let prod: Synthesized;
 
 beforeAll(() => {
-  dev = synthesize('dev', { bundle: true });
+  // Dev as a tester deploys it while SES is still in the sandbox, with a slower buurtbabbel pace.
+  dev = synthesize('dev', { bundle: true, context: { sesSandboxRecipients: 'tester@example.org', buurtbabbelSendRatePerMinute: '12' } });
   prod = synthesize('prod', { bundle: false });
 }, 120_000);
 
@@ -225,7 +226,28 @@ describe('CDK app', () => {
         sendsMail ? { name, transport: 'ses', set: 'DeStek-dev-configuration-set' } : { name, transport: 'file', set: undefined },
       );
       if (name === 'api') expect(config.cognito).toEqual({ userPoolId: 'eu-west-1_AbCdEf123', clientId: '1example23456789' });
+      // Where buurtbabbel mailings are planned (the rounds, a cancellation through the API) the stage's pace holds.
+      expect({ name, rate: config.buurtbabbelSendRatePerMinute }).toEqual({ name, rate: 12 });
     }
+    const prodApi = resourcesOf(prod.template, 'AWS::Lambda::Function')[functionId(prod, 'api')].Properties.Environment.Variables;
+    expect(prodApi.BUURTBABBEL_SEND_RATE_PER_MINUTE).toBeUndefined();
+  });
+
+  it('lets the mail function send to the verified test recipients while SES is in the sandbox, and to no other address', () => {
+    /** The SES resources deliver-outbox may send against, as `identity/<name>` or `configuration-set/<name>`. */
+    const sesResources = (s: Synthesized) =>
+      statementsOf(s, functionId(s, 'deliver-outbox'))
+        .filter((statement) => actionsOf(statement).includes('ses:SendRawEmail'))
+        .flatMap((statement) => [statement.Resource].flat() as { 'Fn::Join': [string, unknown[]] }[])
+        .map((resource) =>
+          resource['Fn::Join'][1]
+            .map((part) => (typeof part === 'string' ? part : `<${(part as { Ref: string }).Ref.replace(/[0-9A-F]{8}$/, '')}>`))
+            .join('')
+            .replace(/^arn:aws:ses:eu-west-1:<AWS::AccountId>:/, ''),
+        )
+        .sort();
+    expect(sesResources(dev)).toEqual(['configuration-set/<MailConfigurationSet>', 'identity/<MailDomain>', 'identity/tester@example.org']);
+    expect(sesResources(prod)).toEqual(['configuration-set/<MailConfigurationSet>', 'identity/<MailDomain>']);
   });
 
   it('runs deliver-outbox on the table stream too, for inserted dispatches only', () => {
