@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { bundleFunction, packageOf, type BundleReport } from '../../infra/bundle-size';
 import { lambdaEntries } from '../../infra/bundling';
 
@@ -37,6 +39,17 @@ describe('Lambda bundles', () => {
     expect(sdkClientsIn('ses-events')).toEqual(['@aws-sdk/client-dynamodb']);
     expect(packagesIn('ses-events')).not.toContain('graphql');
     expect(reports.get('ses-events')!.bytes).toBeLessThan(600_000);
+  });
+
+  it('matches the sizes the README states, within 5 %', () => {
+    const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
+    const stated = Object.fromEntries([...readme.matchAll(/^\| `([a-z-]+)` \| (\d+) KB \| (\d+) KB \|/gm)].map(([, name, size, gzipped]) => [name, { size: Number(size), gzipped: Number(gzipped) }]));
+    for (const entry of lambdaEntries()) {
+      const report = reports.get(entry.name)!;
+      expect({ name: entry.name, stated: !!stated[entry.name] }).toEqual({ name: entry.name, stated: true });
+      const within = (statedKb: number, bytes: number) => Math.abs(statedKb * 1024 - bytes) / bytes <= 0.05;
+      expect({ name: entry.name, size: within(stated[entry.name].size, report.bytes), gzipped: within(stated[entry.name].gzipped, report.gzipBytes) }).toEqual({ name: entry.name, size: true, gzipped: true });
+    }
   });
 
   it('names packages from esbuild input paths', () => {
