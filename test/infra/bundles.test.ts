@@ -29,6 +29,14 @@ describe('Lambda bundles', () => {
     expect(lambdaEntries().filter((entry) => entry.sendsMail).map((entry) => entry.name)).toContain('deliver-outbox');
   });
 
+  it('keeps the GraphQL server out of every function but the API: each job is its own small bundle', () => {
+    for (const entry of lambdaEntries().filter((candidate) => candidate.name !== 'api')) {
+      const graphqlPackages = packagesIn(entry.name).filter((pkg) => pkg === 'graphql' || pkg.startsWith('@apollo/') || pkg.startsWith('@graphql-tools/'));
+      expect({ name: entry.name, graphqlPackages }).toEqual({ name: entry.name, graphqlPackages: [] });
+      expect(reports.get(entry.name)!.bytes).toBeLessThan(reports.get('api')!.bytes * 0.75);
+    }
+  });
+
   it('gives the GraphQL function only the SDK clients it calls, and keeps it small', () => {
     expect(sdkClientsIn('api')).toEqual(['@aws-sdk/client-dynamodb', '@aws-sdk/client-secrets-manager']);
     expect(packagesIn('api')).toEqual(expect.arrayContaining(['graphql', '@apollo/server', 'aws-jwt-verify']));
