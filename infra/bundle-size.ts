@@ -51,14 +51,16 @@ export async function bundleFunction(entry: LambdaEntry): Promise<BundleReport> 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
 
 async function main(): Promise<void> {
-  for (const entry of lambdaEntries()) {
+  const entries = lambdaEntries();
+  const nameWidth = Math.max(...entries.map((entry) => entry.name.length));
+  for (const entry of entries) {
     const report = await bundleFunction(entry);
     const heaviest = Object.entries(report.packages)
       .sort(([, a], [, b]) => b - a)
       .slice(0, 8)
       .map(([name, bytes]) => `${name} ${kb(bytes)}`)
       .join(', ');
-    console.log(`${report.name.padEnd(16)} ${kb(report.bytes).padStart(8)}  (${kb(report.gzipBytes)} gzipped)\n    ${heaviest}`);
+    console.log(`${report.name.padEnd(nameWidth)} ${kb(report.bytes).padStart(8)}  (${kb(report.gzipBytes)} gzipped)\n    ${heaviest}`);
   }
 }
 

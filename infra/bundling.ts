@@ -62,14 +62,16 @@ export interface LambdaEntry {
   name: string;
   /** Only these may bundle nodemailer, ical-generator and the SES client. */
   sendsMail: boolean;
+  /** Signs or checks email-link tokens: its environment names the link-signing secret and it may read it. */
+  usesLinkSigningSecret: boolean;
 }
 
 /** Every Lambda function of the app: the API, the calendar feeds, the SES events handler and one per scheduled job. */
 export function lambdaEntries(): LambdaEntry[] {
   return [
-    { name: 'api', sendsMail: false },
-    { name: 'calendar-feed', sendsMail: false },
-    { name: 'ses-events', sendsMail: false },
-    ...scheduledJobs.map((job) => ({ name: job.name, sendsMail: job.sendsMail })),
+    { name: 'api', sendsMail: false, usesLinkSigningSecret: true },
+    { name: 'calendar-feed', sendsMail: false, usesLinkSigningSecret: false },
+    { name: 'ses-events', sendsMail: false, usesLinkSigningSecret: false },
+    ...scheduledJobs.map((job) => ({ name: job.name, sendsMail: job.sendsMail, usesLinkSigningSecret: job.usesLinkSigningSecret })),
   ];
 }

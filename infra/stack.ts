@@ -44,11 +44,18 @@ export class DeStekStack extends Stack {
       },
     ]);
 
-    const shared = {
+    /** Names the secret in the function's environment and lets it read it, in one step so the two cannot drift. */
+    const useLinkSigningSecret = (fn: DeStekFunction) => {
+      fn.addEnvironment('LINK_SIGNING_SECRET_ARN', linkSigningSecret.secretArn);
+      linkSigningSecret.grantRead(fn);
+    };
+
+    const shared: Record<string, string> = {
       MAIL_FROM: settings.mailFrom,
       ORGANIZER_EMAIL: settings.organizerEmail,
       ORGANIZER_NAME: settings.organizerName,
-      LINK_SIGNING_SECRET_ARN: linkSigningSecret.secretArn,
+      // Read where buurtbabbel mailings are planned: the rounds (job) and a cancellation (API).
+      ...(settings.buurtbabbelSendRatePerMinute ? { BUURTBABBEL_SEND_RATE_PER_MINUTE: String(settings.buurtbabbelSendRatePerMinute) } : {}),
     };
     const mailEnvironment = { MAIL_TRANSPORT: 'ses', SES_CONFIGURATION_SET: mail.configurationSet.configurationSetName };
 
@@ -66,7 +73,7 @@ export class DeStekStack extends Stack {
         COGNITO_CLIENT_ID: users.appClient.userPoolClientId,
       },
     });
-    linkSigningSecret.grantRead(apiFunction);
+    useLinkSigningSecret(apiFunction);
     const calendarFeedFunction = new DeStekFunction(this, 'CalendarFeedFunction', {
       name: 'calendar-feed',
       description: 'Personal calendar feeds (iCalendar) for calendar apps to subscribe to',
@@ -75,8 +82,6 @@ export class DeStekStack extends Stack {
       tableAccess: calendarFeedTableAccess,
       environment: shared,
     });
-    // The feed never signs links, but the configuration reads the secret like every other app function.
-    linkSigningSecret.grantRead(calendarFeedFunction);
     const api = new Api(this, 'Api', { settings, graphqlFunction: apiFunction, calendarFeedFunction });
     const publicBaseUrl = settings.publicBaseUrl ?? api.httpApi.apiEndpoint;
     for (const fn of [apiFunction, calendarFeedFunction]) fn.addEnvironment('PUBLIC_BASE_URL', publicBaseUrl);
@@ -106,7 +111,7 @@ export class DeStekStack extends Stack {
         environment: { PUBLIC_BASE_URL: publicBaseUrl, ...shared, ...(job.sendsMail ? mailEnvironment : {}) },
       });
       if (job.sendsMail) mail.grantSend(scheduled.fn);
-      if (job.usesLinkSigningSecret) linkSigningSecret.grantRead(scheduled.fn);
+      if (job.usesLinkSigningSecret) useLinkSigningSecret(scheduled.fn);
       monitoring.watchFunction(id, scheduled.fn);
       monitoring.watchDeadLetterQueue(id, scheduled.deadLetterQueue);
     }

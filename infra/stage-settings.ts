@@ -29,15 +29,24 @@ const settingsSchema = z.object({
   /** Steady requests per second the API accepts, and the burst above it. */
   apiRateLimit: z.coerce.number().int().min(1).default(20),
   apiBurstLimit: z.coerce.number().int().min(1).default(40),
+  /** Buurtbabbel mails sent per minute (BUURTBABBEL_SEND_RATE_PER_MINUTE); the code's default (30) when left out. */
+  buurtbabbelSendRatePerMinute: z.coerce.number().int().min(1).max(1000).optional(),
+  /**
+   * While the SES account is in the sandbox, SES also authorises each send against the (verified)
+   * recipient's identity: the addresses named here may then receive mail. Empty once out of the sandbox.
+   */
+  sesSandboxRecipients: z.array(address).default([]),
 });
 
 export type StageSettings = z.infer<typeof settingsSchema> & { stage: DeployStage };
 
 const overridable = Object.keys(settingsSchema.shape) as (keyof z.infer<typeof settingsSchema>)[];
 
+const listKeys = new Set(['allowedOrigins', 'sesSandboxRecipients']);
+
 /** `-c allowedOrigins=a,b` arrives as text; cdk.json gives an array. */
 function fromCommandLine(key: string, value: unknown): unknown {
-  if (key === 'allowedOrigins' && typeof value === 'string') return value.split(',').map((origin) => origin.trim()).filter(Boolean);
+  if (listKeys.has(key) && typeof value === 'string') return value.split(',').map((item) => item.trim()).filter(Boolean);
   return value;
 }
 

@@ -47,10 +47,14 @@ export const handler = lambdaJob(
     deliverer ??= createDeliverer(app);
     return { ...(await deliverer.deliverDue(asOf)) };
   },
-  (report) => ({
-    [metricNames.emailsSent]: report.sent,
-    [metricNames.emailsFailed]: report.failed,
-    [metricNames.emailsRetried]: report.retried,
-    [metricNames.emailsSuppressed]: report.suppressed,
-  }),
+  {
+    countsOf: (report) => ({
+      [metricNames.emailsSent]: report.sent,
+      [metricNames.emailsFailed]: report.failed,
+      [metricNames.emailsRetried]: report.retried,
+      [metricNames.emailsSuppressed]: report.suppressed,
+    }),
+    // The renderers sign the answer and opt-out links at send time.
+    linkSigningSecret: true,
+  },
 );

@@ -3,7 +3,7 @@ import { createApp, type AppServices } from '../app/create-app';
 import type { HttpRequest } from '../http/http-types';
 import type { Route } from '../http/router';
 import { createRouter, type Router } from '../http/router';
-import { getRuntimeConfig } from '../shared/config';
+import { getRuntimeConfig, type ConfigNeeds } from '../shared/config';
 import { createFunctionLogger } from '../shared/observability';
 
 export type HttpLambdaHandler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
@@ -21,10 +21,10 @@ export function toHttpRequest(event: APIGatewayProxyEventV2): HttpRequest {
  * routes are built once per execution environment, with the secrets read at cold start; a failed
  * start is not kept, so the next request tries again.
  */
-export function httpLambda(service: string, routes: (app: AppServices) => Route[]): HttpLambdaHandler {
+export function httpLambda(service: string, routes: (app: AppServices) => Route[], needs: ConfigNeeds = { linkSigningSecret: true }): HttpLambdaHandler {
   let router: Promise<Router> | undefined;
   const getRouter = () =>
-    (router ??= getRuntimeConfig().then(
+    (router ??= getRuntimeConfig(needs).then(
       (config) => {
         const app = createApp(config, { logger: createFunctionLogger(config, service) });
         return createRouter(app, routes(app));

@@ -1,8 +1,18 @@
 import { createApp, type AppServices } from '../app/create-app';
-import { getRuntimeConfig } from '../shared/config';
+import { getRuntimeConfig, type ConfigNeeds } from '../shared/config';
 import { metricNames } from '../shared/metric-names';
 import { createFunctionLogger, createFunctionMetrics, type FunctionMetrics } from '../shared/observability';
 import type { JobEvent, JobHandler, JobResult } from './scheduled-job';
+
+export interface LambdaJobOptions<R> {
+  /** Counts of a run published as metrics. */
+  countsOf?: (result: R) => Record<string, number>;
+  /**
+   * Whether the job signs or checks email-link tokens (true when left out). Must match its
+   * `usesLinkSigningSecret` in scheduled-jobs.ts, which decides whether its function may read it.
+   */
+  linkSigningSecret?: boolean;
+}
 
 /**
  * A scheduled job's Lambda handler: the app built once per execution environment (secrets read
@@ -12,11 +22,13 @@ import type { JobEvent, JobHandler, JobResult } from './scheduled-job';
 export function lambdaJob<R extends JobResult>(
   name: string,
   run: (app: AppServices, asOf: Date | undefined) => Promise<R>,
-  countsOf: (result: R) => Record<string, number> = () => ({}),
+  options: LambdaJobOptions<R> = {},
 ): JobHandler {
+  const countsOf = options.countsOf ?? ((): Record<string, number> => ({}));
+  const needs: ConfigNeeds = { linkSigningSecret: options.linkSigningSecret ?? true };
   let ready: Promise<{ app: AppServices; metrics: FunctionMetrics }> | undefined;
   const prepare = async () => {
-    const config = await getRuntimeConfig();
+    const config = await getRuntimeConfig(needs);
     return { app: createApp(config, { logger: createFunctionLogger(config, name) }), metrics: createFunctionMetrics(config, name) };
   };
   return async (event: JobEvent) => {

@@ -39,7 +39,10 @@ export interface ScheduledJob extends RunnableJob {
   tableAccess: TableAccess;
   /** Sends email: its function may send through SES, and only then bundles the mail packages. */
   sendsMail: boolean;
-  /** Signs or verifies email-link tokens: its function may read the link-signing secret. */
+  /**
+   * Signs or verifies email-link tokens: its function may read the link-signing secret. Must match
+   * the `linkSigningSecret` option its handler passes to lambdaJob (test/infra/function-environment.test.ts).
+   */
   usesLinkSigningSecret: boolean;
   /**
    * Also run within seconds of a new table item with this sort key (the table's stream, filtered

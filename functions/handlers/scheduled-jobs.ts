@@ -26,8 +26,8 @@ export const scheduledJobs: readonly ScheduledJob[] = [
     // buurtbabbel put back (conditional on its version) with the round's outbox dispatches.
     tableAccess: { table: ['BatchGetItem', 'Query', 'PutItem'], queriedIndexes: ['byDueTime', 'byCollection'] },
     sendsMail: false,
-    // It signs no links itself, but the app configuration it builds requires the secret.
-    usesLinkSigningSecret: true,
+    // Its mails' links are signed by deliver-outbox at send time.
+    usesLinkSigningSecret: false,
     load: async () => (await import('./send-buurtbabbel-invitations')).handler,
   },
   {
@@ -41,8 +41,8 @@ export const scheduledJobs: readonly ScheduledJob[] = [
     // dispatch, and for the coordinator's step the agenda item on that meeting.
     tableAccess: { table: ['BatchGetItem', 'PutItem', 'UpdateItem'], queriedIndexes: ['byDueTime', 'byCollection'] },
     sendsMail: false,
-    // It signs no links itself, but the app configuration it builds requires the secret.
-    usesLinkSigningSecret: true,
+    // Its mails' links are signed by deliver-outbox at send time.
+    usesLinkSigningSecret: false,
     load: async () => (await import('./send-consolidation-reviews')).handler,
   },
 ];

@@ -31,10 +31,21 @@ const settingsSchema = z.object({
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
 
-const configSchema = settingsSchema.superRefine((env, context) => {
+/**
+ * What a function needs beyond its settings. Only functions that sign or check email-link tokens
+ * hold the link-signing secret (the API, deliver-outbox); the others run without it, so in AWS they
+ * neither read it at cold start nor may read it (least privilege).
+ */
+export interface ConfigNeeds {
+  linkSigningSecret: boolean;
+}
+
+const everything: ConfigNeeds = { linkSigningSecret: true };
+
+const configSchema = (needs: ConfigNeeds) => settingsSchema.superRefine((env, context) => {
   const problem = (path: string, message: string) => context.addIssue({ code: 'custom', path: [path], message });
   if (env.STAGE !== 'local' && env.DEV_JWT_SECRET !== undefined) problem('DEV_JWT_SECRET', 'DEV_JWT_SECRET is accepted only when STAGE=local');
-  if (env.LINK_SIGNING_SECRET === undefined) {
+  if (needs.linkSigningSecret && env.LINK_SIGNING_SECRET === undefined) {
     problem(
       'LINK_SIGNING_SECRET',
       env.LINK_SIGNING_SECRET_ARN
@@ -101,9 +112,9 @@ function parseWith<T>(schema: z.ZodType<T>, env: Env): T {
   return result.data;
 }
 
-export function parseConfig(env: Env): Config {
-  const e = parseWith(configSchema, env);
-  return {
+export function parseConfig(env: Env, needs: ConfigNeeds = everything): Config {
+  const e = parseWith(configSchema(needs), env);
+  const config: Config = {
     stage: e.STAGE,
     port: e.PORT,
     tableName: e.TABLE_NAME,
@@ -124,6 +135,22 @@ export function parseConfig(env: Env): Config {
     buurtbabbelSendRatePerMinute: e.BUURTBABBEL_SEND_RATE_PER_MINUTE,
     logLevel: e.LOG_LEVEL,
   };
+  return needs.linkSigningSecret ? config : withoutLinkSigningSecret(config);
+}
+
+/**
+ * The configuration of a function that holds no link-signing secret (even when the environment has
+ * one, so a local run fails where AWS would): reading it throws instead of signing with nothing.
+ * Not enumerable, so spreading or logging the configuration does not trip it.
+ */
+function withoutLinkSigningSecret(config: Config): Config {
+  const { linkSigningSecret: _dropped, ...rest } = config;
+  return Object.defineProperty(rest, 'linkSigningSecret', {
+    enumerable: false,
+    get(): never {
+      throw new ConfigError('This function runs without the link-signing secret: declare that it uses it (scheduled-jobs.ts usesLinkSigningSecret, or the handler\'s needs) to sign or check links');
+    },
+  }) as Config;
 }
 
 export function parseStoreConfig(env: Env): StoreConfig {
@@ -136,9 +163,9 @@ export function parseStoreConfig(env: Env): StoreConfig {
  * (LINK_SIGNING_SECRET_ARN) instead of holding it, and it is read here, once per cold start.
  * A value in the environment wins, so local runs and tests need no secret store.
  */
-export async function loadConfig(env: Env, readSecret: SecretReader): Promise<Config> {
-  const secretArn = env.LINK_SIGNING_SECRET ? undefined : env.LINK_SIGNING_SECRET_ARN;
-  if (!secretArn) return parseConfig(env);
+export async function loadConfig(env: Env, readSecret: SecretReader, needs: ConfigNeeds = everything): Promise<Config> {
+  const secretArn = env.LINK_SIGNING_SECRET || !needs.linkSigningSecret ? undefined : env.LINK_SIGNING_SECRET_ARN;
+  if (!secretArn) return parseConfig(env, needs);
   let secret: string;
   try {
     secret = await readSecret(secretArn);
@@ -150,6 +177,7 @@ export async function loadConfig(env: Env, readSecret: SecretReader): Promise<Co
 
 let cached: Config | undefined;
 let loading: Promise<Config> | undefined;
+let cachedWithoutSecret: Config | undefined;
 
 /** The process's configuration, parsed from `process.env` on first use (no secret store: local tools). */
 export function getConfig(): Config {
@@ -160,8 +188,13 @@ export function getConfig(): Config {
 /**
  * The process's configuration for a Lambda handler: secrets fetched on first use and kept for the
  * life of the execution environment. A failed read is not kept, so the next invocation tries again.
+ * The local stack runs every handler in one process, so each kind of configuration is kept apart.
  */
-export function getRuntimeConfig(readSecret: SecretReader = secretsManagerReader(process.env.AWS_REGION || 'eu-west-1')): Promise<Config> {
+export function getRuntimeConfig(
+  needs: ConfigNeeds = everything,
+  readSecret: SecretReader = secretsManagerReader(process.env.AWS_REGION || 'eu-west-1'),
+): Promise<Config> {
+  if (!needs.linkSigningSecret) return Promise.resolve().then(() => (cachedWithoutSecret ??= parseConfig(process.env, needs)));
   if (cached) return Promise.resolve(cached);
   loading ??= loadConfig(process.env, readSecret).then(
     (config) => (cached = config),

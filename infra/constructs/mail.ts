@@ -16,9 +16,11 @@ export class Mail extends Construct {
   readonly identity: EmailIdentity;
   readonly configurationSet: ConfigurationSet;
   readonly events: Topic;
+  private readonly sandboxRecipients: readonly string[];
 
   constructor(scope: Construct, id: string, settings: StageSettings) {
     super(scope, id);
+    this.sandboxRecipients = settings.sesSandboxRecipients;
     this.configurationSet = new ConfigurationSet(this, 'ConfigurationSet', {
       reputationMetrics: true,
       suppressionReasons: SuppressionReasons.BOUNCES_AND_COMPLAINTS,
@@ -41,15 +43,20 @@ export class Mail extends Construct {
     ]);
   }
 
-  /** What SES authorises a SendEmail against: the sending identity and the configuration set. */
+  /**
+   * What SES authorises a SendEmail against: the sending identity and the configuration set, and
+   * in the sandbox each recipient's identity as well (the `sesSandboxRecipients` setting).
+   */
   grantSend(fn: IFunction): void {
     const stack = Stack.of(this);
+    const identityArn = (name: string) => stack.formatArn({ service: 'ses', resource: 'identity', resourceName: name });
     fn.addToRolePolicy(
       new PolicyStatement({
         actions: ['ses:SendEmail', 'ses:SendRawEmail'],
         resources: [
-          stack.formatArn({ service: 'ses', resource: 'identity', resourceName: this.identity.emailIdentityName }),
+          identityArn(this.identity.emailIdentityName),
           stack.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: this.configurationSet.configurationSetName }),
+          ...this.sandboxRecipients.map(identityArn),
         ],
       }),
     );

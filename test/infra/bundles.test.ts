@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { bundleFunction, packageOf, type BundleReport } from '../../infra/bundle-size';
 import { lambdaEntries } from '../../infra/bundling';
 
@@ -27,6 +29,14 @@ describe('Lambda bundles', () => {
     expect(lambdaEntries().filter((entry) => entry.sendsMail).map((entry) => entry.name)).toContain('deliver-outbox');
   });
 
+  it('keeps the GraphQL server out of every function but the API: each job is its own small bundle', () => {
+    for (const entry of lambdaEntries().filter((candidate) => candidate.name !== 'api')) {
+      const graphqlPackages = packagesIn(entry.name).filter((pkg) => pkg === 'graphql' || pkg.startsWith('@apollo/') || pkg.startsWith('@graphql-tools/'));
+      expect({ name: entry.name, graphqlPackages }).toEqual({ name: entry.name, graphqlPackages: [] });
+      expect(reports.get(entry.name)!.bytes).toBeLessThan(reports.get('api')!.bytes * 0.75);
+    }
+  });
+
   it('gives the GraphQL function only the SDK clients it calls, and keeps it small', () => {
     expect(sdkClientsIn('api')).toEqual(['@aws-sdk/client-dynamodb', '@aws-sdk/client-secrets-manager']);
     expect(packagesIn('api')).toEqual(expect.arrayContaining(['graphql', '@apollo/server', 'aws-jwt-verify']));
@@ -37,6 +47,17 @@ describe('Lambda bundles', () => {
     expect(sdkClientsIn('ses-events')).toEqual(['@aws-sdk/client-dynamodb']);
     expect(packagesIn('ses-events')).not.toContain('graphql');
     expect(reports.get('ses-events')!.bytes).toBeLessThan(600_000);
+  });
+
+  it('matches the sizes the README states, within 5 %', () => {
+    const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
+    const stated = Object.fromEntries([...readme.matchAll(/^\| `([a-z-]+)` \| (\d+) KB \| (\d+) KB \|/gm)].map(([, name, size, gzipped]) => [name, { size: Number(size), gzipped: Number(gzipped) }]));
+    for (const entry of lambdaEntries()) {
+      const report = reports.get(entry.name)!;
+      expect({ name: entry.name, stated: !!stated[entry.name] }).toEqual({ name: entry.name, stated: true });
+      const within = (statedKb: number, bytes: number) => Math.abs(statedKb * 1024 - bytes) / bytes <= 0.05;
+      expect({ name: entry.name, size: within(stated[entry.name].size, report.bytes), gzipped: within(stated[entry.name].gzipped, report.gzipBytes) }).toEqual({ name: entry.name, size: true, gzipped: true });
+    }
   });
 
   it('names packages from esbuild input paths', () => {

@@ -4,6 +4,7 @@ import { scheduledJobs } from '../../functions/handlers/scheduled-jobs';
 import { apiTableAccess, calendarFeedTableAccess, sesEventsTableAccess } from '../../functions/handlers/table-access';
 import type { TableAccess } from '../../functions/shared/dynamodb/table-access';
 import { tableDefinition } from '../../functions/shared/dynamodb/table-definition';
+import { loadConfig, parseStoreConfig } from '../../functions/shared/config';
 import { handlerEntry, lambdaEntries } from '../../infra/bundling';
 import { resourcesOf, synthesize, type Synthesized } from './synth';
 
@@ -16,7 +17,8 @@ let dev: Synthesized;
 let prod: Synthesized;
 
 beforeAll(() => {
-  dev = synthesize('dev', { bundle: true });
+  // Dev as a tester deploys it while SES is still in the sandbox, with a slower buurtbabbel pace.
+  dev = synthesize('dev', { bundle: true, context: { sesSandboxRecipients: 'tester@example.org', buurtbabbelSendRatePerMinute: '12' } });
   prod = synthesize('prod', { bundle: false });
 }, 120_000);
 
@@ -123,12 +125,15 @@ describe('CDK app', () => {
   });
 
   it('grants each function exactly the table actions and indexes its code uses, and SES and the secret only where needed', () => {
+    const secretOf = (name: string) => lambdaEntries().find((entry) => entry.name === name)!.usesLinkSigningSecret;
     const expected: Record<string, { access: TableAccess; mail: boolean; secret: boolean }> = {
-      api: { access: apiTableAccess, mail: false, secret: true },
-      'calendar-feed': { access: calendarFeedTableAccess, mail: false, secret: true },
-      'ses-events': { access: sesEventsTableAccess, mail: false, secret: false },
+      api: { access: apiTableAccess, mail: false, secret: secretOf('api') },
+      'calendar-feed': { access: calendarFeedTableAccess, mail: false, secret: secretOf('calendar-feed') },
+      'ses-events': { access: sesEventsTableAccess, mail: false, secret: secretOf('ses-events') },
       ...Object.fromEntries(scheduledJobs.map((job) => [job.name, { access: job.tableAccess, mail: job.sendsMail, secret: job.usesLinkSigningSecret }])),
     };
+    // Only what signs or checks links holds the key: the API (answer pages) and deliver-outbox (the links in mails).
+    expect(Object.entries(expected).filter(([, { secret }]) => secret).map(([name]) => name).sort()).toEqual(['api', 'deliver-outbox']);
     for (const [name, { access, mail, secret }] of Object.entries(expected)) {
       const statements = statementsOf(dev, functionId(dev, name));
       expectExactTableAccess(statements, access);
@@ -161,6 +166,88 @@ describe('CDK app', () => {
       const fn = resourcesOf(dev.template, 'AWS::Lambda::Function')[functionId(dev, job.name)].Properties;
       expect(fn.DeadLetterConfig.TargetArn).toEqual(properties.Target.DeadLetterConfig.Arn);
     }
+  });
+
+  it('runs each job at its moment: the outbox every minute, buurtbabbel rounds every 15 minutes, reviews daily at 08:00 Brussels time', () => {
+    const expressions = Object.fromEntries(
+      Object.values(resourcesOf(dev.template, 'AWS::Scheduler::Schedule')).map((schedule) => {
+        const target = schedule.Properties.Target.Arn['Fn::GetAtt'][0];
+        const name = lambdaEntries().find((entry) => functionId(dev, entry.name) === target)!.name;
+        return [name, `${schedule.Properties.ScheduleExpression} ${schedule.Properties.ScheduleExpressionTimezone}`];
+      }),
+    );
+    expect(expressions).toEqual({
+      'deliver-outbox': 'rate(1 minute) Europe/Brussels',
+      'send-buurtbabbel-invitations': 'rate(15 minutes) Europe/Brussels',
+      'send-consolidation-reviews': 'cron(0 8 * * ? *) Europe/Brussels',
+    });
+  });
+
+  it("gives every function the environment its configuration needs: the stage's addresses, the API's URL for links, no local default", async () => {
+    const apiEndpoint = 'https://abc123.execute-api.eu-west-1.amazonaws.com';
+    const secretArn = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:LinkSigningSecret-AbCdEf';
+    const resources = dev.template.toJSON().Resources as Record<string, { Type: string }>;
+    // What CloudFormation puts in place of each reference, by the referenced resource's type.
+    const refValues: Record<string, string> = {
+      'AWS::DynamoDB::Table': 'DeStek-dev-Data',
+      'AWS::SecretsManager::Secret': secretArn,
+      'AWS::Cognito::UserPool': 'eu-west-1_AbCdEf123',
+      'AWS::Cognito::UserPoolClient': '1example23456789',
+      'AWS::SES::ConfigurationSet': 'DeStek-dev-configuration-set',
+    };
+    const resolve = (value: any): string => {
+      if (typeof value === 'string') return value;
+      if (value.Ref) return refValues[resources[value.Ref].Type] ?? `(unresolved ${resources[value.Ref].Type})`;
+      if (value['Fn::GetAtt']?.[1] === 'ApiEndpoint') return apiEndpoint;
+      throw new Error(`cannot resolve ${JSON.stringify(value)}`);
+    };
+    const reader = async (id: string) => {
+      if (id !== secretArn) throw new Error(`unknown secret ${id}`);
+      return 's'.repeat(64);
+    };
+    for (const { name, sendsMail, usesLinkSigningSecret } of lambdaEntries()) {
+      const variables = resourcesOf(dev.template, 'AWS::Lambda::Function')[functionId(dev, name)].Properties.Environment.Variables;
+      const env = Object.fromEntries(Object.entries(variables).map(([key, value]) => [key, resolve(value)]));
+      if (name === 'ses-events') {
+        expect(parseStoreConfig(env)).toMatchObject({ stage: 'dev', tableName: 'DeStek-dev-Data', logLevel: 'debug' });
+        continue;
+      }
+      const config = await loadConfig(env, reader, { linkSigningSecret: usesLinkSigningSecret });
+      if (usesLinkSigningSecret) expect(config.linkSigningSecret).toBe('s'.repeat(64));
+      expect({ name, ...config }).toMatchObject({
+        name,
+        stage: 'dev',
+        tableName: 'DeStek-dev-Data',
+        publicBaseUrl: apiEndpoint,
+        mailFrom: 'Locon De Stek (test) <overleg@dev.destek.example.be>',
+        organizer: { email: 'overleg@dev.destek.example.be', name: 'Locon De Stek (test)' },
+      });
+      expect({ name, transport: config.mailTransport, set: config.sesConfigurationSet }).toEqual(
+        sendsMail ? { name, transport: 'ses', set: 'DeStek-dev-configuration-set' } : { name, transport: 'file', set: undefined },
+      );
+      if (name === 'api') expect(config.cognito).toEqual({ userPoolId: 'eu-west-1_AbCdEf123', clientId: '1example23456789' });
+      // Where buurtbabbel mailings are planned (the rounds, a cancellation through the API) the stage's pace holds.
+      expect({ name, rate: config.buurtbabbelSendRatePerMinute }).toEqual({ name, rate: 12 });
+    }
+    const prodApi = resourcesOf(prod.template, 'AWS::Lambda::Function')[functionId(prod, 'api')].Properties.Environment.Variables;
+    expect(prodApi.BUURTBABBEL_SEND_RATE_PER_MINUTE).toBeUndefined();
+  });
+
+  it('lets the mail function send to the verified test recipients while SES is in the sandbox, and to no other address', () => {
+    /** The SES resources deliver-outbox may send against, as `identity/<name>` or `configuration-set/<name>`. */
+    const sesResources = (s: Synthesized) =>
+      statementsOf(s, functionId(s, 'deliver-outbox'))
+        .filter((statement) => actionsOf(statement).includes('ses:SendRawEmail'))
+        .flatMap((statement) => [statement.Resource].flat() as { 'Fn::Join': [string, unknown[]] }[])
+        .map((resource) =>
+          resource['Fn::Join'][1]
+            .map((part) => (typeof part === 'string' ? part : `<${(part as { Ref: string }).Ref.replace(/[0-9A-F]{8}$/, '')}>`))
+            .join('')
+            .replace(/^arn:aws:ses:eu-west-1:<AWS::AccountId>:/, ''),
+        )
+        .sort();
+    expect(sesResources(dev)).toEqual(['configuration-set/<MailConfigurationSet>', 'identity/<MailDomain>', 'identity/tester@example.org']);
+    expect(sesResources(prod)).toEqual(['configuration-set/<MailConfigurationSet>', 'identity/<MailDomain>']);
   });
 
   it('runs deliver-outbox on the table stream too, for inserted dispatches only', () => {

@@ -25,6 +25,16 @@ describe('stage settings from CDK context', () => {
     expect(settings).toMatchObject({ mailDomain: 'stek.be', allowedOrigins: ['https://a.stek.be', 'https://b.stek.be'], apiRateLimit: 5 });
   });
 
+  it('takes the SES sandbox recipients and the buurtbabbel pace from the command line, and refuses what SES or the code would', () => {
+    const settings = readStageSettings(contextOf({ stage: 'dev', sesSandboxRecipients: 'an@example.org, bo@example.org', buurtbabbelSendRatePerMinute: '45' }));
+    expect(settings).toMatchObject({ sesSandboxRecipients: ['an@example.org', 'bo@example.org'], buurtbabbelSendRatePerMinute: 45 });
+    const prod = readStageSettings(contextOf({ stage: 'prod' }));
+    expect(prod.sesSandboxRecipients).toEqual([]);
+    expect(prod.buurtbabbelSendRatePerMinute).toBeUndefined();
+    expect(() => readStageSettings(contextOf({ stage: 'dev', sesSandboxRecipients: 'an@example.org,iemand' }))).toThrow(/sesSandboxRecipients/);
+    expect(() => readStageSettings(contextOf({ stage: 'dev', buurtbabbelSendRatePerMinute: '0' }))).toThrow(/buurtbabbelSendRatePerMinute/);
+  });
+
   it('refuses an unknown stage, a missing setting and a sender outside the mail domain', () => {
     expect(() => readStageSettings(contextOf({ stage: 'test' }))).toThrow(/Unknown stage "test"/);
     expect(() => readStageSettings((key) => (key === 'stage' ? 'dev' : undefined))).toThrow(/mailDomain/);

@@ -198,6 +198,31 @@ describe('declared table access matches what each function does', () => {
     expect(recorder.take()).toEqual(granted(job.tableAccess));
   });
 
+  it('deliver-outbox: the buurtbabbel and review mails the other jobs and the API queued, a withdrawn one included: nothing beyond its grant', async () => {
+    const job = scheduledJobs.find((candidate) => candidate.name === 'deliver-outbox')!;
+    // A contact invited and then opted out before the mail leaves: its message is withdrawn.
+    const leaving = await addNeighbour(t);
+    const babbel = await scheduleBuurtbabbel(t, { startsAt: '2027-05-20T19:00:00+02:00', endsAt: '2027-05-20T21:00:00+02:00' });
+    await t.app.buurtbabbels.runDueRounds(new Date(babbel.invitationsAt));
+    await t.graphql(`mutation { optOutNeighbour(id: "${leaving.id}") { userErrors { code } } }`, undefined, coordinator);
+    const subjects = new Set<string>();
+    const mailer: Mailer = {
+      async send(email) {
+        subjects.add(email.subject.split(':')[0]);
+        const to = typeof email.to === 'string' ? email.to : email.to.address;
+        return { messageId: email.messageId, accepted: [to], rejected: [] };
+      },
+    };
+    recorder.take();
+    // Late enough for every paced message of the earlier tests to be due.
+    const report = await createDeliverer(t.app, mailer).deliverDue(new Date('2027-07-01T00:00:00Z'));
+    expect(report).toMatchObject({ failed: 0, withdrawn: 1 });
+    // Buurtbabbel invitations, confirmations and reminders, and the review requests and reminders.
+    expect([...subjects]).toEqual(expect.arrayContaining(['Uitnodiging', 'Je bent welkom', 'Herinnering', 'Tweede herinnering', 'Consolidatie van Buurtmoestuin']));
+    const allowed = granted(job.tableAccess);
+    expect(recorder.take().filter((use) => !allowed.includes(use))).toEqual([]);
+  });
+
   it('ses-events: recording a suppression, and the same one again', async () => {
     const handle = createSesEventsHandler(t.app.repositories.suppressions, createLogger('silent'));
     const bounce = JSON.stringify({ eventType: 'Bounce', bounce: { bounceType: 'Permanent', bounceSubType: 'General', bouncedRecipients: [{ emailAddress: 'weg@example.be' }], timestamp: '2026-12-01T10:00:00.000Z' }, mail: {} });

@@ -1,4 +1,8 @@
 import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { createDeliverer } from '../../../functions/handlers/deliver-outbox';
+import { signLinkToken } from '../../../functions/shared/links/signed-links';
+import { addNeighbour, scheduleBuurtbabbel } from '../../support/buurtbabbel-fixtures';
+import { createTestApp, linkSecret } from '../../support/test-app';
 import { MailDeliveryError } from '../../../functions/mail/mail-delivery-error';
 import { createSesMailer } from '../../../functions/mail/ses-mailer';
 import { standInCredentials, startAwsStandIn, type AwsStandIn, type StandInAnswer } from '../../support/aws-stand-in';
@@ -61,5 +65,59 @@ describe('SES mailer', () => {
   it('treats a malformed request as permanent: sending it again fails the same way', async () => {
     next = { status: 400, headers: { 'x-amzn-errortype': 'BadRequestException' }, body: { message: 'Illegal address' } };
     expect(await createSesMailer({ region: 'eu-west-1' }, client).send(meetingMail('invitation', 0)).catch((caught) => caught)).toMatchObject({ permanent: true, source: 'SES_BadRequestException' });
+  });
+});
+
+/**
+ * The deployed path of a buurtbabbel mail: the round writes the outbox, deliver-outbox renders it
+ * and sends it through the SES mailer (the stand-in keeps the raw MIME SES would receive).
+ */
+describe('buurtbabbel mail through deliver-outbox and SES', () => {
+  let ses: AwsStandIn;
+  let client: SESv2Client;
+
+  beforeAll(async () => {
+    ses = await startAwsStandIn(() => ({ status: 200, body: { MessageId: '010201936b1c-example-000001' } }));
+    client = new SESv2Client({ region: 'eu-west-1', endpoint: ses.endpoint, credentials: standInCredentials, maxAttempts: 1 });
+  });
+
+  afterAll(async () => {
+    client.destroy();
+    await ses.close();
+  });
+
+  const sent = (from: number) =>
+    ses.requests.slice(from).map((request) => {
+      const body = JSON.parse(request.body);
+      const raw = Buffer.from(body.Content.Raw.Data, 'base64').toString('utf8');
+      return { body, raw, tree: mimeTree(raw) };
+    });
+
+  it('keeps the one-click unsubscribe headers and the .ics of a confirmation', async () => {
+    const t = await createTestApp({ now: '2026-12-06T18:00:00Z' });
+    const neighbour = await addNeighbour(t, { email: 'lotte@kapsalon.be' });
+    const babbel = await scheduleBuurtbabbel(t);
+    const deliver = () => createDeliverer(t.app, createSesMailer({ region: 'eu-west-1', configurationSet: 'destek-dev' }, client)).deliverDue();
+    await t.app.buurtbabbels.runDueRounds(new Date(babbel.invitationsAt));
+    t.clock.advance(60_000);
+
+    expect(await deliver()).toMatchObject({ sent: 1, failed: 0, retried: 0 });
+    const [invitation] = sent(0);
+    expect(invitation.body).toMatchObject({ ConfigurationSetName: 'destek-dev', Destination: { ToAddresses: ['lotte@kapsalon.be'] } });
+    expect(mimeShape(invitation.tree)).toBe('multipart/alternative(text/plain,text/html)');
+    const unsubscribe = invitation.tree.headers['list-unsubscribe'];
+    expect(unsubscribe).toMatch(/^<https:\/\/destek\.test\/unsubscribe\?token=[^>]+>, <mailto:overleg@destek\.test\?subject=unsubscribe>$/);
+    expect(invitation.tree.headers['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
+
+    const token = await signLinkToken(linkSecret, 'buurtbabbel-answer', { buurtbabbelId: babbel.id, neighbourId: neighbour.id }, new Date('2027-01-01T00:00:00Z'), t.clock.now());
+    const answered = await t.request({ method: 'POST', path: '/buurtbabbel/answer', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ token, answer: 'YES' }).toString() });
+    expect(answered.status).toBe(200);
+    expect(await deliver()).toMatchObject({ sent: 1, failed: 0 });
+    const [confirmation] = sent(1);
+    expect(mimeShape(confirmation.tree)).toBe('multipart/mixed(multipart/alternative(text/plain,text/html,text/calendar),application/ics)');
+    expect(confirmation.tree.children[0].children[2].contentType).toMatch(/^text\/calendar; .*method=PUBLISH/);
+    expect(confirmation.tree.headers['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
+    expect(confirmation.tree.headers['list-unsubscribe']).toMatch(/^<https:\/\/destek\.test\/unsubscribe\?token=/);
+    expect(confirmation.raw).toMatch(/METHOD:PUBLISH/);
   });
 });

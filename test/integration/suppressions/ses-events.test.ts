@@ -3,7 +3,8 @@ import { createSesEventsHandler } from '../../../functions/handlers/ses-events';
 import { SuppressionsRepository } from '../../../functions/modules/suppressions/suppressions.repository';
 import { createDocumentClient } from '../../../functions/shared/dynamodb/client';
 import { createLogger } from '../../../functions/shared/logger';
-import { createTestTable, dynamoEndpoint } from '../../support/test-app';
+import { addNeighbour, readBuurtbabbel, scheduleBuurtbabbel } from '../../support/buurtbabbel-fixtures';
+import { createTestApp, createTestTable, dynamoEndpoint } from '../../support/test-app';
 
 /**
  * SES bounce and complaint events as SES publishes them through a configuration set's SNS
@@ -122,5 +123,23 @@ describe('ses-events handler', () => {
   it('drops a message that is not an SES event instead of failing the batch, and logs no address', async () => {
     expect(await handle(snsEvent('not json', permanentBounce))).toEqual({ suppressed: 1, ignored: 0, unreadable: 1 });
     expect(logLines.join('\n')).not.toMatch(/@example\.be/);
+  });
+});
+
+describe('an SES bounce for a neighbour', () => {
+  it('shows on the contact as bouncing and keeps it out of the next buurtbabbel round', async () => {
+    const t = await createTestApp();
+    const coordinator = await t.token('COORDINATOR');
+    const [bounced, fine] = [await addNeighbour(t), await addNeighbour(t)];
+    const bounce = { ...permanentBounce, bounce: { ...permanentBounce.bounce, bouncedRecipients: [{ emailAddress: bounced.email.toUpperCase(), action: 'failed', status: '5.1.1' }] } };
+    const handle = createSesEventsHandler(t.app.repositories.suppressions, createLogger('silent'));
+
+    expect(await handle(snsEvent(bounce))).toEqual({ suppressed: 1, ignored: 0, unreadable: 0 });
+
+    const read = await t.graphql(`{ a: neighbour(id: "${bounced.id}") { bouncing } b: neighbour(id: "${fine.id}") { bouncing } }`, undefined, coordinator);
+    expect(read.data).toEqual({ a: { bouncing: true }, b: { bouncing: false } });
+    const babbel = await scheduleBuurtbabbel(t);
+    expect(await t.app.buurtbabbels.runDueRounds(new Date(babbel.invitationsAt))).toMatchObject({ rounds: 1, invitations: 1 });
+    expect((await readBuurtbabbel(t, babbel.id)).invitedCount).toBe(1);
   });
 });

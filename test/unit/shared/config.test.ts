@@ -1,4 +1,4 @@
-import { ConfigError, parseConfig, parseStoreConfig } from '../../../functions/shared/config';
+import { ConfigError, loadConfig, parseConfig, parseStoreConfig } from '../../../functions/shared/config';
 
 const secret = 'x'.repeat(32);
 
@@ -46,6 +46,20 @@ describe('configuration for AWS', () => {
 
   it('refuses an ARN alone in parseConfig, which cannot read it', () => {
     expect(() => parseConfig({ LINK_SIGNING_SECRET_ARN: 'arn:aws:secretsmanager:eu-west-1:1:secret:x' })).toThrow(/read by loadConfig/);
+  });
+
+  it('runs a function that signs no links without the secret, and stops it loudly if it tries', async () => {
+    const config = parseConfig({ STAGE: 'prod', PUBLIC_BASE_URL: 'https://api.example.be' }, { linkSigningSecret: false });
+    expect(config).toMatchObject({ stage: 'prod', publicBaseUrl: 'https://api.example.be' });
+    expect(() => config.linkSigningSecret).toThrow(/runs without the link-signing secret/);
+    // Spread or logged, the configuration does not trip over it.
+    expect(JSON.stringify({ ...config })).not.toContain('linkSigningSecret');
+    // A secret in the environment is not taken either, so a local run fails where AWS would.
+    expect(() => parseConfig({ LINK_SIGNING_SECRET: secret }, { linkSigningSecret: false }).linkSigningSecret).toThrow(ConfigError);
+    const neverRead = jest.fn(async () => secret);
+    const loaded = await loadConfig({ STAGE: 'prod', LINK_SIGNING_SECRET_ARN: 'arn:aws:secretsmanager:eu-west-1:1:secret:x' }, neverRead, { linkSigningSecret: false });
+    expect(neverRead).not.toHaveBeenCalled();
+    expect(() => loaded.linkSigningSecret).toThrow(ConfigError);
   });
 
   it('reads only the table settings for functions that hold no secret', () => {
