@@ -16,12 +16,19 @@ export class MailDeliveryError extends Error {
    * `SMTP_CONNECTION`, or `SES_<error name>` from the SES mailer.
    */
   readonly source: string;
+  /**
+   * The receiving mail server refused for good (an SMTP 5xx answer): the address goes on the
+   * suppression list. A permanent failure without such an answer (SES refusing the request, a
+   * message nodemailer cannot build) says nothing about the address, so it fails that one message only.
+   */
+  readonly refusedByServer: boolean;
 
   constructor(message: string, options: { permanent: boolean; responseCode?: number; code?: string; source?: string; cause?: unknown }) {
     super(message, { cause: options.cause });
     this.name = 'MailDeliveryError';
     this.permanent = options.permanent;
     this.source = options.source ?? `SMTP_${options.responseCode ?? 'CONNECTION'}`;
+    this.refusedByServer = options.permanent && options.responseCode !== undefined && options.responseCode >= 500 && options.responseCode < 600;
     if (options.responseCode !== undefined) this.responseCode = options.responseCode;
     if (options.code !== undefined) this.code = options.code;
   }

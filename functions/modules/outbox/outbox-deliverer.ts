@@ -113,7 +113,8 @@ export class OutboxDeliverer {
     } catch (error) {
       const permanent = error instanceof MailDeliveryError && error.permanent;
       const code = error instanceof MailDeliveryError ? error.source : 'RENDER_OR_SEND_ERROR';
-      if (permanent) await this.suppressions.suppress(message.recipient.email, 'BOUNCED', code, this.clock.now());
+      // Only a mail server's refusal marks the address; SES bounces arrive as events (ses-events).
+      if (error instanceof MailDeliveryError && error.refusedByServer) await this.suppressions.suppress(message.recipient.email, 'BOUNCED', code, this.clock.now());
       if (permanent || attempt >= this.settings.maxAttempts) {
         await this.repository.markFailed(message, { code, permanent }, this.clock.now());
         report.failed += 1;

@@ -1,6 +1,6 @@
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { createSmtpMailer } from '../../../functions/mail/smtp-mailer';
-import type { Mailer } from '../../../functions/mail/mailer';
+import { MailDeliveryError, type Mailer } from '../../../functions/mail/mailer';
 import { createDeliverer } from '../../../functions/handlers/deliver-outbox';
 import { createPartner, scheduleMeeting } from '../../support/fixtures';
 import { createTestApp, type TestApp } from '../../support/test-app';
@@ -208,6 +208,18 @@ describe('meeting emails through the outbox, a real SMTP server and independent 
     // A second verdict keeps the first one.
     await t.app.repositories.suppressions.suppress('bestaat-niet@example.be', 'COMPLAINED', 'SES_COMPLAINT', t.clock.now());
     expect(await t.app.repositories.suppressions.find('bestaat-niet@example.be')).toMatchObject({ reason: 'BOUNCED' });
+  });
+
+  it('fails a message SES refuses to take, without putting its address on the suppression list', async () => {
+    await createPartner(t, { representatives: [{ name: 'Nog niet geverifieerd', email: 'sandbox@example.be' }] });
+    await scheduleMeeting(t);
+    const refusing: Mailer = {
+      send: async () => {
+        throw new MailDeliveryError('Mail delivery failed permanently: SES BadRequestException', { permanent: true, code: 'BadRequestException', source: 'SES_BadRequestException' });
+      },
+    };
+    expect(await createDeliverer(t.app, refusing).deliverDue()).toMatchObject({ failed: 1, retried: 0 });
+    expect(await t.app.repositories.suppressions.find('sandbox@example.be')).toBeUndefined();
   });
 
   it('delivers what a job that died halfway had claimed, after its lease, without resending the rest', async () => {

@@ -18,6 +18,13 @@ describe('toMailDeliveryError', () => {
     expect(error.code).toBe('EENVELOPE');
     expect(error.cause).toBe(cause);
     expect(error.message).toBe('Mail delivery failed permanently: SMTP 550 on RCPT TO');
+    expect(error.refusedByServer).toBe(true);
+  });
+
+  it('says the server refused the address only for an SMTP 5xx answer, not for a message that cannot be built', () => {
+    expect(toMailDeliveryError(smtpError({ code: 'EENVELOPE', command: 'API' })).refusedByServer).toBe(false);
+    expect(toMailDeliveryError(smtpError({ code: 'EENVELOPE', command: 'API' })).permanent).toBe(true);
+    expect(toMailDeliveryError(smtpError({ response: '451 later', responseCode: 451, command: 'DATA' })).refusedByServer).toBe(false);
   });
 
   it('keeps the server answer, which names the recipient, out of the message that gets logged', () => {
