@@ -68,12 +68,18 @@ describe('buurtbabbel emails through the outbox, a real SMTP server and independ
   const asCoordinator = async (query: string, variables: Record<string, unknown> = {}) => t.graphql(query, variables, await t.token('COORDINATOR'));
   const rounds = () => t.app.buurtbabbels.runDueRounds();
   const deliver = (using: Mailer = mailer) => createDeliverer(t.app, using).deliverDue();
-  /** Runs the round, then lets the paced mail fall due and delivers it. */
+  /** Delivers what is due (the outbox job expands a round's mail as soon as it is written), then the paced rest a minute later. */
+  async function deliverPaced() {
+    const first = await deliver();
+    t.clock.advance(60_000);
+    const rest = await deliver();
+    return Object.fromEntries(Object.entries(first).map(([key, value]) => [key, value + rest[key as keyof typeof rest]]));
+  }
+  /** Runs the round, then delivers its paced mail. */
   async function roundAndDeliver(at: string) {
     t.clock.set(at);
     const report = await rounds();
-    t.clock.advance(60_000);
-    await deliver();
+    await deliverPaced();
     return report;
   }
   const post = (url: URL, body: string) =>
@@ -99,8 +105,7 @@ describe('buurtbabbel emails through the outbox, a real SMTP server and independ
     t.clock.set(invitationMoment);
     expect(await rounds()).toEqual({ rounds: 1, invitations: 2, reminders: 0 });
     expect(await rounds()).toEqual({ rounds: 0, invitations: 0, reminders: 0 });
-    t.clock.advance(60_000);
-    expect(await deliver()).toMatchObject({ sent: 2, failed: 0 });
+    expect(await deliverPaced()).toMatchObject({ sent: 2, failed: 0 });
 
     const received = await receive(smtp);
     expect(received.map((r) => r.to).sort()).toEqual(['ali@fietsen.be', 'lotte@kapsalon.be']);
@@ -270,6 +275,25 @@ describe('buurtbabbel emails through the outbox, a real SMTP server and independ
     expect(new Set(smtp.messages.map((m) => m.to[0])).size).toBe(5);
   });
 
+  it('keeps the pace from the moment the outbox job expands the round, also when it was down for an hour', async () => {
+    t = await createTestApp({ now: '2026-12-01T09:00:00Z', config: { BUURTBABBEL_SEND_RATE_PER_MINUTE: '2' } });
+    for (let i = 0; i < 4; i += 1) await addNeighbour(t);
+    await scheduleBuurtbabbel(t);
+    t.clock.set(invitationMoment);
+    expect((await rounds()).invitations).toBe(4);
+
+    // deliver-outbox was down: it first runs an hour after the round was written.
+    t.clock.advance(3_600_000);
+    expect(await deliver()).toMatchObject({ expanded: 4, sent: 1 });
+    t.clock.advance(30_000);
+    expect((await deliver()).sent).toBe(1);
+    t.clock.advance(30_000);
+    expect((await deliver()).sent).toBe(1);
+    t.clock.advance(30_000);
+    expect((await deliver()).sent).toBe(1);
+    expect(new Set(smtp.messages.map((m) => m.to[0])).size).toBe(4);
+  });
+
   it('marks an address refused for good (5xx) as bouncing and writes to it no more; retries a 4xx later', async () => {
     await addNeighbour(t, { email: 'bestaat-niet@buurt.be' });
     await addNeighbour(t, { email: 'vol@buurt.be' });
@@ -286,8 +310,7 @@ describe('buurtbabbel emails through the outbox, a real SMTP server and independ
     await scheduleBuurtbabbel(t);
     t.clock.set(invitationMoment);
     await rounds();
-    t.clock.advance(60_000);
-    expect(await deliver()).toMatchObject({ sent: 1, failed: 1, retried: 1 });
+    expect(await deliverPaced()).toMatchObject({ sent: 1, failed: 1, retried: 1 });
     t.clock.advance(61_000);
     expect(await deliver()).toMatchObject({ sent: 1, failed: 0, retried: 0 });
     expect(smtp.messages.map((m) => m.to[0]).sort()).toEqual(['goed@buurt.be', 'vol@buurt.be']);

@@ -83,8 +83,9 @@ describe('buurtbabbel rounds', () => {
       ['buurtbabbel.b1.invitation.0', recipientsPerDispatch],
       ['buurtbabbel.b1.invitation.1', 50],
     ]);
-    const dueTimes = dispatches.flatMap((d) => d.recipients.map((r) => r.notBefore));
-    expect(dueTimes.slice(0, 3)).toEqual(['2026-12-01T09:00:00.000Z', '2026-12-01T09:00:03.000Z', '2026-12-01T09:00:06.000Z']);
+    const delays = dispatches.flatMap((d) => d.recipients.map((r) => r.delayMs ?? 0));
+    expect(delays.slice(0, 3)).toEqual([0, 3_000, 6_000]);
+    expect(delays[recipientsPerDispatch]).toBe(recipientsPerDispatch * 3_000);
     expect(new Set(dispatches.flatMap((d) => d.recipients.map((r) => r.key))).size).toBe(neighbours.length);
     // DynamoDB's limit is 400 KB per item; a dispatch stays far below, whatever the number of contacts.
     expect(Buffer.byteLength(JSON.stringify(dispatches[0]))).toBeLessThan(100_000);
