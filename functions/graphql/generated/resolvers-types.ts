@@ -581,7 +581,11 @@ export type Neighbour = {
   consentGivenAt: Scalars['DateTime']['output'];
   /** Set when they asked not to be invited again: no job writes to them after that. */
   optedOutAt: Maybe<Scalars['DateTime']['output']>;
-  /** True when mail to this address was refused for good (SMTP 5xx): no job writes to it any more. */
+  /**
+   * True when the address is on the suppression list: mail to it was refused for good (an SMTP 5xx or
+   * an SES permanent bounce) or its owner marked our mail as spam (an SES complaint). No job writes to
+   * it any more.
+   */
   bouncing: Scalars['Boolean']['output'];
   /** The partner this neighbour became; the contact and its history stay. */
   partner: Maybe<Partner>;

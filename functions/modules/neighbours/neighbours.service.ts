@@ -4,7 +4,7 @@ import type { Clock } from '../../shared/clock';
 import type { Page } from '../../shared/dynamodb/cursor';
 import { UserInputError } from '../../shared/errors';
 import { normaliseEmail } from '../../shared/validation';
-import { invitationRecipients, validatePartnerFields, type PartnerKind, type PartnerRecord } from '../partners/partner';
+import { partnerAddresses, validatePartnerFields, type PartnerKind, type PartnerRecord } from '../partners/partner';
 import type { PartnersRepository } from '../partners/partners.repository';
 import { newNeighbour, validateNeighbourFields, type NeighbourFields, type NeighbourRecord } from './neighbour';
 import { NeighbourCsvError, parseNeighbourCsv, type ImportRefusal } from './neighbour-csv';
@@ -144,7 +144,6 @@ export class NeighboursService {
 
   /** Addresses of partners and their representatives (a few dozen partners: one Query). */
   private async partnerAddresses(): Promise<Set<string>> {
-    const partners = await this.partners.listAll();
-    return new Set(partners.flatMap((partner) => [partner.email, ...invitationRecipients(partner).map((r) => r.email)].map(normaliseEmail)));
+    return partnerAddresses(await this.partners.listAll());
   }
 }

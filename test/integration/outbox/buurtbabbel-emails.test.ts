@@ -1,5 +1,7 @@
+import type { SNSEvent } from 'aws-lambda';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { createDeliverer } from '../../../functions/handlers/deliver-outbox';
+import { createSesEventsHandler } from '../../../functions/handlers/ses-events';
 import type { Mailer } from '../../../functions/mail/mailer';
 import { createSmtpMailer } from '../../../functions/mail/smtp-mailer';
 import { addNeighbour, readBuurtbabbel, scheduleBuurtbabbel } from '../../support/buurtbabbel-fixtures';
@@ -43,6 +45,16 @@ async function receive(smtp: SmtpTestServer, from = 0): Promise<Received[]> {
 }
 
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
+
+/** SES events (a complaint or a permanent bounce, as in the SES developer guide) as SNS delivers them. */
+function sesEvent(verdicts: { type: 'Complaint' | 'Bounce'; email: string }[]): SNSEvent {
+  const mail = { timestamp: '2026-12-06T18:00:01.000Z', messageId: 'ses-1', destination: verdicts.map((v) => v.email) };
+  const message = ({ type, email }: { type: 'Complaint' | 'Bounce'; email: string }) =>
+    type === 'Complaint'
+      ? { eventType: 'Complaint', complaint: { complainedRecipients: [{ emailAddress: email }], complaintFeedbackType: 'abuse', timestamp: '2026-12-06T18:00:30.000Z' }, mail }
+      : { eventType: 'Bounce', bounce: { bounceType: 'Permanent', bounceSubType: 'General', bouncedRecipients: [{ emailAddress: email }], timestamp: '2026-12-06T18:00:30.000Z' }, mail };
+  return { Records: verdicts.map((verdict, index) => ({ Sns: { MessageId: `sns-${index}`, Message: JSON.stringify(message(verdict)) } })) } as unknown as SNSEvent;
+}
 
 describe('buurtbabbel emails through the outbox, a real SMTP server and independent parsers', () => {
   let t: TestApp;
@@ -326,6 +338,58 @@ describe('buurtbabbel emails through the outbox, a real SMTP server and independ
     await roundAndDeliver('2026-12-27T14:00:00Z');
     expect((await readBuurtbabbel(t, next.id)).invitedCount).toBe(2);
     expect(smtp.messages.map((m) => m.to[0])).not.toContain('bestaat-niet@buurt.be');
+  });
+
+  it('stops buurtbabbel mail to an address SES reports as bounced or complained about, and shows it as bouncing', async () => {
+    t = await createTestApp({ now: '2026-12-01T09:00:00Z', config: { BUURTBABBEL_SEND_RATE_PER_MINUTE: '1' } });
+    await addNeighbour(t, { email: 'klaagt@buurt.be', businessName: 'A' });
+    await addNeighbour(t, { email: 'weg@buurt.be', businessName: 'B' });
+    await addNeighbour(t, { email: 'goed@buurt.be', businessName: 'C' });
+    await scheduleBuurtbabbel(t);
+    t.clock.set(invitationMoment);
+    await rounds();
+    expect(await deliver()).toMatchObject({ sent: 1 });
+    expect(smtp.messages.map((m) => m.to[0])).toEqual(['klaagt@buurt.be']);
+
+    // SES (the AWS mailer) reports a complaint on the sent invitation and a permanent bounce of another address.
+    const sesEvents = createSesEventsHandler(t.app.repositories.suppressions, t.app.logger);
+    expect(await sesEvents(sesEvent([{ type: 'Complaint', email: 'Klaagt@buurt.be' }, { type: 'Bounce', email: 'weg@buurt.be' }]))).toMatchObject({ suppressed: 2 });
+
+    const neighbours = await asCoordinator(`{ neighbours { edges { node { email bouncing } } } }`);
+    expect(neighbours.data.neighbours.edges.map((e: any) => [e.node.email, e.node.bouncing])).toEqual([
+      ['klaagt@buurt.be', true],
+      ['weg@buurt.be', true],
+      ['goed@buurt.be', false],
+    ]);
+    // The queued invitation to the bounced address is not sent; the next buurtbabbel leaves both out.
+    t.clock.advance(60_000);
+    expect(await deliver()).toMatchObject({ sent: 0, suppressed: 1 });
+    t.clock.advance(60_000);
+    expect(await deliver()).toMatchObject({ sent: 1 });
+    const next = await scheduleBuurtbabbel(t, { startsAt: '2027-01-10T15:00:00+01:00', endsAt: '2027-01-10T17:00:00+01:00' });
+    await roundAndDeliver('2026-12-27T14:00:00Z');
+    expect((await readBuurtbabbel(t, next.id)).invitedCount).toBe(1);
+    expect(smtp.messages.map((m) => m.to[0])).toEqual(['klaagt@buurt.be', 'goed@buurt.be', 'goed@buurt.be']);
+  });
+
+  it('withdraws buurtbabbel mail queued for a neighbour who became a partner, and invites it no more', async () => {
+    t = await createTestApp({ now: '2026-12-01T09:00:00Z', config: { BUURTBABBEL_SEND_RATE_PER_MINUTE: '1' } });
+    await addNeighbour(t, { email: 'blijft@buurt.be', businessName: 'A' });
+    const joins = await addNeighbour(t, { email: 'partner@buurt.be', businessName: 'B' });
+    await scheduleBuurtbabbel(t);
+    t.clock.set(invitationMoment);
+    await rounds();
+    expect(await deliver()).toMatchObject({ sent: 1 });
+    const converted = await asCoordinator(`mutation($input: ConvertNeighbourToPartnerInput!) { convertNeighbourToPartner(input: $input) { userErrors { code } } }`, {
+      input: { neighbourId: joins.id, kind: 'COMPANY' },
+    });
+    expect(converted.data.convertNeighbourToPartner.userErrors).toEqual([]);
+
+    t.clock.advance(60_000);
+    expect(await deliver()).toMatchObject({ sent: 0, withdrawn: 1 });
+    await scheduleBuurtbabbel(t, { startsAt: '2027-01-10T15:00:00+01:00', endsAt: '2027-01-10T17:00:00+01:00' });
+    expect((await roundAndDeliver('2026-12-27T14:00:00Z')).invitations).toBe(1);
+    expect(smtp.messages.map((m) => m.to[0])).toEqual(['blijft@buurt.be', 'blijft@buurt.be']);
   });
 
   it('cancels: queued invitations are withdrawn, those who said yes get a CANCEL for their calendar', async () => {
