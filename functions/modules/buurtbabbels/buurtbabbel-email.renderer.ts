@@ -16,11 +16,23 @@ export interface BuurtbabbelEmailSettings {
 
 /** Answer links work until a day after the buurtbabbel. */
 const answerGraceMs = 24 * 3600_000;
-/** An opt-out link in a mail works for a year; every later mail carries a fresh one. */
-const unsubscribeValidityMs = 365 * 24 * 3600_000;
+/**
+ * An opt-out link in a mail works for a year (an invitation may be read, or its header's one-click
+ * unsubscribe used, months later); every later mail carries a fresh one, and the page of an expired
+ * link says how to opt out by mail instead.
+ */
+export const unsubscribeValidityMs = 365 * 24 * 3600_000;
 
 export function unsubscribeUrl(publicBaseUrl: string, token: string): string {
   return `${publicBaseUrl}${apiPaths.unsubscribe}?token=${encodeURIComponent(token)}`;
+}
+
+/**
+ * The opt-out by mail (List-Unsubscribe's mailto, and the way out of an expired link): a mail to the
+ * organizer, whom a coordinator reads and records with `optOutNeighbour`. No job reads that mailbox.
+ */
+export function unsubscribeMailto(organizerEmail: string): string {
+  return `mailto:${organizerEmail}?subject=${encodeURIComponent('Afmelden buurtbabbels')}`;
 }
 
 /**
@@ -88,7 +100,7 @@ export function createBuurtbabbelEmailRenderer(
       ...email,
       ...(calendar ? { calendar } : {}),
       headers: {
-        'List-Unsubscribe': `<${unsubscribe}>, <mailto:${settings.organizer.email}?subject=unsubscribe>`,
+        'List-Unsubscribe': `<${unsubscribe}>, <${unsubscribeMailto(settings.organizer.email)}>`,
         'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
       },
     };

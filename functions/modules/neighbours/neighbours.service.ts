@@ -6,12 +6,14 @@ import { UserInputError } from '../../shared/errors';
 import { normaliseEmail } from '../../shared/validation';
 import { partnerAddresses, validatePartnerFields, type PartnerKind, type PartnerRecord } from '../partners/partner';
 import type { PartnersRepository } from '../partners/partners.repository';
-import { newNeighbour, validateNeighbourFields, type NeighbourFields, type NeighbourRecord } from './neighbour';
+import { neighbourId, newNeighbour, validateNeighbourFields, type NeighbourFields, type NeighbourRecord } from './neighbour';
 import { NeighbourCsvError, parseNeighbourCsv, type ImportRefusal } from './neighbour-csv';
 import type { NeighboursRepository } from './neighbours.repository';
 
 export interface ImportReport {
   imported: number;
+  /** Imported contacts whose line stated no basis of consent: recorded as LEGITIMATE_INTEREST. */
+  consentDefaulted: number;
   refused: ImportRefusal[];
 }
 
@@ -75,21 +77,32 @@ export class NeighboursService {
       return false;
     });
     let imported = 0;
+    let consentDefaulted = 0;
     for (let start = 0; start < toWrite.length; start += importConcurrency) {
       const batch = toWrite.slice(start, start + importConcurrency);
       const created = await Promise.all(batch.map((row) => this.neighbours.createIfNew(newNeighbour(row.fields, now))));
       created.forEach((isNew, index) => {
-        if (isNew) imported += 1;
-        else refused.push({ line: batch[index].line, email: batch[index].fields.email, code: 'ALREADY_KNOWN', message: alreadyKnown });
+        if (isNew) {
+          imported += 1;
+          if (!batch[index].fields.consentBasis) consentDefaulted += 1;
+        } else {
+          refused.push({ line: batch[index].line, email: batch[index].fields.email, code: 'ALREADY_KNOWN', message: alreadyKnown });
+        }
       });
     }
     refused.sort((a, b) => a.line - b.line);
-    return { imported, refused };
+    return { imported, consentDefaulted, refused };
   }
 
   async get(viewer: Viewer | undefined, id: string): Promise<NeighbourRecord | undefined> {
     requireRole(viewer, 'COORDINATOR');
     return this.neighbours.get(id);
+  }
+
+  /** The contact with this address: its id is the address's hash, so one GetItem. */
+  async getByEmail(viewer: Viewer | undefined, email: string): Promise<NeighbourRecord | undefined> {
+    requireRole(viewer, 'COORDINATOR');
+    return this.neighbours.get(neighbourId(email));
   }
 
   async list(viewer: Viewer | undefined, limit: number, after?: string): Promise<Page<NeighbourRecord>> {

@@ -86,6 +86,7 @@ const coordinatorQueries = [
   { name: 'overCommittedPartners', query: `{ overCommittedPartners { id } }` },
   { name: 'neighbours', query: `{ neighbours { edges { node { id email } } } }` },
   { name: 'neighbour', query: `{ neighbour(id: "x") { id } }` },
+  { name: 'neighbourByEmail', query: `{ neighbourByEmail(email: "x@buurt.be") { id } }` },
 ];
 
 describe('authorisation of every operation, per role', () => {

@@ -131,7 +131,7 @@ describe('buurtbabbel emails through the outbox, a real SMTP server and independ
     expect(lotte.mail.html).toContain('Ik kom');
     expect(lotte.mail.attachments).toEqual([]);
     const unsubscribe = lotte.link('unsubscribe');
-    expect(lotte.headers).toContain(`List-Unsubscribe: <${unsubscribe.href}>, <mailto:overleg@destek.test?subject=unsubscribe>`);
+    expect(lotte.headers).toContain(`List-Unsubscribe: <${unsubscribe.href}>, <mailto:overleg@destek.test?subject=Afmelden%20buurtbabbels>`);
     expect(lotte.headers).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click$/m);
     expect(received.find((r) => r.to === 'ali@fietsen.be')!.text).toMatch(/^Dag,\n/);
 
@@ -239,6 +239,26 @@ describe('buurtbabbel emails through the outbox, a real SMTP server and independ
 
     const forged = await post(new URL(`${unsubscribe.origin}/unsubscribe?token=${unsubscribe.searchParams.get('token')!.slice(0, -3)}abc`), 'List-Unsubscribe=One-Click');
     expect(forged.status).toBe(400);
+  });
+
+  it('keeps the opt-out link of an invitation working for months; an expired one explains in Dutch how to opt out by mail', async () => {
+    const neighbour = await addNeighbour(t, { email: 'laat@buurt.be' });
+    await scheduleBuurtbabbel(t);
+    await roundAndDeliver(invitationMoment);
+    const unsubscribe = (await receive(smtp))[0].link('unsubscribe');
+
+    t.clock.set('2027-12-07T18:00:00Z');
+    const expired = await get(unsubscribe);
+    expect(expired.status).toBe(400);
+    expect(expired.body).toContain('Deze link is verlopen.');
+    expect(expired.body).toContain('stuur een mail naar <a href="mailto:overleg@destek.test?subject=Afmelden%20buurtbabbels">overleg@destek.test</a>');
+    expect((await post(unsubscribe, 'List-Unsubscribe=One-Click')).status).toBe(400);
+
+    // Ten months after the invitation, the link (also the header's one-click POST) still works.
+    t.clock.set('2027-10-06T18:00:00Z');
+    expect((await post(unsubscribe, 'List-Unsubscribe=One-Click')).body).toContain('Je bent afgemeld');
+    const found = await asCoordinator(`query($email: String!) { neighbourByEmail(email: $email) { id optedOutAt } }`, { email: ' Laat@Buurt.be' });
+    expect(found.data.neighbourByEmail).toEqual({ id: neighbour.id, optedOutAt: '2027-10-06T20:00:00+02:00' });
   });
 
   it('withdraws a paced invitation whose contact opted out after it was queued', async () => {
