@@ -1,4 +1,4 @@
-import { decideAnswer, emptyCounts, roundAfter, validateBuurtbabbel, type BuurtbabbelRecord } from '../../../functions/modules/buurtbabbels/buurtbabbel';
+import { decideAnswer, emptyCounts, invitationMoment, roundAfter, validateBuurtbabbel, type BuurtbabbelRecord } from '../../../functions/modules/buurtbabbels/buurtbabbel';
 import { planBulkDispatches, recipientsPerDispatch } from '../../../functions/modules/buurtbabbels/buurtbabbel-dispatch';
 import type { NeighbourRecord } from '../../../functions/modules/neighbours/neighbour';
 import { newNeighbour } from '../../../functions/modules/neighbours/neighbour';
@@ -71,6 +71,13 @@ describe('buurtbabbel rounds', () => {
     expect(roundAfter(buurtbabbel(), 'INVITATIONS', now)).toEqual({ round: 'REMINDERS', dueAt: new Date('2026-12-15T18:00:00.000Z') });
     expect(roundAfter(buurtbabbel(), 'INVITATIONS', new Date('2026-12-16T09:00:00Z'))).toBeUndefined();
     expect(roundAfter(buurtbabbel(), 'REMINDERS', now)).toBeUndefined();
+  });
+
+  it('invites and reminds whole days before, at the same Brussels clock time across a change to summer time', () => {
+    // Summer time starts on 29 March 2026: 14 days before 1 April 17:30 (+02:00) is 18 March 17:30 (+01:00).
+    expect(invitationMoment(new Date('2026-04-01T15:30:00Z'), 14)).toEqual(new Date('2026-03-18T16:30:00Z'));
+    const afterChange = buurtbabbel({ startsAt: '2026-03-30T16:00:00.000Z', endsAt: '2026-03-30T18:00:00.000Z' });
+    expect(roundAfter(afterChange, 'INVITATIONS', new Date('2026-03-16T09:00:00Z'))).toEqual({ round: 'REMINDERS', dueAt: new Date('2026-03-28T17:00:00Z') });
   });
 
   it('paces a mailing and splits it in dispatches well below the item size limit', () => {
