@@ -25,6 +25,9 @@ export function fakeGraphqlApi(options: { existingPartners?: number; refuse?: st
       return json({ createPartner: { partner: { id: `partner-${nextId++}` }, userErrors: [] } });
     }
     if (query.includes('scheduleMeeting')) return json({ scheduleMeeting: { meeting: { id: 'meeting-1' }, userErrors: [] } });
+    if (query.includes('addNeighbour')) return json({ addNeighbour: { neighbourId: `neighbour-${nextId++}`, userErrors: [] } });
+    if (query.includes('optOutNeighbour')) return json({ optOutNeighbour: { neighbourId: variables?.id, userErrors: [] } });
+    if (query.includes('scheduleBuurtbabbel')) return json({ scheduleBuurtbabbel: { buurtbabbel: { id: 'buurtbabbel-1' }, userErrors: [] } });
     return { statusCode: 400, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ errors: [{ message: 'unknown operation' }] }) };
   };
   return { handler, events, operations };
