@@ -156,6 +156,7 @@ describe('buurtbabbel emails through the outbox, a real SMTP server and independ
     expect(yes.status).toBe(200);
     expect(yes.body).toContain('Je bent welkom');
     expect((await answer(mailTo('an'), 'YES')).status).toBe(200);
+    expect((await get(mailTo('an').link('NO'))).body).toContain('Je huidige antwoord: <strong>ik kom</strong>.');
     const waiting = await answer(mailTo('bo'), 'YES');
     expect(waiting.body).toContain('wachtlijst');
     await answer(mailTo('cas'), 'MAYBE');
@@ -203,6 +204,9 @@ describe('buurtbabbel emails through the outbox, a real SMTP server and independ
     const late = await answer(mailTo('cas'), 'YES');
     expect(late.status).toBe(409);
     expect(late.body).toContain('al begonnen');
+    const latePage = await get(mailTo('cas').link('YES'));
+    expect(latePage.body).toContain('Deze buurtbabbel is al begonnen.');
+    expect(latePage.body).not.toContain('<form');
   });
 
   it('opts out by one-click POST (RFC 8058) or the confirmation page, never on GET, and no later job writes to the address', async () => {
