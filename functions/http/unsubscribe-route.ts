@@ -1,6 +1,6 @@
 import type { AppServices } from '../app/create-app';
 import { escapeHtml } from '../mail/html';
-import { unsubscribeMailto } from '../modules/buurtbabbels/buurtbabbel-email.renderer';
+import { unsubscribeMailto } from '../modules/buurtbabbels/opt-out-links';
 import { htmlPage } from './html-page';
 import { htmlResponse, type HttpRequest, type HttpResponse } from './http-types';
 import { verifyLinkClaims } from './link-token';

@@ -7,6 +7,7 @@ import type { OutboxRenderer } from '../outbox/outbox-deliverer';
 import type { BuurtbabbelDispatchPayload, BuurtbabbelRecipientData } from './buurtbabbel-dispatch';
 import type { BuurtbabbelsRepository } from './buurtbabbels.repository';
 import { apiPaths } from '../../http/api-paths';
+import { unsubscribeMailto, unsubscribeUrl, unsubscribeValidityMs } from './opt-out-links';
 
 export interface BuurtbabbelEmailSettings {
   publicBaseUrl: string;
@@ -16,25 +17,6 @@ export interface BuurtbabbelEmailSettings {
 
 /** Answer links work until a day after the buurtbabbel. */
 const answerGraceMs = 24 * 3600_000;
-/**
- * An opt-out link in a mail works for a year (an invitation may be read, or its header's one-click
- * unsubscribe used, months later); every later mail carries a fresh one, and the page of an expired
- * link says how to opt out by mail instead.
- */
-export const unsubscribeValidityMs = 365 * 24 * 3600_000;
-
-export function unsubscribeUrl(publicBaseUrl: string, token: string): string {
-  return `${publicBaseUrl}${apiPaths.unsubscribe}?token=${encodeURIComponent(token)}`;
-}
-
-/**
- * The opt-out by mail (List-Unsubscribe's mailto, and the way out of an expired link): a mail to the
- * organizer, whom a coordinator reads and records with `optOutNeighbour`. No job reads that mailbox.
- */
-export function unsubscribeMailto(organizerEmail: string): string {
-  return `mailto:${organizerEmail}?subject=${encodeURIComponent('Afmelden buurtbabbels')}`;
-}
-
 /**
  * Renders a buurtbabbel outbox message. Checked at send time, not when queued: a contact who opted
  * out (or became a partner) meanwhile gets nothing, and neither does anyone for a buurtbabbel
