@@ -123,6 +123,9 @@ describe('declared table access matches what each function does', () => {
     const optOutToken = await signLinkToken(linkSecret, 'unsubscribe', { neighbourId: neighbour.id }, new Date('2027-01-01T00:00:00Z'), t.clock.now());
     expect((await t.request({ path: '/unsubscribe', rawQuery: `token=${encodeURIComponent(optOutToken)}` })).status).toBe(200);
     expect((await t.request({ method: 'POST', path: '/unsubscribe', rawQuery: `token=${encodeURIComponent(optOutToken)}`, headers: form, body: 'List-Unsubscribe=One-Click' })).status).toBeLessThan(300);
+    await run(`{ neighbourByEmail(email: "${neighbour.email}") { id } }`);
+    await run(`mutation { optOutNeighbour(id: "${neighbour.id}") { userErrors { code } } }`);
+    await run(`mutation { optInNeighbour(id: "${neighbour.id}") { userErrors { code } } }`);
     await run(`mutation { convertNeighbourToPartner(input: { neighbourId: "${guest.id}", kind: FREELANCER }) { userErrors { code } } }`);
 
     // Projects: intake, engagements, capacity, the lists, a review answered through its page.

@@ -190,6 +190,11 @@ export type Mutation = {
    * ORGANIZER_EMAIL (the mailto: of the List-Unsubscribe header; find them with neighbourByEmail).
    */
   optOutNeighbour: NeighbourPayload;
+  /**
+   * Records that a neighbour asked to be invited (again): consent (CONSENT, now) replaces the earlier
+   * basis, and an opt-out is lifted. Mail to an address on the suppression list (bouncing) stays off.
+   */
+  optInNeighbour: NeighbourPayload;
   /** A neighbour joins the network: a new partner, linked both ways; no more buurtbabbel invitations. */
   convertNeighbourToPartner: ConvertNeighbourToPartnerPayload;
   createPartner: PartnerPayload;
@@ -273,6 +278,11 @@ export type MutationImportNeighboursArgs = {
 
 
 export type MutationOptOutNeighbourArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationOptInNeighbourArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -1326,6 +1336,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   addNeighbour?: Resolver<ResolversTypes['NeighbourPayload'], ParentType, ContextType, RequireFields<MutationAddNeighbourArgs, 'input'>>;
   importNeighbours?: Resolver<ResolversTypes['ImportNeighboursPayload'], ParentType, ContextType, RequireFields<MutationImportNeighboursArgs, 'csv'>>;
   optOutNeighbour?: Resolver<ResolversTypes['NeighbourPayload'], ParentType, ContextType, RequireFields<MutationOptOutNeighbourArgs, 'id'>>;
+  optInNeighbour?: Resolver<ResolversTypes['NeighbourPayload'], ParentType, ContextType, RequireFields<MutationOptInNeighbourArgs, 'id'>>;
   convertNeighbourToPartner?: Resolver<ResolversTypes['ConvertNeighbourToPartnerPayload'], ParentType, ContextType, RequireFields<MutationConvertNeighbourToPartnerArgs, 'input'>>;
   createPartner?: Resolver<ResolversTypes['PartnerPayload'], ParentType, ContextType, RequireFields<MutationCreatePartnerArgs, 'input'>>;
   updatePartner?: Resolver<ResolversTypes['PartnerPayload'], ParentType, ContextType, RequireFields<MutationUpdatePartnerArgs, 'input'>>;

@@ -80,6 +80,26 @@ export class NeighboursRepository {
     }
   }
 
+  /** Records that the contact asked to be invited (again): consent as of `at`, and no opt-out. */
+  async optIn(id: string, at: string): Promise<NeighbourRecord | undefined> {
+    try {
+      const result = await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.neighbour(id),
+          UpdateExpression: 'SET consent = :consent, updatedAt = :at REMOVE optedOutAt',
+          ConditionExpression: 'attribute_exists(PK)',
+          ExpressionAttributeValues: { ':consent': { basis: 'CONSENT', at }, ':at': at },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return result.Attributes ? toRecord(result.Attributes) : undefined;
+    } catch (error) {
+      if (isConditionFailure(error)) return undefined;
+      throw error;
+    }
+  }
+
   /**
    * Links a contact to the partner it became, in one transaction with `partnerPut` (which creates
    * that partner). False when the contact is gone or was converted meanwhile: nothing is written.

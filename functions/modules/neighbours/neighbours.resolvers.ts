@@ -33,6 +33,10 @@ export const neighboursResolvers: Resolvers = {
       const result = await withUserErrors('neighbour', () => services.neighbours.optOutByCoordinator(viewer, id));
       return { ...result, neighbourId: result.neighbour?.id ?? null };
     },
+    optInNeighbour: async (_parent, { id }, { viewer, services }) => {
+      const result = await withUserErrors('neighbour', () => services.neighbours.optIn(viewer, id));
+      return { ...result, neighbourId: result.neighbour?.id ?? null };
+    },
     convertNeighbourToPartner: async (_parent, { input }, { viewer, services }) => {
       const result = await withUserErrors('converted', () => services.neighbours.convertToPartner(viewer, input));
       return { partner: result.converted?.partner ?? null, neighbour: result.converted?.neighbour ?? null, userErrors: result.userErrors };

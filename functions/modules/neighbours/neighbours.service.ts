@@ -123,6 +123,17 @@ export class NeighboursService {
   }
 
   /**
+   * The contact asked (by phone, by mail) to be invited: their consent, as of now, replaces the
+   * earlier basis and lifts an opt-out. The opted-out page tells people to ask Schakel vzw for this.
+   */
+  async optIn(viewer: Viewer | undefined, neighbourId: string): Promise<NeighbourRecord> {
+    requireRole(viewer, 'COORDINATOR');
+    const neighbour = await this.neighbours.optIn(neighbourId, this.clock.now().toISOString());
+    if (!neighbour) throw UserInputError.single('NOT_FOUND', 'Deze buurtondernemer bestaat niet.', ['neighbourId']);
+    return neighbour;
+  }
+
+  /**
    * A neighbour who came to a buurtbabbel joins the network: a new partner, created in the same
    * transaction that links the contact to it. The contact stays, with its buurtbabbel history,
    * and gets no more buurtbabbel invitations.

@@ -122,6 +122,27 @@ describe('neighbours over GraphQL', () => {
     expect(result.data.importNeighbours).toEqual({ imported: 0, consentDefaulted: 0, refused: [], userErrors: [{ code: 'MISSING_COLUMNS', message: expect.stringContaining('ontbrekend: bedrijfsnaam, e-mail, adres') }] });
   });
 
+  it('lifts an opt-out when the neighbour asks to be invited again, recording their consent as of then', async () => {
+    const neighbour = await addNeighbour(t, { email: 'terug@buurt.be' });
+    const byId = `query($id: ID!) { neighbour(id: $id) { optedOutAt consentBasis consentGivenAt } }`;
+    const optIn = `mutation($id: ID!) { optInNeighbour(id: $id) { neighbourId userErrors { code message } } }`;
+    await t.graphql(`mutation($id: ID!) { optOutNeighbour(id: $id) { userErrors { code } } }`, { id: neighbour.id }, coordinator);
+    const schedule = `mutation($i: ScheduleBuurtbabbelInput!) { scheduleBuurtbabbel(input: $i) { userErrors { code } } }`;
+    await t.graphql(schedule, { i: { startsAt: '2026-12-10T19:00:00+01:00', endsAt: '2026-12-10T21:00:00+01:00', location: 'Buurthuis', invitationDaysBefore: 2 } }, coordinator);
+    t.clock.set('2026-12-08T18:00:00Z');
+    expect((await t.app.buurtbabbels.runDueRounds()).invitations).toBe(0);
+
+    const result = await t.graphql(optIn, { id: neighbour.id }, await t.token('COORDINATOR'));
+    expect(result.data.optInNeighbour).toEqual({ neighbourId: neighbour.id, userErrors: [] });
+    expect((await t.graphql(byId, { id: neighbour.id }, await t.token('COORDINATOR'))).data.neighbour).toEqual({ optedOutAt: null, consentBasis: 'CONSENT', consentGivenAt: '2026-12-08T19:00:00+01:00' });
+    await t.graphql(schedule, { i: { startsAt: '2026-12-20T19:00:00+01:00', endsAt: '2026-12-20T21:00:00+01:00', location: 'Buurthuis', invitationDaysBefore: 2 } }, await t.token('COORDINATOR'));
+    t.clock.set('2026-12-18T18:00:00Z');
+    expect((await t.app.buurtbabbels.runDueRounds()).invitations).toBe(1);
+
+    const unknown = await t.graphql(optIn, { id: 'niemand' }, await t.token('COORDINATOR'));
+    expect(unknown.data.optInNeighbour.userErrors).toEqual([{ code: 'NOT_FOUND', message: 'Deze buurtondernemer bestaat niet.' }]);
+  });
+
   it('turns a neighbour who came into a partner, linked both ways, and stops inviting it', async () => {
     const neighbour = await addNeighbour(t, { businessName: 'Koffiebar Noor', contactName: 'Noor', email: 'noor@koffie.be' });
     const convert = `mutation($input: ConvertNeighbourToPartnerInput!) { convertNeighbourToPartner(input: $input) {
