@@ -61,35 +61,24 @@ export class NeighboursRepository {
   }
 
   /** Records an opt-out; the first moment is kept. Returns the contact, or undefined when unknown. */
-  async optOut(id: string, at: string): Promise<NeighbourRecord | undefined> {
-    try {
-      const result = await this.db.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: keys.neighbour(id),
-          UpdateExpression: 'SET optedOutAt = if_not_exists(optedOutAt, :at), updatedAt = :at',
-          ConditionExpression: 'attribute_exists(PK)',
-          ExpressionAttributeValues: { ':at': at },
-          ReturnValues: 'ALL_NEW',
-        }),
-      );
-      return result.Attributes ? toRecord(result.Attributes) : undefined;
-    } catch (error) {
-      if (isConditionFailure(error)) return undefined;
-      throw error;
-    }
+  optOut(id: string, at: string): Promise<NeighbourRecord | undefined> {
+    return this.updateIfExists(id, 'SET optedOutAt = if_not_exists(optedOutAt, :at), updatedAt = :at', { ':at': at });
   }
 
   /** Records that the contact asked to be invited (again): consent as of `at`, and no opt-out. */
-  async optIn(id: string, at: string): Promise<NeighbourRecord | undefined> {
+  optIn(id: string, at: string): Promise<NeighbourRecord | undefined> {
+    return this.updateIfExists(id, 'SET consent = :consent, updatedAt = :at REMOVE optedOutAt', { ':consent': { basis: 'CONSENT', at }, ':at': at });
+  }
+
+  private async updateIfExists(id: string, expression: string, values: Record<string, unknown>): Promise<NeighbourRecord | undefined> {
     try {
       const result = await this.db.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: keys.neighbour(id),
-          UpdateExpression: 'SET consent = :consent, updatedAt = :at REMOVE optedOutAt',
+          UpdateExpression: expression,
           ConditionExpression: 'attribute_exists(PK)',
-          ExpressionAttributeValues: { ':consent': { basis: 'CONSENT', at }, ':at': at },
+          ExpressionAttributeValues: values,
           ReturnValues: 'ALL_NEW',
         }),
       );
