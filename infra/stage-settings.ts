@@ -21,8 +21,12 @@ const settingsSchema = z.object({
   organizerName: z.string().min(1),
   /** Origins the browser may call the API from (CORS); native mobile apps need none. */
   allowedOrigins: z.array(z.url()).default([]),
-  /** Base of the links in emails (a custom domain in front of the API); the API's own URL when left out. */
-  publicBaseUrl: z.url().optional(),
+  /**
+   * Base of the links in emails (a custom domain in front of the API); the API's own URL when left
+   * out. HTTPS: the links carry tokens, and mail clients offer one-click unsubscribe (RFC 8058) only
+   * for an https List-Unsubscribe URL.
+   */
+  publicBaseUrl: z.url({ protocol: /^https$/, error: 'publicBaseUrl must be an https:// URL' }).optional(),
   /** Where alarms are emailed; alarms only go to their SNS topic when left out. */
   alarmEmail: address.optional(),
   logLevel: z.enum(['debug', 'info', 'warn', 'error']).default('info'),

@@ -21,7 +21,7 @@ export const scheduledJobs: readonly ScheduledJob[] = [
       'Starts the buurtbabbel mailing rounds that are due: the invitations (invitationDaysBefore days before) and the reminders to those who said yes (two days before), paced, through the outbox.',
     schedule: 'rate(15 minutes)',
     localIntervalSeconds: 10,
-    // The due rounds, the contacts (neighbours collection), the suppression list and, for
+    // The due rounds, the contacts and the partners (collections), the suppression list and, for
     // reminders, the guests (a Query on the buurtbabbel's key); then one transaction: the
     // buurtbabbel put back (conditional on its version) with the round's outbox dispatches.
     tableAccess: { table: ['BatchGetItem', 'Query', 'PutItem'], queriedIndexes: ['byDueTime', 'byCollection'] },

@@ -1,7 +1,7 @@
 import type { AppServices } from '../app/create-app';
 import { formatDutchDateTimeRange } from '../mail/dutch-dates';
 import { escapeHtml } from '../mail/html';
-import type { BuurtbabbelAnswer, BuurtbabbelRecord, GuestStatus } from '../modules/buurtbabbels/buurtbabbel';
+import { isOpenForAnswers, type BuurtbabbelAnswer, type BuurtbabbelRecord, type GuestStatus } from '../modules/buurtbabbels/buurtbabbel';
 import { UserInputError } from '../shared/errors';
 import { choiceButtons, htmlPage } from './html-page';
 import { htmlResponse, type HttpRequest, type HttpResponse } from './http-types';
@@ -18,6 +18,14 @@ const outcomeText: Record<GuestStatus, string> = {
   WAITING: 'De buurtbabbel is volzet: je staat op de wachtlijst. Komt er een plaats vrij, dan krijg je meteen een mail.',
   MAYBE: 'Genoteerd: misschien. Je kunt je antwoord altijd nog aanpassen met de links in de uitnodiging.',
   DECLINED: 'Jammer dat je niet kunt komen. Bedankt om het te laten weten.',
+};
+
+/** The answer as a guest would say it, for "Je huidige antwoord". */
+const statusLabel: Record<GuestStatus, string> = {
+  ACCEPTED: 'ik kom',
+  WAITING: 'ik kom (je staat op de wachtlijst)',
+  MAYBE: 'misschien',
+  DECLINED: 'ik kom niet',
 };
 
 function details(buurtbabbel: BuurtbabbelRecord): string {
@@ -52,8 +60,10 @@ export function createBuurtbabbelAnswerRoute(services: AppServices) {
 
     const { buurtbabbel, guest } = await services.repositories.buurtbabbels.getWithGuest(claims.buurtbabbelId, claims.neighbourId);
     if (!buurtbabbel) return htmlResponse(404, htmlPage('Buurtbabbel niet gevonden', '<p>Deze buurtbabbel bestaat niet meer.</p>'));
-    if (buurtbabbel.status === 'CANCELLED') return htmlResponse(200, htmlPage('Deze buurtbabbel gaat niet door.', details(buurtbabbel)));
-    const current = guest?.status ? `<p>Je huidige antwoord: <strong>${escapeHtml(outcomeText[guest.status])}</strong></p>` : '';
+    // Cancelled or already started: say so instead of offering buttons that can only fail.
+    const closed = isOpenForAnswers(buurtbabbel, services.clock.now());
+    if (closed) return htmlResponse(200, htmlPage(closed.message, details(buurtbabbel)));
+    const current = guest?.status ? `<p>Je huidige antwoord: <strong>${escapeHtml(statusLabel[guest.status])}</strong>.</p>` : '';
     return htmlResponse(
       200,
       htmlPage(

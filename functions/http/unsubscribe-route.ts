@@ -1,5 +1,6 @@
 import type { AppServices } from '../app/create-app';
 import { escapeHtml } from '../mail/html';
+import { unsubscribeMailto } from '../modules/buurtbabbels/opt-out-links';
 import { htmlPage } from './html-page';
 import { htmlResponse, type HttpRequest, type HttpResponse } from './http-types';
 import { verifyLinkClaims } from './link-token';
@@ -17,7 +18,9 @@ const done = htmlPage(
  */
 export function createUnsubscribeRoute(services: AppServices) {
   return async (request: HttpRequest): Promise<HttpResponse> => {
-    const verified = await verifyLinkClaims(services, request, 'unsubscribe', 'Antwoord gewoon op een uitnodiging met de vraag om je af te melden.');
+    const organizer = services.config.organizer.email;
+    const byMail = `Afmelden kan ook zonder deze link: stuur een mail naar <a href="${escapeHtml(unsubscribeMailto(organizer))}">${escapeHtml(organizer)}</a> met de vraag om je af te melden, dan doen wij het voor je. Of gebruik de afmeldlink onderaan de laatste uitnodiging die je van ons kreeg.`;
+    const verified = await verifyLinkClaims(services, request, 'unsubscribe', byMail);
     if ('response' in verified) return verified.response;
     const { claims, token } = verified;
     if (request.method === 'POST') {

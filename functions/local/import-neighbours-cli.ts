@@ -27,6 +27,9 @@ export function parseImportArgs(argv: readonly string[]): string | 'help' {
 
 export function formatImportReport(report: ImportReport): string {
   const lines = [`${report.imported} ingevoerd, ${report.refused.length} geweigerd.`];
+  if (report.consentDefaulted > 0) {
+    lines.push(`  ${report.consentDefaulted} ingevoerd zonder grondslag in het bestand: genoteerd als gerechtvaardigd belang.`);
+  }
   for (const refusal of report.refused) lines.push(`  regel ${refusal.line}${refusal.email ? ` (${refusal.email})` : ''}: ${refusal.message}`);
   return lines.join('\n');
 }

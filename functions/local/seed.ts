@@ -7,7 +7,7 @@ import { LOCAL_TIME_ZONE } from '../shared/time-zone';
 
 /**
  * A demo network for trying the API locally: Schakel vzw, a few partners from around Ghent, the
- * next network meeting and two projects (one ACTIVE, one still in intake). It goes through the public GraphQL API as a coordinator would, so the data
+ * next network meeting, two projects (one ACTIVE, one still in intake), and a few neighbours with an upcoming buurtbabbel. It goes through the public GraphQL API as a coordinator would, so the data
  * is exactly what the API itself makes, and a seed that breaks points at an API change.
  * All names and addresses are made up (example.be).
  */
@@ -72,6 +72,35 @@ export const demoPartners: readonly DemoPartner[] = [
     competences: ['procesbegeleiding', 'matrixmethode', 'facilitatie'],
   },
 ];
+
+interface DemoNeighbour {
+  businessName: string;
+  contactName?: string;
+  email: string;
+  street: string;
+  source: string;
+  consentBasis?: 'CONSENT' | 'LEGITIMATE_INTEREST';
+  /** Asked not to be invited again: shows what an opted-out contact looks like. */
+  optedOut?: true;
+}
+
+/** Entrepreneurs around the Sint-Pietersaalststraat who are not partners (made up, example.be). */
+export const demoNeighbours: readonly DemoNeighbour[] = [
+  {
+    businessName: 'Bloemenwinkel De Pioen',
+    contactName: 'Sara Goossens',
+    email: 'sara@depioen.example.be',
+    street: 'Sint-Pietersaalststraat 12',
+    source: 'Langsgegaan in de winkel',
+    consentBasis: 'CONSENT',
+  },
+  { businessName: 'Fietsherstel Velo Gent', contactName: 'Karim El Amrani', email: 'karim@velogent.example.be', street: 'Sint-Pietersaalststraat 27', source: 'Buurtfeest Sint-Pieters' },
+  { businessName: 'Boekhandel Het Leesteken', contactName: 'An Desmet', email: 'an@leesteken.example.be', street: 'Sint-Pietersaalststraat 40', source: 'Via Koffiebranderij Sint-Pieters' },
+  { businessName: 'Kapsalon Knip', email: 'hallo@kapsalonknip.example.be', street: 'Sint-Pietersaalststraat 5', source: 'Flyer in de bus', optedOut: true },
+];
+
+/** The partner who hosts the demo buurtbabbel. */
+const demoBuurtbabbelHost = 'Koffiebranderij Sint-Pieters';
 
 const partnersQuery = /* GraphQL */ `
   query SeedPartners {
@@ -170,6 +199,24 @@ export const demoProjects: readonly DemoProject[] = [
   },
 ];
 
+const addNeighbourMutation = /* GraphQL */ `
+  mutation SeedAddNeighbour($input: AddNeighbourInput!) {
+    addNeighbour(input: $input) { neighbourId userErrors { field message code } }
+  }
+`;
+
+const optOutNeighbourMutation = /* GraphQL */ `
+  mutation SeedOptOutNeighbour($id: ID!) {
+    optOutNeighbour(id: $id) { neighbourId userErrors { field message code } }
+  }
+`;
+
+const scheduleBuurtbabbelMutation = /* GraphQL */ `
+  mutation SeedScheduleBuurtbabbel($input: ScheduleBuurtbabbelInput!) {
+    scheduleBuurtbabbel(input: $input) { buurtbabbel { id } userErrors { field message code } }
+  }
+`;
+
 interface MutationPayload {
   userErrors?: Array<{ field?: string[] | string | null; message: string; code?: string }>;
   [key: string]: unknown;
@@ -191,15 +238,26 @@ function payloadOf(data: Record<string, unknown>, field: string): MutationPayloa
   return payload;
 }
 
-/** The next meeting: about ten days ahead, 19:30–21:30 Brussels time. */
-export function demoMeetingTimes(now: Date): { startsAt: string; endsAt: string } {
-  const start = DateTime.fromJSDate(now, { zone: LOCAL_TIME_ZONE })
-    .plus({ days: 10 })
-    .set({ hour: 19, minute: 30, second: 0, millisecond: 0 });
+/** Two hours, `days` ahead, starting at hour:minute Brussels time. */
+function twoHoursAhead(now: Date, days: number, hour: number, minute: number): { startsAt: string; endsAt: string } {
+  const start = DateTime.fromJSDate(now, { zone: LOCAL_TIME_ZONE }).plus({ days }).set({ hour, minute, second: 0, millisecond: 0 });
   return {
     startsAt: start.toISO({ suppressMilliseconds: true })!,
     endsAt: start.plus({ hours: 2 }).toISO({ suppressMilliseconds: true })!,
   };
+}
+
+/** The next meeting: about ten days ahead, 19:30–21:30 Brussels time. */
+export function demoMeetingTimes(now: Date): { startsAt: string; endsAt: string } {
+  return twoHoursAhead(now, 10, 19, 30);
+}
+
+/**
+ * The demo buurtbabbel: twelve days ahead, 17:30–19:30 Brussels time (after closing time), so its
+ * invitations (14 days before, the default) go out at the job's next run and show in the local outbox.
+ */
+export function demoBuurtbabbelTimes(now: Date): { startsAt: string; endsAt: string } {
+  return twoHoursAhead(now, 12, 17, 30);
 }
 
 export interface SeedResult {
@@ -207,6 +265,32 @@ export interface SeedResult {
   partners: number;
   meetingId?: string;
   projects?: number;
+  neighbours?: number;
+  buurtbabbelId?: string;
+}
+
+/** A few neighbours (one opted out) and one upcoming buurtbabbel, hosted by a demo partner. */
+export async function seedDemoBuurtbabbel(
+  graphql: GraphqlCall,
+  now: Date,
+  hostPartnerId: string | undefined,
+): Promise<{ neighbours: number; buurtbabbelId: string }> {
+  for (const { optedOut, ...input } of demoNeighbours) {
+    const added = payloadOf(await call(graphql, addNeighbourMutation, { input }), 'addNeighbour');
+    if (optedOut) payloadOf(await call(graphql, optOutNeighbourMutation, { id: added.neighbourId }), 'optOutNeighbour');
+  }
+  const buurtbabbel = payloadOf(
+    await call(graphql, scheduleBuurtbabbelMutation, {
+      input: {
+        ...demoBuurtbabbelTimes(now),
+        location: `${demoBuurtbabbelHost}, Sint-Pietersaalststraat, Gent`,
+        ...(hostPartnerId ? { hostPartnerId } : {}),
+        maxGuests: 15,
+      },
+    }),
+    'scheduleBuurtbabbel',
+  );
+  return { neighbours: demoNeighbours.length, buurtbabbelId: (buurtbabbel.buurtbabbel as { id: string }).id };
 }
 
 /** Creates the demo network, unless there are partners already (then it leaves the data alone). */
@@ -236,9 +320,9 @@ export async function seedDemoNetwork(graphql: GraphqlCall, now: Date = new Date
   const meetingId = (meeting.meeting as { id: string }).id;
   const partnerIdsByName = new Map(demoPartners.map((partner, index) => [partner.name, partnerIds[index]]));
   const projectIds = await seedDemoProjects(graphql, partnerIdsByName, meetingId);
-  return { skipped: false, partners: partnerIds.length, meetingId, projects: projectIds.length };
+  const buurtbabbel = await seedDemoBuurtbabbel(graphql, now, partnerIdsByName.get(demoBuurtbabbelHost));
+  return { skipped: false, partners: partnerIds.length, meetingId, projects: projectIds.length, ...buurtbabbel };
 }
-
 /** The demo projects, through the API as the meeting would record them; returns their ids. */
 export async function seedDemoProjects(graphql: GraphqlCall, partnerIdsByName: ReadonlyMap<string, string>, meetingId: string): Promise<string[]> {
   const partnerId = (name: string) => {

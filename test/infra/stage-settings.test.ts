@@ -39,6 +39,8 @@ describe('stage settings from CDK context', () => {
     expect(() => readStageSettings(contextOf({ stage: 'test' }))).toThrow(/Unknown stage "test"/);
     expect(() => readStageSettings((key) => (key === 'stage' ? 'dev' : undefined))).toThrow(/mailDomain/);
     expect(() => readStageSettings(contextOf({ stage: 'dev', mailFrom: 'De Stek <x@gmail.com>' }))).toThrow(/mailFrom must be an address at mailDomain/);
+    expect(() => readStageSettings(contextOf({ stage: 'dev', publicBaseUrl: 'http://destek.example.be' }))).toThrow(/publicBaseUrl must be an https:\/\/ URL/);
+    expect(readStageSettings(contextOf({ stage: 'dev', publicBaseUrl: 'https://destek.example.be' })).publicBaseUrl).toBe('https://destek.example.be');
   });
 });
 

@@ -123,6 +123,9 @@ describe('declared table access matches what each function does', () => {
     const optOutToken = await signLinkToken(linkSecret, 'unsubscribe', { neighbourId: neighbour.id }, new Date('2027-01-01T00:00:00Z'), t.clock.now());
     expect((await t.request({ path: '/unsubscribe', rawQuery: `token=${encodeURIComponent(optOutToken)}` })).status).toBe(200);
     expect((await t.request({ method: 'POST', path: '/unsubscribe', rawQuery: `token=${encodeURIComponent(optOutToken)}`, headers: form, body: 'List-Unsubscribe=One-Click' })).status).toBeLessThan(300);
+    await run(`{ neighbourByEmail(email: "${neighbour.email}") { id } }`);
+    await run(`mutation { optOutNeighbour(id: "${neighbour.id}") { userErrors { code } } }`);
+    await run(`mutation { optInNeighbour(id: "${neighbour.id}") { userErrors { code } } }`);
     await run(`mutation { convertNeighbourToPartner(input: { neighbourId: "${guest.id}", kind: FREELANCER }) { userErrors { code } } }`);
 
     // Projects: intake, engagements, capacity, the lists, a review answered through its page.
@@ -214,9 +217,12 @@ describe('declared table access matches what each function does', () => {
       },
     };
     recorder.take();
-    // Late enough for every paced message of the earlier tests to be due.
-    const report = await createDeliverer(t.app, mailer).deliverDue(new Date('2027-07-01T00:00:00Z'));
-    expect(report).toMatchObject({ failed: 0, withdrawn: 1 });
+    // Late enough for every round of the earlier tests; the second run, an hour on, sends what the
+    // first one expanded and spaced out (pacing counts from the expansion).
+    const deliverer = createDeliverer(t.app, mailer);
+    const first = await deliverer.deliverDue(new Date('2027-07-01T00:00:00Z'));
+    const second = await deliverer.deliverDue(new Date('2027-07-01T01:00:00Z'));
+    expect({ failed: first.failed + second.failed, withdrawn: first.withdrawn + second.withdrawn }).toEqual({ failed: 0, withdrawn: 1 });
     // Buurtbabbel invitations, confirmations and reminders, and the review requests and reminders.
     expect([...subjects]).toEqual(expect.arrayContaining(['Uitnodiging', 'Je bent welkom', 'Herinnering', 'Tweede herinnering', 'Consolidatie van Buurtmoestuin']));
     const allowed = granted(job.tableAccess);

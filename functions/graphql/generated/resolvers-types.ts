@@ -66,6 +66,8 @@ export type Query = {
   /** Neighbourhood entrepreneurs by business name (coordinators). */
   neighbours: NeighbourConnection;
   neighbour: Maybe<Neighbour>;
+  /** A neighbour by email address (any case), e.g. to record an opt-out someone asked for by mail (coordinators). */
+  neighbourByEmail: Maybe<Neighbour>;
   /** All partners, by name. */
   partners: PartnerConnection;
   partner: Maybe<Partner>;
@@ -110,6 +112,11 @@ export type QueryNeighboursArgs = {
 
 export type QueryNeighbourArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryNeighbourByEmailArgs = {
+  email: Scalars['String']['input'];
 };
 
 
@@ -175,10 +182,20 @@ export type Mutation = {
   /**
    * Imports neighbours from CSV text: a header row (Dutch or English: bedrijfsnaam, contactpersoon,
    * e-mail, adres, bron, grondslag, datum toestemming), fields separated by ; or , (UTF-8, BOM allowed).
+   * bedrijfsnaam, e-mail and adres are required; without a grondslag ("toestemming" or "gerechtvaardigd
+   * belang") a line gets LEGITIMATE_INTEREST, without a date the moment of the import, as in addNeighbour.
    */
   importNeighbours: ImportNeighboursPayload;
-  /** Records that a neighbour does not want to be invited any more (e.g. said so by phone). */
+  /**
+   * Records that a neighbour does not want to be invited any more: said so by phone, or by a mail to
+   * ORGANIZER_EMAIL (the mailto: of the List-Unsubscribe header; find them with neighbourByEmail).
+   */
   optOutNeighbour: NeighbourPayload;
+  /**
+   * Records that a neighbour asked to be invited (again): consent (CONSENT, now) replaces the earlier
+   * basis, and an opt-out is lifted. Mail to an address on the suppression list (bouncing) stays off.
+   */
+  optInNeighbour: NeighbourPayload;
   /** A neighbour joins the network: a new partner, linked both ways; no more buurtbabbel invitations. */
   convertNeighbourToPartner: ConvertNeighbourToPartnerPayload;
   createPartner: PartnerPayload;
@@ -262,6 +279,11 @@ export type MutationImportNeighboursArgs = {
 
 
 export type MutationOptOutNeighbourArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationOptInNeighbourArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -583,7 +605,11 @@ export type Neighbour = {
   consentGivenAt: Scalars['DateTime']['output'];
   /** Set when they asked not to be invited again: no job writes to them after that. */
   optedOutAt: Maybe<Scalars['DateTime']['output']>;
-  /** True when mail to this address was refused for good (SMTP 5xx): no job writes to it any more. */
+  /**
+   * True when the address is on the suppression list: mail to it was refused for good (an SMTP 5xx or
+   * an SES permanent bounce) or its owner marked our mail as spam (an SES complaint). No job writes to
+   * it any more.
+   */
   bouncing: Scalars['Boolean']['output'];
   /** The partner this neighbour became; the contact and its history stay. */
   partner: Maybe<Partner>;
@@ -612,9 +638,12 @@ export type AddNeighbourInput = {
   street: Scalars['String']['input'];
   /** How De Stek knows them. */
   source?: InputMaybe<Scalars['String']['input']>;
-  /** LEGITIMATE_INTEREST when left out. */
+  /**
+   * LEGITIMATE_INTEREST when left out: a neighbouring business invited to a neighbourhood event, with
+   * an opt-out link in every mail (GDPR art. 6.1 f).
+   */
   consentBasis?: InputMaybe<NeighbourConsentBasis>;
-  /** When consent was given (or the contact was made); now when left out. */
+  /** When consent was given (or the contact was made); the moment of the call when left out. */
   consentGivenAt?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
@@ -640,6 +669,11 @@ export type ImportNeighboursPayload = {
   __typename?: 'ImportNeighboursPayload';
   /** How many new contacts were written (each line whole, or not at all). */
   imported: Scalars['Int']['output'];
+  /**
+   * Of those, the contacts whose line stated no basis of consent (no grondslag column, or an empty
+   * cell): recorded as LEGITIMATE_INTEREST, as of the line's consent date or else the import.
+   */
+  consentDefaulted: Scalars['Int']['output'];
   refused: Array<NeighbourImportRefusal>;
   /** Problems with the file as a whole (no header, missing columns, too long); nothing was imported. */
   userErrors: Array<UserError>;
@@ -1269,6 +1303,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   standingThemes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   neighbours?: Resolver<ResolversTypes['NeighbourConnection'], ParentType, ContextType, Partial<QueryNeighboursArgs>>;
   neighbour?: Resolver<Maybe<ResolversTypes['Neighbour']>, ParentType, ContextType, RequireFields<QueryNeighbourArgs, 'id'>>;
+  neighbourByEmail?: Resolver<Maybe<ResolversTypes['Neighbour']>, ParentType, ContextType, RequireFields<QueryNeighbourByEmailArgs, 'email'>>;
   partners?: Resolver<ResolversTypes['PartnerConnection'], ParentType, ContextType, Partial<QueryPartnersArgs>>;
   partner?: Resolver<Maybe<ResolversTypes['Partner']>, ParentType, ContextType, RequireFields<QueryPartnerArgs, 'id'>>;
   projects?: Resolver<ResolversTypes['ProjectConnection'], ParentType, ContextType, Partial<QueryProjectsArgs>>;
@@ -1303,6 +1338,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   addNeighbour?: Resolver<ResolversTypes['NeighbourPayload'], ParentType, ContextType, RequireFields<MutationAddNeighbourArgs, 'input'>>;
   importNeighbours?: Resolver<ResolversTypes['ImportNeighboursPayload'], ParentType, ContextType, RequireFields<MutationImportNeighboursArgs, 'csv'>>;
   optOutNeighbour?: Resolver<ResolversTypes['NeighbourPayload'], ParentType, ContextType, RequireFields<MutationOptOutNeighbourArgs, 'id'>>;
+  optInNeighbour?: Resolver<ResolversTypes['NeighbourPayload'], ParentType, ContextType, RequireFields<MutationOptInNeighbourArgs, 'id'>>;
   convertNeighbourToPartner?: Resolver<ResolversTypes['ConvertNeighbourToPartnerPayload'], ParentType, ContextType, RequireFields<MutationConvertNeighbourToPartnerArgs, 'input'>>;
   createPartner?: Resolver<ResolversTypes['PartnerPayload'], ParentType, ContextType, RequireFields<MutationCreatePartnerArgs, 'input'>>;
   updatePartner?: Resolver<ResolversTypes['PartnerPayload'], ParentType, ContextType, RequireFields<MutationUpdatePartnerArgs, 'input'>>;
@@ -1458,6 +1494,7 @@ export type NeighbourImportRefusalResolvers<ContextType = GraphQLContext, Parent
 
 export type ImportNeighboursPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ImportNeighboursPayload'] = ResolversParentTypes['ImportNeighboursPayload']> = {
   imported?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  consentDefaulted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   refused?: Resolver<Array<ResolversTypes['NeighbourImportRefusal']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };

@@ -40,7 +40,7 @@ function introFor(input: BuurtbabbelEmailInput): string {
     case 'invitation':
       return `Locon De Stek nodigt de ondernemers rond de Sint-Pietersaalststraat uit voor een buurtbabbel: een ongedwongen moment om elkaar te leren kennen, een drankje te doen en ideeën uit te wisselen.${host}`;
     case 'reminder':
-      return `Over twee dagen is het buurtbabbel. Fijn dat je erbij bent!${host}`;
+      return `Over twee dagen is het zover: de buurtbabbel. Fijn dat je erbij bent!${host}`;
     case 'accepted':
       return 'Bedankt voor je antwoord: je bent welkom op de buurtbabbel. De afspraak zit in de bijlage, zodat je ze in je agenda kunt zetten.';
     case 'waiting':

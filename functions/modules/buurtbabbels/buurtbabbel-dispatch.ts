@@ -52,14 +52,14 @@ function payloadOf(buurtbabbel: BuurtbabbelRecord, hostName: string | undefined,
   };
 }
 
-function recipientOf(neighbour: NeighbourRecord, emailKind: BuurtbabbelEmailKind, notBefore?: Date): OutboxRecipient {
+function recipientOf(neighbour: NeighbourRecord, emailKind: BuurtbabbelEmailKind, delayMs?: number): OutboxRecipient {
   const data: BuurtbabbelRecipientData = { neighbourId: neighbour.id, businessName: neighbour.businessName, emailKind };
   return {
     key: recipientKey(neighbour.email),
     email: neighbour.email,
     ...(neighbour.contactName ? { name: neighbour.contactName } : {}),
     data: { ...data },
-    ...(notBefore ? { notBefore: notBefore.toISOString() } : {}),
+    ...(delayMs ? { delayMs } : {}),
   };
 }
 
@@ -69,8 +69,9 @@ export interface BulkMailing {
   /** `invitation`, `reminder` or `cancellation`: one per buurtbabbel and kind. */
   emailKind: BuurtbabbelEmailKind;
   neighbours: readonly NeighbourRecord[];
+  /** When the round starts (the dispatches' creation). */
   startAt: Date;
-  /** Sends per minute: recipient i is due `i / rate` minutes after `startAt`. */
+  /** Sends per minute: recipient i is due `i / rate` minutes after its dispatch is expanded. */
   ratePerMinute: number;
   uidDomain: string;
 }
@@ -80,7 +81,7 @@ export function planBulkDispatches(mailing: BulkMailing): OutboxDispatch[] {
   const payload = payloadOf(mailing.buurtbabbel, mailing.hostName, mailing.uidDomain);
   const spacingMs = 60_000 / mailing.ratePerMinute;
   const recipients = mailing.neighbours.map((neighbour, index) =>
-    recipientOf(neighbour, mailing.emailKind, new Date(mailing.startAt.getTime() + Math.floor(index * spacingMs))),
+    recipientOf(neighbour, mailing.emailKind, Math.floor(index * spacingMs)),
   );
   const dispatches: OutboxDispatch[] = [];
   for (let start = 0, part = 0; start < recipients.length; start += recipientsPerDispatch, part += 1) {

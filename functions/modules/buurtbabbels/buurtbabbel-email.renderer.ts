@@ -7,6 +7,7 @@ import type { OutboxRenderer } from '../outbox/outbox-deliverer';
 import type { BuurtbabbelDispatchPayload, BuurtbabbelRecipientData } from './buurtbabbel-dispatch';
 import type { BuurtbabbelsRepository } from './buurtbabbels.repository';
 import { apiPaths } from '../../http/api-paths';
+import { unsubscribeMailto, unsubscribeUrl, unsubscribeValidityMs } from './opt-out-links';
 
 export interface BuurtbabbelEmailSettings {
   publicBaseUrl: string;
@@ -16,13 +17,6 @@ export interface BuurtbabbelEmailSettings {
 
 /** Answer links work until a day after the buurtbabbel. */
 const answerGraceMs = 24 * 3600_000;
-/** An opt-out link in a mail works for a year; every later mail carries a fresh one. */
-const unsubscribeValidityMs = 365 * 24 * 3600_000;
-
-export function unsubscribeUrl(publicBaseUrl: string, token: string): string {
-  return `${publicBaseUrl}${apiPaths.unsubscribe}?token=${encodeURIComponent(token)}`;
-}
-
 /**
  * Renders a buurtbabbel outbox message. Checked at send time, not when queued: a contact who opted
  * out (or became a partner) meanwhile gets nothing, and neither does anyone for a buurtbabbel
@@ -88,7 +82,7 @@ export function createBuurtbabbelEmailRenderer(
       ...email,
       ...(calendar ? { calendar } : {}),
       headers: {
-        'List-Unsubscribe': `<${unsubscribe}>, <mailto:${settings.organizer.email}?subject=unsubscribe>`,
+        'List-Unsubscribe': `<${unsubscribe}>, <${unsubscribeMailto(settings.organizer.email)}>`,
         'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
       },
     };

@@ -1,4 +1,6 @@
+import { DateTime } from 'luxon';
 import type { UserErrorEntry } from '../../shared/errors';
+import { LOCAL_TIME_ZONE } from '../../shared/time-zone';
 import { checkText, compact } from '../../shared/validation';
 
 /**
@@ -68,9 +70,9 @@ export interface GuestRecord {
 }
 
 export const defaultInvitationDaysBefore = 14;
-export const reminderLeadMs = 2 * 24 * 3600_000;
+/** Reminders go out this many days before, at the buurtbabbel's clock time. */
+export const reminderDaysBefore = 2;
 export const maxBuurtbabbelHours = 12;
-const dayMs = 24 * 3600_000;
 
 export function emptyCounts(): BuurtbabbelCounts {
   return { invited: 0, accepted: 0, declined: 0, maybe: 0, waiting: 0, attended: 0 };
@@ -104,9 +106,12 @@ export function validateBuurtbabbel(input: ScheduleBuurtbabbelFields, now: Date)
   return errors;
 }
 
-/** When invitations go out; a moment already past means: at the next run of the job. */
+/**
+ * When invitations go out: `daysBefore` calendar days before, at the same Brussels clock time (also
+ * across a change to or from summer time). A moment already past means: at the next run of the job.
+ */
 export function invitationMoment(startsAt: Date, daysBefore: number): Date {
-  return new Date(startsAt.getTime() - daysBefore * dayMs);
+  return DateTime.fromJSDate(startsAt, { zone: LOCAL_TIME_ZONE }).minus({ days: daysBefore }).toJSDate();
 }
 
 /**
@@ -115,7 +120,7 @@ export function invitationMoment(startsAt: Date, daysBefore: number): Date {
  */
 export function roundAfter(buurtbabbel: BuurtbabbelRecord, finished: BuurtbabbelRound, now: Date): { round: BuurtbabbelRound; dueAt: Date } | undefined {
   if (finished !== 'INVITATIONS') return undefined;
-  const remindAt = new Date(new Date(buurtbabbel.startsAt).getTime() - reminderLeadMs);
+  const remindAt = invitationMoment(new Date(buurtbabbel.startsAt), reminderDaysBefore);
   return remindAt.getTime() > now.getTime() ? { round: 'REMINDERS', dueAt: remindAt } : undefined;
 }
 

@@ -8,6 +8,7 @@ import { isInvitable } from '../neighbours/neighbour';
 import type { NeighboursRepository } from '../neighbours/neighbours.repository';
 import type { OutboxDispatch } from '../outbox/outbox';
 import type { OutboxRepository } from '../outbox/outbox.repository';
+import { partnerAddresses } from '../partners/partner';
 import type { PartnersRepository } from '../partners/partners.repository';
 import type { SuppressionsRepository } from '../suppressions/suppressions.repository';
 import {
@@ -287,9 +288,14 @@ export class BuurtbabbelsService {
     return recipients.length;
   }
 
-  /** Contacts a mailing may go to: not opted out, not become partner, not bouncing. */
+  /**
+   * Contacts a mailing may go to: not opted out, not become partner, not bouncing. A partner made
+   * apart from its contact (createPartner, a project's spin-off) is left out by its address.
+   */
   private async invitableContacts(): Promise<NeighbourRecord[]> {
-    return this.withoutBouncing((await this.neighbours.listAll()).filter(isInvitable));
+    const [contacts, partners] = await Promise.all([this.neighbours.listAll(), this.partners.listAll()]);
+    const partnerEmails = partnerAddresses(partners);
+    return this.withoutBouncing(contacts.filter((neighbour) => isInvitable(neighbour) && !partnerEmails.has(neighbour.email)));
   }
 
   private async invitable(ids: string[]): Promise<NeighbourRecord[]> {

@@ -61,15 +61,24 @@ export class NeighboursRepository {
   }
 
   /** Records an opt-out; the first moment is kept. Returns the contact, or undefined when unknown. */
-  async optOut(id: string, at: string): Promise<NeighbourRecord | undefined> {
+  optOut(id: string, at: string): Promise<NeighbourRecord | undefined> {
+    return this.updateIfExists(id, 'SET optedOutAt = if_not_exists(optedOutAt, :at), updatedAt = :at', { ':at': at });
+  }
+
+  /** Records that the contact asked to be invited (again): consent as of `at`, and no opt-out. */
+  optIn(id: string, at: string): Promise<NeighbourRecord | undefined> {
+    return this.updateIfExists(id, 'SET consent = :consent, updatedAt = :at REMOVE optedOutAt', { ':consent': { basis: 'CONSENT', at }, ':at': at });
+  }
+
+  private async updateIfExists(id: string, expression: string, values: Record<string, unknown>): Promise<NeighbourRecord | undefined> {
     try {
       const result = await this.db.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: keys.neighbour(id),
-          UpdateExpression: 'SET optedOutAt = if_not_exists(optedOutAt, :at), updatedAt = :at',
+          UpdateExpression: expression,
           ConditionExpression: 'attribute_exists(PK)',
-          ExpressionAttributeValues: { ':at': at },
+          ExpressionAttributeValues: values,
           ReturnValues: 'ALL_NEW',
         }),
       );

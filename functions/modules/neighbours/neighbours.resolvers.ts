@@ -13,6 +13,7 @@ export const neighboursResolvers: Resolvers = {
       return toConnection(page);
     },
     neighbour: async (_parent, args, { viewer, services }) => (await services.neighbours.get(viewer, args.id)) ?? null,
+    neighbourByEmail: async (_parent, args, { viewer, services }) => (await services.neighbours.getByEmail(viewer, args.email)) ?? null,
   },
   Mutation: {
     addNeighbour: async (_parent, { input }, { viewer, services }) => {
@@ -22,14 +23,18 @@ export const neighboursResolvers: Resolvers = {
     importNeighbours: async (_parent, { csv }, { viewer, services }) => {
       try {
         const report = await services.neighbours.importCsv(viewer, csv);
-        return { imported: report.imported, refused: report.refused.map((r) => ({ ...r, email: r.email ?? null })), userErrors: [] };
+        return { imported: report.imported, consentDefaulted: report.consentDefaulted, refused: report.refused.map((r) => ({ ...r, email: r.email ?? null })), userErrors: [] };
       } catch (error) {
-        if (error instanceof UserInputError) return { imported: 0, refused: [], userErrors: userErrorsOf(error) };
+        if (error instanceof UserInputError) return { imported: 0, consentDefaulted: 0, refused: [], userErrors: userErrorsOf(error) };
         throw error;
       }
     },
     optOutNeighbour: async (_parent, { id }, { viewer, services }) => {
       const result = await withUserErrors('neighbour', () => services.neighbours.optOutByCoordinator(viewer, id));
+      return { ...result, neighbourId: result.neighbour?.id ?? null };
+    },
+    optInNeighbour: async (_parent, { id }, { viewer, services }) => {
+      const result = await withUserErrors('neighbour', () => services.neighbours.optIn(viewer, id));
       return { ...result, neighbourId: result.neighbour?.id ?? null };
     },
     convertNeighbourToPartner: async (_parent, { input }, { viewer, services }) => {

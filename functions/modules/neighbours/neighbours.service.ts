@@ -4,14 +4,16 @@ import type { Clock } from '../../shared/clock';
 import type { Page } from '../../shared/dynamodb/cursor';
 import { UserInputError } from '../../shared/errors';
 import { normaliseEmail } from '../../shared/validation';
-import { invitationRecipients, validatePartnerFields, type PartnerKind, type PartnerRecord } from '../partners/partner';
+import { partnerAddresses, validatePartnerFields, type PartnerKind, type PartnerRecord } from '../partners/partner';
 import type { PartnersRepository } from '../partners/partners.repository';
-import { newNeighbour, validateNeighbourFields, type NeighbourFields, type NeighbourRecord } from './neighbour';
+import { neighbourId, newNeighbour, validateNeighbourFields, type NeighbourFields, type NeighbourRecord } from './neighbour';
 import { NeighbourCsvError, parseNeighbourCsv, type ImportRefusal } from './neighbour-csv';
 import type { NeighboursRepository } from './neighbours.repository';
 
 export interface ImportReport {
   imported: number;
+  /** Imported contacts whose line stated no basis of consent: recorded as LEGITIMATE_INTEREST. */
+  consentDefaulted: number;
   refused: ImportRefusal[];
 }
 
@@ -75,21 +77,32 @@ export class NeighboursService {
       return false;
     });
     let imported = 0;
+    let consentDefaulted = 0;
     for (let start = 0; start < toWrite.length; start += importConcurrency) {
       const batch = toWrite.slice(start, start + importConcurrency);
       const created = await Promise.all(batch.map((row) => this.neighbours.createIfNew(newNeighbour(row.fields, now))));
       created.forEach((isNew, index) => {
-        if (isNew) imported += 1;
-        else refused.push({ line: batch[index].line, email: batch[index].fields.email, code: 'ALREADY_KNOWN', message: alreadyKnown });
+        if (isNew) {
+          imported += 1;
+          if (!batch[index].fields.consentBasis) consentDefaulted += 1;
+        } else {
+          refused.push({ line: batch[index].line, email: batch[index].fields.email, code: 'ALREADY_KNOWN', message: alreadyKnown });
+        }
       });
     }
     refused.sort((a, b) => a.line - b.line);
-    return { imported, refused };
+    return { imported, consentDefaulted, refused };
   }
 
   async get(viewer: Viewer | undefined, id: string): Promise<NeighbourRecord | undefined> {
     requireRole(viewer, 'COORDINATOR');
     return this.neighbours.get(id);
+  }
+
+  /** The contact with this address: its id is the address's hash, so one GetItem. */
+  async getByEmail(viewer: Viewer | undefined, email: string): Promise<NeighbourRecord | undefined> {
+    requireRole(viewer, 'COORDINATOR');
+    return this.neighbours.get(neighbourId(email));
   }
 
   async list(viewer: Viewer | undefined, limit: number, after?: string): Promise<Page<NeighbourRecord>> {
@@ -105,6 +118,17 @@ export class NeighboursService {
   async optOutByCoordinator(viewer: Viewer | undefined, neighbourId: string): Promise<NeighbourRecord> {
     requireRole(viewer, 'COORDINATOR');
     const neighbour = await this.optOut(neighbourId);
+    if (!neighbour) throw UserInputError.single('NOT_FOUND', 'Deze buurtondernemer bestaat niet.', ['neighbourId']);
+    return neighbour;
+  }
+
+  /**
+   * The contact asked (by phone, by mail) to be invited: their consent, as of now, replaces the
+   * earlier basis and lifts an opt-out. The opted-out page tells people to ask Schakel vzw for this.
+   */
+  async optIn(viewer: Viewer | undefined, neighbourId: string): Promise<NeighbourRecord> {
+    requireRole(viewer, 'COORDINATOR');
+    const neighbour = await this.neighbours.optIn(neighbourId, this.clock.now().toISOString());
     if (!neighbour) throw UserInputError.single('NOT_FOUND', 'Deze buurtondernemer bestaat niet.', ['neighbourId']);
     return neighbour;
   }
@@ -144,7 +168,6 @@ export class NeighboursService {
 
   /** Addresses of partners and their representatives (a few dozen partners: one Query). */
   private async partnerAddresses(): Promise<Set<string>> {
-    const partners = await this.partners.listAll();
-    return new Set(partners.flatMap((partner) => [partner.email, ...invitationRecipients(partner).map((r) => r.email)].map(normaliseEmail)));
+    return partnerAddresses(await this.partners.listAll());
   }
 }

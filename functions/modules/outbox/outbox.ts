@@ -14,10 +14,13 @@ export interface OutboxRecipient {
   /** What the renderer needs to know about this recipient (e.g. REQUEST or CANCEL). */
   data: Record<string, unknown>;
   /**
-   * Not to be sent before this ISO instant. A bulk mailing spaces its recipients this way (pacing):
-   * each message waits on the due index like any other, so the pace survives a job that dies.
+   * Not to be sent sooner than this many milliseconds after the dispatch is expanded into messages.
+   * A bulk mailing spaces its recipients this way (pacing): each message waits on the due index
+   * like any other, so the pace survives a job that dies. Relative to the expansion, not to the
+   * moment the dispatch was written, so a dispatch expanded late (the job was down) keeps its pace
+   * instead of falling due all at once.
    */
-  notBefore?: string;
+  delayMs?: number;
 }
 
 export interface OutboxDispatch {
@@ -49,10 +52,9 @@ export function recipientKey(email: string): string {
   return createHash('sha256').update(email.trim().toLowerCase()).digest('hex').slice(0, 24);
 }
 
-/** When a message is first due: when it is expanded, or later if its recipient says so. */
+/** When a message is first due: when it is expanded, or its recipient's delay after that. */
 export function firstDueAt(recipient: OutboxRecipient, expandedAt: Date): Date {
-  const notBefore = recipient.notBefore ? new Date(recipient.notBefore) : undefined;
-  return notBefore && notBefore.getTime() > expandedAt.getTime() ? notBefore : expandedAt;
+  return new Date(expandedAt.getTime() + Math.max(0, recipient.delayMs ?? 0));
 }
 
 /** Message-ID of a message: the same on every attempt, so a rare resend is recognisable. */

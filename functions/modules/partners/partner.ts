@@ -104,3 +104,8 @@ export function invitationRecipients(partner: PartnerRecord): { email: string; n
   if (partner.representatives.length > 0) return partner.representatives.map((rep) => ({ email: rep.email, name: rep.name }));
   return [{ email: partner.email, name: partner.name }];
 }
+
+/** Every address of these partners (contact and representatives), normalised: who is not a neighbour. */
+export function partnerAddresses(partners: readonly PartnerRecord[]): Set<string> {
+  return new Set(partners.flatMap((partner) => [partner.email, ...invitationRecipients(partner).map((r) => r.email)].map(normaliseEmail)));
+}

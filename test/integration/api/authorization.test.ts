@@ -60,6 +60,7 @@ function mutations(ids: Ids) {
     { name: 'addNeighbour', allowed: ['COORDINATOR'], query: `mutation { addNeighbour(input: { businessName: "Frituur", email: "frituur@buurt.be", street: "Sint-Pietersaalststraat 1" }) { userErrors { code } } }` },
     { name: 'importNeighbours', allowed: ['COORDINATOR'], query: `mutation { importNeighbours(csv: "zaak;e-mail;adres\\nSlager;slager@buurt.be;Straat 2\\n") { imported userErrors { code } } }` },
     { name: 'optOutNeighbour', allowed: ['COORDINATOR'], query: `mutation { optOutNeighbour(id: "${neighbourId}") { userErrors { code } } }` },
+    { name: 'optInNeighbour', allowed: ['COORDINATOR'], query: `mutation { optInNeighbour(id: "${neighbourId}") { userErrors { code } } }` },
     { name: 'convertNeighbourToPartner', allowed: ['COORDINATOR'], query: `mutation { convertNeighbourToPartner(input: { neighbourId: "${neighbourId}", kind: COMPANY }) { userErrors { code } } }` },
     { name: 'scheduleBuurtbabbel', allowed: ['COORDINATOR'], query: `mutation($i: ScheduleBuurtbabbelInput!) { scheduleBuurtbabbel(input: $i) { userErrors { code } } }`, variables: { i: buurtbabbelInput() } },
     { name: 'cancelBuurtbabbel', allowed: ['COORDINATOR'], query: `mutation { cancelBuurtbabbel(input: { id: "${buurtbabbelId}" }) { userErrors { code } } }` },
@@ -86,6 +87,7 @@ const coordinatorQueries = [
   { name: 'overCommittedPartners', query: `{ overCommittedPartners { id } }` },
   { name: 'neighbours', query: `{ neighbours { edges { node { id email } } } }` },
   { name: 'neighbour', query: `{ neighbour(id: "x") { id } }` },
+  { name: 'neighbourByEmail', query: `{ neighbourByEmail(email: "x@buurt.be") { id } }` },
 ];
 
 describe('authorisation of every operation, per role', () => {

@@ -44,6 +44,21 @@ describe('buurtbabbels over GraphQL', () => {
     expect(await t.app.repositories.outbox.findDue(t.clock.now(), 10)).toEqual([]);
   });
 
+  it('invites no contact whose address became a partner address without conversion (createPartner, a spin-off)', async () => {
+    await addNeighbour(t, { email: 'noor@koffie.be' });
+    await addNeighbour(t, { email: 'els@slager.be' });
+    await addNeighbour(t, { email: 'info@drukkerij.be' });
+    await createPartner(t, { email: 'contact@koffiebar.be', representatives: [{ name: 'Noor', email: 'Noor@Koffie.be' }] });
+    await createPartner(t, { email: 'info@drukkerij.be', representatives: [] });
+    const buurtbabbel = await scheduleBuurtbabbel(t);
+    t.clock.set('2026-12-06T18:00:00Z');
+
+    expect((await t.app.buurtbabbels.runDueRounds()).invitations).toBe(1);
+    const [dispatch] = (await t.app.repositories.outbox.findDue(t.clock.now(), 10)).filter((item) => item.type === 'dispatch');
+    expect(dispatch.type === 'dispatch' && dispatch.dispatch.recipients.map((r) => r.email)).toEqual(['els@slager.be']);
+    expect((await readBuurtbabbel(t, buurtbabbel.id)).invitedCount).toBe(1);
+  });
+
   it('refuses bad input with Dutch messages and changes nothing', async () => {
     const result = await asCoordinator(schedule, {
       input: buurtbabbelInput({ startsAt: '2026-11-20T19:00:00+01:00', endsAt: '2026-11-20T18:00:00+01:00', location: '', hostPartnerId: 'nobody', maxGuests: 0 }),

@@ -2,7 +2,7 @@ import { addNeighbour, neighbourFields } from '../../support/buurtbabbel-fixture
 import { createPartner } from '../../support/fixtures';
 import { createTestApp, type TestApp } from '../../support/test-app';
 
-const importMutation = `mutation($csv: String!) { importNeighbours(csv: $csv) { imported refused { line email code message } userErrors { code message } } }`;
+const importMutation = `mutation($csv: String!) { importNeighbours(csv: $csv) { imported consentDefaulted refused { line email code message } userErrors { code message } } }`;
 const addMutation = `mutation($input: AddNeighbourInput!) { addNeighbour(input: $input) { neighbourId userErrors { field code message } } }`;
 
 describe('neighbours over GraphQL', () => {
@@ -81,6 +81,7 @@ describe('neighbours over GraphQL', () => {
 
     expect(result.data.importNeighbours).toEqual({
       imported: 2,
+      consentDefaulted: 0,
       refused: [
         { line: 3, email: null, code: 'NO_EMAIL', message: 'Geen e-mailadres.' },
         { line: 4, email: 'bo@', code: 'INVALID_EMAIL', message: '"bo@" is geen geldig e-mailadres.' },
@@ -100,6 +101,15 @@ describe('neighbours over GraphQL', () => {
     expect(again.data.importNeighbours.imported).toBe(0);
   });
 
+  it('imports a file without consent columns as legitimate interest as of the import, and says how many', async () => {
+    const csv = 'zaak;e-mail;adres;grondslag\nFrituur;frituur@buurt.be;Straat 1;\nSlager;slager@buurt.be;Straat 2;toestemming\nKapper;kapper@buurt.be;Straat 3;\n';
+    const result = await t.graphql(importMutation, { csv }, coordinator);
+    expect(result.data.importNeighbours).toMatchObject({ imported: 3, consentDefaulted: 2, refused: [] });
+    const byEmail = Object.fromEntries((await list()).map((n: any) => [n.email, n]));
+    expect(byEmail['frituur@buurt.be']).toMatchObject({ consentBasis: 'LEGITIMATE_INTEREST', consentGivenAt: '2026-12-01T10:00:00+01:00' });
+    expect(byEmail['slager@buurt.be']).toMatchObject({ consentBasis: 'CONSENT', consentGivenAt: '2026-12-01T10:00:00+01:00' });
+  });
+
   it('keeps one contact per address when two imports of the same address run at once', async () => {
     const csv = 'zaak,e-mail,adres\nZelfde,zelfde@buurt.be,Straat 1\n';
     const results = await Promise.all([1, 2, 3].map(() => t.graphql(importMutation, { csv }, coordinator)));
@@ -109,7 +119,28 @@ describe('neighbours over GraphQL', () => {
 
   it('refuses a file it cannot read as a whole, importing nothing', async () => {
     const result = await t.graphql(importMutation, { csv: 'naam;telefoon\nA;09 123 45 67\n' }, coordinator);
-    expect(result.data.importNeighbours).toEqual({ imported: 0, refused: [], userErrors: [{ code: 'MISSING_COLUMNS', message: expect.stringContaining('ontbrekend: bedrijfsnaam, e-mail, adres') }] });
+    expect(result.data.importNeighbours).toEqual({ imported: 0, consentDefaulted: 0, refused: [], userErrors: [{ code: 'MISSING_COLUMNS', message: expect.stringContaining('ontbrekend: bedrijfsnaam, e-mail, adres') }] });
+  });
+
+  it('lifts an opt-out when the neighbour asks to be invited again, recording their consent as of then', async () => {
+    const neighbour = await addNeighbour(t, { email: 'terug@buurt.be' });
+    const byId = `query($id: ID!) { neighbour(id: $id) { optedOutAt consentBasis consentGivenAt } }`;
+    const optIn = `mutation($id: ID!) { optInNeighbour(id: $id) { neighbourId userErrors { code message } } }`;
+    await t.graphql(`mutation($id: ID!) { optOutNeighbour(id: $id) { userErrors { code } } }`, { id: neighbour.id }, coordinator);
+    const schedule = `mutation($i: ScheduleBuurtbabbelInput!) { scheduleBuurtbabbel(input: $i) { userErrors { code } } }`;
+    await t.graphql(schedule, { i: { startsAt: '2026-12-10T19:00:00+01:00', endsAt: '2026-12-10T21:00:00+01:00', location: 'Buurthuis', invitationDaysBefore: 2 } }, coordinator);
+    t.clock.set('2026-12-08T18:00:00Z');
+    expect((await t.app.buurtbabbels.runDueRounds()).invitations).toBe(0);
+
+    const result = await t.graphql(optIn, { id: neighbour.id }, await t.token('COORDINATOR'));
+    expect(result.data.optInNeighbour).toEqual({ neighbourId: neighbour.id, userErrors: [] });
+    expect((await t.graphql(byId, { id: neighbour.id }, await t.token('COORDINATOR'))).data.neighbour).toEqual({ optedOutAt: null, consentBasis: 'CONSENT', consentGivenAt: '2026-12-08T19:00:00+01:00' });
+    await t.graphql(schedule, { i: { startsAt: '2026-12-20T19:00:00+01:00', endsAt: '2026-12-20T21:00:00+01:00', location: 'Buurthuis', invitationDaysBefore: 2 } }, await t.token('COORDINATOR'));
+    t.clock.set('2026-12-18T18:00:00Z');
+    expect((await t.app.buurtbabbels.runDueRounds()).invitations).toBe(1);
+
+    const unknown = await t.graphql(optIn, { id: 'niemand' }, await t.token('COORDINATOR'));
+    expect(unknown.data.optInNeighbour.userErrors).toEqual([{ code: 'NOT_FOUND', message: 'Deze buurtondernemer bestaat niet.' }]);
   });
 
   it('turns a neighbour who came into a partner, linked both ways, and stops inviting it', async () => {

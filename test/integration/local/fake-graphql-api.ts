@@ -31,6 +31,9 @@ export function fakeGraphqlApi(options: { existingPartners?: number; refuse?: st
       if (query.includes(field)) return json({ [field]: { project: { id: variables?.input?.projectId }, userErrors: [] } });
     }
     if (query.includes('addAgendaItem')) return json({ addAgendaItem: { meeting: { id: variables?.input?.meetingId }, userErrors: [] } });
+    if (query.includes('addNeighbour')) return json({ addNeighbour: { neighbourId: `neighbour-${nextId++}`, userErrors: [] } });
+    if (query.includes('optOutNeighbour')) return json({ optOutNeighbour: { neighbourId: variables?.id, userErrors: [] } });
+    if (query.includes('scheduleBuurtbabbel')) return json({ scheduleBuurtbabbel: { buurtbabbel: { id: 'buurtbabbel-1' }, userErrors: [] } });
     return { statusCode: 400, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ errors: [{ message: 'unknown operation' }] }) };
   };
   return { handler, events, operations };

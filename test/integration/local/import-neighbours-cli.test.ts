@@ -31,6 +31,7 @@ describe('npm run import-neighbours', () => {
     expect(result.status).toBe(0);
     expect(result.stdout.trim().split('\n')).toEqual([
       '1 ingevoerd, 2 geweigerd.',
+      '  1 ingevoerd zonder grondslag in het bestand: genoteerd als gerechtvaardigd belang.',
       '  regel 3: Geen e-mailadres.',
       '  regel 4 (BAKKER@buurt.be): Dit e-mailadres staat al op regel 2.',
     ]);

@@ -1,4 +1,4 @@
-import { seedDemoNetwork, graphqlViaHandler, demoMeetingTimes, demoPartners, demoProjects } from '../../../functions/local/seed';
+import { seedDemoNetwork, graphqlViaHandler, demoBuurtbabbelTimes, demoMeetingTimes, demoNeighbours, demoPartners, demoProjects } from '../../../functions/local/seed';
 import { createTestApp } from '../../support/test-app';
 import { fakeGraphqlApi } from './fake-graphql-api';
 
@@ -6,7 +6,7 @@ describe('seed', () => {
   it('creates the partners and the next meeting through the handler, as a coordinator', async () => {
     const api = fakeGraphqlApi();
     const result = await seedDemoNetwork(graphqlViaHandler(api.handler, 'token-1'), new Date('2026-03-20T10:00:00Z'));
-    expect(result).toEqual({ skipped: false, partners: demoPartners.length, meetingId: 'meeting-1', projects: demoProjects.length });
+    expect(result).toEqual({ skipped: false, partners: demoPartners.length, meetingId: 'meeting-1', projects: demoProjects.length, neighbours: demoNeighbours.length, buurtbabbelId: 'buurtbabbel-1' });
 
     expect(api.events[0]).toMatchObject({
       version: '2.0',
@@ -73,6 +73,41 @@ describe('seed', () => {
 
     const meeting = await t.graphql(`query($id: ID!) { meeting(id: $id) { agenda { title project { name } } } }`, { id: result.meetingId }, token);
     expect(meeting.data.meeting.agenda).toEqual([{ title: 'Intake Matrixavonden: verdienmodel en doelen bespreken', project: { name: 'Matrixavonden' } }]);
+  });
+
+  it('adds neighbours (one opted out) and a buurtbabbel hosted by a demo partner, whose invitations go out at once', async () => {
+    const api = fakeGraphqlApi();
+    await seedDemoNetwork(graphqlViaHandler(api.handler, 't'), new Date('2026-03-20T10:00:00Z'));
+    const neighbours = api.operations.filter((op) => op.query.includes('addNeighbour')).map((op) => op.variables!.input);
+    expect(neighbours.map((n) => n.businessName)).toEqual(demoNeighbours.map((n) => n.businessName));
+    for (const neighbour of neighbours) {
+      expect(neighbour.email).toMatch(/@[\w-]+\.example\.be$/);
+      expect(neighbour.street).toMatch(/^Sint-Pietersaalststraat \d+$/);
+      expect(neighbour).not.toHaveProperty('optedOut');
+    }
+    const optedOut = api.operations.filter((op) => op.query.includes('optOutNeighbour')).map((op) => op.variables!.id);
+    expect(optedOut).toHaveLength(1);
+    const buurtbabbel = api.operations.find((op) => op.query.includes('scheduleBuurtbabbel'))!.variables!.input;
+    const host = demoPartners.findIndex((p) => p.name === 'Koffiebranderij Sint-Pieters');
+    expect(buurtbabbel).toEqual({ startsAt: '2026-04-01T17:30:00+02:00', endsAt: '2026-04-01T19:30:00+02:00', location: 'Koffiebranderij Sint-Pieters, Sint-Pietersaalststraat, Gent', hostPartnerId: `partner-${host + 1}`, maxGuests: 15 });
+    expect(demoBuurtbabbelTimes(new Date('2026-01-05T22:30:00Z'))).toEqual({ startsAt: '2026-01-17T17:30:00+01:00', endsAt: '2026-01-17T19:30:00+01:00' });
+  });
+
+  it('is accepted as it is by the real API, and the buurtbabbel round invites the neighbours who did not opt out', async () => {
+    const t = await createTestApp({ now: '2026-03-20T10:00:00Z' });
+    const token = await t.token('COORDINATOR');
+    const result = await seedDemoNetwork((query, variables) => t.graphql(query, variables, token), t.clock.now());
+
+    const read = await t.graphql(
+      `query($id: ID!) { neighbours { edges { node { businessName optedOutAt consentBasis } } } buurtbabbel(id: $id) { host { name } maxGuests invitationsAt } }`,
+      { id: result.buurtbabbelId },
+      token,
+    );
+    expect(read.errors).toBeUndefined();
+    expect(read.data.neighbours.edges.map((e: any) => e.node.businessName).sort()).toEqual(demoNeighbours.map((n) => n.businessName).sort());
+    expect(read.data.neighbours.edges.filter((e: any) => e.node.optedOutAt)).toHaveLength(1);
+    expect(read.data.buurtbabbel).toEqual({ host: { name: 'Koffiebranderij Sint-Pieters' }, maxGuests: 15, invitationsAt: '2026-03-18T17:30:00+01:00' });
+    expect(await t.app.buurtbabbels.runDueRounds()).toEqual({ rounds: 1, invitations: demoNeighbours.length - 1, reminders: 0 });
   });
 
   it('leaves a database with partners alone', async () => {

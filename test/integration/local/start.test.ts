@@ -33,7 +33,7 @@ describe('startLocalStack', () => {
     try {
       expect(stack.url).toBe(`http://localhost:${stack.port}`);
       expect(stack.dynamodbEndpoint).toBe(endpoint);
-      expect(stack.seeded).toEqual({ skipped: false, partners: 5, meetingId: 'meeting-1', projects: 2 });
+      expect(stack.seeded).toEqual({ skipped: false, partners: 5, meetingId: 'meeting-1', projects: 2, neighbours: 4, buurtbabbelId: 'buurtbabbel-1' });
       expect(process.env).toMatchObject({ STAGE: 'local', PUBLIC_BASE_URL: stack.url, TABLE_NAME: tableName, OUTBOX_DIR: join(dataDir, 'outbox') });
 
       const client = createDocumentClient({ region: 'eu-west-1', endpoint });

@@ -106,7 +106,7 @@ describe('buurtbabbel mail through deliver-outbox and SES', () => {
     expect(invitation.body).toMatchObject({ ConfigurationSetName: 'destek-dev', Destination: { ToAddresses: ['lotte@kapsalon.be'] } });
     expect(mimeShape(invitation.tree)).toBe('multipart/alternative(text/plain,text/html)');
     const unsubscribe = invitation.tree.headers['list-unsubscribe'];
-    expect(unsubscribe).toMatch(/^<https:\/\/destek\.test\/unsubscribe\?token=[^>]+>, <mailto:overleg@destek\.test\?subject=unsubscribe>$/);
+    expect(unsubscribe).toMatch(/^<https:\/\/destek\.test\/unsubscribe\?token=[^>]+>, <mailto:overleg@destek\.test\?subject=Afmelden%20buurtbabbels>$/);
     expect(invitation.tree.headers['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
 
     const token = await signLinkToken(linkSecret, 'buurtbabbel-answer', { buurtbabbelId: babbel.id, neighbourId: neighbour.id }, new Date('2027-01-01T00:00:00Z'), t.clock.now());

@@ -1,5 +1,7 @@
+import type { SNSEvent } from 'aws-lambda';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { createDeliverer } from '../../../functions/handlers/deliver-outbox';
+import { createSesEventsHandler } from '../../../functions/handlers/ses-events';
 import type { Mailer } from '../../../functions/mail/mailer';
 import { createSmtpMailer } from '../../../functions/mail/smtp-mailer';
 import { addNeighbour, readBuurtbabbel, scheduleBuurtbabbel } from '../../support/buurtbabbel-fixtures';
@@ -44,6 +46,16 @@ async function receive(smtp: SmtpTestServer, from = 0): Promise<Received[]> {
 
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
 
+/** SES events (a complaint or a permanent bounce, as in the SES developer guide) as SNS delivers them. */
+function sesEvent(verdicts: { type: 'Complaint' | 'Bounce'; email: string }[]): SNSEvent {
+  const mail = { timestamp: '2026-12-06T18:00:01.000Z', messageId: 'ses-1', destination: verdicts.map((v) => v.email) };
+  const message = ({ type, email }: { type: 'Complaint' | 'Bounce'; email: string }) =>
+    type === 'Complaint'
+      ? { eventType: 'Complaint', complaint: { complainedRecipients: [{ emailAddress: email }], complaintFeedbackType: 'abuse', timestamp: '2026-12-06T18:00:30.000Z' }, mail }
+      : { eventType: 'Bounce', bounce: { bounceType: 'Permanent', bounceSubType: 'General', bouncedRecipients: [{ emailAddress: email }], timestamp: '2026-12-06T18:00:30.000Z' }, mail };
+  return { Records: verdicts.map((verdict, index) => ({ Sns: { MessageId: `sns-${index}`, Message: JSON.stringify(message(verdict)) } })) } as unknown as SNSEvent;
+}
+
 describe('buurtbabbel emails through the outbox, a real SMTP server and independent parsers', () => {
   let t: TestApp;
   let smtp: SmtpTestServer;
@@ -68,12 +80,18 @@ describe('buurtbabbel emails through the outbox, a real SMTP server and independ
   const asCoordinator = async (query: string, variables: Record<string, unknown> = {}) => t.graphql(query, variables, await t.token('COORDINATOR'));
   const rounds = () => t.app.buurtbabbels.runDueRounds();
   const deliver = (using: Mailer = mailer) => createDeliverer(t.app, using).deliverDue();
-  /** Runs the round, then lets the paced mail fall due and delivers it. */
+  /** Delivers what is due (the outbox job expands a round's mail as soon as it is written), then the paced rest a minute later. */
+  async function deliverPaced() {
+    const first = await deliver();
+    t.clock.advance(60_000);
+    const rest = await deliver();
+    return Object.fromEntries(Object.entries(first).map(([key, value]) => [key, value + rest[key as keyof typeof rest]]));
+  }
+  /** Runs the round, then delivers its paced mail. */
   async function roundAndDeliver(at: string) {
     t.clock.set(at);
     const report = await rounds();
-    t.clock.advance(60_000);
-    await deliver();
+    await deliverPaced();
     return report;
   }
   const post = (url: URL, body: string) =>
@@ -99,8 +117,7 @@ describe('buurtbabbel emails through the outbox, a real SMTP server and independ
     t.clock.set(invitationMoment);
     expect(await rounds()).toEqual({ rounds: 1, invitations: 2, reminders: 0 });
     expect(await rounds()).toEqual({ rounds: 0, invitations: 0, reminders: 0 });
-    t.clock.advance(60_000);
-    expect(await deliver()).toMatchObject({ sent: 2, failed: 0 });
+    expect(await deliverPaced()).toMatchObject({ sent: 2, failed: 0 });
 
     const received = await receive(smtp);
     expect(received.map((r) => r.to).sort()).toEqual(['ali@fietsen.be', 'lotte@kapsalon.be']);
@@ -114,7 +131,7 @@ describe('buurtbabbel emails through the outbox, a real SMTP server and independ
     expect(lotte.mail.html).toContain('Ik kom');
     expect(lotte.mail.attachments).toEqual([]);
     const unsubscribe = lotte.link('unsubscribe');
-    expect(lotte.headers).toContain(`List-Unsubscribe: <${unsubscribe.href}>, <mailto:overleg@destek.test?subject=unsubscribe>`);
+    expect(lotte.headers).toContain(`List-Unsubscribe: <${unsubscribe.href}>, <mailto:overleg@destek.test?subject=Afmelden%20buurtbabbels>`);
     expect(lotte.headers).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click$/m);
     expect(received.find((r) => r.to === 'ali@fietsen.be')!.text).toMatch(/^Dag,\n/);
 
@@ -139,6 +156,7 @@ describe('buurtbabbel emails through the outbox, a real SMTP server and independ
     expect(yes.status).toBe(200);
     expect(yes.body).toContain('Je bent welkom');
     expect((await answer(mailTo('an'), 'YES')).status).toBe(200);
+    expect((await get(mailTo('an').link('NO'))).body).toContain('Je huidige antwoord: <strong>ik kom</strong>.');
     const waiting = await answer(mailTo('bo'), 'YES');
     expect(waiting.body).toContain('wachtlijst');
     await answer(mailTo('cas'), 'MAYBE');
@@ -186,6 +204,9 @@ describe('buurtbabbel emails through the outbox, a real SMTP server and independ
     const late = await answer(mailTo('cas'), 'YES');
     expect(late.status).toBe(409);
     expect(late.body).toContain('al begonnen');
+    const latePage = await get(mailTo('cas').link('YES'));
+    expect(latePage.body).toContain('Deze buurtbabbel is al begonnen.');
+    expect(latePage.body).not.toContain('<form');
   });
 
   it('opts out by one-click POST (RFC 8058) or the confirmation page, never on GET, and no later job writes to the address', async () => {
@@ -222,6 +243,26 @@ describe('buurtbabbel emails through the outbox, a real SMTP server and independ
 
     const forged = await post(new URL(`${unsubscribe.origin}/unsubscribe?token=${unsubscribe.searchParams.get('token')!.slice(0, -3)}abc`), 'List-Unsubscribe=One-Click');
     expect(forged.status).toBe(400);
+  });
+
+  it('keeps the opt-out link of an invitation working for months; an expired one explains in Dutch how to opt out by mail', async () => {
+    const neighbour = await addNeighbour(t, { email: 'laat@buurt.be' });
+    await scheduleBuurtbabbel(t);
+    await roundAndDeliver(invitationMoment);
+    const unsubscribe = (await receive(smtp))[0].link('unsubscribe');
+
+    t.clock.set('2027-12-07T18:00:00Z');
+    const expired = await get(unsubscribe);
+    expect(expired.status).toBe(400);
+    expect(expired.body).toContain('Deze link is verlopen.');
+    expect(expired.body).toContain('stuur een mail naar <a href="mailto:overleg@destek.test?subject=Afmelden%20buurtbabbels">overleg@destek.test</a>');
+    expect((await post(unsubscribe, 'List-Unsubscribe=One-Click')).status).toBe(400);
+
+    // Ten months after the invitation, the link (also the header's one-click POST) still works.
+    t.clock.set('2027-10-06T18:00:00Z');
+    expect((await post(unsubscribe, 'List-Unsubscribe=One-Click')).body).toContain('Je bent afgemeld');
+    const found = await asCoordinator(`query($email: String!) { neighbourByEmail(email: $email) { id optedOutAt } }`, { email: ' Laat@Buurt.be' });
+    expect(found.data.neighbourByEmail).toEqual({ id: neighbour.id, optedOutAt: '2027-10-06T20:00:00+02:00' });
   });
 
   it('withdraws a paced invitation whose contact opted out after it was queued', async () => {
@@ -270,6 +311,25 @@ describe('buurtbabbel emails through the outbox, a real SMTP server and independ
     expect(new Set(smtp.messages.map((m) => m.to[0])).size).toBe(5);
   });
 
+  it('keeps the pace from the moment the outbox job expands the round, also when it was down for an hour', async () => {
+    t = await createTestApp({ now: '2026-12-01T09:00:00Z', config: { BUURTBABBEL_SEND_RATE_PER_MINUTE: '2' } });
+    for (let i = 0; i < 4; i += 1) await addNeighbour(t);
+    await scheduleBuurtbabbel(t);
+    t.clock.set(invitationMoment);
+    expect((await rounds()).invitations).toBe(4);
+
+    // deliver-outbox was down: it first runs an hour after the round was written.
+    t.clock.advance(3_600_000);
+    expect(await deliver()).toMatchObject({ expanded: 4, sent: 1 });
+    t.clock.advance(30_000);
+    expect((await deliver()).sent).toBe(1);
+    t.clock.advance(30_000);
+    expect((await deliver()).sent).toBe(1);
+    t.clock.advance(30_000);
+    expect((await deliver()).sent).toBe(1);
+    expect(new Set(smtp.messages.map((m) => m.to[0])).size).toBe(4);
+  });
+
   it('marks an address refused for good (5xx) as bouncing and writes to it no more; retries a 4xx later', async () => {
     await addNeighbour(t, { email: 'bestaat-niet@buurt.be' });
     await addNeighbour(t, { email: 'vol@buurt.be' });
@@ -286,8 +346,7 @@ describe('buurtbabbel emails through the outbox, a real SMTP server and independ
     await scheduleBuurtbabbel(t);
     t.clock.set(invitationMoment);
     await rounds();
-    t.clock.advance(60_000);
-    expect(await deliver()).toMatchObject({ sent: 1, failed: 1, retried: 1 });
+    expect(await deliverPaced()).toMatchObject({ sent: 1, failed: 1, retried: 1 });
     t.clock.advance(61_000);
     expect(await deliver()).toMatchObject({ sent: 1, failed: 0, retried: 0 });
     expect(smtp.messages.map((m) => m.to[0]).sort()).toEqual(['goed@buurt.be', 'vol@buurt.be']);
@@ -303,6 +362,58 @@ describe('buurtbabbel emails through the outbox, a real SMTP server and independ
     await roundAndDeliver('2026-12-27T14:00:00Z');
     expect((await readBuurtbabbel(t, next.id)).invitedCount).toBe(2);
     expect(smtp.messages.map((m) => m.to[0])).not.toContain('bestaat-niet@buurt.be');
+  });
+
+  it('stops buurtbabbel mail to an address SES reports as bounced or complained about, and shows it as bouncing', async () => {
+    t = await createTestApp({ now: '2026-12-01T09:00:00Z', config: { BUURTBABBEL_SEND_RATE_PER_MINUTE: '1' } });
+    await addNeighbour(t, { email: 'klaagt@buurt.be', businessName: 'A' });
+    await addNeighbour(t, { email: 'weg@buurt.be', businessName: 'B' });
+    await addNeighbour(t, { email: 'goed@buurt.be', businessName: 'C' });
+    await scheduleBuurtbabbel(t);
+    t.clock.set(invitationMoment);
+    await rounds();
+    expect(await deliver()).toMatchObject({ sent: 1 });
+    expect(smtp.messages.map((m) => m.to[0])).toEqual(['klaagt@buurt.be']);
+
+    // SES (the AWS mailer) reports a complaint on the sent invitation and a permanent bounce of another address.
+    const sesEvents = createSesEventsHandler(t.app.repositories.suppressions, t.app.logger);
+    expect(await sesEvents(sesEvent([{ type: 'Complaint', email: 'Klaagt@buurt.be' }, { type: 'Bounce', email: 'weg@buurt.be' }]))).toMatchObject({ suppressed: 2 });
+
+    const neighbours = await asCoordinator(`{ neighbours { edges { node { email bouncing } } } }`);
+    expect(neighbours.data.neighbours.edges.map((e: any) => [e.node.email, e.node.bouncing])).toEqual([
+      ['klaagt@buurt.be', true],
+      ['weg@buurt.be', true],
+      ['goed@buurt.be', false],
+    ]);
+    // The queued invitation to the bounced address is not sent; the next buurtbabbel leaves both out.
+    t.clock.advance(60_000);
+    expect(await deliver()).toMatchObject({ sent: 0, suppressed: 1 });
+    t.clock.advance(60_000);
+    expect(await deliver()).toMatchObject({ sent: 1 });
+    const next = await scheduleBuurtbabbel(t, { startsAt: '2027-01-10T15:00:00+01:00', endsAt: '2027-01-10T17:00:00+01:00' });
+    await roundAndDeliver('2026-12-27T14:00:00Z');
+    expect((await readBuurtbabbel(t, next.id)).invitedCount).toBe(1);
+    expect(smtp.messages.map((m) => m.to[0])).toEqual(['klaagt@buurt.be', 'goed@buurt.be', 'goed@buurt.be']);
+  });
+
+  it('withdraws buurtbabbel mail queued for a neighbour who became a partner, and invites it no more', async () => {
+    t = await createTestApp({ now: '2026-12-01T09:00:00Z', config: { BUURTBABBEL_SEND_RATE_PER_MINUTE: '1' } });
+    await addNeighbour(t, { email: 'blijft@buurt.be', businessName: 'A' });
+    const joins = await addNeighbour(t, { email: 'partner@buurt.be', businessName: 'B' });
+    await scheduleBuurtbabbel(t);
+    t.clock.set(invitationMoment);
+    await rounds();
+    expect(await deliver()).toMatchObject({ sent: 1 });
+    const converted = await asCoordinator(`mutation($input: ConvertNeighbourToPartnerInput!) { convertNeighbourToPartner(input: $input) { userErrors { code } } }`, {
+      input: { neighbourId: joins.id, kind: 'COMPANY' },
+    });
+    expect(converted.data.convertNeighbourToPartner.userErrors).toEqual([]);
+
+    t.clock.advance(60_000);
+    expect(await deliver()).toMatchObject({ sent: 0, withdrawn: 1 });
+    await scheduleBuurtbabbel(t, { startsAt: '2027-01-10T15:00:00+01:00', endsAt: '2027-01-10T17:00:00+01:00' });
+    expect((await roundAndDeliver('2026-12-27T14:00:00Z')).invitations).toBe(1);
+    expect(smtp.messages.map((m) => m.to[0])).toEqual(['blijft@buurt.be', 'blijft@buurt.be']);
   });
 
   it('cancels: queued invitations are withdrawn, those who said yes get a CANCEL for their calendar', async () => {

@@ -1,4 +1,4 @@
-import { decideAnswer, emptyCounts, roundAfter, validateBuurtbabbel, type BuurtbabbelRecord } from '../../../functions/modules/buurtbabbels/buurtbabbel';
+import { decideAnswer, emptyCounts, invitationMoment, roundAfter, validateBuurtbabbel, type BuurtbabbelRecord } from '../../../functions/modules/buurtbabbels/buurtbabbel';
 import { planBulkDispatches, recipientsPerDispatch } from '../../../functions/modules/buurtbabbels/buurtbabbel-dispatch';
 import type { NeighbourRecord } from '../../../functions/modules/neighbours/neighbour';
 import { newNeighbour } from '../../../functions/modules/neighbours/neighbour';
@@ -73,6 +73,13 @@ describe('buurtbabbel rounds', () => {
     expect(roundAfter(buurtbabbel(), 'REMINDERS', now)).toBeUndefined();
   });
 
+  it('invites and reminds whole days before, at the same Brussels clock time across a change to summer time', () => {
+    // Summer time starts on 29 March 2026: 14 days before 1 April 17:30 (+02:00) is 18 March 17:30 (+01:00).
+    expect(invitationMoment(new Date('2026-04-01T15:30:00Z'), 14)).toEqual(new Date('2026-03-18T16:30:00Z'));
+    const afterChange = buurtbabbel({ startsAt: '2026-03-30T16:00:00.000Z', endsAt: '2026-03-30T18:00:00.000Z' });
+    expect(roundAfter(afterChange, 'INVITATIONS', new Date('2026-03-16T09:00:00Z'))).toEqual({ round: 'REMINDERS', dueAt: new Date('2026-03-28T17:00:00Z') });
+  });
+
   it('paces a mailing and splits it in dispatches well below the item size limit', () => {
     const neighbours: NeighbourRecord[] = Array.from({ length: recipientsPerDispatch + 50 }, (_, i) =>
       newNeighbour({ businessName: `Zaak ${i}`, contactName: 'Naam Voornaam-Lang', email: `zaak${i}@sint-pietersaalststraat.be`, street: `Sint-Pietersaalststraat ${i}` }, now),
@@ -83,8 +90,9 @@ describe('buurtbabbel rounds', () => {
       ['buurtbabbel.b1.invitation.0', recipientsPerDispatch],
       ['buurtbabbel.b1.invitation.1', 50],
     ]);
-    const dueTimes = dispatches.flatMap((d) => d.recipients.map((r) => r.notBefore));
-    expect(dueTimes.slice(0, 3)).toEqual(['2026-12-01T09:00:00.000Z', '2026-12-01T09:00:03.000Z', '2026-12-01T09:00:06.000Z']);
+    const delays = dispatches.flatMap((d) => d.recipients.map((r) => r.delayMs ?? 0));
+    expect(delays.slice(0, 3)).toEqual([0, 3_000, 6_000]);
+    expect(delays[recipientsPerDispatch]).toBe(recipientsPerDispatch * 3_000);
     expect(new Set(dispatches.flatMap((d) => d.recipients.map((r) => r.key))).size).toBe(neighbours.length);
     // DynamoDB's limit is 400 KB per item; a dispatch stays far below, whatever the number of contacts.
     expect(Buffer.byteLength(JSON.stringify(dispatches[0]))).toBeLessThan(100_000);

@@ -62,5 +62,6 @@ describe('renderBuurtbabbelEmail', () => {
 
   it('asks those who said yes only whether they still come', () => {
     expect(renderBuurtbabbelEmail(input({ kind: 'reminder' })).text).toContain('Kan je toch niet komen? Laat het ons weten:');
+    expect(renderBuurtbabbelEmail(input({ kind: 'reminder' })).text).toContain('Over twee dagen is het zover: de buurtbabbel.');
   });
 });

@@ -1,4 +1,4 @@
-import { messageIdFor, recipientKey, retryDelayMs } from '../../../functions/modules/outbox/outbox';
+import { firstDueAt, messageIdFor, recipientKey, retryDelayMs } from '../../../functions/modules/outbox/outbox';
 
 describe('outbox rules', () => {
   it('backs off 1, 2, 4 … minutes, capped at an hour', () => {
@@ -9,6 +9,12 @@ describe('outbox rules', () => {
     expect(recipientKey(' An@Example.be ')).toBe(recipientKey('an@example.be'));
     expect(recipientKey('an@example.be')).not.toContain('example');
     expect(recipientKey('an@example.be')).not.toBe(recipientKey('bo@example.be'));
+  });
+
+  it('makes a message due its delay after the expansion, whenever that happens', () => {
+    const expandedLate = new Date('2026-12-06T20:00:00Z');
+    expect(firstDueAt({ key: 'k', email: 'a@b.be', data: {} }, expandedLate)).toEqual(expandedLate);
+    expect(firstDueAt({ key: 'k', email: 'a@b.be', data: {}, delayMs: 90_000 }, expandedLate)).toEqual(new Date('2026-12-06T20:01:30Z'));
   });
 
   it('gives a message the same Message-ID on every attempt', () => {
