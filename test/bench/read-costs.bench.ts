@@ -4,8 +4,8 @@ import { activeProject } from '../support/project-fixtures';
 import { createTestApp } from '../support/test-app';
 
 /**
- * `npm run bench`: what the hot reads cost as the network grows, in DynamoDB requests (the
- * budget is 2, whatever the sizes) and in milliseconds against DynamoDB Local on this machine
+ * `npm run bench`: what the hot reads cost as the network grows (N partners and 3N neighbours, who
+ * are all invited to three buurtbabbels), in DynamoDB requests (the budget is 2, whatever the sizes) and in milliseconds against DynamoDB Local on this machine
  * (median of 15; compare the ratios between sizes, not the absolute numbers, across machines).
  */
 const sizes = [10, 40, 120];
@@ -25,6 +25,10 @@ const reads: Record<string, (ids: Ids) => { query: string; variables: Record<str
   'partners list (first 100)': () => ({ query: `{ partners(first: 100) { edges { node { name email representatives { email } } } } }`, variables: {} }),
   'project + engagements + partners + reviews': ({ project: id }) => ({ query: `query($id: ID!) { project(id: $id) { ${projectRead} } }`, variables: { id } }),
   'projects list + engagements + reviews': () => ({ query: `{ projects(first: 50) { edges { node { ${projectRead} } } } }`, variables: {} }),
+  'buurtbabbels list + counts + hosts': () => ({
+    query: `{ buurtbabbels(first: 20) { edges { node { startsAt location host { name } invitedCount acceptedCount declinedCount maybeCount waitingCount attendedCount } } } }`,
+    variables: {},
+  }),
   'partner + engagements + projects': ({ partner: id }) => ({
     query: `query($id: ID!) { partner(id: $id) { name remainingCapacity { hoursPerMonth } engagements { hoursPerMonth overCapacity project { name status } } } }`,
     variables: { id },
@@ -57,8 +61,21 @@ async function main(): Promise<void> {
       for (const [i, partnerId] of partners.slice(1).entries()) {
         await t.app.projects.engage(coordinator, { projectId: projects[i % 4], partnerId, hoursPerMonth: 2 });
       }
-      const ids: Ids = { meeting: firstMeeting, project: projects[0], partner: partners[0] };
       const token = await t.token('COORDINATOR');
+      // 3N neighbours (one CSV import), three buurtbabbels hosted by partners, all invitation rounds sent.
+      const csv = ['bedrijfsnaam;contactpersoon;e-mail;adres', ...Array.from({ length: size * 3 }, (_, i) => `Zaak ${i};Ondernemer ${i};zaak${i}@buurt.example.be;Sint-Pietersaalststraat ${i + 1}`)].join('\n');
+      const imported = await t.graphql(`mutation($csv: String!) { importNeighbours(csv: $csv) { imported } }`, { csv }, token);
+      if (imported.data?.importNeighbours?.imported !== size * 3) throw new Error(`import: ${JSON.stringify(imported)}`);
+      for (const [i, day] of [15, 22, 29].entries()) {
+        await t.app.buurtbabbels.schedule(coordinator, {
+          startsAt: new Date(`2027-01-${day}T18:00:00Z`),
+          endsAt: new Date(`2027-01-${day}T20:00:00Z`),
+          location: `Sint-Pietersaalststraat ${i + 1}, Gent`,
+          hostPartnerId: partners[i],
+        });
+      }
+      await t.app.buurtbabbels.runDueRounds(new Date('2027-01-15T12:00:00Z'));
+      const ids: Ids = { meeting: firstMeeting, project: projects[0], partner: partners[0] };
       for (const [name, build] of Object.entries(reads)) {
         const { query, variables } = build(ids);
         const times: number[] = [];
@@ -77,7 +94,7 @@ async function main(): Promise<void> {
   } finally {
     await dynamo.stop();
   }
-  const header = ['read', 'partners', 'DynamoDB requests', 'median ms'];
+  const header = ['read', 'partners (neighbours 3x)', 'DynamoDB requests', 'median ms'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ');
   console.log(line(header));
