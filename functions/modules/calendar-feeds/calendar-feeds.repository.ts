@@ -16,7 +16,7 @@ export class CalendarFeedsRepository {
   ) {}
 
   async findByTokenHash(tokenHash: string): Promise<CalendarFeedOwner | undefined> {
-    const result = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.calendarFeed(tokenHash) }));
+    const result = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.calendarFeed(tokenHash), ConsistentRead: true }));
     if (!result.Item) return undefined;
     const { viewerId, role, partnerId, createdAt } = result.Item as CalendarFeedOwner;
     return { viewerId, role, partnerId, createdAt };
@@ -51,7 +51,7 @@ export class CalendarFeedsRepository {
   }
 
   private async currentHash(viewerId: string): Promise<string | undefined> {
-    const result = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.calendarFeedOwner(viewerId) }));
+    const result = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.calendarFeedOwner(viewerId), ConsistentRead: true }));
     return result.Item?.tokenHash as string | undefined;
   }
 }

@@ -119,7 +119,7 @@ export class MeetingsRepository {
   }
 
   async get(id: string): Promise<MeetingRecord | undefined> {
-    const result = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.meeting(id) }));
+    const result = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.meeting(id), ConsistentRead: true }));
     return result.Item ? toRecord(result.Item) : undefined;
   }
 
@@ -170,7 +170,7 @@ export class MeetingsRepository {
   }
 
   async getNextMeetingAgenda(): Promise<NextMeetingAgenda> {
-    const result = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.nextMeetingAgenda() }));
+    const result = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.nextMeetingAgenda(), ConsistentRead: true }));
     return { items: (result.Item?.items as AgendaItemRecord[] | undefined) ?? [], version: (result.Item?.version as number | undefined) ?? 0 };
   }
 
@@ -191,7 +191,7 @@ export class MeetingsRepository {
   }
 
   async getStandingThemes(): Promise<string[]> {
-    const result = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.standingThemes() }));
+    const result = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.standingThemes(), ConsistentRead: true }));
     return (result.Item?.themes as string[] | undefined) ?? [];
   }
 

@@ -37,7 +37,7 @@ export class NeighboursRepository {
   }
 
   async get(id: string): Promise<NeighbourRecord | undefined> {
-    const result = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.neighbour(id) }));
+    const result = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.neighbour(id), ConsistentRead: true }));
     return result.Item ? toRecord(result.Item) : undefined;
   }
 

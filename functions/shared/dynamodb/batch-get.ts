@@ -4,8 +4,9 @@ import { BatchGetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynam
 export const batchGetLimit = 100;
 
 /**
- * Reads items by key, 100 keys a request, the requests in parallel; keys DynamoDB leaves
- * unprocessed (only under throttling) are asked for again rather than dropped.
+ * Reads items by key, strongly consistent (a change always starts from the latest version), 100
+ * keys a request, the requests in parallel; keys DynamoDB leaves unprocessed (only under
+ * throttling) are asked for again rather than dropped.
  */
 export async function batchGetItems(
   db: DynamoDBDocumentClient,
@@ -19,7 +20,7 @@ export async function batchGetItems(
       const items: Record<string, unknown>[] = [];
       let pending = chunk;
       while (pending.length > 0) {
-        const response = await db.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending } } }));
+        const response = await db.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending, ConsistentRead: true } } }));
         items.push(...(response.Responses?.[tableName] ?? []));
         pending = (response.UnprocessedKeys?.[tableName]?.Keys as Record<string, unknown>[] | undefined) ?? [];
       }
