@@ -1,4 +1,5 @@
 import type { ScheduledJob } from './scheduled-job';
+import { keys } from '../shared/dynamodb/keys';
 
 /** Every scheduled job of the system. The local stack, `npm run job` and the CDK app read this list. */
 export const scheduledJobs: readonly ScheduledJob[] = [
@@ -11,7 +12,7 @@ export const scheduledJobs: readonly ScheduledJob[] = [
     tableAccess: { table: ['GetItem', 'BatchGetItem', 'PutItem', 'UpdateItem'], queriedIndexes: ['byDueTime'] },
     sendsMail: true,
     usesLinkSigningSecret: true,
-    runsOnNewItems: { sortKey: 'DISPATCH' },
+    runsOnNewItems: { sortKey: keys.outboxDispatch('').SK },
     timeoutSeconds: 300,
     load: async () => (await import('./deliver-outbox')).handler,
   },
