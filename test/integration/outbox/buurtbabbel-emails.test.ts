@@ -245,6 +245,22 @@ describe('buurtbabbel emails through the outbox, a real SMTP server and independ
     expect(forged.status).toBe(400);
   });
 
+  it('takes a yes from a neighbour who opted out without promising a confirmation that will not be sent', async () => {
+    await addNeighbour(t, { email: 'afgemeld@buurt.be' });
+    await scheduleBuurtbabbel(t);
+    await roundAndDeliver(invitationMoment);
+    const mail = (await receive(smtp))[0];
+    expect((await post(mail.link('unsubscribe'), 'List-Unsubscribe=One-Click')).body).toContain('Je bent afgemeld');
+
+    const page = await answer(mail, 'YES');
+
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('Je bent welkom!');
+    expect(page.body).not.toContain('Je krijgt een bevestiging');
+    expect(page.body).toContain('zet de buurtbabbel zelf in je agenda');
+    expect(await deliver()).toMatchObject({ sent: 0, withdrawn: 1 });
+  });
+
   it('keeps the opt-out link of an invitation working for months; an expired one explains in Dutch how to opt out by mail', async () => {
     const neighbour = await addNeighbour(t, { email: 'laat@buurt.be' });
     await scheduleBuurtbabbel(t);
