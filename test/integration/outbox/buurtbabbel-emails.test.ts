@@ -230,6 +230,10 @@ describe('buurtbabbel emails through the outbox, a real SMTP server and independ
     expect(oneClick.body).toContain('Je bent afgemeld');
     expect((await listed()).find((n: any) => n.email === 'stop@buurt.be').optedOutAt).toBe('2026-12-06T19:01:00+01:00');
     expect((await post(unsubscribe, 'List-Unsubscribe=One-Click')).status).toBe(200);
+    // Opening the link again (did it work?) says so instead of offering the button once more.
+    const again = await get(unsubscribe);
+    expect(again.body).toContain('Je bent al afgemeld');
+    expect(again.body).not.toContain('method="post"');
 
     // The confirmation of the yes was queued before the opt-out: it is withdrawn at send time.
     expect(await deliver()).toMatchObject({ sent: 0, withdrawn: 1 });
