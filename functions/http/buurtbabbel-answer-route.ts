@@ -20,6 +20,13 @@ const outcomeText: Record<GuestStatus, string> = {
   DECLINED: 'Jammer dat je niet kunt komen. Bedankt om het te laten weten.',
 };
 
+/** For a neighbour no mail reaches any more (opted out, or become a partner): promise no mail. */
+const unmailedOutcomeText: Partial<Record<GuestStatus, string>> = {
+  ACCEPTED: 'Je bent welkom! We sturen je geen mails meer over buurtbabbels, dus ook geen bevestiging: zet de buurtbabbel zelf in je agenda.',
+  WAITING:
+    'De buurtbabbel is volzet: je staat op de wachtlijst. We sturen je geen mails meer over buurtbabbels: open de link in de uitnodiging later opnieuw om te zien of er een plaats vrijkwam.',
+};
+
 /** The answer as a guest would say it, for "Je huidige antwoord". */
 const statusLabel: Record<GuestStatus, string> = {
   ACCEPTED: 'ik kom',
@@ -48,9 +55,10 @@ export function createBuurtbabbelAnswerRoute(services: AppServices) {
       const answer = fields.get('answer') ?? '';
       if (!answers.some((a) => a.value === answer)) return htmlResponse(400, htmlPage('Kies een antwoord', '<p>Kies ja, nee of misschien.</p>'));
       try {
-        const { buurtbabbel, status } = await services.buurtbabbels.answer(claims.buurtbabbelId, claims.neighbourId, answer as BuurtbabbelAnswer);
+        const { buurtbabbel, status, unmailed } = await services.buurtbabbels.answer(claims.buurtbabbelId, claims.neighbourId, answer as BuurtbabbelAnswer);
         services.logger.info('buurtbabbel answered by link', { buurtbabbelId: buurtbabbel.id, status });
-        return htmlResponse(200, htmlPage('Bedankt, je antwoord is genoteerd', `${details(buurtbabbel)}<p>${escapeHtml(outcomeText[status])}</p>`));
+        const text = (unmailed && unmailedOutcomeText[status]) || outcomeText[status];
+        return htmlResponse(200, htmlPage('Bedankt, je antwoord is genoteerd', `${details(buurtbabbel)}<p>${escapeHtml(text)}</p>`));
       } catch (error) {
         if (!(error instanceof UserInputError)) throw error;
         const status = error.userErrors[0]?.code === 'NOT_FOUND' ? 404 : 409;

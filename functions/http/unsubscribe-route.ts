@@ -5,10 +5,9 @@ import { htmlPage } from './html-page';
 import { htmlResponse, type HttpRequest, type HttpResponse } from './http-types';
 import { verifyLinkClaims } from './link-token';
 
-const done = htmlPage(
-  'Je bent afgemeld',
-  '<p>Je krijgt geen uitnodigingen voor buurtbabbels meer. Wil je later toch weer uitgenodigd worden? Laat het Schakel vzw weten.</p>',
-);
+const optedOutText =
+  '<p>Je krijgt geen uitnodigingen voor buurtbabbels meer. Wil je later toch weer uitgenodigd worden? Laat het Schakel vzw weten.</p>';
+const done = htmlPage('Je bent afgemeld', optedOutText);
 
 /**
  * /unsubscribe: the opt-out behind the link (and the List-Unsubscribe header) of every buurtbabbel
@@ -28,6 +27,10 @@ export function createUnsubscribeRoute(services: AppServices) {
       if (!neighbour) return htmlResponse(404, htmlPage('Niet gevonden', '<p>Dit adres staat niet (meer) in onze lijst.</p>'));
       services.logger.info('neighbour opted out by link', { neighbourId: neighbour.id });
       return htmlResponse(200, done);
+    }
+    // A second click on the link (did it work?) answers that it did, instead of asking again.
+    if ((await services.repositories.neighbours.get(claims.neighbourId))?.optedOutAt) {
+      return htmlResponse(200, htmlPage('Je bent al afgemeld', optedOutText));
     }
     return htmlResponse(
       200,

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createApp } from '../app/create-app';
+import { decodeCsvFile } from '../modules/neighbours/neighbour-csv';
 import type { ImportReport } from '../modules/neighbours/neighbours.service';
 import { parseConfig } from '../shared/config';
 import { UserInputError } from '../shared/errors';
@@ -14,7 +15,7 @@ import { withLocalDatabase, type LocalDatabaseOptions } from './local-database';
  * mutation; each line is imported whole or not at all, and an address already known is refused.
  */
 export const importUsage = `Usage: npm run import-neighbours -- <file.csv>
-The first line names the columns (Dutch or English), fields separated by ; or , (UTF-8), e.g.
+The first line names the columns (Dutch or English), fields separated by ; or , (UTF-8, or Excel's Windows-1252), e.g.
   bedrijfsnaam;contactpersoon;e-mail;adres;bron;grondslag;datum toestemming`;
 
 export function parseImportArgs(argv: readonly string[]): string | 'help' {
@@ -51,7 +52,7 @@ async function main(): Promise<void> {
   if (file === 'help') return console.log(importUsage);
   let csv: string;
   try {
-    csv = readFileSync(file, 'utf8');
+    csv = decodeCsvFile(readFileSync(file));
   } catch (error) {
     throw new UsageError(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }

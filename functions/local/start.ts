@@ -220,7 +220,7 @@ function banner(stack: RunningLocalStack, args: StartArgs): string {
     '  Token     npm run token -- --email coordinator@example.be --role COORDINATOR',
     '            then send the header  Authorization: Bearer <token>',
     '  Jobs      npm run job -- --list',
-    stack.seeded ? `  Seed      ${stack.seeded.skipped ? 'overgeslagen: er zijn al partners / skipped: partners exist' : `${stack.seeded.partners} partners, een overleg en ${stack.seeded.projects ?? 0} projecten aangemaakt / created`}` : '',
+    stack.seeded ? `  Seed      ${stack.seeded.skipped ? 'overgeslagen: er zijn al partners / skipped: partners exist' : `${stack.seeded.partners} partners, een overleg, ${stack.seeded.projects ?? 0} projecten, ${stack.seeded.neighbours ?? 0} buren en een buurtbabbel aangemaakt / created`}` : '',
     '  Stoppen / stop: Ctrl+C',
     '',
   ];

@@ -156,7 +156,11 @@ export class BuurtbabbelsService {
    * beyond the maximum goes on the waiting list; a yes withdrawn gives the seat to the first
    * waiting. Counts, waiting list, guest and the resulting emails change in one transaction.
    */
-  async answer(buurtbabbelId: string, neighbourId: string, answer: BuurtbabbelAnswer): Promise<{ buurtbabbel: BuurtbabbelRecord; status: GuestStatus }> {
+  /**
+   * Records a neighbour's answer. `unmailed` says that no mail reaches the neighbour any more (opted
+   * out, or become a partner): the confirmation and a seat from the waiting list are not mailed.
+   */
+  async answer(buurtbabbelId: string, neighbourId: string, answer: BuurtbabbelAnswer): Promise<{ buurtbabbel: BuurtbabbelRecord; status: GuestStatus; unmailed: boolean }> {
     return this.retrying(async () => {
       const now = this.clock.now();
       const [{ buurtbabbel, guest }, neighbour] = await Promise.all([this.buurtbabbels.getWithGuest(buurtbabbelId, neighbourId), this.neighbours.get(neighbourId)]);
@@ -164,7 +168,8 @@ export class BuurtbabbelsService {
       const closed = isOpenForAnswers(buurtbabbel, now);
       if (closed) throw new UserInputError([{ ...closed, field: ['buurtbabbelId'] }]);
       const outcome = decideAnswer(buurtbabbel, guest?.status, answer, neighbourId);
-      if (!outcome) return { buurtbabbel, status: guest!.status! };
+      const unmailed = !isInvitable(neighbour);
+      if (!outcome) return { buurtbabbel, status: guest!.status!, unmailed };
 
       const nextGuest: GuestRecord = {
         buurtbabbelId,
@@ -194,7 +199,7 @@ export class BuurtbabbelsService {
         }
       }
       await this.buurtbabbels.replace(next, buurtbabbel.version, [...writes, ...this.dispatchPuts(dispatches, now)]);
-      return { buurtbabbel: next, status: outcome.status };
+      return { buurtbabbel: next, status: outcome.status, unmailed };
     }, ['buurtbabbelId']);
   }
 

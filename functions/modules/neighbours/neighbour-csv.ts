@@ -7,7 +7,7 @@ import { validateNeighbourFields, type ConsentBasis, type NeighbourFields } from
 /**
  * Reading a coordinator's list of neighbours (CSV, as Excel or a spreadsheet saves it): `;` or `,`
  * between fields (Belgian Excel writes `;`), a header row in Dutch or English, UTF-8 with or without
- * BOM. Pure: text in, the rows to write and the rows refused (with their line and a Dutch reason) out.
+ * BOM (`decodeCsvFile` also reads Excel's Windows-1252). Pure: text in, the rows to write and the rows refused (with their line and a Dutch reason) out.
  */
 export interface CsvRow {
   line: number;
@@ -136,8 +136,28 @@ function parseRecord(text: string, delimiter: string): string[] | undefined {
   }
 }
 
+/**
+ * The text of a CSV file as saved: UTF-8 (with or without BOM) when the bytes are valid UTF-8, else
+ * Windows-1252, what Excel on a Belgian Windows PC writes for "CSV (gescheiden door
+ * lijstscheidingsteken)". Read as UTF-8, such a file would turn every é and ë into "\ufffd".
+ */
+export function decodeCsvFile(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
 export function parseNeighbourCsv(input: string, now: Date): ParsedNeighbourCsv {
   const text = input.replace(/^\ufeff/, '');
+  // A file decoded with the wrong encoding: names and addresses would be stored (and mailed) garbled.
+  if (text.includes('\ufffd')) {
+    throw new NeighbourCsvError(
+      'UNREADABLE_CHARACTERS',
+      'Het bestand bevat tekens die niet gelezen kunnen worden (een "\ufffd" in plaats van bv. é of ë). Bewaar het als "CSV UTF-8" en probeer opnieuw.',
+    );
+  }
   const delimiter = detectDelimiter(text);
   const [headerRecord, ...body] = splitRecords(text);
   const header = headerRecord && parseRecord(headerRecord.text, delimiter);

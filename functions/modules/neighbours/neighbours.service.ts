@@ -118,7 +118,7 @@ export class NeighboursService {
   async optOutByCoordinator(viewer: Viewer | undefined, neighbourId: string): Promise<NeighbourRecord> {
     requireRole(viewer, 'COORDINATOR');
     const neighbour = await this.optOut(neighbourId);
-    if (!neighbour) throw UserInputError.single('NOT_FOUND', 'Deze buurtondernemer bestaat niet.', ['neighbourId']);
+    if (!neighbour) throw UserInputError.single('NOT_FOUND', 'Deze buurtondernemer bestaat niet.', ['id']);
     return neighbour;
   }
 
@@ -129,7 +129,7 @@ export class NeighboursService {
   async optIn(viewer: Viewer | undefined, neighbourId: string): Promise<NeighbourRecord> {
     requireRole(viewer, 'COORDINATOR');
     const neighbour = await this.neighbours.optIn(neighbourId, this.clock.now().toISOString());
-    if (!neighbour) throw UserInputError.single('NOT_FOUND', 'Deze buurtondernemer bestaat niet.', ['neighbourId']);
+    if (!neighbour) throw UserInputError.single('NOT_FOUND', 'Deze buurtondernemer bestaat niet.', ['id']);
     return neighbour;
   }
 

@@ -59,6 +59,7 @@ describe('neighbours over GraphQL', () => {
       ['input.email', 'INVALID_EMAIL'],
       ['input.street', 'REQUIRED'],
     ]);
+    expect(bad.data.addNeighbour.userErrors[2].message).toBe('Het adres (straat en nummer) mag niet leeg zijn.');
     const partner = await t.graphql(addMutation, { input: { businessName: 'P', email: 'Rep@Partner.be', street: 'S 1' } }, coordinator);
     expect(partner.data.addNeighbour.userErrors[0]).toMatchObject({ code: 'IS_PARTNER', message: expect.stringContaining('partner van De Stek') });
   });
@@ -125,7 +126,7 @@ describe('neighbours over GraphQL', () => {
   it('lifts an opt-out when the neighbour asks to be invited again, recording their consent as of then', async () => {
     const neighbour = await addNeighbour(t, { email: 'terug@buurt.be' });
     const byId = `query($id: ID!) { neighbour(id: $id) { optedOutAt consentBasis consentGivenAt } }`;
-    const optIn = `mutation($id: ID!) { optInNeighbour(id: $id) { neighbourId userErrors { code message } } }`;
+    const optIn = `mutation($id: ID!) { optInNeighbour(id: $id) { neighbourId userErrors { field code message } } }`;
     await t.graphql(`mutation($id: ID!) { optOutNeighbour(id: $id) { userErrors { code } } }`, { id: neighbour.id }, coordinator);
     const schedule = `mutation($i: ScheduleBuurtbabbelInput!) { scheduleBuurtbabbel(input: $i) { userErrors { code } } }`;
     await t.graphql(schedule, { i: { startsAt: '2026-12-10T19:00:00+01:00', endsAt: '2026-12-10T21:00:00+01:00', location: 'Buurthuis', invitationDaysBefore: 2 } }, coordinator);
@@ -140,7 +141,9 @@ describe('neighbours over GraphQL', () => {
     expect((await t.app.buurtbabbels.runDueRounds()).invitations).toBe(1);
 
     const unknown = await t.graphql(optIn, { id: 'niemand' }, await t.token('COORDINATOR'));
-    expect(unknown.data.optInNeighbour.userErrors).toEqual([{ code: 'NOT_FOUND', message: 'Deze buurtondernemer bestaat niet.' }]);
+    expect(unknown.data.optInNeighbour.userErrors).toEqual([{ field: ['id'], code: 'NOT_FOUND', message: 'Deze buurtondernemer bestaat niet.' }]);
+    const optOut = await t.graphql(`mutation { optOutNeighbour(id: "niemand") { userErrors { field code } } }`, {}, await t.token('COORDINATOR'));
+    expect(optOut.data.optOutNeighbour.userErrors).toEqual([{ field: ['id'], code: 'NOT_FOUND' }]);
   });
 
   it('turns a neighbour who came into a partner, linked both ways, and stops inviting it', async () => {

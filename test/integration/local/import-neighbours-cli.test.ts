@@ -38,6 +38,17 @@ describe('npm run import-neighbours', () => {
     expect((await t.app.repositories.neighbours.listAll()).map((n) => n.email)).toEqual(['bakker@buurt.be']);
   }, 60_000);
 
+  it('reads a file Belgian Excel saved as Windows-1252 ("CSV (gescheiden door lijstscheidingsteken)") with its accents', async () => {
+    const file = join(dataDir, 'excel.csv');
+    writeFileSync(file, Buffer.from('Bedrijfsnaam;E-mail;Adres\r\nCafé Zoë;zoe@buurt.be;Sint-Pietersaalststraat 9\r\n', 'latin1'));
+
+    const result = run([file]);
+
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('1 ingevoerd, 0 geweigerd.');
+    expect((await t.app.repositories.neighbours.listAll()).find((n) => n.email === 'zoe@buurt.be')?.businessName).toBe('Café Zoë');
+  }, 60_000);
+
   it('says why a file is not imported at all, and fails', () => {
     const file = join(dataDir, 'fout.csv');
     writeFileSync(file, 'naam,telefoon\nA,1\n');

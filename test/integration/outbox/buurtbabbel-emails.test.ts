@@ -230,6 +230,10 @@ describe('buurtbabbel emails through the outbox, a real SMTP server and independ
     expect(oneClick.body).toContain('Je bent afgemeld');
     expect((await listed()).find((n: any) => n.email === 'stop@buurt.be').optedOutAt).toBe('2026-12-06T19:01:00+01:00');
     expect((await post(unsubscribe, 'List-Unsubscribe=One-Click')).status).toBe(200);
+    // Opening the link again (did it work?) says so instead of offering the button once more.
+    const again = await get(unsubscribe);
+    expect(again.body).toContain('Je bent al afgemeld');
+    expect(again.body).not.toContain('method="post"');
 
     // The confirmation of the yes was queued before the opt-out: it is withdrawn at send time.
     expect(await deliver()).toMatchObject({ sent: 0, withdrawn: 1 });
@@ -243,6 +247,22 @@ describe('buurtbabbel emails through the outbox, a real SMTP server and independ
 
     const forged = await post(new URL(`${unsubscribe.origin}/unsubscribe?token=${unsubscribe.searchParams.get('token')!.slice(0, -3)}abc`), 'List-Unsubscribe=One-Click');
     expect(forged.status).toBe(400);
+  });
+
+  it('takes a yes from a neighbour who opted out without promising a confirmation that will not be sent', async () => {
+    await addNeighbour(t, { email: 'afgemeld@buurt.be' });
+    await scheduleBuurtbabbel(t);
+    await roundAndDeliver(invitationMoment);
+    const mail = (await receive(smtp))[0];
+    expect((await post(mail.link('unsubscribe'), 'List-Unsubscribe=One-Click')).body).toContain('Je bent afgemeld');
+
+    const page = await answer(mail, 'YES');
+
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('Je bent welkom!');
+    expect(page.body).not.toContain('Je krijgt een bevestiging');
+    expect(page.body).toContain('zet de buurtbabbel zelf in je agenda');
+    expect(await deliver()).toMatchObject({ sent: 0, withdrawn: 1 });
   });
 
   it('keeps the opt-out link of an invitation working for months; an expired one explains in Dutch how to opt out by mail', async () => {

@@ -1,4 +1,4 @@
-import { NeighbourCsvError, parseConsentDate, parseNeighbourCsv } from '../../../functions/modules/neighbours/neighbour-csv';
+import { decodeCsvFile, NeighbourCsvError, parseConsentDate, parseNeighbourCsv } from '../../../functions/modules/neighbours/neighbour-csv';
 
 const now = new Date('2026-12-01T09:00:00Z');
 
@@ -79,6 +79,21 @@ describe('reading a neighbours CSV', () => {
     expect(() => parseNeighbourCsv('naam;telefoon\nA;123\n', now)).toThrow(NeighbourCsvError);
     expect(() => parseNeighbourCsv('naam;telefoon\nA;123\n', now)).toThrow(/ontbrekend: bedrijfsnaam, e-mail, adres/);
     expect(() => parseNeighbourCsv('\ufeff\n', now)).toThrow(/leeg/);
+  });
+
+  it('reads a file Excel saved as Windows-1252 with its accents, and a UTF-8 one as UTF-8', () => {
+    // "Café Zoë;zoe@x.be;Straße 1" as Excel's "CSV (gescheiden door lijstscheidingsteken)" writes it on a Belgian PC.
+    const windows1252 = Buffer.from('zaak;e-mail;adres\r\nCafé Zoë;zoe@x.be;Straße 1\r\n', 'latin1');
+    const utf8 = Buffer.from('\ufeffzaak;e-mail;adres\nCafé Zoë;zoe@x.be;Straße 1\n', 'utf8');
+
+    for (const bytes of [windows1252, utf8]) {
+      expect(parseNeighbourCsv(decodeCsvFile(bytes), now).rows[0].fields).toMatchObject({ businessName: 'Café Zoë', street: 'Straße 1' });
+    }
+  });
+
+  it('refuses a file whose characters were lost in decoding (an "\ufffd") as a whole, instead of storing garbled names', () => {
+    const garbled = Buffer.from('zaak;e-mail;adres\nCafé;a@x.be;S 1\n', 'latin1').toString('utf8');
+    expect(() => parseNeighbourCsv(garbled, now)).toThrow(expect.objectContaining({ code: 'UNREADABLE_CHARACTERS', message: expect.stringContaining('Bewaar het als "CSV UTF-8"') }));
   });
 
   it('reads consent dates day first, as written in Belgium, at midnight Brussels time', () => {
