@@ -972,7 +972,7 @@ export type UpdateProjectInput = {
   reviewIntervalMonths?: InputMaybe<Scalars['Int']['input']>;
 };
 
-/** Sets a partner's engagement in a project (replacing an earlier one). */
+/** Sets a partner's engagement in a project (replacing an earlier one). It commits hours, euros or a note on the energy the partner can give (at least one), else EMPTY_ENGAGEMENT. */
 export type EngageInProjectInput = {
   projectId: Scalars['ID']['input'];
   /** A partner's member can only engage its own partner; a coordinator any partner. */

@@ -251,13 +251,19 @@ export function validateProjectFields(input: ProjectFieldsInput, required: boole
 }
 
 export function validateEngagement(input: { hoursPerMonth?: number | null; euros?: number | null; energyNote?: string | null }): UserErrorEntry[] {
-  return compact([
+  const errors = compact([
     checkNonNegative(input.hoursPerMonth, ['input', 'hoursPerMonth'], 'Het aantal uren per maand'),
     checkNonNegative(input.euros, ['input', 'euros'], 'Het bedrag'),
     input.energyNote != null && input.energyNote.length > 1000
       ? { field: ['input', 'energyNote'], code: 'TOO_LONG', message: 'De notitie over energie mag hoogstens 1000 tekens lang zijn.' }
       : undefined,
   ]);
+  // An engagement commits something: it is what the intake checklist and the capacity sums count.
+  const commitsSomething = (input.hoursPerMonth ?? 0) > 0 || (input.euros ?? 0) > 0 || optionalText(input.energyNote) !== undefined;
+  if (errors.length === 0 && !commitsSomething) {
+    errors.push({ field: ['input'], code: 'EMPTY_ENGAGEMENT', message: 'Een engagement vermeldt uren per maand, een bedrag of een notitie over de energie die de partner kan geven.' });
+  }
+  return errors;
 }
 
 /** Trimmed text, or undefined when empty. */

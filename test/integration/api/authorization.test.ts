@@ -47,7 +47,7 @@ function mutations(ids: Ids) {
       name: 'withdrawEngagement',
       allowed: ['PARTNER', 'COORDINATOR'],
       freshProject: true,
-      setup: (t) => t.app.projects.engage(coordinatorViewer, { projectId: ids.freshProjectId!, partnerId }),
+      setup: (t) => t.app.projects.engage(coordinatorViewer, { projectId: ids.freshProjectId!, partnerId, hoursPerMonth: 1 }),
       query: `mutation { withdrawEngagement(input: { projectId: "${ids.freshProjectId}", partnerId: "${partnerId}" }) { userErrors { code } } }`,
     },
     { name: 'answerConsolidationReview', allowed: ['PARTNER', 'COORDINATOR'], query: `mutation { answerConsolidationReview(input: { reviewId: "${projectId}:1", outcome: CONTINUE }) { userErrors { code } } }` },
@@ -99,7 +99,7 @@ describe('authorisation of every operation, per role', () => {
     t = await createTestApp();
     const partner = await createPartner(t);
     const project = await t.app.projects.propose(coordinatorViewer, { name: 'Repair café', promoterPartnerId: partner.id, motivation: 'Herstellen' });
-    await t.app.projects.engage(coordinatorViewer, { projectId: project.id, partnerId: partner.id });
+    await t.app.projects.engage(coordinatorViewer, { projectId: project.id, partnerId: partner.id, hoursPerMonth: 2 });
     await t.app.projects.assess(coordinatorViewer, { projectId: project.id, hasBusinessModel: true, fitsCommunityGoals: true });
     await t.app.projects.changeStatus(coordinatorViewer, { projectId: project.id, status: 'ACTIVE' });
     ids = { partnerId: partner.id, meetingId: '', projectId: project.id, neighbourId: '', buurtbabbelId: '' };

@@ -94,7 +94,7 @@ describe('projects over GraphQL (DynamoDB Local)', () => {
     it('refuses a stale expectedVersion and an unknown project', async () => {
       const promoter = await createPartner(t);
       const project = await proposeProject(t, promoter.id);
-      await engage(t, project.id, promoter.id);
+      await engage(t, project.id, promoter.id, { hoursPerMonth: 1 });
       const stale = await projectMutation(t, 'assess', { projectId: project.id, hasBusinessModel: true, fitsCommunityGoals: true, expectedVersion: project.version });
       expect(stale.userErrors.map((e: any) => e.code)).toEqual(['VERSION_CONFLICT']);
       const unknown = await projectMutation(t, 'changeStatus', { projectId: 'nope', status: 'STOPPED' });
@@ -121,6 +121,9 @@ describe('projects over GraphQL (DynamoDB Local)', () => {
 
       const negative = await projectMutation(t, 'engage', { projectId: project.id, partnerId: b.id, hoursPerMonth: -1 });
       expect(negative.userErrors.map((e: any) => e.code)).toEqual(['NEGATIVE_AMOUNT']);
+      const empty = await projectMutation(t, 'engage', { projectId: project.id, partnerId: b.id, hoursPerMonth: 0, energyNote: '  ' });
+      expect(empty.userErrors).toEqual([{ field: ['input'], code: 'EMPTY_ENGAGEMENT', message: expect.stringMatching(/^Een engagement vermeldt uren per maand/) }]);
+      expect(empty.project).toBeNull();
     });
 
     it('adds up engagements in PROPOSED and ACTIVE projects against the stated capacity, over several projects and partners', async () => {
