@@ -1,7 +1,7 @@
 import { formatDutchDateTime, formatDutchDateTimeRange } from '../dutch-dates';
 import { escapeHtml, safeHref } from '../html';
 import type { RenderedEmail } from '../rendered-email';
-import { detailsTable, emailStyles, signature, wrapEmailHtml } from './email-layout';
+import { answerNote, detailsTable, emailStyles, signature, wrapEmailHtml } from './email-layout';
 
 /** The emails a neighbourhood entrepreneur gets about a buurtbabbel (Dutch; pure). */
 export type BuurtbabbelEmailKind = 'invitation' | 'reminder' | 'accepted' | 'waiting' | 'promoted' | 'cancellation';
@@ -32,7 +32,6 @@ const subjectPrefix: Record<BuurtbabbelEmailKind, string> = {
 
 const answerLabels = { yes: 'Ik kom', maybe: 'Misschien', no: 'Ik kom niet' } as const;
 const answerOrder = ['yes', 'maybe', 'no'] as const;
-const ANSWER_NOTE = 'Elke link opent een pagina waar je je antwoord nog bevestigt.';
 
 function introFor(input: BuurtbabbelEmailInput): string {
   const host = input.hostName ? ` We zijn te gast bij ${input.hostName}.` : '';
@@ -77,7 +76,7 @@ export function renderBuurtbabbelEmail(input: BuurtbabbelEmailInput): RenderedEm
   if (answerLinks) {
     lines.push('', answerQuestion(input.kind));
     for (const key of answerOrder) lines.push(`${answerLabels[key]}: ${answerLinks[key]}`);
-    lines.push(ANSWER_NOTE);
+    lines.push(answerNote);
   }
   lines.push('', closing, signature, '', '--', footer(input), input.unsubscribeLink);
   const text = lines.join('\n') + '\n';
@@ -87,7 +86,7 @@ export function renderBuurtbabbelEmail(input: BuurtbabbelEmailInput): RenderedEm
   blocks.push(detailsTable(details));
   if (answerLinks) {
     const buttons = answerOrder.map((key) => `<a href="${safeHref(answerLinks[key])}" style="${emailStyles.button}">${escapeHtml(answerLabels[key])}</a>`).join('');
-    blocks.push(`<p><strong>${escapeHtml(answerQuestion(input.kind))}</strong></p><p>${buttons}</p><p style="${emailStyles.note}">${escapeHtml(ANSWER_NOTE)}</p>`);
+    blocks.push(`<p><strong>${escapeHtml(answerQuestion(input.kind))}</strong></p><p>${buttons}</p><p style="${emailStyles.note}">${escapeHtml(answerNote)}</p>`);
   }
   blocks.push(`<p>${escapeHtml(closing)}<br>${escapeHtml(signature)}</p>`);
   blocks.push(`<p style="${emailStyles.note}">${escapeHtml(footer(input))} <a href="${safeHref(input.unsubscribeLink)}">Geen uitnodigingen meer</a></p>`);

@@ -13,6 +13,9 @@ export const emailStyles = {
 
 export const signature = 'Schakel vzw, voor Locon De Stek';
 
+/** Under answer links: mail scanners open links, so a link only opens a page; the answer is a button there. */
+export const answerNote = 'Elke link opent een pagina waar je je antwoord nog bevestigt.';
+
 /** A table of label/value rows (what, when, where). */
 export function detailsTable(details: [string, string][]): string {
   const rows = details

@@ -1,7 +1,7 @@
 import { formatDutchDateTime, formatDutchDateTimeRange } from '../dutch-dates';
 import { escapeHtml, linkifyText, safeHref } from '../html';
 import type { RenderedEmail } from '../rendered-email';
-import { detailsTable, emailStyles as styles, signature as SIGNATURE, wrapEmailHtml } from './email-layout';
+import { answerNote, detailsTable, emailStyles as styles, signature as SIGNATURE, wrapEmailHtml } from './email-layout';
 
 export interface MeetingEmailInput {
   kind: 'invitation' | 'update' | 'cancellation';
@@ -27,7 +27,6 @@ const subjectPrefix: Record<MeetingEmailInput['kind'], string> = {
 
 const answerLabels = { accept: 'Ik kom', tentative: 'Misschien', decline: 'Ik kom niet' } as const;
 const answerOrder = ['accept', 'tentative', 'decline'] as const;
-const ANSWER_NOTE = 'Elke link opent een pagina waar je je antwoord nog bevestigt.';
 
 /** The mail that travels with a meeting's calendar invitation, update or cancellation. */
 export function renderMeetingEmail(input: MeetingEmailInput): RenderedEmail {
@@ -75,7 +74,7 @@ function renderText(input: MeetingEmailInput, parts: Parts): string {
     const links = parts.answerLinks;
     lines.push('', 'Laat je weten of je komt?');
     for (const key of answerOrder) lines.push(`${answerLabels[key]}: ${links[key]}`);
-    lines.push(ANSWER_NOTE);
+    lines.push(answerNote);
   }
   if (input.feedHint) lines.push('', input.feedHint);
   lines.push('', input.kind === 'cancellation' ? 'Met vriendelijke groet,' : 'Tot dan!', SIGNATURE);
@@ -99,7 +98,7 @@ function renderHtml(input: MeetingEmailInput, parts: Parts): string {
     const buttons = answerOrder
       .map((key) => `<a href="${safeHref(links[key])}" style="${styles.button}">${escapeHtml(answerLabels[key])}</a>`)
       .join('');
-    blocks.push(`<p><strong>Laat je weten of je komt?</strong></p><p>${buttons}</p><p style="${styles.note}">${escapeHtml(ANSWER_NOTE)}</p>`);
+    blocks.push(`<p><strong>Laat je weten of je komt?</strong></p><p>${buttons}</p><p style="${styles.note}">${escapeHtml(answerNote)}</p>`);
   }
   if (input.feedHint) blocks.push(`<p style="${styles.note}">${linkifyText(input.feedHint)}</p>`);
   blocks.push(`<p>${escapeHtml(input.kind === 'cancellation' ? 'Met vriendelijke groet,' : 'Tot dan!')}<br>${escapeHtml(SIGNATURE)}</p>`);
