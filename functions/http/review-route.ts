@@ -50,32 +50,40 @@ export function createReviewRoute(services: AppServices) {
   const secret = services.config.linkSigningSecret;
   const title = 'Consolidatie van een project';
 
-  async function answer(claims: Record<string, string>, token: string, values: FormValues): Promise<HttpResponse> {
+  const notFound = () => htmlResponse(404, htmlPage('Niet gevonden', '<p>Deze consolidatievraag bestaat niet meer.</p>'));
+
+  async function findReview(claims: Record<string, string>): Promise<{ project: ProjectRecord; review: ReviewRecord } | undefined> {
     const project = await services.repositories.projects.get(claims.projectId);
     const review = project?.reviews.find((candidate) => String(candidate.number) === claims.review);
-    if (!project || !review) return htmlResponse(404, htmlPage('Niet gevonden', '<p>Deze consolidatievraag bestaat niet meer.</p>'));
-    if (!outcomes.includes(values.outcome as ConsolidationOutcome)) {
-      return htmlResponse(400, htmlPage(title, reviewForm(project, review, token, values, 'Kies een van de mogelijkheden.')));
-    }
+    return project && review ? { project, review } : undefined;
+  }
+
+  async function answer(claims: Record<string, string>, token: string, values: FormValues): Promise<HttpResponse> {
+    // The service reads the project to change it; the page reads it only to show the form again.
+    const formAgain = async (problem: string) => {
+      const found = await findReview(claims);
+      return found ? htmlResponse(400, htmlPage(title, reviewForm(found.project, found.review, token, values, problem))) : notFound();
+    };
+    if (!outcomes.includes(values.outcome as ConsolidationOutcome)) return formAgain('Kies een van de mogelijkheden.');
+    const number = Number(claims.review);
     let saved: ProjectRecord;
     try {
-      saved = await services.projects.answerReviewByLink(claims.partnerId, { reviewId: reviewId(project.id, review.number), ...values, outcome: values.outcome as ConsolidationOutcome });
+      saved = await services.projects.answerReviewByLink(claims.partnerId, { reviewId: reviewId(claims.projectId, number), ...values, outcome: values.outcome as ConsolidationOutcome });
     } catch (error) {
       if (!(error instanceof UserInputError)) throw error;
-      const field = error.userErrors[0]?.field?.[1];
-      if (field && ['thirdParty', 'spinOffName', 'note'].includes(field)) {
-        return htmlResponse(400, htmlPage(title, reviewForm(project, review, token, values, error.message)));
-      }
+      const [first] = error.userErrors;
+      if (first?.code === 'NOT_FOUND') return notFound();
+      if (first?.field?.[1] && ['thirdParty', 'spinOffName', 'note'].includes(first.field[1])) return formAgain(error.message);
       return htmlResponse(409, htmlPage('Antwoorden kan niet meer', `<p>${escapeHtml(error.message)}</p>`));
     }
-    const answered = saved.reviews.find((candidate) => candidate.number === review.number)!.answer!;
+    const answered = saved.reviews.find((candidate) => candidate.number === number)!.answer!;
     const detail = answered.thirdParty ?? answered.spinOffName;
-    services.logger.info('consolidation review answered by link', { projectId: project.id, review: review.number, outcome: answered.outcome });
+    services.logger.info('consolidation review answered by link', { projectId: saved.id, review: number, outcome: answered.outcome });
     return htmlResponse(
       200,
       htmlPage(
         'Bedankt, je antwoord is genoteerd',
-        `<p>${escapeHtml(project.name)}: <strong>${escapeHtml(outcomeLabels[answered.outcome])}</strong>${detail ? ` (${escapeHtml(detail)})` : ''}.</p><p>Het volgende overleg bevestigt de beslissing.</p>`,
+        `<p>${escapeHtml(saved.name)}: <strong>${escapeHtml(outcomeLabels[answered.outcome])}</strong>${detail ? ` (${escapeHtml(detail)})` : ''}.</p><p>Het volgende overleg bevestigt de beslissing.</p>`,
       ),
     );
   }
@@ -97,9 +105,9 @@ export function createReviewRoute(services: AppServices) {
     };
     if (request.method === 'POST') return answer(claims, token, values);
 
-    const project = await services.repositories.projects.get(claims.projectId);
-    const review = project?.reviews.find((candidate) => String(candidate.number) === claims.review);
-    if (!project || !review) return htmlResponse(404, htmlPage('Niet gevonden', '<p>Deze consolidatievraag bestaat niet meer.</p>'));
+    const found = await findReview(claims);
+    if (!found) return notFound();
+    const { project, review } = found;
     if (review.confirmedAt || review.cancelledAt) {
       return htmlResponse(200, htmlPage('Deze consolidatievraag is afgerond', `<p>${escapeHtml(project.name)}: het overleg heeft al beslist, of het project loopt niet meer.</p>`));
     }

@@ -9,7 +9,6 @@ import type { TransactItem } from '../../shared/dynamodb/transaction';
 import { VersionConflictError } from '../../shared/errors';
 import { nextReviewStep, type EngagementRecord, type ProjectRecord, type ProjectStatus } from './project';
 
-
 function toRecord(item: Record<string, unknown>): ProjectRecord {
   return stripKeys<ProjectRecord>(item);
 }
@@ -84,9 +83,9 @@ export class ProjectsRepository {
     }
   }
 
-  /** One project; `consistent` for the review job, which must see the write of a run that beat it. */
-  async get(id: string, consistent = false): Promise<ProjectRecord | undefined> {
-    const result = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.project(id), ConsistentRead: consistent }));
+  /** One project, strongly consistent like every read by key: a change starts from the latest version. */
+  async get(id: string): Promise<ProjectRecord | undefined> {
+    const result = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.project(id), ConsistentRead: true }));
     return result.Item ? toRecord(result.Item) : undefined;
   }
 

@@ -378,7 +378,7 @@ export class ProjectsService {
 
   private async takeReviewStep(seen: ProjectRecord, now: Date): Promise<ReviewStep | undefined> {
     for (let attempt = 1; attempt <= 3; attempt += 1) {
-      const current = attempt === 1 ? seen : await this.projects.get(seen.id, true);
+      const current = attempt === 1 ? seen : await this.projects.get(seen.id);
       const due = current && nextReviewStep(current);
       if (!current || !due || due.at.getTime() > now.getTime()) return undefined;
       const partners = await this.partners.getMany([current.promoterPartnerId ?? '', ...Object.keys(current.engagements)].filter(Boolean));
@@ -486,7 +486,7 @@ export class ProjectsService {
     apply: (current: ProjectRecord, now: Date) => Promise<Change>,
   ): Promise<ProjectRecord> {
     for (let attempt = 1; ; attempt += 1) {
-      const current = await this.projects.get(projectId, attempt > 1);
+      const current = await this.projects.get(projectId);
       if (!current) throw notFound(field, field[1] === 'reviewId' ? 'Deze consolidatiebespreking bestaat niet.' : undefined);
       if (expectedVersion != null && expectedVersion !== current.version) throw UserInputError.versionConflict(['input', 'expectedVersion']);
       const { next, extra = [] } = await apply(current, this.clock.now());
@@ -509,7 +509,7 @@ export class ProjectsService {
     decide: (current: ProjectRecord, now: string) => EngagementRecord | undefined,
   ): Promise<ProjectRecord> {
     for (let attempt = 1; ; attempt += 1) {
-      const [current, partner] = await Promise.all([this.projects.get(projectId, attempt > 1), this.partners.get(partnerId)]);
+      const [current, partner] = await Promise.all([this.projects.get(projectId), this.partners.get(partnerId)]);
       if (!current) throw notFound(['input', 'projectId']);
       const closed = closedProjectError(current, ['input', 'projectId']);
       if (closed) throw new UserInputError([closed]);
@@ -527,7 +527,7 @@ export class ProjectsService {
         continue;
       }
       // Read back: other partners' engagements may have landed beside this one.
-      return (await this.projects.get(current.id, true))!;
+      return (await this.projects.get(current.id))!;
     }
   }
 

@@ -220,6 +220,10 @@ describe('consolidation reviews end to end: the job, the outbox, a real SMTP ser
     expect(spunOff.decisions).toEqual([
       expect.objectContaining({ text: 'Consolidatie bevestigd: een nieuwe entiteit die partner wordt van de Locon (Repair Gent cv). Klaar om zelfstandig te gaan', meeting: { id: meeting.id }, review: { number: 1 } }),
     ]);
+    // Confirmed: the link's form no longer answers.
+    const late = await post({ outcome: 'STOP' });
+    expect(late.status).toBe(409);
+    expect(late.body).toContain('Deze consolidatiebespreking is al op een vergadering bevestigd.');
     // The engagements of a spun-off project no longer count against the partners' capacity.
     const partner = await t.graphql(`query($id: ID!) { partner(id: $id) { committed { hoursPerMonth } engagements { project { status } } } }`, { id: workshop.id }, await t.token('COORDINATOR'));
     expect(partner.data.partner).toEqual({ committed: { hoursPerMonth: 0 }, engagements: [{ project: { status: 'SPUN_OFF' } }] });
