@@ -1,5 +1,6 @@
 import { addNeighbour, scheduleBuurtbabbel } from '../../support/buurtbabbel-fixtures';
 import { createPartner, scheduleMeeting } from '../../support/fixtures';
+import { activeProject, projectMutation } from '../../support/project-fixtures';
 import { createTestApp, type TestApp } from '../../support/test-app';
 
 /**
@@ -29,7 +30,7 @@ describe('reads by key are strongly consistent', () => {
     );
   });
 
-  it('in partner, meeting, answer, neighbour and buurtbabbel changes and reads', async () => {
+  it('in partner, meeting, answer, neighbour, buurtbabbel and project changes and reads', async () => {
     const coordinator = await t.token('COORDINATOR');
     const partner = await createPartner(t);
     const partnerToken = await t.token('PARTNER', { partnerId: partner.id });
@@ -44,6 +45,10 @@ describe('reads by key are strongly consistent', () => {
     await scheduleBuurtbabbel(t);
     await run(`mutation { optOutNeighbour(id: "${neighbour.id}") { userErrors { code } } }`);
     await run(`{ neighbour(id: "${neighbour.id}") { id } buurtbabbels { edges { node { host { name } } } } }`);
+
+    const project = await activeProject(t, partner.id);
+    expect((await projectMutation(t, 'update', { projectId: project.id, expectedVersion: project.version, name: 'Ander project' })).userErrors).toEqual([]);
+    await projectMutation(t, 'engage', { projectId: project.id, partnerId: partner.id, hoursPerMonth: 2 });
 
     expect(reads.length).toBeGreaterThan(5);
     expect(reads.filter((read) => !read.consistent)).toEqual([]);
