@@ -2,8 +2,7 @@ import type { AppServices } from '../app/create-app';
 import { formatDutchDateTimeRange } from '../mail/dutch-dates';
 import { escapeHtml } from '../mail/html';
 import { isOpenForAnswers, type BuurtbabbelAnswer, type BuurtbabbelRecord, type GuestStatus } from '../modules/buurtbabbels/buurtbabbel';
-import { UserInputError } from '../shared/errors';
-import { choiceButtons, htmlPage } from './html-page';
+import { answerForm, choiceButtons, htmlPage, noAnswerChosen, recordAnswer } from './html-page';
 import { htmlResponse, type HttpRequest, type HttpResponse } from './http-types';
 import { verifyLinkClaims } from './link-token';
 
@@ -53,17 +52,13 @@ export function createBuurtbabbelAnswerRoute(services: AppServices) {
 
     if (request.method === 'POST') {
       const answer = fields.get('answer') ?? '';
-      if (!answers.some((a) => a.value === answer)) return htmlResponse(400, htmlPage('Kies een antwoord', '<p>Kies ja, nee of misschien.</p>'));
-      try {
-        const { buurtbabbel, status, unmailed } = await services.buurtbabbels.answer(claims.buurtbabbelId, claims.neighbourId, answer as BuurtbabbelAnswer);
-        services.logger.info('buurtbabbel answered by link', { buurtbabbelId: buurtbabbel.id, status });
-        const text = (unmailed && unmailedOutcomeText[status]) || outcomeText[status];
-        return htmlResponse(200, htmlPage('Bedankt, je antwoord is genoteerd', `${details(buurtbabbel)}<p>${escapeHtml(text)}</p>`));
-      } catch (error) {
-        if (!(error instanceof UserInputError)) throw error;
-        const status = error.userErrors[0]?.code === 'NOT_FOUND' ? 404 : 409;
-        return htmlResponse(status, htmlPage('Antwoorden kan niet meer', `<p>${escapeHtml(error.message)}</p>`));
-      }
+      if (!answers.some((a) => a.value === answer)) return noAnswerChosen();
+      const result = await recordAnswer(() => services.buurtbabbels.answer(claims.buurtbabbelId, claims.neighbourId, answer as BuurtbabbelAnswer));
+      if ('response' in result) return result.response;
+      const { buurtbabbel, status, unmailed } = result.recorded;
+      services.logger.info('buurtbabbel answered by link', { buurtbabbelId: buurtbabbel.id, status });
+      const text = (unmailed && unmailedOutcomeText[status]) || outcomeText[status];
+      return htmlResponse(200, htmlPage('Bedankt, je antwoord is genoteerd', `${details(buurtbabbel)}<p>${escapeHtml(text)}</p>`));
     }
 
     const { buurtbabbel, guest } = await services.repositories.buurtbabbels.getWithGuest(claims.buurtbabbelId, claims.neighbourId);
@@ -74,11 +69,7 @@ export function createBuurtbabbelAnswerRoute(services: AppServices) {
     const current = guest?.status ? `<p>Je huidige antwoord: <strong>${escapeHtml(statusLabel[guest.status])}</strong>.</p>` : '';
     return htmlResponse(
       200,
-      htmlPage(
-        'Kom je naar de buurtbabbel?',
-        `${details(buurtbabbel)}${current}<form method="post" action="answer"><input type="hidden" name="token" value="${escapeHtml(token)}">${choiceButtons('answer', answers, fields.get('answer'))}</form>
-<p style="color:#666;font-size:.9rem">Je antwoord wordt pas bewaard wanneer je op een knop klikt.</p>`,
-      ),
+      htmlPage('Kom je naar de buurtbabbel?', `${details(buurtbabbel)}${current}${answerForm('answer', token, choiceButtons('answer', answers, fields.get('answer')))}`),
     );
   };
 }

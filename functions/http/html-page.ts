@@ -1,4 +1,6 @@
 import { escapeHtml } from '../mail/html';
+import { UserInputError } from '../shared/errors';
+import { htmlResponse, type HttpResponse } from './http-types';
 
 /** A plain, readable Dutch page for people who arrive from a link in an email. */
 export function htmlPage(title: string, bodyHtml: string): string {
@@ -21,4 +23,30 @@ export function choiceButtons(name: string, choices: { value: string; label: str
       return `<button type="submit" name="${escapeHtml(name)}" value="${escapeHtml(value)}" style="${style};padding:.6rem 1rem;margin:.2rem;border-radius:.3rem;font-size:1rem">${escapeHtml(label)}</button>`;
     })
     .join('');
+}
+
+/**
+ * The form of an answer page (meeting, buurtbabbel): one submit button per answer, posting back to
+ * `action` with the link's token. The GET that shows it saves nothing.
+ */
+export function answerForm(action: string, token: string, buttons: string): string {
+  return `<form method="post" action="${escapeHtml(action)}"><input type="hidden" name="token" value="${escapeHtml(token)}">${buttons}</form>
+<p style="color:#666;font-size:.9rem">Je antwoord wordt pas bewaard wanneer je op een knop klikt.</p>`;
+}
+
+/** A POST without one of the offered answers. */
+export const noAnswerChosen = (): HttpResponse => htmlResponse(400, htmlPage('Kies een antwoord', '<p>Kies ja, nee of misschien.</p>'));
+
+/**
+ * Records an answer from a link page; when the service refuses it (gone: 404, cancelled or
+ * started: 409) the page says why. Any other error propagates.
+ */
+export async function recordAnswer<T>(record: () => Promise<T>): Promise<{ recorded: T } | { response: HttpResponse }> {
+  try {
+    return { recorded: await record() };
+  } catch (error) {
+    if (!(error instanceof UserInputError)) throw error;
+    const status = error.userErrors[0]?.code === 'NOT_FOUND' ? 404 : 409;
+    return { response: htmlResponse(status, htmlPage('Antwoorden kan niet meer', `<p>${escapeHtml(error.message)}</p>`)) };
+  }
 }

@@ -2,8 +2,7 @@ import type { AppServices } from '../app/create-app';
 import { formatDutchDateTimeRange } from '../mail/dutch-dates';
 import { escapeHtml } from '../mail/html';
 import type { MeetingRecord, RsvpResponse } from '../modules/meetings/meeting';
-import { UserInputError } from '../shared/errors';
-import { choiceButtons, htmlPage } from './html-page';
+import { answerForm, choiceButtons, htmlPage, noAnswerChosen, recordAnswer } from './html-page';
 import { htmlResponse, type HttpRequest, type HttpResponse } from './http-types';
 import { verifyLinkClaims } from './link-token';
 
@@ -28,15 +27,10 @@ function meetingDetails(meeting: MeetingRecord): string {
 export function createRsvpRoute(services: AppServices) {
   /** The POST: records first and shows the meeting as the update returned it (one write, no read). */
   async function answer(claims: Record<string, string>, response: string): Promise<HttpResponse> {
-    if (!answerLabel(response)) return htmlResponse(400, htmlPage('Kies een antwoord', '<p>Kies ja, nee of misschien.</p>'));
-    let meeting: MeetingRecord;
-    try {
-      meeting = await services.meetings.recordResponse(claims.meetingId, claims.partnerId, response as RsvpResponse);
-    } catch (error) {
-      if (!(error instanceof UserInputError)) throw error;
-      const status = error.userErrors[0]?.code === 'NOT_FOUND' ? 404 : 409;
-      return htmlResponse(status, htmlPage('Antwoorden kan niet meer', `<p>${escapeHtml(error.message)}</p>`));
-    }
+    if (!answerLabel(response)) return noAnswerChosen();
+    const result = await recordAnswer(() => services.meetings.recordResponse(claims.meetingId, claims.partnerId, response as RsvpResponse));
+    if ('response' in result) return result.response;
+    const meeting = result.recorded;
     services.logger.info('meeting answered by link', { meetingId: meeting.id, partnerId: claims.partnerId, response });
     return htmlResponse(200, htmlPage('Bedankt, je antwoord is genoteerd', `${meetingDetails(meeting)}<p>Je antwoord: <strong>${escapeHtml(answerLabel(response)!)}</strong>.</p>`));
   }
@@ -58,13 +52,6 @@ export function createRsvpRoute(services: AppServices) {
     const chosen = fields.get('answer');
     const buttons = choiceButtons('response', answers.map(({ response, label }) => ({ value: response, label })), chosen);
     const currentLine = current && current !== 'NEEDS_ACTION' ? `<p>Je huidige antwoord: <strong>${escapeHtml(answerLabel(current) ?? current)}</strong>.</p>` : '';
-    return htmlResponse(
-      200,
-      htmlPage(
-        'Kom je naar het overleg?',
-        `${details}${currentLine}<form method="post" action="rsvp"><input type="hidden" name="token" value="${escapeHtml(token)}">${buttons}</form>
-<p style="color:#666;font-size:.9rem">Je antwoord wordt pas bewaard wanneer je op een knop klikt.</p>`,
-      ),
-    );
+    return htmlResponse(200, htmlPage('Kom je naar het overleg?', `${details}${currentLine}${answerForm('rsvp', token, buttons)}`));
   };
 }

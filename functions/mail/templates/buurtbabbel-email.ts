@@ -1,7 +1,7 @@
 import { formatDutchDateTime, formatDutchDateTimeRange } from '../dutch-dates';
 import { escapeHtml, safeHref } from '../html';
 import type { RenderedEmail } from '../rendered-email';
-import { answerNote, detailsTable, emailStyles, signature, wrapEmailHtml } from './email-layout';
+import { answerLinksHtml, answerLinksText, detailsTable, emailStyles, greeting as greetingFor, signature, wrapEmailHtml, type AnswerLinks } from './email-layout';
 
 /** The emails a neighbourhood entrepreneur gets about a buurtbabbel (Dutch; pure). */
 export type BuurtbabbelEmailKind = 'invitation' | 'reminder' | 'accepted' | 'waiting' | 'promoted' | 'cancellation';
@@ -16,7 +16,7 @@ export interface BuurtbabbelEmailInput {
   location: string;
   hostName?: string;
   cancelReason?: string;
-  answerLinks?: { yes: string; maybe: string; no: string };
+  answerLinks?: AnswerLinks;
   /** The page where they stop receiving invitations; in every buurtbabbel mail. */
   unsubscribeLink: string;
 }
@@ -29,9 +29,6 @@ const subjectPrefix: Record<BuurtbabbelEmailKind, string> = {
   promoted: 'Er is een plaats vrij',
   cancellation: 'Geannuleerd',
 };
-
-const answerLabels = { yes: 'Ik kom', maybe: 'Misschien', no: 'Ik kom niet' } as const;
-const answerOrder = ['yes', 'maybe', 'no'] as const;
 
 function introFor(input: BuurtbabbelEmailInput): string {
   const host = input.hostName ? ` We zijn te gast bij ${input.hostName}.` : '';
@@ -61,7 +58,7 @@ function footer(input: BuurtbabbelEmailInput): string {
 
 export function renderBuurtbabbelEmail(input: BuurtbabbelEmailInput): RenderedEmail {
   const subject = `${subjectPrefix[input.kind]}: buurtbabbel op ${formatDutchDateTime(input.startsAt)}`;
-  const greeting = input.recipientName ? `Dag ${input.recipientName},` : 'Dag,';
+  const greeting = greetingFor(input.recipientName);
   const details: [string, string][] = [
     ['Wanneer', formatDutchDateTimeRange(input.startsAt, input.endsAt)],
     ['Waar', input.location],
@@ -73,21 +70,14 @@ export function renderBuurtbabbelEmail(input: BuurtbabbelEmailInput): RenderedEm
   const lines = [greeting, '', introFor(input), ''];
   if (reason) lines.push(`Reden: ${reason}`, '');
   for (const [label, value] of details) lines.push(`${label}: ${value}`);
-  if (answerLinks) {
-    lines.push('', answerQuestion(input.kind));
-    for (const key of answerOrder) lines.push(`${answerLabels[key]}: ${answerLinks[key]}`);
-    lines.push(answerNote);
-  }
+  if (answerLinks) lines.push(...answerLinksText(answerQuestion(input.kind), answerLinks));
   lines.push('', closing, signature, '', '--', footer(input), input.unsubscribeLink);
   const text = lines.join('\n') + '\n';
 
   const blocks = [`<p>${escapeHtml(greeting)}</p>`, `<p>${escapeHtml(introFor(input))}</p>`];
   if (reason) blocks.push(`<p><strong>Reden:</strong> ${escapeHtml(reason)}</p>`);
   blocks.push(detailsTable(details));
-  if (answerLinks) {
-    const buttons = answerOrder.map((key) => `<a href="${safeHref(answerLinks[key])}" style="${emailStyles.button}">${escapeHtml(answerLabels[key])}</a>`).join('');
-    blocks.push(`<p><strong>${escapeHtml(answerQuestion(input.kind))}</strong></p><p>${buttons}</p><p style="${emailStyles.note}">${escapeHtml(answerNote)}</p>`);
-  }
+  if (answerLinks) blocks.push(answerLinksHtml(answerQuestion(input.kind), answerLinks));
   blocks.push(`<p>${escapeHtml(closing)}<br>${escapeHtml(signature)}</p>`);
   blocks.push(`<p style="${emailStyles.note}">${escapeHtml(footer(input))} <a href="${safeHref(input.unsubscribeLink)}">Geen uitnodigingen meer</a></p>`);
   return { subject, text, html: wrapEmailHtml(subject, blocks) };

@@ -1,4 +1,4 @@
-import { escapeHtml } from '../html';
+import { escapeHtml, safeHref } from '../html';
 
 /** What every HTML email of De Stek shares: inline styles (mail clients drop style sheets) and the page around the blocks. */
 export const emailStyles = {
@@ -14,7 +14,35 @@ export const emailStyles = {
 export const signature = 'Schakel vzw, voor Locon De Stek';
 
 /** Under answer links: mail scanners open links, so a link only opens a page; the answer is a button there. */
-export const answerNote = 'Elke link opent een pagina waar je je antwoord nog bevestigt.';
+const answerNote = 'Elke link opent een pagina waar je je antwoord nog bevestigt.';
+
+/** The three answer links of an invitation (meeting or buurtbabbel), each to the page that confirms it. */
+export interface AnswerLinks {
+  yes: string;
+  maybe: string;
+  no: string;
+}
+
+const answerChoices = [
+  ['yes', 'Ik kom'],
+  ['maybe', 'Misschien'],
+  ['no', 'Ik kom niet'],
+] as const;
+
+export function greeting(recipientName: string | undefined): string {
+  return recipientName ? `Dag ${recipientName},` : 'Dag,';
+}
+
+/** The answer links under their question, as lines of the text part (a blank line first). */
+export function answerLinksText(question: string, links: AnswerLinks): string[] {
+  return ['', question, ...answerChoices.map(([key, label]) => `${label}: ${links[key]}`), answerNote];
+}
+
+/** The answer links under their question, as buttons in the HTML part. */
+export function answerLinksHtml(question: string, links: AnswerLinks): string {
+  const buttons = answerChoices.map(([key, label]) => `<a href="${safeHref(links[key])}" style="${emailStyles.button}">${escapeHtml(label)}</a>`).join('');
+  return `<p><strong>${escapeHtml(question)}</strong></p><p>${buttons}</p><p style="${emailStyles.note}">${escapeHtml(answerNote)}</p>`;
+}
 
 /** A table of label/value rows (what, when, where). */
 export function detailsTable(details: [string, string][]): string {

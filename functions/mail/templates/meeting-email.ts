@@ -1,7 +1,7 @@
 import { formatDutchDateTime, formatDutchDateTimeRange } from '../dutch-dates';
-import { escapeHtml, linkifyText, safeHref } from '../html';
+import { escapeHtml, linkifyText } from '../html';
 import type { RenderedEmail } from '../rendered-email';
-import { answerNote, detailsTable, emailStyles as styles, signature as SIGNATURE, wrapEmailHtml } from './email-layout';
+import { answerLinksHtml, answerLinksText, detailsTable, emailStyles as styles, greeting as greetingFor, signature as SIGNATURE, wrapEmailHtml, type AnswerLinks } from './email-layout';
 
 export interface MeetingEmailInput {
   kind: 'invitation' | 'update' | 'cancellation';
@@ -25,16 +25,16 @@ const subjectPrefix: Record<MeetingEmailInput['kind'], string> = {
   cancellation: 'Geannuleerd',
 };
 
-const answerLabels = { accept: 'Ik kom', tentative: 'Misschien', decline: 'Ik kom niet' } as const;
-const answerOrder = ['accept', 'tentative', 'decline'] as const;
+const answerQuestion = 'Laat je weten of je komt?';
 
 /** The mail that travels with a meeting's calendar invitation, update or cancellation. */
 export function renderMeetingEmail(input: MeetingEmailInput): RenderedEmail {
   const subject = `${subjectPrefix[input.kind]}: ${input.title} op ${formatDutchDateTime(input.startsAt)}`;
   const when = formatDutchDateTimeRange(input.startsAt, input.endsAt);
   // A cancelled meeting has nothing left to answer.
-  const answerLinks = input.kind === 'cancellation' ? undefined : input.answerLinks;
-  const greeting = input.recipientName ? `Dag ${input.recipientName},` : 'Dag,';
+  const links = input.kind === 'cancellation' ? undefined : input.answerLinks;
+  const answerLinks = links && { yes: links.accept, maybe: links.tentative, no: links.decline };
+  const greeting = greetingFor(input.recipientName);
   const details: [string, string][] = [
     ['Wat', input.title],
     ['Wanneer', when],
@@ -49,7 +49,7 @@ interface Parts {
   greeting: string;
   intro: string;
   details: [string, string][];
-  answerLinks?: MeetingEmailInput['answerLinks'];
+  answerLinks?: AnswerLinks;
 }
 
 function introFor(input: MeetingEmailInput): string {
@@ -70,12 +70,7 @@ function renderText(input: MeetingEmailInput, parts: Parts): string {
   if (input.themes.length > 0) {
     lines.push('', "Thema's:", ...input.themes.map((theme) => `- ${theme}`));
   }
-  if (parts.answerLinks) {
-    const links = parts.answerLinks;
-    lines.push('', 'Laat je weten of je komt?');
-    for (const key of answerOrder) lines.push(`${answerLabels[key]}: ${links[key]}`);
-    lines.push(answerNote);
-  }
+  if (parts.answerLinks) lines.push(...answerLinksText(answerQuestion, parts.answerLinks));
   if (input.feedHint) lines.push('', input.feedHint);
   lines.push('', input.kind === 'cancellation' ? 'Met vriendelijke groet,' : 'Tot dan!', SIGNATURE);
   return lines.join('\n') + '\n';
@@ -93,13 +88,7 @@ function renderHtml(input: MeetingEmailInput, parts: Parts): string {
   if (input.themes.length > 0) {
     blocks.push(`<p><strong>Thema's</strong></p><ul>${input.themes.map((theme) => `<li>${escapeHtml(theme)}</li>`).join('')}</ul>`);
   }
-  if (parts.answerLinks) {
-    const links = parts.answerLinks;
-    const buttons = answerOrder
-      .map((key) => `<a href="${safeHref(links[key])}" style="${styles.button}">${escapeHtml(answerLabels[key])}</a>`)
-      .join('');
-    blocks.push(`<p><strong>Laat je weten of je komt?</strong></p><p>${buttons}</p><p style="${styles.note}">${escapeHtml(answerNote)}</p>`);
-  }
+  if (parts.answerLinks) blocks.push(answerLinksHtml(answerQuestion, parts.answerLinks));
   if (input.feedHint) blocks.push(`<p style="${styles.note}">${linkifyText(input.feedHint)}</p>`);
   blocks.push(`<p>${escapeHtml(input.kind === 'cancellation' ? 'Met vriendelijke groet,' : 'Tot dan!')}<br>${escapeHtml(SIGNATURE)}</p>`);
   return wrapEmailHtml(parts.subject, blocks);

@@ -155,10 +155,8 @@ export class BuurtbabbelsService {
    * A neighbour's answer through the link in an invitation (the link's token names both). A yes
    * beyond the maximum goes on the waiting list; a yes withdrawn gives the seat to the first
    * waiting. Counts, waiting list, guest and the resulting emails change in one transaction.
-   */
-  /**
-   * Records a neighbour's answer. `unmailed` says that no mail reaches the neighbour any more (opted
-   * out, or become a partner): the confirmation and a seat from the waiting list are not mailed.
+   * `unmailed` says that no mail reaches the neighbour any more (opted out, or become a partner):
+   * the confirmation and a seat from the waiting list are not mailed.
    */
   async answer(buurtbabbelId: string, neighbourId: string, answer: BuurtbabbelAnswer): Promise<{ buurtbabbel: BuurtbabbelRecord; status: GuestStatus; unmailed: boolean }> {
     return this.retrying(async () => {

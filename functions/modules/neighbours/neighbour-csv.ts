@@ -220,7 +220,7 @@ export function parseNeighbourCsv(input: string, now: Date): ParsedNeighbourCsv 
     };
     const problems = validateNeighbourFields(fields, now);
     if (problems.length > 0) {
-      refuse(problems[0].code === 'INVALID_EMAIL' ? 'INVALID_EMAIL' : problems[0].code, problems.map((p) => p.message).join(' '));
+      refuse(problems[0].code, problems.map((p) => p.message).join(' '));
       continue;
     }
     const key = normaliseEmail(email);
@@ -232,6 +232,6 @@ export function parseNeighbourCsv(input: string, now: Date): ParsedNeighbourCsv 
     firstLineOf.set(key, line);
     rows.push({ line, fields });
   }
-  refused.sort((a, b) => a.line - b.line);
+  // Records come in file order, so `refused` is in line order already.
   return { rows, refused };
 }

@@ -1,9 +1,6 @@
 import type { Resolvers } from '../../graphql/generated/resolvers-types';
 import { toConnection, withUserErrors } from '../../graphql/payload';
 import { pageSize } from '../../shared/dynamodb/cursor';
-import { UserInputError } from '../../shared/errors';
-
-const userErrorsOf = (error: UserInputError) => error.userErrors.map((e) => ({ field: e.field ?? null, message: e.message, code: e.code }));
 
 export const neighboursResolvers: Resolvers = {
   Query: {
@@ -21,13 +18,13 @@ export const neighboursResolvers: Resolvers = {
       return { ...result, neighbourId: result.neighbour?.id ?? null };
     },
     importNeighbours: async (_parent, { csv }, { viewer, services }) => {
-      try {
-        const report = await services.neighbours.importCsv(viewer, csv);
-        return { imported: report.imported, consentDefaulted: report.consentDefaulted, refused: report.refused.map((r) => ({ ...r, email: r.email ?? null })), userErrors: [] };
-      } catch (error) {
-        if (error instanceof UserInputError) return { imported: 0, consentDefaulted: 0, refused: [], userErrors: userErrorsOf(error) };
-        throw error;
-      }
+      const { report, userErrors } = await withUserErrors('report', () => services.neighbours.importCsv(viewer, csv));
+      return {
+        imported: report?.imported ?? 0,
+        consentDefaulted: report?.consentDefaulted ?? 0,
+        refused: report?.refused.map((r) => ({ ...r, email: r.email ?? null })) ?? [],
+        userErrors,
+      };
     },
     optOutNeighbour: async (_parent, { id }, { viewer, services }) => {
       const result = await withUserErrors('neighbour', () => services.neighbours.optOutByCoordinator(viewer, id));
