@@ -4,7 +4,7 @@ import { scheduledJobs } from '../../functions/handlers/scheduled-jobs';
 import { apiTableAccess, calendarFeedTableAccess, sesEventsTableAccess } from '../../functions/handlers/table-access';
 import type { TableAccess } from '../../functions/shared/dynamodb/table-access';
 import { tableDefinition } from '../../functions/shared/dynamodb/table-definition';
-import { loadConfig, parseStoreConfig } from '../../functions/shared/config';
+import { loadConfig, parseConfig } from '../../functions/shared/config';
 import { handlerEntry, lambdaEntries } from '../../infra/bundling';
 import { resourcesOf, synthesize, type Synthesized } from './synth';
 
@@ -209,7 +209,7 @@ describe('CDK app', () => {
       const variables = resourcesOf(dev.template, 'AWS::Lambda::Function')[functionId(dev, name)].Properties.Environment.Variables;
       const env = Object.fromEntries(Object.entries(variables).map(([key, value]) => [key, resolve(value)]));
       if (name === 'ses-events') {
-        expect(parseStoreConfig(env)).toMatchObject({ stage: 'dev', tableName: 'DeStek-dev-Data', logLevel: 'debug' });
+        expect(parseConfig(env, { linkSigningSecret: false })).toMatchObject({ stage: 'dev', tableName: 'DeStek-dev-Data', logLevel: 'debug' });
         continue;
       }
       const config = await loadConfig(env, reader, { linkSigningSecret: usesLinkSigningSecret });
