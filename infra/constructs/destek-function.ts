@@ -9,7 +9,7 @@ import { NagSuppressions } from 'cdk-nag';
 import type { Construct } from 'constructs';
 import type { TableAccess } from '../../functions/shared/dynamodb/table-access';
 import { tableIndexes } from '../../functions/shared/dynamodb/table-definition';
-import { handlerEntry, lambdaBundling, projectRoot } from '../bundling';
+import { bundleMetafileContext, handlerEntry, lambdaBundling, projectRoot } from '../bundling';
 import type { StageSettings } from '../stage-settings';
 
 export interface DeStekFunctionProps {
@@ -48,7 +48,7 @@ export class DeStekFunction extends NodejsFunction {
       timeout: props.timeout ?? Duration.seconds(60),
       projectRoot,
       depsLockFilePath: `${projectRoot}/package-lock.json`,
-      bundling: lambdaBundling,
+      bundling: { ...lambdaBundling, metafile: scope.node.tryGetContext(bundleMetafileContext) === true },
       logGroup,
       deadLetterQueue: props.deadLetterQueue,
       ...(props.deadLetterQueue ? { retryAttempts: 2, maxEventAge: Duration.hours(1) } : {}),
