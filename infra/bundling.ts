@@ -1,12 +1,11 @@
 import { join, resolve } from 'node:path';
-import type { BuildOptions } from 'esbuild';
 import { LogLevel, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { scheduledJobs } from '../functions/handlers/scheduled-jobs';
 
 /**
  * How every Lambda function is bundled: one set of esbuild options, used by the CDK app (through
- * NodejsFunction, with the esbuild in node_modules, so no Docker) and by `npm run bundle-size` and
- * its test (esbuild directly, for the metafile). The AWS SDK is bundled rather than taken from the
+ * NodejsFunction, with the esbuild in node_modules, so no Docker); `npm run bundle-size` and its
+ * test read the bundles a synthesis made. The AWS SDK is bundled rather than taken from the
  * Lambda runtime, so a function runs the SDK version its tests ran, and only the clients it imports.
  */
 export const projectRoot = resolve(__dirname, '..');
@@ -16,46 +15,29 @@ export function handlerEntry(name: string): string {
   return join(handlersDir, `${name}.ts`);
 }
 
-const nodeTarget = 'node22';
-/** ES module builds of dependencies first: esbuild drops what they export and nobody imports. */
-const mainFields = ['module', 'main'];
-/** graphql-js skips its development-only checks in production. */
-const define = { 'process.env.NODE_ENV': '"production"' };
-
 export const lambdaBundling: BundlingOptions = {
   minify: true,
   sourceMap: true,
   sourcesContent: false,
   keepNames: true,
-  target: nodeTarget,
+  target: 'node22',
   format: OutputFormat.CJS,
-  mainFields,
-  define,
+  // ES module builds of dependencies first: esbuild drops what they export and nobody imports.
+  mainFields: ['module', 'main'],
+  // graphql-js skips its development-only checks in production.
+  define: { 'process.env.NODE_ENV': '"production"' },
   bundleAwsSDK: true,
   externalModules: [],
   // Sizes are printed by `npm run bundle-size`; synthesis shows only problems.
   logLevel: LogLevel.WARNING,
 };
 
-/** The same bundle as `lambdaBundling`, as direct esbuild options (with a metafile). */
-export function esbuildOptions(entry: string, outfile: string): BuildOptions {
-  return {
-    entryPoints: [entry],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    target: nodeTarget,
-    format: 'cjs',
-    minify: true,
-    sourcemap: true,
-    sourcesContent: false,
-    keepNames: true,
-    mainFields,
-    define,
-    metafile: true,
-    logLevel: 'silent',
-  };
-}
+/**
+ * Context key that makes every function's asset hold esbuild's metafile (`index.meta.json`) beside
+ * its bundle: set by `npm run bundle-size` and its test, never for a deploy (the file is not needed
+ * in Lambda).
+ */
+export const bundleMetafileContext = 'destek:bundle-metafile';
 
 export interface LambdaEntry {
   /** The function's name within the app, also its handler file `functions/handlers/<name>.ts`. */

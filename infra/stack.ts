@@ -44,12 +44,6 @@ export class DeStekStack extends Stack {
       },
     ]);
 
-    /** Names the secret in the function's environment and lets it read it, in one step so the two cannot drift. */
-    const useLinkSigningSecret = (fn: DeStekFunction) => {
-      fn.addEnvironment('LINK_SIGNING_SECRET_ARN', linkSigningSecret.secretArn);
-      linkSigningSecret.grantRead(fn);
-    };
-
     const shared: Record<string, string> = {
       MAIL_FROM: settings.mailFrom,
       ORGANIZER_EMAIL: settings.organizerEmail,
@@ -57,7 +51,6 @@ export class DeStekStack extends Stack {
       // Read where buurtbabbel mailings are planned: the rounds (job) and a cancellation (API).
       ...(settings.buurtbabbelSendRatePerMinute ? { BUURTBABBEL_SEND_RATE_PER_MINUTE: String(settings.buurtbabbelSendRatePerMinute) } : {}),
     };
-    const mailEnvironment = { MAIL_TRANSPORT: 'ses', SES_CONFIGURATION_SET: mail.configurationSet.configurationSetName };
 
     const apiFunction = new DeStekFunction(this, 'ApiFunction', {
       name: 'api',
@@ -72,8 +65,8 @@ export class DeStekStack extends Stack {
         COGNITO_USER_POOL_ID: users.pool.userPoolId,
         COGNITO_CLIENT_ID: users.appClient.userPoolClientId,
       },
+      linkSigningSecret,
     });
-    useLinkSigningSecret(apiFunction);
     const calendarFeedFunction = new DeStekFunction(this, 'CalendarFeedFunction', {
       name: 'calendar-feed',
       description: 'Personal calendar feeds (iCalendar) for calendar apps to subscribe to',
@@ -108,10 +101,10 @@ export class DeStekStack extends Stack {
         job,
         settings,
         table,
-        environment: { PUBLIC_BASE_URL: publicBaseUrl, ...shared, ...(job.sendsMail ? mailEnvironment : {}) },
+        environment: { PUBLIC_BASE_URL: publicBaseUrl, ...shared },
+        linkSigningSecret,
+        mail,
       });
-      if (job.sendsMail) mail.grantSend(scheduled.fn);
-      if (job.usesLinkSigningSecret) useLinkSigningSecret(scheduled.fn);
       monitoring.watchFunction(id, scheduled.fn);
       monitoring.watchDeadLetterQueue(id, scheduled.deadLetterQueue);
     }

@@ -2,9 +2,10 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import { createApp, type AppServices } from '../app/create-app';
 import type { HttpRequest } from '../http/http-types';
 import type { Route } from '../http/router';
-import { createRouter, type Router } from '../http/router';
+import { createRouter } from '../http/router';
 import { getRuntimeConfig, type ConfigNeeds } from '../shared/config';
 import { createFunctionLogger } from '../shared/observability';
+import { oncePerColdStart } from './cold-start';
 
 export type HttpLambdaHandler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
 
@@ -22,18 +23,11 @@ export function toHttpRequest(event: APIGatewayProxyEventV2): HttpRequest {
  * start is not kept, so the next request tries again.
  */
 export function httpLambda(service: string, routes: (app: AppServices) => Route[], needs: ConfigNeeds = { linkSigningSecret: true }): HttpLambdaHandler {
-  let router: Promise<Router> | undefined;
-  const getRouter = () =>
-    (router ??= getRuntimeConfig(needs).then(
-      (config) => {
-        const app = createApp(config, { logger: createFunctionLogger(config, service) });
-        return createRouter(app, routes(app));
-      },
-      (error) => {
-        router = undefined;
-        throw error;
-      },
-    ));
+  const getRouter = oncePerColdStart(async () => {
+    const config = await getRuntimeConfig(needs);
+    const app = createApp(config, { logger: createFunctionLogger(config, service) });
+    return createRouter(app, routes(app));
+  });
   return async (event) => {
     const response = await (await getRouter())(toHttpRequest(event));
     return { statusCode: response.status, headers: response.headers, body: response.body, isBase64Encoded: false };

@@ -1,7 +1,8 @@
 import { createApp, type AppServices } from '../app/create-app';
 import { getRuntimeConfig, type ConfigNeeds } from '../shared/config';
 import { metricNames } from '../shared/metric-names';
-import { createFunctionLogger, createFunctionMetrics, type FunctionMetrics } from '../shared/observability';
+import { createFunctionLogger, createFunctionMetrics } from '../shared/observability';
+import { oncePerColdStart } from './cold-start';
 import type { JobEvent, JobHandler, JobResult } from './scheduled-job';
 
 export interface LambdaJobOptions<R> {
@@ -26,17 +27,12 @@ export function lambdaJob<R extends JobResult>(
 ): JobHandler {
   const countsOf = options.countsOf ?? ((): Record<string, number> => ({}));
   const needs: ConfigNeeds = { linkSigningSecret: options.linkSigningSecret ?? true };
-  let ready: Promise<{ app: AppServices; metrics: FunctionMetrics }> | undefined;
-  const prepare = async () => {
+  const ready = oncePerColdStart(async () => {
     const config = await getRuntimeConfig(needs);
     return { app: createApp(config, { logger: createFunctionLogger(config, name) }), metrics: createFunctionMetrics(config, name) };
-  };
+  });
   return async (event: JobEvent) => {
-    ready ??= prepare().catch((error) => {
-      ready = undefined;
-      throw error;
-    });
-    const { app, metrics } = await ready;
+    const { app, metrics } = await ready();
     const asOf = event?.now ? new Date(event.now) : undefined;
     if (asOf && Number.isNaN(asOf.getTime())) throw new Error(`invalid "now": ${event.now}`);
     const started = Date.now();

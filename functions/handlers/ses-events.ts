@@ -1,10 +1,11 @@
 import type { SNSEvent } from 'aws-lambda';
 import { parseSesEvent, verdictsOf } from '../modules/suppressions/ses-event';
 import { SuppressionsRepository } from '../modules/suppressions/suppressions.repository';
-import { getStoreConfig } from '../shared/config';
+import { getConfigWithoutSecrets } from '../shared/config';
 import { createDocumentClient } from '../shared/dynamodb/client';
 import type { Logger } from '../shared/logger';
 import { createFunctionLogger } from '../shared/observability';
+import { oncePerColdStart } from './cold-start';
 
 export interface SesEventsResult {
   suppressed: number;
@@ -43,13 +44,10 @@ export function createSesEventsHandler(suppressions: SuppressionsRepository, log
   };
 }
 
-let handle: ReturnType<typeof createSesEventsHandler> | undefined;
+const getHandler = oncePerColdStart(() => {
+  const config = getConfigWithoutSecrets();
+  const db = createDocumentClient({ region: config.awsRegion, endpoint: config.dynamodbEndpoint });
+  return createSesEventsHandler(new SuppressionsRepository(db, config.tableName), createFunctionLogger(config, 'ses-events'));
+});
 
-export const handler = async (event: SNSEvent): Promise<SesEventsResult> => {
-  if (!handle) {
-    const config = getStoreConfig();
-    const db = createDocumentClient({ region: config.awsRegion, endpoint: config.dynamodbEndpoint });
-    handle = createSesEventsHandler(new SuppressionsRepository(db, config.tableName), createFunctionLogger(config, 'ses-events'));
-  }
-  return handle(event);
-};
+export const handler = async (event: SNSEvent): Promise<SesEventsResult> => (await getHandler())(event);

@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { parseConfig } from '../shared/config';
+import { parseConfig, type Config } from '../shared/config';
 import { createDocumentClient } from '../shared/dynamodb/client';
 import { ensureTable } from '../shared/dynamodb/ensure-table';
 import { ensureDevSecrets, localEnvironment } from './dev-secrets';
@@ -37,15 +37,19 @@ export async function withLocalDatabase<T>(options: LocalDatabaseOptions, work: 
     Object.assign(process.env, localEnvironment({ secrets, dynamodbEndpoint: endpoint, dataDir }));
     // Links in mails sent now should point at the running stack.
     if (stack?.url && !process.env.PUBLIC_BASE_URL) process.env.PUBLIC_BASE_URL = stack.url;
-    const config = parseConfig(process.env);
-    const client = createDocumentClient({ region: config.awsRegion, endpoint });
-    try {
-      await ensureTable(client, config.tableName);
-    } finally {
-      client.destroy();
-    }
+    await ensureLocalTable(parseConfig(process.env), endpoint);
     return await work();
   } finally {
     await own?.stop();
+  }
+}
+
+/** Creates the configured table on a local DynamoDB when missing (the local stack and the command-line tools). */
+export async function ensureLocalTable(config: Pick<Config, 'awsRegion' | 'tableName'>, endpoint: string): Promise<void> {
+  const client = createDocumentClient({ region: config.awsRegion, endpoint });
+  try {
+    await ensureTable(client, config.tableName);
+  } finally {
+    client.destroy();
   }
 }

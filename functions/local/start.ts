@@ -4,13 +4,12 @@ import { join, resolve } from 'node:path';
 import type { RunnableJob } from '../handlers/scheduled-job';
 import { scheduledJobs } from '../handlers/scheduled-jobs';
 import { parseConfig } from '../shared/config';
-import { createDocumentClient } from '../shared/dynamodb/client';
-import { ensureTable } from '../shared/dynamodb/ensure-table';
 import { createLogger, type Logger } from '../shared/logger';
 import { runCli, UsageError } from './cli';
 import { ensureDevSecrets, localEnvironment } from './dev-secrets';
 import { freePort, isDynamoDbReachable, isPortFree, startDynamoDbLocal } from './dynamodb-local';
 import { createLambdaHttpListener, type LambdaHttpHandler } from './http-adapter';
+import { ensureLocalTable } from './local-database';
 import { findRunningLocalStack, isProcessAlive, readLocalStackState, removeLocalStackState, writeLocalStackState } from './local-stack-state';
 import { createOutboxViewer, isOutboxPath } from './outbox-viewer';
 import { defaultDataDir } from './paths';
@@ -133,12 +132,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const logger = options.logger ?? createLogger(config.logLevel);
 
     // 4. Table, handler, routes.
-    const client = createDocumentClient({ region: config.awsRegion, endpoint: dynamodbEndpoint });
-    try {
-      await ensureTable(client, config.tableName);
-    } finally {
-      client.destroy();
-    }
+    await ensureLocalTable(config, dynamodbEndpoint);
     const handler = await (options.loadHandler ?? loadApiHandler)();
     const lambda = createLambdaHttpListener(handler, { onError: (error) => logger.error('api handler failed', { error }) });
     const outbox = config.smtpUrl ? undefined : createOutboxViewer({ outboxDir: config.outboxDir });

@@ -59,9 +59,6 @@ const configSchema = (needs: ConfigNeeds) => settingsSchema.superRefine((env, co
   if (env.MAIL_TRANSPORT === 'smtp' && env.SMTP_URL === undefined) problem('SMTP_URL', 'MAIL_TRANSPORT=smtp needs SMTP_URL');
 });
 
-/** What a function that only reads and writes the table needs (the SES events function). */
-const storeSchema = settingsSchema.pick({ STAGE: true, TABLE_NAME: true, DYNAMODB_ENDPOINT: true, AWS_REGION: true, LOG_LEVEL: true });
-
 export type Stage = 'local' | 'dev' | 'prod';
 
 export interface Config {
@@ -91,8 +88,6 @@ export interface Config {
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
 }
 
-export type StoreConfig = Pick<Config, 'stage' | 'tableName' | 'dynamodbEndpoint' | 'awsRegion' | 'logLevel'>;
-
 export class ConfigError extends Error {
   constructor(message: string) {
     super(message);
@@ -102,18 +97,14 @@ export class ConfigError extends Error {
 
 type Env = Record<string, string | undefined>;
 
-function parseWith<T>(schema: z.ZodType<T>, env: Env): T {
+export function parseConfig(env: Env, needs: ConfigNeeds = everything): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
-  const result = schema.safeParse(cleaned);
+  const result = configSchema(needs).safeParse(cleaned);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `${issue.path.join('.') || '(config)'}: ${issue.message}`);
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
-  return result.data;
-}
-
-export function parseConfig(env: Env, needs: ConfigNeeds = everything): Config {
-  const e = parseWith(configSchema(needs), env);
+  const e = result.data;
   const config: Config = {
     stage: e.STAGE,
     port: e.PORT,
@@ -153,11 +144,6 @@ function withoutLinkSigningSecret(config: Config): Config {
   }) as Config;
 }
 
-export function parseStoreConfig(env: Env): StoreConfig {
-  const e = parseWith(storeSchema, env);
-  return { stage: e.STAGE, tableName: e.TABLE_NAME, dynamodbEndpoint: e.DYNAMODB_ENDPOINT, awsRegion: e.AWS_REGION, logLevel: e.LOG_LEVEL };
-}
-
 /**
  * The configuration with its secrets: in AWS the environment names the secret
  * (LINK_SIGNING_SECRET_ARN) instead of holding it, and it is read here, once per cold start.
@@ -175,41 +161,20 @@ export async function loadConfig(env: Env, readSecret: SecretReader, needs: Conf
   return parseConfig({ ...env, LINK_SIGNING_SECRET: secret });
 }
 
-let cached: Config | undefined;
-let loading: Promise<Config> | undefined;
-let cachedWithoutSecret: Config | undefined;
-
-/** The process's configuration, parsed from `process.env` on first use (no secret store: local tools). */
-export function getConfig(): Config {
-  cached ??= parseConfig(process.env);
-  return cached;
+/**
+ * The process's configuration for a Lambda handler, its secret read from Secrets Manager when the
+ * function uses one. Called once per cold start: the handler keeps what it builds from it
+ * (functions/handlers/cold-start.ts), so nothing is cached here.
+ */
+export function getRuntimeConfig(needs: ConfigNeeds): Promise<Config> {
+  if (!needs.linkSigningSecret) return Promise.resolve().then(getConfigWithoutSecrets);
+  return loadConfig(process.env, secretsManagerReader(process.env.AWS_REGION || 'eu-west-1'));
 }
 
 /**
- * The process's configuration for a Lambda handler: secrets fetched on first use and kept for the
- * life of the execution environment. A failed read is not kept, so the next invocation tries again.
- * The local stack runs every handler in one process, so each kind of configuration is kept apart.
+ * The process's configuration for a function that reads no secret. Separate from getRuntimeConfig
+ * so such a function's bundle holds no Secrets Manager client.
  */
-export function getRuntimeConfig(
-  needs: ConfigNeeds = everything,
-  readSecret: SecretReader = secretsManagerReader(process.env.AWS_REGION || 'eu-west-1'),
-): Promise<Config> {
-  if (!needs.linkSigningSecret) return Promise.resolve().then(() => (cachedWithoutSecret ??= parseConfig(process.env, needs)));
-  if (cached) return Promise.resolve(cached);
-  loading ??= loadConfig(process.env, readSecret).then(
-    (config) => (cached = config),
-    (error) => {
-      loading = undefined;
-      throw error;
-    },
-  );
-  return loading;
-}
-
-let cachedStore: StoreConfig | undefined;
-
-/** The table settings only, for functions that hold no secret. */
-export function getStoreConfig(): StoreConfig {
-  cachedStore ??= parseStoreConfig(process.env);
-  return cachedStore;
+export function getConfigWithoutSecrets(): Config {
+  return parseConfig(process.env, { linkSigningSecret: false });
 }

@@ -4,13 +4,15 @@ import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { NagSuppressions } from 'cdk-nag';
 import type { Construct } from 'constructs';
 import type { TableAccess } from '../../functions/shared/dynamodb/table-access';
 import { tableIndexes } from '../../functions/shared/dynamodb/table-definition';
-import { handlerEntry, lambdaBundling, projectRoot } from '../bundling';
+import { bundleMetafileContext, handlerEntry, lambdaBundling, projectRoot } from '../bundling';
 import type { StageSettings } from '../stage-settings';
+import type { Mail } from './mail';
 
 export interface DeStekFunctionProps {
   /** Handler file `functions/handlers/<name>.ts`; also the service name in logs and metrics. */
@@ -24,6 +26,10 @@ export interface DeStekFunctionProps {
   memorySize?: number;
   /** Receives the events of failed asynchronous invocations (schedules, SNS) after Lambda's retries. */
   deadLetterQueue?: IQueue;
+  /** For a function that signs or checks email-link tokens: named in its environment, and it may read it. */
+  linkSigningSecret?: ISecret;
+  /** For a function that sends email: SES as its transport, with the configuration set, and leave to send. */
+  mail?: Mail;
 }
 
 /**
@@ -48,7 +54,7 @@ export class DeStekFunction extends NodejsFunction {
       timeout: props.timeout ?? Duration.seconds(60),
       projectRoot,
       depsLockFilePath: `${projectRoot}/package-lock.json`,
-      bundling: lambdaBundling,
+      bundling: { ...lambdaBundling, metafile: scope.node.tryGetContext(bundleMetafileContext) === true },
       logGroup,
       deadLetterQueue: props.deadLetterQueue,
       ...(props.deadLetterQueue ? { retryAttempts: 2, maxEventAge: Duration.hours(1) } : {}),
@@ -59,9 +65,14 @@ export class DeStekFunction extends NodejsFunction {
         // Stack traces point into the TypeScript sources (the bundles ship source maps).
         NODE_OPTIONS: '--enable-source-maps',
         ...props.environment,
+        ...(props.mail ? { MAIL_TRANSPORT: 'ses', SES_CONFIGURATION_SET: props.mail.configurationSet.configurationSetName } : {}),
+        ...(props.linkSigningSecret ? { LINK_SIGNING_SECRET_ARN: props.linkSigningSecret.secretArn } : {}),
       },
     });
+    // Each grant beside the environment variable that makes the code use it, so the two cannot drift.
     grantTableAccess(this, props.table, props.tableAccess);
+    props.mail?.grantSend(this);
+    props.linkSigningSecret?.grantRead(this);
     // Names the handler in the console, in cost reports and for the template tests.
     Tags.of(this).add('destek:handler', props.name);
     NagSuppressions.addResourceSuppressions(this, [

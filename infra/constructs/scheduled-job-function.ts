@@ -6,6 +6,7 @@ import { ContextAttribute, Schedule, ScheduleExpression, ScheduleTargetInput } f
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Stack, TimeZone } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
@@ -13,13 +14,18 @@ import type { ScheduledJob } from '../../functions/handlers/scheduled-job';
 import type { StageSettings } from '../stage-settings';
 import { createDeadLetterQueue } from './dead-letter-queue';
 import { DeStekFunction } from './destek-function';
+import type { Mail } from './mail';
 
 export interface ScheduledJobFunctionProps {
   job: ScheduledJob;
   settings: StageSettings;
   table: Table;
-  /** Environment shared by every function (mail settings, secret ARN, public URL). */
+  /** Environment shared by every function (mail addresses, public URL). */
   environment: Record<string, string>;
+  /** Given to the job's function only when it declares `usesLinkSigningSecret`. */
+  linkSigningSecret: ISecret;
+  /** Given to the job's function only when it declares `sendsMail`. */
+  mail: Mail;
 }
 
 /**
@@ -47,6 +53,8 @@ export class ScheduledJobFunction extends Construct {
       environment: props.environment,
       timeout: Duration.seconds(job.timeoutSeconds ?? 60),
       deadLetterQueue: this.deadLetterQueue,
+      linkSigningSecret: job.usesLinkSigningSecret ? props.linkSigningSecret : undefined,
+      mail: job.sendsMail ? props.mail : undefined,
     });
     const schedulerRole = new Role(this, 'SchedulerRole', {
       assumedBy: new ServicePrincipal('scheduler.amazonaws.com', { conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } } }),

@@ -1,24 +1,36 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bundleFunction, packageOf, type BundleReport } from '../../infra/bundle-size';
-import { lambdaEntries } from '../../infra/bundling';
+import { bundleReports, packageOf, type BundleReport } from '../../infra/bundle-size';
+import { bundleMetafileContext, handlerEntry, lambdaEntries } from '../../infra/bundling';
+import { synthesize } from './synth';
 
 /**
- * Each function's bundle holds what its code uses: the mail packages only where mail is sent,
- * and of the AWS SDK only the clients the function calls.
+ * The bundles the CDK app makes (the one synthesis with real bundling: esbuild from node_modules,
+ * no Docker, no network): one per function, each holding what its code uses: the mail packages
+ * only where mail is sent, and of the AWS SDK only the clients the function calls.
  */
 const mailPackages = ['nodemailer', 'ical-generator', '@aws-sdk/client-sesv2'];
 
-const reports = new Map<string, BundleReport>();
+let reports: Map<string, BundleReport>;
 
-beforeAll(async () => {
-  for (const entry of lambdaEntries()) reports.set(entry.name, await bundleFunction(entry));
-}, 60_000);
+beforeAll(() => {
+  const { app, stack } = synthesize('dev', { bundle: true, context: { [bundleMetafileContext]: true } });
+  reports = bundleReports(app.synth(), stack.stackName);
+}, 120_000);
 
 const packagesIn = (name: string) => Object.keys(reports.get(name)!.packages);
 const sdkClientsIn = (name: string) => packagesIn(name).filter((pkg) => pkg.startsWith('@aws-sdk/client-')).sort();
 
 describe('Lambda bundles', () => {
+  it('bundles every function from its own entry file into an asset of its own', () => {
+    const names = lambdaEntries().map((entry) => entry.name);
+    for (const name of names) expect(existsSync(handlerEntry(name))).toBe(true);
+    expect([...reports.keys()].sort()).toEqual([...names].sort());
+    expect(new Set([...reports.values()].map((report) => report.dir)).size).toBe(names.length);
+    // Each bundle's own code starts at its own handler file.
+    for (const name of names) expect(Object.keys(reports.get(name)!.metafile.inputs)).toContain(`functions/handlers/${name}.ts`);
+  });
+
   it('keeps nodemailer, ical-generator and the SES client out of every function that sends no mail', () => {
     for (const entry of lambdaEntries()) {
       const present = mailPackages.filter((pkg) => packagesIn(entry.name).includes(pkg));

@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig, parseConfig, parseStoreConfig } from '../../../functions/shared/config';
+import { ConfigError, loadConfig, parseConfig } from '../../../functions/shared/config';
 
 const secret = 'x'.repeat(32);
 
@@ -62,13 +62,15 @@ describe('configuration for AWS', () => {
     expect(() => loaded.linkSigningSecret).toThrow(ConfigError);
   });
 
-  it('reads only the table settings for functions that hold no secret', () => {
-    expect(parseStoreConfig({ STAGE: 'prod', TABLE_NAME: 'DeStek-Data', LINK_SIGNING_SECRET: undefined })).toEqual({
+  it('reads the table settings for functions that hold no secret', () => {
+    const config = parseConfig({ STAGE: 'prod', TABLE_NAME: 'DeStek-Data', LINK_SIGNING_SECRET: undefined }, { linkSigningSecret: false });
+    expect({ ...config }).toMatchObject({
       stage: 'prod',
       tableName: 'DeStek-Data',
       dynamodbEndpoint: undefined,
       awsRegion: 'eu-west-1',
       logLevel: 'info',
     });
+    expect(() => config.linkSigningSecret).toThrow(ConfigError);
   });
 });
