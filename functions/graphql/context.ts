@@ -26,35 +26,29 @@ export interface GraphQLContext {
   };
 }
 
+/** A loader over a repository's getMany: one batch read for the ids asked in the same tick. */
+function byId<T>(getMany: (ids: readonly string[]) => Promise<Map<string, T>>): DataLoader<string, T | undefined> {
+  return new DataLoader(async (ids) => {
+    const found = await getMany(ids);
+    return ids.map((id) => found.get(id));
+  });
+}
+
 export function createContext(services: AppServices, viewer: Viewer | undefined): GraphQLContext {
+  const { repositories } = services;
   return {
     viewer,
     services,
     loaders: {
-      partner: new DataLoader(async (ids) => {
-        const found = await services.repositories.partners.getMany(ids);
-        return ids.map((id) => found.get(id));
-      }),
-      meeting: new DataLoader(async (ids) => {
-        const found = await services.repositories.meetings.getMany(ids);
-        return ids.map((id) => found.get(id));
-      }),
-      neighbour: new DataLoader(async (ids) => {
-        const found = await services.repositories.neighbours.getMany(ids);
-        return ids.map((id) => found.get(id));
-      }),
-      buurtbabbel: new DataLoader(async (ids) => {
-        const found = await services.repositories.buurtbabbels.getMany(ids);
-        return ids.map((id) => found.get(id));
-      }),
+      partner: byId((ids) => repositories.partners.getMany(ids)),
+      meeting: byId((ids) => repositories.meetings.getMany(ids)),
+      neighbour: byId((ids) => repositories.neighbours.getMany(ids)),
+      buurtbabbel: byId((ids) => repositories.buurtbabbels.getMany(ids)),
       suppressed: new DataLoader(async (emails) => {
-        const found = await services.repositories.suppressions.findMany(emails);
+        const found = await repositories.suppressions.findMany(emails);
         return emails.map((email) => found.has(recipientKey(email)));
       }),
-      project: new DataLoader(async (ids) => {
-        const found = await services.repositories.projects.getMany(ids);
-        return ids.map((id) => found.get(id));
-      }),
+      project: byId((ids) => repositories.projects.getMany(ids)),
     },
   };
 }

@@ -5,8 +5,8 @@ import { graphqlRoutes } from './graphql-routes';
 import { createRouter, type Router } from './router';
 
 /**
- * Every HTTP route in one router, for the local stack and the tests. In AWS they are two
- * functions behind one HTTP API: GraphQL with the answer page (functions/handlers/api.ts), and the
+ * Every HTTP route in one router, for the tests. In AWS they are two functions behind one HTTP
+ * API: GraphQL with the link pages (functions/handlers/api.ts), and the
  * calendar feeds (functions/handlers/calendar-feed.ts), so the GraphQL bundle carries no
  * iCalendar builder; the local stack routes the same way (functions/local/start.ts).
  */

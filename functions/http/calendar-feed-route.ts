@@ -5,32 +5,24 @@ import type { Route } from './router';
 
 const feedPath = /^\/calendar\/([A-Za-z0-9_-]{20,100})\.ics$/;
 
-export function matchCalendarFeed(path: string): string | undefined {
-  return feedPath.exec(path)?.[1];
-}
-
-/** GET /calendar/<secret>.ics: a partner member's personal feed, for calendar apps to subscribe to. */
-export function createCalendarFeedRoute(services: AppServices) {
-  return async (request: HttpRequest, token: string): Promise<HttpResponse> => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') return textResponse(405, 'Alleen GET.');
-    const feed = await services.calendarFeeds.feed(token);
-    if (!feed) return textResponse(404, 'Deze agenda-link bestaat niet (meer).');
-    const ics = buildCalendarFeedIcs(feed);
-    return {
-      status: 200,
-      headers: { 'content-type': 'text/calendar; charset=utf-8', 'cache-control': 'private, max-age=300', 'content-disposition': 'inline; filename="destek.ics"' },
-      body: request.method === 'HEAD' ? '' : ics,
-    };
-  };
-}
-
-/** The calendar-feed function's one route. */
+/**
+ * GET /calendar/<secret>.ics: a partner member's personal feed, for calendar apps to subscribe to.
+ * The calendar-feed function's one route.
+ */
 export function calendarFeedRoutes(services: AppServices): Route[] {
-  const feed = createCalendarFeedRoute(services);
   return [
-    async (request) => {
-      const token = matchCalendarFeed(request.path);
-      return token ? feed(request, token) : undefined;
+    async (request: HttpRequest): Promise<HttpResponse | undefined> => {
+      const token = feedPath.exec(request.path)?.[1];
+      if (!token) return undefined;
+      if (request.method !== 'GET' && request.method !== 'HEAD') return textResponse(405, 'Alleen GET.');
+      const feed = await services.calendarFeeds.feed(token);
+      if (!feed) return textResponse(404, 'Deze agenda-link bestaat niet (meer).');
+      const ics = buildCalendarFeedIcs(feed);
+      return {
+        status: 200,
+        headers: { 'content-type': 'text/calendar; charset=utf-8', 'cache-control': 'private, max-age=300', 'content-disposition': 'inline; filename="destek.ics"' },
+        body: request.method === 'HEAD' ? '' : ics,
+      };
     },
   ];
 }

@@ -11,6 +11,18 @@ export const meetingFields = `id title startsAt endsAt location status themes se
 
 let counter = 0;
 
+/**
+ * Runs a mutation, as a coordinator unless a token is given, and returns `field` of its payload
+ * (e.g. `partner`); throws with the whole response when it is missing (a GraphQL error or
+ * userErrors). For the builders of every module.
+ */
+export async function mutateOrThrow(t: TestApp, mutation: string, variables: Record<string, unknown>, field: string, token?: string): Promise<any> {
+  const result = await t.graphql(mutation, variables, token ?? (await t.token('COORDINATOR')));
+  const [name, payload]: [string, any] = Object.entries(result.data ?? {})[0] ?? ['mutation', undefined];
+  if (!payload?.[field]) throw new Error(`${name} failed: ${JSON.stringify(result)}`);
+  return payload[field];
+}
+
 export async function createPartner(t: TestApp, overrides: Record<string, unknown> = {}): Promise<{ id: string; name: string; email: string }> {
   counter += 1;
   const input = {
@@ -20,14 +32,12 @@ export async function createPartner(t: TestApp, overrides: Record<string, unknow
     representatives: [{ name: `Vertegenwoordiger ${counter}`, email: `rep${counter}@example.be` }],
     ...overrides,
   };
-  const result = await t.graphql(
+  return mutateOrThrow(
+    t,
     `mutation($input: CreatePartnerInput!) { createPartner(input: $input) { partner { ${partnerFields} } userErrors { field message code } } }`,
     { input },
-    await t.token('COORDINATOR'),
+    'partner',
   );
-  const payload = result.data?.createPartner;
-  if (!payload?.partner) throw new Error(`createPartner failed: ${JSON.stringify(result)}`);
-  return payload.partner;
 }
 
 export function meetingInput(overrides: Record<string, unknown> = {}) {
@@ -42,12 +52,10 @@ export function meetingInput(overrides: Record<string, unknown> = {}) {
 }
 
 export async function scheduleMeeting(t: TestApp, overrides: Record<string, unknown> = {}): Promise<any> {
-  const result = await t.graphql(
+  return mutateOrThrow(
+    t,
     `mutation($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { meeting { ${meetingFields} } userErrors { field message code } } }`,
     { input: meetingInput(overrides) },
-    await t.token('COORDINATOR'),
+    'meeting',
   );
-  const payload = result.data?.scheduleMeeting;
-  if (!payload?.meeting) throw new Error(`scheduleMeeting failed: ${JSON.stringify(result)}`);
-  return payload.meeting;
 }

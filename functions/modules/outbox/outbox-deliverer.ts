@@ -2,9 +2,10 @@ import type { Mailer, OutgoingEmail } from '../../mail/mailer';
 import { MailDeliveryError } from '../../mail/mailer';
 import type { Clock } from '../../shared/clock';
 import type { Logger } from '../../shared/logger';
-import { messageIdFor, retryDelayMs, type OutboxMessage } from './outbox';
-import type { OutboxRepository } from './outbox.repository';
+import type { Suppression } from '../suppressions/suppression';
 import type { SuppressionsRepository } from '../suppressions/suppressions.repository';
+import { messageIdFor, recipientKey, retryDelayMs, type OutboxMessage } from './outbox';
+import type { OutboxRepository } from './outbox.repository';
 
 /** The email of a message: everything but the ids and addresses the deliverer sets. */
 export type RenderedOutboxEmail = Omit<OutgoingEmail, 'messageId' | 'from' | 'to'>;
@@ -59,11 +60,13 @@ export class OutboxDeliverer {
       const now = this.later(asOf);
       const due = await this.repository.findDue(now, this.settings.batchSize);
       if (due.length === 0) break;
+      // The suppression list for the whole round: one BatchGet instead of one GetItem per message.
+      const suppressed = await this.suppressions.findMany(due.flatMap((item) => (item.type === 'message' ? [item.message.recipient.email] : [])));
       for (const item of due) {
         if (item.type === 'dispatch') {
           report.expanded += await this.repository.expand(item.dispatch, now);
         } else {
-          await this.deliver(item.message, item.dueKey, report, asOf);
+          await this.deliver(item.message, item.dueKey, report, suppressed, asOf);
         }
       }
     }
@@ -76,7 +79,8 @@ export class OutboxDeliverer {
     return asOf && asOf.getTime() > now.getTime() ? asOf : now;
   }
 
-  private async deliver(message: OutboxMessage, dueKey: string, report: DeliveryReport, asOf?: Date): Promise<void> {
+  /** `suppressed`: the round's suppressions by address key; an address refused during the round is added to it. */
+  private async deliver(message: OutboxMessage, dueKey: string, report: DeliveryReport, suppressed: Map<string, Suppression>, asOf?: Date): Promise<void> {
     const now = this.later(asOf);
     const claimed = await this.repository.claim(message, dueKey, new Date(now.getTime() + this.settings.leaseMs));
     if (!claimed) {
@@ -85,7 +89,7 @@ export class OutboxDeliverer {
     }
     const attempt = message.attempts + 1;
     const log = this.logger.child({ dispatchId: message.dispatchId, recipientKey: message.recipient.key, attempt });
-    const suppression = await this.suppressions.find(message.recipient.email);
+    const suppression = suppressed.get(recipientKey(message.recipient.email));
     if (suppression) {
       await this.repository.markFailed(message, { code: `SUPPRESSED_${suppression.reason}`, permanent: true }, this.clock.now());
       report.suppressed += 1;
@@ -114,7 +118,10 @@ export class OutboxDeliverer {
       const permanent = error instanceof MailDeliveryError && error.permanent;
       const code = error instanceof MailDeliveryError ? error.source : 'RENDER_OR_SEND_ERROR';
       // Only a mail server's refusal marks the address; SES bounces arrive as events (ses-events).
-      if (error instanceof MailDeliveryError && error.refusedByServer) await this.suppressions.suppress(message.recipient.email, 'BOUNCED', code, this.clock.now());
+      if (error instanceof MailDeliveryError && error.refusedByServer) {
+        const recorded = await this.suppressions.suppress(message.recipient.email, 'BOUNCED', code, this.clock.now());
+        suppressed.set(recorded.addressKey, recorded);
+      }
       if (permanent || attempt >= this.settings.maxAttempts) {
         await this.repository.markFailed(message, { code, permanent }, this.clock.now());
         report.failed += 1;

@@ -1,5 +1,5 @@
 import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { batchGetItems, batchGetLimit } from '../../shared/dynamodb/batch-get';
+import { batchGetByIds, batchGetLimit } from '../../shared/dynamodb/batch-get';
 import { queryCollectionPage, queryWholeCollection, stripKeys } from '../../shared/dynamodb/collection-query';
 import { isConditionFailure } from '../../shared/dynamodb/conditional';
 import type { Page } from '../../shared/dynamodb/cursor';
@@ -115,18 +115,10 @@ export class PartnersRepository {
    * query of the whole collection (a few dozen partners fit in one response page).
    */
   async getMany(ids: readonly string[]): Promise<Map<string, PartnerRecord>> {
-    const unique = [...new Set(ids)];
+    const wanted = new Set(ids);
+    if (wanted.size <= batchGetLimit) return batchGetByIds(this.db, this.tableName, [...wanted], keys.partner, toRecord);
     const result = new Map<string, PartnerRecord>();
-    if (unique.length === 0) return result;
-    if (unique.length > batchGetLimit) {
-      const wanted = new Set(unique);
-      for (const partner of await this.listAll()) if (wanted.has(partner.id)) result.set(partner.id, partner);
-      return result;
-    }
-    for (const item of await batchGetItems(this.db, this.tableName, unique.map((id) => keys.partner(id)))) {
-      const partner = toRecord(item);
-      result.set(partner.id, partner);
-    }
+    for (const partner of await this.listAll()) if (wanted.has(partner.id)) result.set(partner.id, partner);
     return result;
   }
 

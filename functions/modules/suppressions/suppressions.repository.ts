@@ -1,9 +1,14 @@
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { batchGetItems } from '../../shared/dynamodb/batch-get';
+import { batchGetByIds } from '../../shared/dynamodb/batch-get';
 import { isConditionFailure } from '../../shared/dynamodb/conditional';
 import { keys } from '../../shared/dynamodb/keys';
 import { recipientKey } from '../outbox/outbox';
 import { normaliseAddress, type Suppression, type SuppressionReason } from './suppression';
+
+function toSuppression(item: Record<string, unknown>): Suppression {
+  const { addressKey, email, reason, source, at } = item as unknown as Suppression;
+  return { addressKey, email, reason, source, at };
+}
 
 export class SuppressionsRepository {
   constructor(
@@ -42,19 +47,11 @@ export class SuppressionsRepository {
     const response = await this.db.send(
       new GetCommand({ TableName: this.tableName, Key: keys.suppression(recipientKey(email)), ConsistentRead: true }),
     );
-    if (!response.Item) return undefined;
-    const { addressKey, email: address, reason, source, at } = response.Item as Suppression;
-    return { addressKey, email: address, reason, source, at };
+    return response.Item && toSuppression(response.Item);
   }
 
   /** Which of these addresses are suppressed, by address key: BatchGets, 100 keys each, in parallel. */
-  async findMany(emails: readonly string[]): Promise<Map<string, Suppression>> {
-    const addressKeys = [...new Set(emails.map((email) => recipientKey(email)))];
-    const found = new Map<string, Suppression>();
-    for (const item of await batchGetItems(this.db, this.tableName, addressKeys.map((key) => keys.suppression(key)))) {
-      const { addressKey, email, reason, source, at } = item as unknown as Suppression;
-      found.set(addressKey, { addressKey, email, reason, source, at });
-    }
-    return found;
+  findMany(emails: readonly string[]): Promise<Map<string, Suppression>> {
+    return batchGetByIds(this.db, this.tableName, emails.map((email) => recipientKey(email)), keys.suppression, toSuppression);
   }
 }

@@ -29,3 +29,25 @@ export async function batchGetItems(
   );
   return results.flat();
 }
+
+/**
+ * Records by id, each id read once with `batchGetItems`: a map from the ids that exist to their
+ * records. `keyOf` gives an id's item key, by which each returned item is matched to its id.
+ */
+export async function batchGetByIds<T>(
+  db: DynamoDBDocumentClient,
+  tableName: string,
+  ids: readonly string[],
+  keyOf: (id: string) => { PK: string; SK: string },
+  toRecord: (item: Record<string, unknown>) => T,
+): Promise<Map<string, T>> {
+  const idByKey = new Map<string, string>();
+  const itemKeys = [...new Set(ids)].map((id) => {
+    const key = keyOf(id);
+    idByKey.set(`${key.PK}\n${key.SK}`, id);
+    return key;
+  });
+  const found = new Map<string, T>();
+  for (const item of await batchGetItems(db, tableName, itemKeys)) found.set(idByKey.get(`${String(item.PK)}\n${String(item.SK)}`)!, toRecord(item));
+  return found;
+}

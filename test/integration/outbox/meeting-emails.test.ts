@@ -210,6 +210,32 @@ describe('meeting emails through the outbox, a real SMTP server and independent 
     expect(await t.app.repositories.suppressions.find('bestaat-niet@example.be')).toMatchObject({ reason: 'BOUNCED' });
   });
 
+  it('does not write again, in the same run, to an address a mail server refused a moment before', async () => {
+    await createPartner(t, { representatives: [{ name: 'Weg', email: 'weg@example.be' }] });
+    const permanent = await startSmtpTestServer({ rejectData: () => smtpReply(550, 'No such user') });
+    try {
+      // Two meetings: two messages to the same address, due in the same round.
+      await scheduleMeeting(t, { title: 'Overleg één' });
+      await scheduleMeeting(t, { title: 'Overleg twee' });
+      expect(await createDeliverer(t.app, createSmtpMailer(permanent.url)).deliverDue()).toMatchObject({ sent: 0, failed: 1, suppressed: 1 });
+    } finally {
+      await permanent.close();
+    }
+  });
+
+  it('reads the suppression list once per round of due messages, not once per message', async () => {
+    for (let i = 0; i < 4; i += 1) await createPartner(t, { representatives: [{ name: `Rep ${i}`, email: `rep-${i}@example.be` }] });
+    await scheduleMeeting(t);
+    await t.app.repositories.suppressions.suppress('rep-2@example.be', 'BOUNCED', 'SMTP_550', t.clock.now());
+    // Round 1 expands the dispatch, round 2 sends its 4 messages, round 3 finds nothing due.
+    t.roundTrips.reset();
+    const report = await deliver();
+    expect(report).toMatchObject({ expanded: 4, sent: 3, suppressed: 1 });
+    expect(t.roundTrips.byCommand.QueryCommand).toBe(3);
+    expect(t.roundTrips.byCommand.BatchGetItemCommand).toBe(1);
+    expect(t.roundTrips.byCommand.GetItemCommand).toBeUndefined();
+  });
+
   it('fails a message SES refuses to take, without putting its address on the suppression list', async () => {
     await createPartner(t, { representatives: [{ name: 'Nog niet geverifieerd', email: 'sandbox@example.be' }] });
     await scheduleMeeting(t);
