@@ -1,5 +1,5 @@
-import { BatchGetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { batchGetItems } from '../../shared/dynamodb/batch-get';
+import { QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { batchGetByIds, batchGetItems } from '../../shared/dynamodb/batch-get';
 import { queryCollectionPage, queryWholeCollection, stripKeys } from '../../shared/dynamodb/collection-query';
 import { isConditionFailure } from '../../shared/dynamodb/conditional';
 import { queryDue } from '../../shared/dynamodb/due-query';
@@ -89,23 +89,13 @@ export class BuurtbabbelsRepository {
     return (await this.getMany([id])).get(id);
   }
 
-  async getMany(ids: readonly string[]): Promise<Map<string, BuurtbabbelRecord>> {
-    const result = new Map<string, BuurtbabbelRecord>();
-    for (const item of await batchGetItems(this.db, this.tableName, [...new Set(ids)].map((id) => keys.buurtbabbel(id)))) {
-      const buurtbabbel = toRecord(item);
-      result.set(buurtbabbel.id, buurtbabbel);
-    }
-    return result;
+  getMany(ids: readonly string[]): Promise<Map<string, BuurtbabbelRecord>> {
+    return batchGetByIds(this.db, this.tableName, ids, keys.buurtbabbel, toRecord);
   }
 
   /** A buurtbabbel and one guest's record, in one request (consistent: an answer decides on it). */
   async getWithGuest(id: string, neighbourId: string): Promise<{ buurtbabbel?: BuurtbabbelRecord; guest?: GuestRecord }> {
-    const response = await this.db.send(
-      new BatchGetCommand({
-        RequestItems: { [this.tableName]: { Keys: [keys.buurtbabbel(id), keys.buurtbabbelGuest(id, neighbourId)], ConsistentRead: true } },
-      }),
-    );
-    const items = response.Responses?.[this.tableName] ?? [];
+    const items = await batchGetItems(this.db, this.tableName, [keys.buurtbabbel(id), keys.buurtbabbelGuest(id, neighbourId)]);
     const buurtbabbel = items.find((item) => item.type === 'buurtbabbel');
     const guest = items.find((item) => item.type === 'guest');
     return { buurtbabbel: buurtbabbel && toRecord(buurtbabbel), guest: guest && toGuest(guest) };

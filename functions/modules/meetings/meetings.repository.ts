@@ -5,7 +5,7 @@ import {
   UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
-import { batchGetItems } from '../../shared/dynamodb/batch-get';
+import { batchGetByIds } from '../../shared/dynamodb/batch-get';
 import { queryCollectionPage, queryWholeCollection, stripKeys } from '../../shared/dynamodb/collection-query';
 import { isConditionFailure } from '../../shared/dynamodb/conditional';
 import type { Page } from '../../shared/dynamodb/cursor';
@@ -123,13 +123,8 @@ export class MeetingsRepository {
     return result.Item ? toRecord(result.Item) : undefined;
   }
 
-  async getMany(ids: readonly string[]): Promise<Map<string, MeetingRecord>> {
-    const result = new Map<string, MeetingRecord>();
-    for (const item of await batchGetItems(this.db, this.tableName, [...new Set(ids)].map((id) => keys.meeting(id)))) {
-      const meeting = toRecord(item);
-      result.set(meeting.id, meeting);
-    }
-    return result;
+  getMany(ids: readonly string[]): Promise<Map<string, MeetingRecord>> {
+    return batchGetByIds(this.db, this.tableName, ids, keys.meeting, toRecord);
   }
 
   /** Meetings starting in [from, to), oldest first: one Query. */

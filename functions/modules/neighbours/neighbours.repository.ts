@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { batchGetItems } from '../../shared/dynamodb/batch-get';
+import { batchGetByIds } from '../../shared/dynamodb/batch-get';
 import { queryCollectionPage, queryWholeCollection, stripKeys } from '../../shared/dynamodb/collection-query';
 import { isConditionFailure } from '../../shared/dynamodb/conditional';
 import type { Page } from '../../shared/dynamodb/cursor';
@@ -41,13 +41,8 @@ export class NeighboursRepository {
     return result.Item ? toRecord(result.Item) : undefined;
   }
 
-  async getMany(ids: readonly string[]): Promise<Map<string, NeighbourRecord>> {
-    const result = new Map<string, NeighbourRecord>();
-    for (const item of await batchGetItems(this.db, this.tableName, [...new Set(ids)].map((id) => keys.neighbour(id)))) {
-      const neighbour = toRecord(item);
-      result.set(neighbour.id, neighbour);
-    }
-    return result;
+  getMany(ids: readonly string[]): Promise<Map<string, NeighbourRecord>> {
+    return batchGetByIds(this.db, this.tableName, ids, keys.neighbour, toRecord);
   }
 
   /** A page of contacts by business name: one Query. */

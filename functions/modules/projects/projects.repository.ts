@@ -1,5 +1,5 @@
 import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { batchGetItems } from '../../shared/dynamodb/batch-get';
+import { batchGetByIds } from '../../shared/dynamodb/batch-get';
 import { queryCollectionPage, stripKeys } from '../../shared/dynamodb/collection-query';
 import { isConditionFailure } from '../../shared/dynamodb/conditional';
 import { queryDue } from '../../shared/dynamodb/due-query';
@@ -89,13 +89,8 @@ export class ProjectsRepository {
     return result.Item ? toRecord(result.Item) : undefined;
   }
 
-  async getMany(ids: readonly string[]): Promise<Map<string, ProjectRecord>> {
-    const result = new Map<string, ProjectRecord>();
-    for (const item of await batchGetItems(this.db, this.tableName, [...new Set(ids)].map((id) => keys.project(id)))) {
-      const project = toRecord(item);
-      result.set(project.id, project);
-    }
-    return result;
+  getMany(ids: readonly string[]): Promise<Map<string, ProjectRecord>> {
+    return batchGetByIds(this.db, this.tableName, ids, keys.project, toRecord);
   }
 
   /** A page of projects by status, then name; one status only when given. One Query. */
