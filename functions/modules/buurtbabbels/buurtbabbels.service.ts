@@ -28,6 +28,7 @@ import {
 } from './buurtbabbel';
 import { planBulkDispatches, planGuestDispatch, recipientsPerDispatch, type BuurtbabbelEmailKind } from './buurtbabbel-dispatch';
 import type { BuurtbabbelsRepository } from './buurtbabbels.repository';
+import { retryOnConflict } from '../../shared/dynamodb/retry-on-conflict';
 
 export interface ScheduleBuurtbabbelCommand extends ScheduleBuurtbabbelFields {
   hostPartnerId?: string | null;
@@ -48,6 +49,7 @@ export interface RoundsReport {
 
 /** One transaction holds at most 100 writes: the buurtbabbel plus this many dispatches. */
 const maxDispatchesPerRound = 50;
+/** Many neighbours may answer within the same minute, each answer moving the buurtbabbel's version: a few more tries than elsewhere. */
 const maxAttempts = 5;
 
 const notFound = (field: string[]) => UserInputError.single('NOT_FOUND', 'Deze buurtbabbel bestaat niet.', field);
@@ -105,7 +107,7 @@ export class BuurtbabbelsService {
   async cancel(viewer: Viewer | undefined, input: { id: string; reason?: string | null }): Promise<BuurtbabbelRecord> {
     requireRole(viewer, 'COORDINATOR');
     if (input.reason && input.reason.length > 1000) throw UserInputError.single('TOO_LONG', 'De reden mag hoogstens 1000 tekens lang zijn.', ['input', 'reason']);
-    return this.retrying(async () => {
+    return retryOnConflict(async () => {
       const current = await this.buurtbabbels.get(input.id);
       if (!current) throw notFound(['input', 'id']);
       const closed = isOpenForAnswers(current, this.clock.now());
@@ -126,7 +128,7 @@ export class BuurtbabbelsService {
       const dispatches = await this.bulk(next, 'cancellation', await this.invitable(told.map((guest) => guest.neighbourId)), now);
       await this.buurtbabbels.replace(next, current.version, this.dispatchPuts(dispatches, now));
       return next;
-    }, ['input', 'id']);
+    }, { field: ['input', 'id'], attempts: maxAttempts });
   }
 
   async get(viewer: Viewer | undefined, id: string): Promise<BuurtbabbelRecord | undefined> {
@@ -159,7 +161,7 @@ export class BuurtbabbelsService {
    * the confirmation and a seat from the waiting list are not mailed.
    */
   async answer(buurtbabbelId: string, neighbourId: string, answer: BuurtbabbelAnswer): Promise<{ buurtbabbel: BuurtbabbelRecord; status: GuestStatus; unmailed: boolean }> {
-    return this.retrying(async () => {
+    return retryOnConflict(async () => {
       const now = this.clock.now();
       const [{ buurtbabbel, guest }, neighbour] = await Promise.all([this.buurtbabbels.getWithGuest(buurtbabbelId, neighbourId), this.neighbours.get(neighbourId)]);
       if (!buurtbabbel || !neighbour) throw notFound(['buurtbabbelId']);
@@ -198,14 +200,14 @@ export class BuurtbabbelsService {
       }
       await this.buurtbabbels.replace(next, buurtbabbel.version, [...writes, ...this.dispatchPuts(dispatches, now)]);
       return { buurtbabbel: next, status: outcome.status, unmailed };
-    }, ['buurtbabbelId']);
+    }, { field: ['buurtbabbelId'], attempts: maxAttempts });
   }
 
   /** After the event: who came. Replaces the earlier list; counts.attended follows. */
   async recordAttendance(viewer: Viewer | undefined, input: { id: string; neighbourIds: string[] }): Promise<BuurtbabbelRecord> {
     requireRole(viewer, 'COORDINATOR');
     const came = new Set(input.neighbourIds);
-    return this.retrying(async () => {
+    return retryOnConflict(async () => {
       const now = this.clock.now();
       const [current, known, guests] = await Promise.all([this.buurtbabbels.get(input.id), this.neighbours.getMany([...came]), this.buurtbabbels.listGuests(input.id)]);
       if (!current) throw notFound(['input', 'id']);
@@ -237,7 +239,7 @@ export class BuurtbabbelsService {
       };
       await this.buurtbabbels.replace(next, current.version, changed.map(({ next: guest, expected }) => this.buurtbabbels.guestPut(guest, expected)));
       return next;
-    }, ['input', 'id']);
+    }, { field: ['input', 'id'], attempts: maxAttempts });
   }
 
   /**
@@ -335,15 +337,4 @@ export class BuurtbabbelsService {
     return dispatches.map((dispatch) => this.outbox.dispatchPut(dispatch, now));
   }
 
-  /** Runs a read-decide-write step again when a concurrent change got in between (a few times). */
-  private async retrying<T>(step: () => Promise<T>, field: string[]): Promise<T> {
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        return await step();
-      } catch (error) {
-        if (!(error instanceof VersionConflictError)) throw error;
-        if (attempt >= maxAttempts) throw UserInputError.versionConflict(field);
-      }
-    }
-  }
 }

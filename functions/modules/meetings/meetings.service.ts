@@ -3,7 +3,7 @@ import type { Viewer } from '../../shared/auth/viewer';
 import type { Clock } from '../../shared/clock';
 import type { Page } from '../../shared/dynamodb/cursor';
 import type { TransactItem } from '../../shared/dynamodb/transaction';
-import { UserInputError, VersionConflictError, type UserErrorEntry } from '../../shared/errors';
+import { UserInputError, type UserErrorEntry } from '../../shared/errors';
 import { checkText, cleanList } from '../../shared/validation';
 import type { OutboxRepository } from '../outbox/outbox.repository';
 import type { PartnerRecord } from '../partners/partner';
@@ -22,6 +22,7 @@ import {
 } from './meeting';
 import { planMeetingDispatch, type RecipientGroup } from './meeting-dispatch';
 import type { MeetingsRepository } from './meetings.repository';
+import { attemptsFor, retryOnConflict } from '../../shared/dynamodb/retry-on-conflict';
 
 export interface ScheduleMeetingCommand {
   title: string;
@@ -61,53 +62,53 @@ export class MeetingsService {
 
   async schedule(viewer: Viewer | undefined, input: ScheduleMeetingCommand): Promise<MeetingRecord> {
     requireRole(viewer, 'COORDINATOR');
-    for (let attempt = 1; ; attempt += 1) {
-      const now = this.clock.now();
-      const errors = validateSchedule(input, now);
-      const [standingThemes, invitees, previous, nextAgenda] = await Promise.all([
-        this.meetings.getStandingThemes(),
-        this.loadInvitees(input.inviteePartnerIds, errors),
-        input.previousMeetingId ? this.meetings.get(input.previousMeetingId) : Promise.resolve(undefined),
-        this.meetings.getNextMeetingAgenda(),
-      ]);
-      if (input.previousMeetingId) {
-        if (!previous) {
-          errors.push({ field: ['input', 'previousMeetingId'], code: 'NOT_FOUND', message: 'De vorige vergadering bestaat niet.' });
-        } else if (new Date(previous.startsAt).getTime() >= input.startsAt.getTime()) {
-          errors.push({ field: ['input', 'previousMeetingId'], code: 'PREVIOUS_NOT_EARLIER', message: 'De vorige vergadering moet vóór deze vergadering vallen.' });
+    // A conflict here is only the kept agenda changing under us: decide again on the fresh one.
+    return retryOnConflict(
+      async () => {
+        const now = this.clock.now();
+        const errors = validateSchedule(input, now);
+        const [standingThemes, invitees, previous, nextAgenda] = await Promise.all([
+          this.meetings.getStandingThemes(),
+          this.loadInvitees(input.inviteePartnerIds, errors),
+          input.previousMeetingId ? this.meetings.get(input.previousMeetingId) : Promise.resolve(undefined),
+          this.meetings.getNextMeetingAgenda(),
+        ]);
+        if (input.previousMeetingId) {
+          if (!previous) {
+            errors.push({ field: ['input', 'previousMeetingId'], code: 'NOT_FOUND', message: 'De vorige vergadering bestaat niet.' });
+          } else if (new Date(previous.startsAt).getTime() >= input.startsAt.getTime()) {
+            errors.push({ field: ['input', 'previousMeetingId'], code: 'PREVIOUS_NOT_EARLIER', message: 'De vorige vergadering moet vóór deze vergadering vallen.' });
+          }
         }
-      }
-      if (errors.length > 0) throw new UserInputError(errors);
+        if (errors.length > 0) throw new UserInputError(errors);
 
-      const at = now.toISOString();
-      const meeting: MeetingRecord = {
-        id: this.newId(),
-        title: input.title.trim(),
-        startsAt: input.startsAt.toISOString(),
-        endsAt: input.endsAt.toISOString(),
-        location: input.location.trim(),
-        status: 'PLANNED',
-        themes: composeThemes(standingThemes, input.themes),
-        // What was decided while no meeting was planned (e.g. a consolidation review) comes first.
-        agenda: nextAgenda.items,
-        invitations: newInvitations([...invitees.keys()], at),
-        attendance: [],
-        previousMeetingId: previous?.id,
-        sequence: 0,
-        version: 1,
-        createdAt: at,
-        updatedAt: at,
-      };
-      const dispatch = this.dispatch(meeting, invitees, [{ partnerIds: [...invitees.keys()], method: 'REQUEST', emailKind: 'invitation' }]);
-      try {
+        const at = now.toISOString();
+        const meeting: MeetingRecord = {
+          id: this.newId(),
+          title: input.title.trim(),
+          startsAt: input.startsAt.toISOString(),
+          endsAt: input.endsAt.toISOString(),
+          location: input.location.trim(),
+          status: 'PLANNED',
+          themes: composeThemes(standingThemes, input.themes),
+          // What was decided while no meeting was planned (e.g. a consolidation review) comes first.
+          agenda: nextAgenda.items,
+          invitations: newInvitations([...invitees.keys()], at),
+          attendance: [],
+          previousMeetingId: previous?.id,
+          sequence: 0,
+          version: 1,
+          createdAt: at,
+          updatedAt: at,
+        };
+        const dispatch = this.dispatch(meeting, invitees, [{ partnerIds: [...invitees.keys()], method: 'REQUEST', emailKind: 'invitation' }]);
         // Emptying the kept agenda, on condition it is unchanged, also tells a concurrent
         // `placeOnNextAgenda` that found no planned meeting to look again.
         await this.meetings.create(meeting, [...dispatch, this.meetings.nextMeetingAgendaPut([], nextAgenda, at)]);
         return meeting;
-      } catch (error) {
-        if (!(error instanceof VersionConflictError) || attempt >= 3) throw error;
-      }
-    }
+      },
+      { field: ['input'] },
+    );
   }
 
   /**
@@ -315,27 +316,23 @@ export class MeetingsService {
     options: ChangeOptions = {},
   ): Promise<MeetingRecord> {
     const partnersToLoad = options.partnersToLoad ?? invitedPartnerIds;
-    for (let attempt = 1; ; attempt += 1) {
-      const current = await this.meetings.get(id);
-      if (!current) throw notFound(field);
-      if (expectedVersion != null && expectedVersion !== current.version) {
-        throw UserInputError.versionConflict(['input', 'expectedVersion']);
-      }
-      const closed = isOpenForChanges(current);
-      if (closed && !(options.allowHeld && current.status === 'HELD')) throw new UserInputError([{ ...closed, field }]);
-      // Only the partners this change needs: agenda edits read none, the outcome only those who came.
-      const partners = await this.partners.getMany(partnersToLoad(current));
-      const { next, groups, extra = [] } = await apply(current, this.clock.now().toISOString(), partners);
-      try {
+    return retryOnConflict(
+      async () => {
+        const current = await this.meetings.get(id);
+        if (!current) throw notFound(field);
+        if (expectedVersion != null && expectedVersion !== current.version) {
+          throw UserInputError.versionConflict(['input', 'expectedVersion']);
+        }
+        const closed = isOpenForChanges(current);
+        if (closed && !(options.allowHeld && current.status === 'HELD')) throw new UserInputError([{ ...closed, field }]);
+        // Only the partners this change needs: agenda edits read none, the outcome only those who came.
+        const partners = await this.partners.getMany(partnersToLoad(current));
+        const { next, groups, extra = [] } = await apply(current, this.clock.now().toISOString(), partners);
         await this.meetings.replace(next, current.version, [...this.dispatch(next, partners, groups), ...extra]);
         return next;
-      } catch (error) {
-        if (!(error instanceof VersionConflictError)) throw error;
-        if (expectedVersion != null || attempt >= 3) {
-          throw UserInputError.versionConflict(['input', 'id']);
-        }
-      }
-    }
+      },
+      { field: ['input', 'id'], attempts: attemptsFor(expectedVersion) },
+    );
   }
 
   /** The agenda items that bring a consolidation review that is still open (one batched project read). */

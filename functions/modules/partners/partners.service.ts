@@ -2,7 +2,7 @@ import { requireRole, requireViewer } from '../../shared/auth/authorize';
 import type { Viewer } from '../../shared/auth/viewer';
 import type { Clock } from '../../shared/clock';
 import type { Page } from '../../shared/dynamodb/cursor';
-import { UserInputError, VersionConflictError } from '../../shared/errors';
+import { UserInputError } from '../../shared/errors';
 import { normaliseEmail } from '../../shared/validation';
 import {
   cleanCompetences,
@@ -14,6 +14,7 @@ import {
   type PartnerRecord,
 } from './partner';
 import type { PartnersRepository } from './partners.repository';
+import { attemptsFor, retryOnConflict } from '../../shared/dynamodb/retry-on-conflict';
 
 export interface CreatePartnerCommand extends PartnerFieldsInput {
   name: string;
@@ -60,33 +61,31 @@ export class PartnersService {
     if (errors.length > 0) throw new UserInputError(errors);
     // Without expectedVersion a concurrent change (e.g. an engagement written by the projects
     // module, which raises the version) is not the caller's problem: read again and re-apply.
-    for (let attempt = 1; ; attempt += 1) {
-      const current = await this.repository.get(input.id);
-      if (!current) throw UserInputError.single('NOT_FOUND', 'Deze partner bestaat niet.', ['input', 'id']);
-      if (input.expectedVersion != null && input.expectedVersion !== current.version) {
-        throw UserInputError.versionConflict(['input', 'expectedVersion']);
-      }
-      const next: PartnerRecord = {
-        ...current,
-        name: input.name?.trim() ?? current.name,
-        kind: input.kind ?? current.kind,
-        email: input.email != null ? normaliseEmail(input.email) : current.email,
-        capacity: input.capacity !== undefined ? normaliseCapacity(input.capacity) : current.capacity,
-        representatives: input.representatives
-          ? mergeRepresentatives(current.representatives, input.representatives, this.newId)
-          : current.representatives,
-        competences: input.competences ? cleanCompetences(input.competences) : current.competences,
-        version: current.version + 1,
-        updatedAt: this.clock.now().toISOString(),
-      };
-      try {
+    return retryOnConflict(
+      async () => {
+        const current = await this.repository.get(input.id);
+        if (!current) throw UserInputError.single('NOT_FOUND', 'Deze partner bestaat niet.', ['input', 'id']);
+        if (input.expectedVersion != null && input.expectedVersion !== current.version) {
+          throw UserInputError.versionConflict(['input', 'expectedVersion']);
+        }
+        const next: PartnerRecord = {
+          ...current,
+          name: input.name?.trim() ?? current.name,
+          kind: input.kind ?? current.kind,
+          email: input.email != null ? normaliseEmail(input.email) : current.email,
+          capacity: input.capacity !== undefined ? normaliseCapacity(input.capacity) : current.capacity,
+          representatives: input.representatives
+            ? mergeRepresentatives(current.representatives, input.representatives, this.newId)
+            : current.representatives,
+          competences: input.competences ? cleanCompetences(input.competences) : current.competences,
+          version: current.version + 1,
+          updatedAt: this.clock.now().toISOString(),
+        };
         await this.repository.replace(next, current.version);
         return next;
-      } catch (error) {
-        if (!(error instanceof VersionConflictError)) throw error;
-        if (input.expectedVersion != null || attempt >= 3) throw UserInputError.versionConflict(['input', 'id']);
-      }
-    }
+      },
+      { field: ['input', 'id'], attempts: attemptsFor(input.expectedVersion) },
+    );
   }
 
   async get(viewer: Viewer | undefined, id: string): Promise<PartnerRecord | undefined> {

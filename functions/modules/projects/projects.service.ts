@@ -42,6 +42,7 @@ import {
 } from './project';
 import type { ProjectsRepository } from './projects.repository';
 import { planReviewDispatch } from './review-dispatch';
+import { attemptsFor, retryOnConflict } from '../../shared/dynamodb/retry-on-conflict';
 
 export interface ProposeProjectCommand {
   name: string;
@@ -485,18 +486,16 @@ export class ProjectsService {
     field: string[],
     apply: (current: ProjectRecord, now: Date) => Promise<Change>,
   ): Promise<ProjectRecord> {
-    for (let attempt = 1; ; attempt += 1) {
-      const current = await this.projects.get(projectId);
-      if (!current) throw notFound(field, field[1] === 'reviewId' ? 'Deze consolidatiebespreking bestaat niet.' : undefined);
-      if (expectedVersion != null && expectedVersion !== current.version) throw UserInputError.versionConflict(['input', 'expectedVersion']);
-      const { next, extra = [] } = await apply(current, this.clock.now());
-      try {
-        return await this.write(current, next, extra);
-      } catch (error) {
-        if (!(error instanceof VersionConflictError)) throw error;
-        if (expectedVersion != null || attempt >= 3) throw UserInputError.versionConflict(field);
-      }
-    }
+    return retryOnConflict(
+      async () => {
+        const current = await this.projects.get(projectId);
+        if (!current) throw notFound(field, field[1] === 'reviewId' ? 'Deze consolidatiebespreking bestaat niet.' : undefined);
+        if (expectedVersion != null && expectedVersion !== current.version) throw UserInputError.versionConflict(['input', 'expectedVersion']);
+        const { next, extra = [] } = await apply(current, this.clock.now());
+        return this.write(current, next, extra);
+      },
+      { field, attempts: attemptsFor(expectedVersion) },
+    );
   }
 
   /**
@@ -508,27 +507,25 @@ export class ProjectsService {
     partnerId: string,
     decide: (current: ProjectRecord, now: string) => EngagementRecord | undefined,
   ): Promise<ProjectRecord> {
-    for (let attempt = 1; ; attempt += 1) {
-      const [current, partner] = await Promise.all([this.projects.get(projectId), this.partners.get(partnerId)]);
-      if (!current) throw notFound(['input', 'projectId']);
-      const closed = closedProjectError(current, ['input', 'projectId']);
-      if (closed) throw new UserInputError([closed]);
-      if (!partner) throw UserInputError.single('UNKNOWN_PARTNER', 'Deze partner bestaat niet.', ['input', 'partnerId']);
-      const now = this.clock.now().toISOString();
-      const engagement = decide(current, now);
-      try {
+    const written = await retryOnConflict(
+      async () => {
+        const [current, partner] = await Promise.all([this.projects.get(projectId), this.partners.get(partnerId)]);
+        if (!current) throw notFound(['input', 'projectId']);
+        const closed = closedProjectError(current, ['input', 'projectId']);
+        if (closed) throw new UserInputError([closed]);
+        if (!partner) throw UserInputError.single('UNKNOWN_PARTNER', 'Deze partner bestaat niet.', ['input', 'partnerId']);
+        const now = this.clock.now().toISOString();
+        const engagement = decide(current, now);
         await this.projects.transact(current.id, [
           this.projects.engagementUpdate(current.id, partnerId, engagement, current.status, now),
           this.partners.engagementUpdate(partner, current.id, engagement && { ...engagement, projectStatus: current.status }),
         ]);
-      } catch (error) {
-        if (!(error instanceof VersionConflictError)) throw error;
-        if (attempt >= 3) throw UserInputError.versionConflict(['input', 'projectId']);
-        continue;
-      }
-      // Read back: other partners' engagements may have landed beside this one.
-      return (await this.projects.get(current.id))!;
-    }
+        return current.id;
+      },
+      { field: ['input', 'projectId'] },
+    );
+    // Read back: other partners' engagements may have landed beside this one.
+    return (await this.projects.get(written))!;
   }
 
   /** Writes `next` over `current`; a new status is copied onto every engaged partner in the same transaction. */
