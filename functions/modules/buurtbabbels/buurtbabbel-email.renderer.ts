@@ -27,10 +27,15 @@ export function createBuurtbabbelEmailRenderer(
   settings: BuurtbabbelEmailSettings,
   repositories: { neighbours: NeighboursRepository; buurtbabbels: BuurtbabbelsRepository },
 ): OutboxRenderer {
-  return async (message, now) => {
+  return async (message, now, round) => {
     const payload = message.payload as unknown as BuurtbabbelDispatchPayload;
     const recipient = message.recipient.data as unknown as BuurtbabbelRecipientData;
-    const [neighbour, buurtbabbel] = await Promise.all([repositories.neighbours.get(recipient.neighbourId), repositories.buurtbabbels.get(payload.buurtbabbelId)]);
+    // The neighbour per message (an opt-out counts up to the last moment); the buurtbabbel, the same
+    // for the whole mailing, once per delivery round.
+    const [neighbour, buurtbabbel] = await Promise.all([
+      repositories.neighbours.get(recipient.neighbourId),
+      round.once(`buurtbabbel:${payload.buurtbabbelId}`, () => repositories.buurtbabbels.get(payload.buurtbabbelId)),
+    ]);
     if (!neighbour) return { withdraw: 'NEIGHBOUR_GONE' };
     if (neighbour.optedOutAt) return { withdraw: 'OPTED_OUT' };
     if (!isInvitable(neighbour)) return { withdraw: 'BECAME_PARTNER' };

@@ -15,7 +15,26 @@ export type RenderedOutboxEmail = Omit<OutgoingEmail, 'messageId' | 'from' | 'to
  * send time, that the mail is no longer wanted (its recipient opted out after it was queued)
  * returns `{ withdraw: reason }` and nothing is sent.
  */
-export type OutboxRenderer = (message: OutboxMessage, now: Date) => Promise<RenderedOutboxEmail | { withdraw: string }>;
+export type OutboxRenderer = (message: OutboxMessage, now: Date, round: RoundCache) => Promise<RenderedOutboxEmail | { withdraw: string }>;
+
+/**
+ * What the messages of one delivery round share: a read every message of a mailing would repeat
+ * (e.g. the buurtbabbel a round of invitations is about) is done once per round. A change made
+ * meanwhile is seen from the next round on.
+ */
+export interface RoundCache {
+  once<T>(key: string, load: () => Promise<T>): Promise<T>;
+}
+
+function newRoundCache(): RoundCache {
+  const loaded = new Map<string, Promise<unknown>>();
+  return {
+    once<T>(key: string, load: () => Promise<T>): Promise<T> {
+      if (!loaded.has(key)) loaded.set(key, load());
+      return loaded.get(key) as Promise<T>;
+    },
+  };
+}
 
 export interface DeliverySettings {
   from: string;
@@ -62,11 +81,12 @@ export class OutboxDeliverer {
       if (due.length === 0) break;
       // The suppression list for the whole round: one BatchGet instead of one GetItem per message.
       const suppressed = await this.suppressions.findMany(due.flatMap((item) => (item.type === 'message' ? [item.message.recipient.email] : [])));
+      const cache = newRoundCache();
       for (const item of due) {
         if (item.type === 'dispatch') {
           report.expanded += await this.repository.expand(item.dispatch, now);
         } else {
-          await this.deliver(item.message, item.dueKey, report, suppressed, asOf);
+          await this.deliver(item.message, item.dueKey, report, { suppressed, cache }, asOf);
         }
       }
     }
@@ -79,8 +99,15 @@ export class OutboxDeliverer {
     return asOf && asOf.getTime() > now.getTime() ? asOf : now;
   }
 
-  /** `suppressed`: the round's suppressions by address key; an address refused during the round is added to it. */
-  private async deliver(message: OutboxMessage, dueKey: string, report: DeliveryReport, suppressed: Map<string, Suppression>, asOf?: Date): Promise<void> {
+  /** `round.suppressed`: the round's suppressions by address key; an address refused during the round is added to it. */
+  private async deliver(
+    message: OutboxMessage,
+    dueKey: string,
+    report: DeliveryReport,
+    round: { suppressed: Map<string, Suppression>; cache: RoundCache },
+    asOf?: Date,
+  ): Promise<void> {
+    const { suppressed } = round;
     const now = this.later(asOf);
     const claimed = await this.repository.claim(message, dueKey, new Date(now.getTime() + this.settings.leaseMs));
     if (!claimed) {
@@ -97,7 +124,7 @@ export class OutboxDeliverer {
       return;
     }
     try {
-      const rendered = await this.renderers[message.kind]?.(message, now);
+      const rendered = await this.renderers[message.kind]?.(message, now, round.cache);
       if (!rendered) throw new Error(`no renderer for outbox kind ${message.kind}`);
       if ('withdraw' in rendered) {
         await this.repository.markWithdrawn(message, rendered.withdraw, this.clock.now());

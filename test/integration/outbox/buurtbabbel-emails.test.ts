@@ -102,6 +102,30 @@ describe('buurtbabbel emails through the outbox, a real SMTP server and independ
     return post(new URL(`${url.origin}${url.pathname}`), form({ token: url.searchParams.get('token')!, answer: choice }));
   };
 
+  it('reads the buurtbabbel once per delivery round, not once per invitation (each neighbour still per message)', async () => {
+    for (let i = 0; i < 5; i += 1) await addNeighbour(t);
+    const buurtbabbel = await scheduleBuurtbabbel(t);
+    t.clock.set(invitationMoment);
+    expect((await rounds()).invitations).toBe(5);
+    // The first run expands the round and sends the first invitation; the paced rest is due a little later.
+    expect(await deliver()).toMatchObject({ expanded: 5, sent: 1 });
+    const reads: string[] = [];
+    t.app.db.middlewareStack.add(
+      (next, context) => async (args) => {
+        const input = args.input as { Key?: { PK: unknown }; RequestItems?: Record<string, { Keys: { PK: unknown }[] }> };
+        if (context.commandName === 'GetItemCommand') reads.push(String(input.Key!.PK));
+        if (context.commandName === 'BatchGetItemCommand') for (const { Keys } of Object.values(input.RequestItems!)) reads.push(...Keys.map((key) => String(key.PK)));
+        return next(args);
+      },
+      { step: 'initialize', name: 'keyReadRecorder' },
+    );
+    t.clock.advance(60_000);
+    expect(await deliver()).toMatchObject({ sent: 4 });
+    t.app.db.middlewareStack.remove('keyReadRecorder');
+    expect(reads.filter((pk) => pk === `BUURTBABBEL#${buurtbabbel.id}`)).toHaveLength(1);
+    expect(reads.filter((pk) => pk.startsWith('NEIGHBOUR#'))).toHaveLength(4);
+  });
+
   it('invites every contact once, at the moment, in Dutch, with answer links and one-click unsubscribe headers', async () => {
     const host = await createPartner(t, { name: 'Bakkerij Peeters' });
     await addNeighbour(t, { businessName: 'Kapsalon Lotte', contactName: 'Lotte Claes', email: 'Lotte@Kapsalon.be' });
