@@ -8,6 +8,7 @@ import type { BuurtbabbelDispatchPayload, BuurtbabbelRecipientData } from './buu
 import type { BuurtbabbelsRepository } from './buurtbabbels.repository';
 import { apiPaths } from '../../http/api-paths';
 import { unsubscribeMailto, unsubscribeUrl, unsubscribeValidityMs } from './opt-out-links';
+import { eventAnswerLinks } from '../../shared/links/answer-links';
 
 export interface BuurtbabbelEmailSettings {
   publicBaseUrl: string;
@@ -15,8 +16,6 @@ export interface BuurtbabbelEmailSettings {
   organizer: { name: string; email: string };
 }
 
-/** Answer links work until a day after the buurtbabbel. */
-const answerGraceMs = 24 * 3600_000;
 /**
  * Renders a buurtbabbel outbox message. Checked at send time, not when queued: a contact who opted
  * out (or became a partner) meanwhile gets nothing, and neither does anyone for a buurtbabbel
@@ -45,14 +44,15 @@ export function createBuurtbabbelEmailRenderer(
     const endsAt = new Date(payload.endsAt);
     const unsubscribeToken = await signLinkToken(settings.linkSigningSecret, 'unsubscribe', { neighbourId: neighbour.id }, new Date(now.getTime() + unsubscribeValidityMs), now);
     const unsubscribe = unsubscribeUrl(settings.publicBaseUrl, unsubscribeToken);
-    let answerLinks: { yes: string; maybe: string; no: string } | undefined;
-    if (recipient.emailKind !== 'cancellation') {
-      const expiresAt = new Date(Math.max(endsAt.getTime(), now.getTime()) + answerGraceMs);
-      // Ids only: whoever holds a link can read its token.
-      const token = await signLinkToken(settings.linkSigningSecret, 'buurtbabbel-answer', { buurtbabbelId: payload.buurtbabbelId, neighbourId: neighbour.id }, expiresAt, now);
-      const link = (answer: string) => `${settings.publicBaseUrl}${apiPaths.buurtbabbelAnswer}?token=${encodeURIComponent(token)}&answer=${answer}`;
-      answerLinks = { yes: link('YES'), maybe: link('MAYBE'), no: link('NO') };
-    }
+    const answerLinks =
+      recipient.emailKind === 'cancellation'
+        ? undefined
+        : await eventAnswerLinks(
+            settings,
+            { path: apiPaths.buurtbabbelAnswer, purpose: 'buurtbabbel-answer', claims: { buurtbabbelId: payload.buurtbabbelId, neighbourId: neighbour.id }, eventEndsAt: endsAt },
+            { yes: 'YES', maybe: 'MAYBE', no: 'NO' },
+            now,
+          );
     const email = renderBuurtbabbelEmail({
       kind: recipient.emailKind,
       recipientName: message.recipient.name,

@@ -1,9 +1,9 @@
 import { buildMeetingInvitationIcs } from '../../mail/calendar/meeting-calendar';
 import { renderMeetingEmail } from '../../mail/templates/meeting-email';
-import { signLinkToken } from '../../shared/links/signed-links';
 import type { OutboxRenderer } from '../outbox/outbox-deliverer';
 import type { MeetingDispatchPayload, MeetingRecipientData } from './meeting-dispatch';
 import { apiPaths } from '../../http/api-paths';
+import { eventAnswerLinks } from '../../shared/links/answer-links';
 
 export interface MeetingEmailSettings {
   publicBaseUrl: string;
@@ -11,8 +11,6 @@ export interface MeetingEmailSettings {
   organizer: { name: string; email: string };
 }
 
-/** Answer links stay valid until a day after the meeting ends. */
-const linkGraceMs = 24 * 3600_000;
 
 /**
  * Renders a meeting outbox message: the Dutch email with its iTIP calendar part. The calendar part
@@ -26,20 +24,14 @@ export function createMeetingEmailRenderer(settings: MeetingEmailSettings): Outb
     const endsAt = new Date(meeting.endsAt);
     const cancelling = recipient.method === 'CANCEL';
 
-    let answerLinks: { accept: string; tentative: string; decline: string } | undefined;
-    if (!cancelling) {
-      const expiresAt = new Date(Math.max(endsAt.getTime() + linkGraceMs, now.getTime() + linkGraceMs));
-      const token = await signLinkToken(
-        settings.linkSigningSecret,
-        'rsvp',
-        // Ids only: a link's token is readable by whoever holds the link, and may land in access logs.
-        { meetingId: meeting.meetingId, partnerId: recipient.partnerId },
-        expiresAt,
-        now,
-      );
-      const link = (answer: string) => `${settings.publicBaseUrl}${apiPaths.rsvp}?token=${encodeURIComponent(token)}&answer=${answer}`;
-      answerLinks = { accept: link('ACCEPTED'), tentative: link('TENTATIVE'), decline: link('DECLINED') };
-    }
+    const answerLinks = cancelling
+      ? undefined
+      : await eventAnswerLinks(
+          settings,
+          { path: apiPaths.rsvp, purpose: 'rsvp', claims: { meetingId: meeting.meetingId, partnerId: recipient.partnerId }, eventEndsAt: endsAt },
+          { accept: 'ACCEPTED', tentative: 'TENTATIVE', decline: 'DECLINED' },
+          now,
+        );
 
     // Someone taken off a meeting that goes on gets a CANCEL naming only them (RFC 5546 §3.2.5).
     const attendees = recipient.removedFromMeeting
