@@ -1,3 +1,4 @@
+import { mutateOrThrow } from './fixtures';
 import type { TestApp } from './test-app';
 
 /** Builders for neighbours and buurtbabbels over GraphQL, with overrides. */
@@ -17,14 +18,12 @@ export async function addNeighbour(t: TestApp, overrides: Record<string, unknown
     street: `Sint-Pietersaalststraat ${counter}`,
     ...overrides,
   };
-  const result = await t.graphql(
+  return mutateOrThrow(
+    t,
     `mutation($input: AddNeighbourInput!) { addNeighbour(input: $input) { neighbourId neighbour { ${neighbourFields} } userErrors { field message code } } }`,
     { input },
-    await t.token('COORDINATOR'),
+    'neighbour',
   );
-  const payload = result.data?.addNeighbour;
-  if (!payload?.neighbour) throw new Error(`addNeighbour failed: ${JSON.stringify(result)}`);
-  return payload.neighbour;
 }
 
 export function buurtbabbelInput(overrides: Record<string, unknown> = {}) {
@@ -37,14 +36,12 @@ export function buurtbabbelInput(overrides: Record<string, unknown> = {}) {
 }
 
 export async function scheduleBuurtbabbel(t: TestApp, overrides: Record<string, unknown> = {}): Promise<any> {
-  const result = await t.graphql(
+  return mutateOrThrow(
+    t,
     `mutation($input: ScheduleBuurtbabbelInput!) { scheduleBuurtbabbel(input: $input) { buurtbabbel { ${buurtbabbelFields} } userErrors { field message code } } }`,
     { input: buurtbabbelInput(overrides) },
-    await t.token('COORDINATOR'),
+    'buurtbabbel',
   );
-  const payload = result.data?.scheduleBuurtbabbel;
-  if (!payload?.buurtbabbel) throw new Error(`scheduleBuurtbabbel failed: ${JSON.stringify(result)}`);
-  return payload.buurtbabbel;
 }
 
 export async function readBuurtbabbel(t: TestApp, id: string): Promise<any> {

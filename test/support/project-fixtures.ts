@@ -1,3 +1,4 @@
+import { mutateOrThrow } from './fixtures';
 import type { TestApp } from './test-app';
 
 /** Builders for projects over GraphQL, as a coordinator unless a token is given. */
@@ -30,10 +31,8 @@ export async function projectMutation(t: TestApp, name: keyof typeof projectMuta
   return Object.values(result.data)[0];
 }
 
-async function succeed(t: TestApp, name: keyof typeof projectMutations, input: Record<string, unknown>, token?: string): Promise<any> {
-  const payload = await projectMutation(t, name, input, token);
-  if (!payload.project) throw new Error(`${name} failed: ${JSON.stringify(payload.userErrors)}`);
-  return payload.project;
+function succeed(t: TestApp, name: keyof typeof projectMutations, input: Record<string, unknown>, token?: string): Promise<any> {
+  return mutateOrThrow(t, projectMutations[name], { input }, 'project', token);
 }
 
 export function proposeProject(t: TestApp, promoterPartnerId: string, overrides: Record<string, unknown> = {}, token?: string): Promise<any> {
