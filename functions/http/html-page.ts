@@ -46,7 +46,12 @@ export async function recordAnswer<T>(record: () => Promise<T>): Promise<{ recor
     return { recorded: await record() };
   } catch (error) {
     if (!(error instanceof UserInputError)) throw error;
-    const status = error.userErrors[0]?.code === 'NOT_FOUND' ? 404 : 409;
-    return { response: htmlResponse(status, htmlPage('Antwoorden kan niet meer', `<p>${escapeHtml(error.message)}</p>`)) };
+    return { response: answerRefused(error) };
   }
+}
+
+/** The page for an answer the service refused: 404 when its subject is gone, else 409 (cancelled, started, closed). */
+export function answerRefused(error: UserInputError): HttpResponse {
+  const status = error.userErrors[0]?.code === 'NOT_FOUND' ? 404 : 409;
+  return htmlResponse(status, htmlPage('Antwoorden kan niet meer', `<p>${escapeHtml(error.message)}</p>`));
 }

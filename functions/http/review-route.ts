@@ -4,7 +4,7 @@ import { escapeHtml } from '../mail/html';
 import { outcomeLabels, reviewId, type ConsolidationOutcome, type ProjectRecord, type ReviewRecord } from '../modules/projects/project';
 import { reviewLinkPurpose } from '../modules/projects/review-email.renderer';
 import { UserInputError } from '../shared/errors';
-import { htmlPage } from './html-page';
+import { answerRefused, htmlPage } from './html-page';
 import { htmlResponse, type HttpRequest, type HttpResponse } from './http-types';
 import { verifyLinkClaims } from './link-token';
 
@@ -74,7 +74,7 @@ export function createReviewRoute(services: AppServices) {
       const [first] = error.userErrors;
       if (first?.code === 'NOT_FOUND') return notFound();
       if (first?.field?.[1] && ['thirdParty', 'spinOffName', 'note'].includes(first.field[1])) return formAgain(error.message);
-      return htmlResponse(409, htmlPage('Antwoorden kan niet meer', `<p>${escapeHtml(error.message)}</p>`));
+      return answerRefused(error);
     }
     const answered = saved.reviews.find((candidate) => candidate.number === number)!.answer!;
     const detail = answered.thirdParty ?? answered.spinOffName;
