@@ -1,5 +1,5 @@
 import { CriticalityLevel, diff } from '@graphql-inspector/core';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSchema } from 'graphql';
 import { buildSchemaFromFiles } from '../../../functions/graphql/schema-files';
@@ -12,7 +12,14 @@ import { buildSchemaFromFiles } from '../../../functions/graphql/schema-files';
 const notYetBuilt: { path: string; builtBy: string }[] = [
 ];
 
-const contractPath = join(__dirname, '..', '..', '..', '..', 'shared', 'contract', 'mobile.graphql');
+/**
+ * The contract lives in the workspace beside this repository (../shared/contract); a copy is kept
+ * in test/contract so the suite also runs in a lone clone. Where the original is present the copy
+ * must equal it, so the two cannot drift.
+ */
+const sharedContractPath = join(__dirname, '..', '..', '..', '..', 'shared', 'contract', 'mobile.graphql');
+const pinnedContractPath = join(__dirname, '..', '..', 'contract', 'mobile.graphql');
+const contractPath = existsSync(sharedContractPath) ? sharedContractPath : pinnedContractPath;
 
 function isNotYetBuilt(path: string | undefined): boolean {
   if (!path) return false;
@@ -39,6 +46,12 @@ describe('public contract (shared/contract/mobile.graphql)', () => {
       return 'getFields' in type && fieldName in (type.getFields() as Record<string, unknown>);
     });
     expect(present.map((entry) => entry.path)).toEqual([]);
+  });
+
+  it('keeps its copy of the contract (test/contract) equal to the shared one, where that is present', () => {
+    const pinned = readFileSync(pinnedContractPath, 'utf8');
+    expect(pinned).toContain('type Meeting');
+    if (existsSync(sharedContractPath)) expect(pinned).toBe(readFileSync(sharedContractPath, 'utf8'));
   });
 
   it('detects a breaking change: a contract field that our schema retypes', async () => {
