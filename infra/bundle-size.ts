@@ -52,7 +52,8 @@ export function bundleReports(assembly: CloudAssembly, stackName: string): Map<s
     if (!name) continue;
     const dir = join(assembly.directory, `asset.${resource.Properties.Code.S3Key.replace(/\.zip$/, '')}`);
     const metafilePath = join(dir, 'index.meta.json');
-    if (!existsSync(metafilePath)) throw new Error(`${name}: no index.meta.json in its asset; synthesize with the ${bundleMetafileContext} context`);
+    if (!existsSync(metafilePath))
+      throw new Error(`${name}: no index.meta.json in its asset; synthesize with the ${bundleMetafileContext} context`);
     const metafile = JSON.parse(readFileSync(metafilePath, 'utf8')) as Metafile;
     const packages: Record<string, number> = {};
     for (const output of Object.values(metafile.outputs)) {

@@ -126,7 +126,10 @@ export class DeStekStack extends Stack {
     new CfnOutput(this, 'LinkSigningSecretArn', { value: linkSigningSecret.secretArn });
     new CfnOutput(this, 'AlarmTopicArn', { value: monitoring.topic.topicArn });
     mail.identity.dkimRecords.forEach((record, index) => {
-      new CfnOutput(this, `DkimRecord${index + 1}`, { value: `${record.name} CNAME ${record.value}`, description: 'Add to the DNS of the mail domain' });
+      new CfnOutput(this, `DkimRecord${index + 1}`, {
+        value: `${record.name} CNAME ${record.value}`,
+        description: 'Add to the DNS of the mail domain',
+      });
     });
   }
 }

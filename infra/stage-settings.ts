@@ -13,7 +13,10 @@ const address = z.email();
 
 const settingsSchema = z.object({
   /** AWS region of the whole stack; SES sends from it (eu-west-1, Ireland, by default). */
-  region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'region must be an AWS region such as eu-west-1').default('eu-west-1'),
+  region: z
+    .string()
+    .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'region must be an AWS region such as eu-west-1')
+    .default('eu-west-1'),
   /** Domain verified in SES (DKIM) that every email is sent from. */
   mailDomain: z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'mailDomain must be a domain name such as destek.example.be'),
   mailFrom: z.string().min(3),
@@ -50,7 +53,11 @@ const listKeys = new Set(['allowedOrigins', 'sesSandboxRecipients']);
 
 /** `-c allowedOrigins=a,b` arrives as text; cdk.json gives an array. */
 function fromCommandLine(key: string, value: unknown): unknown {
-  if (listKeys.has(key) && typeof value === 'string') return value.split(',').map((item) => item.trim()).filter(Boolean);
+  if (listKeys.has(key) && typeof value === 'string')
+    return value
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean);
   return value;
 }
 
@@ -70,8 +77,12 @@ export function readStageSettings(context: (key: string) => unknown): StageSetti
     throw new Error(`Settings of stage ${stage} (cdk.json context "destek.${stage}", or -c key=value):\n  ${problems.join('\n  ')}`);
   }
   const domain = result.data.mailDomain;
-  for (const [key, value] of [['organizerEmail', result.data.organizerEmail], ['mailFrom', result.data.mailFrom]] as const) {
-    if (!value.toLowerCase().includes(`@${domain}`)) throw new Error(`${key} must be an address at mailDomain ${domain} (SES sends only from verified domains)`);
+  for (const [key, value] of [
+    ['organizerEmail', result.data.organizerEmail],
+    ['mailFrom', result.data.mailFrom],
+  ] as const) {
+    if (!value.toLowerCase().includes(`@${domain}`))
+      throw new Error(`${key} must be an address at mailDomain ${domain} (SES sends only from verified domains)`);
   }
   return { ...result.data, stage: stage as DeployStage };
 }

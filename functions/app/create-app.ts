@@ -74,7 +74,15 @@ export function createApp(config: Config, overrides: AppOverrides = {}): AppServ
     projects: new ProjectsRepository(db, config.tableName),
   };
   const uidDomain = mailDomain(config);
-  const meetings = new MeetingsService(repositories.meetings, repositories.partners, repositories.projects, repositories.outbox, clock, ids, { uidDomain });
+  const meetings = new MeetingsService(
+    repositories.meetings,
+    repositories.partners,
+    repositories.projects,
+    repositories.outbox,
+    clock,
+    ids,
+    { uidDomain },
+  );
   return {
     config,
     clock,
@@ -83,9 +91,19 @@ export function createApp(config: Config, overrides: AppOverrides = {}): AppServ
     repositories,
     partners: new PartnersService(repositories.partners, clock, ids),
     meetings,
-    projects: new ProjectsService(repositories.projects, repositories.partners, repositories.meetings, meetings, repositories.outbox, repositories.suppressions, clock, ids, {
-      coordinator: config.organizer,
-    }),
+    projects: new ProjectsService(
+      repositories.projects,
+      repositories.partners,
+      repositories.meetings,
+      meetings,
+      repositories.outbox,
+      repositories.suppressions,
+      clock,
+      ids,
+      {
+        coordinator: config.organizer,
+      },
+    ),
     calendarFeeds: new CalendarFeedsService(repositories.calendarFeeds, repositories.meetings, clock, {
       publicBaseUrl: config.publicBaseUrl,
       uidDomain,

@@ -7,10 +7,7 @@ type Payload<K extends string, T> = { [P in K]: T | null } & { userErrors: UserE
  * Runs a mutation and shapes its payload: the result with no userErrors, or, when the input was
  * refused, only the userErrors. Every other error propagates (and is masked if unexpected).
  */
-export async function withUserErrors<K extends string, T>(
-  key: K,
-  run: () => Promise<T>,
-): Promise<Payload<K, T>> {
+export async function withUserErrors<K extends string, T>(key: K, run: () => Promise<T>): Promise<Payload<K, T>> {
   try {
     const value = await run();
     return { [key]: value, userErrors: [] } as unknown as Payload<K, T>;

@@ -14,7 +14,13 @@ export function toHttpRequest(event: APIGatewayProxyEventV2): HttpRequest {
   for (const [name, value] of Object.entries(event.headers ?? {})) if (value !== undefined) headers[name.toLowerCase()] = value;
   if (event.cookies?.length) headers.cookie = event.cookies.join('; ');
   const body = event.body ? (event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body) : '';
-  return { method: event.requestContext.http.method.toUpperCase(), path: event.rawPath, rawQuery: event.rawQueryString ?? '', headers, body };
+  return {
+    method: event.requestContext.http.method.toUpperCase(),
+    path: event.rawPath,
+    rawQuery: event.rawQueryString ?? '',
+    headers,
+    body,
+  };
 }
 
 /**
@@ -22,7 +28,11 @@ export function toHttpRequest(event: APIGatewayProxyEventV2): HttpRequest {
  * routes are built once per execution environment, with the secrets read at cold start; a failed
  * start is not kept, so the next request tries again.
  */
-export function httpLambda(service: string, routes: (app: AppServices) => Route[], needs: ConfigNeeds = { linkSigningSecret: true }): HttpLambdaHandler {
+export function httpLambda(
+  service: string,
+  routes: (app: AppServices) => Route[],
+  needs: ConfigNeeds = { linkSigningSecret: true },
+): HttpLambdaHandler {
   const getRouter = oncePerColdStart(async () => {
     const config = await getRuntimeConfig(needs);
     const app = createApp(config, { logger: createFunctionLogger(config, service) });

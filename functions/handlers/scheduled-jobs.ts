@@ -5,7 +5,8 @@ import { keys } from '../shared/dynamodb/keys';
 export const scheduledJobs: readonly ScheduledJob[] = [
   {
     name: 'deliver-outbox',
-    description: 'Sends the emails waiting in the outbox (meeting invitations, updates and cancellations, consolidation reviews), retrying refused ones with back-off.',
+    description:
+      'Sends the emails waiting in the outbox (meeting invitations, updates and cancellations, consolidation reviews), retrying refused ones with back-off.',
     schedule: 'rate(1 minute)',
     localIntervalSeconds: 2,
     // Outbox items and the suppression list; buurtbabbel mails re-read their neighbour and buurtbabbel (BatchGet).
@@ -33,7 +34,8 @@ export const scheduledJobs: readonly ScheduledJob[] = [
   },
   {
     name: 'send-consolidation-reviews',
-    description: 'Asks promoters for the consolidation reviews that fell due, reminds them after 7 and 14 days, and after 21 tells the coordinator and puts the review on the next meeting agenda.',
+    description:
+      'Asks promoters for the consolidation reviews that fell due, reminds them after 7 and 14 days, and after 21 tells the coordinator and puts the review on the next meeting agenda.',
     schedule: 'cron(0 8 * * ? *)',
     localIntervalSeconds: 60,
     // The due reviews, their partners and whether the promoter's addresses are suppressed

@@ -5,7 +5,11 @@ import { lambdaJob } from './lambda-job';
  * invitationDaysBefore days before; the reminders to those who said yes, two days before). A round
  * only writes its emails to the outbox, paced; the deliver-outbox job sends them.
  */
-export const handler = lambdaJob('send-buurtbabbel-invitations', async (app, asOf) => ({ ...(await app.buurtbabbels.runDueRounds(asOf)) }), {
-  // The links in its mails are signed by deliver-outbox when each mail is sent.
-  linkSigningSecret: false,
-});
+export const handler = lambdaJob(
+  'send-buurtbabbel-invitations',
+  async (app, asOf) => ({ ...(await app.buurtbabbels.runDueRounds(asOf)) }),
+  {
+    // The links in its mails are signed by deliver-outbox when each mail is sent.
+    linkSigningSecret: false,
+  },
+);

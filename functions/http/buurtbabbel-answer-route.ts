@@ -21,7 +21,8 @@ const outcomeText: Record<GuestStatus, string> = {
 
 /** For a neighbour no mail reaches any more (opted out, or become a partner): promise no mail. */
 const unmailedOutcomeText: Partial<Record<GuestStatus, string>> = {
-  ACCEPTED: 'Je bent welkom! We sturen je geen mails meer over buurtbabbels, dus ook geen bevestiging: zet de buurtbabbel zelf in je agenda.',
+  ACCEPTED:
+    'Je bent welkom! We sturen je geen mails meer over buurtbabbels, dus ook geen bevestiging: zet de buurtbabbel zelf in je agenda.',
   WAITING:
     'De buurtbabbel is volzet: je staat op de wachtlijst. We sturen je geen mails meer over buurtbabbels: open de link in de uitnodiging later opnieuw om te zien of er een plaats vrijkwam.',
 };
@@ -53,7 +54,9 @@ export function createBuurtbabbelAnswerRoute(services: AppServices) {
     if (request.method === 'POST') {
       const answer = fields.get('answer') ?? '';
       if (!answers.some((a) => a.value === answer)) return noAnswerChosen();
-      const result = await recordAnswer(() => services.buurtbabbels.answer(claims.buurtbabbelId, claims.neighbourId, answer as BuurtbabbelAnswer));
+      const result = await recordAnswer(() =>
+        services.buurtbabbels.answer(claims.buurtbabbelId, claims.neighbourId, answer as BuurtbabbelAnswer),
+      );
       if ('response' in result) return result.response;
       const { buurtbabbel, status, unmailed } = result.recorded;
       services.logger.info('buurtbabbel answered by link', { buurtbabbelId: buurtbabbel.id, status });
@@ -69,7 +72,10 @@ export function createBuurtbabbelAnswerRoute(services: AppServices) {
     const current = guest?.status ? `<p>Je huidige antwoord: <strong>${escapeHtml(statusLabel[guest.status])}</strong>.</p>` : '';
     return htmlResponse(
       200,
-      htmlPage('Kom je naar de buurtbabbel?', `${details(buurtbabbel)}${current}${answerForm('answer', token, choiceButtons('answer', answers, fields.get('answer')))}`),
+      htmlPage(
+        'Kom je naar de buurtbabbel?',
+        `${details(buurtbabbel)}${current}${answerForm('answer', token, choiceButtons('answer', answers, fields.get('answer')))}`,
+      ),
     );
   };
 }

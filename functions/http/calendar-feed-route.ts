@@ -20,7 +20,11 @@ export function calendarFeedRoutes(services: AppServices): Route[] {
       const ics = buildCalendarFeedIcs(feed);
       return {
         status: 200,
-        headers: { 'content-type': 'text/calendar; charset=utf-8', 'cache-control': 'private, max-age=300', 'content-disposition': 'inline; filename="destek.ics"' },
+        headers: {
+          'content-type': 'text/calendar; charset=utf-8',
+          'cache-control': 'private, max-age=300',
+          'content-disposition': 'inline; filename="destek.ics"',
+        },
         body: request.method === 'HEAD' ? '' : ics,
       };
     },

@@ -49,7 +49,11 @@ export function createGraphQLRoute(services: AppServices, verifier?: TokenVerifi
       try {
         body = request.body ? JSON.parse(request.body) : {};
       } catch {
-        return { status: 400, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ errors: [{ message: 'De body is geen geldige JSON.', extensions: { code: 'BAD_REQUEST' } }] }) };
+        return {
+          status: 400,
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ errors: [{ message: 'De body is geen geldige JSON.', extensions: { code: 'BAD_REQUEST' } }] }),
+        };
       }
     }
     const result = await server.executeHTTPGraphQLRequest({

@@ -18,6 +18,8 @@ export function graphqlRoutes(services: AppServices, verifier?: TokenVerifier): 
     buurtbabbelAnswer: createBuurtbabbelAnswerRoute(services),
     unsubscribe: createUnsubscribeRoute(services),
   };
-  const byPath = new Map<string, (request: HttpRequest) => Promise<HttpResponse>>(Object.entries(apiPaths).map(([name, path]) => [path, handlers[name as ApiPathName]]));
+  const byPath = new Map<string, (request: HttpRequest) => Promise<HttpResponse>>(
+    Object.entries(apiPaths).map(([name, path]) => [path, handlers[name as ApiPathName]]),
+  );
   return [async (request) => byPath.get(request.path)?.(request)];
 }

@@ -28,7 +28,9 @@ function reviewForm(project: ProjectRecord, review: ReviewRecord, token: string,
     })
     .join('');
   const asked = review.requestedAt ? `<p>Gevraagd op ${escapeHtml(formatDutchDate(new Date(review.requestedAt)))}.</p>` : '';
-  const current = review.answer ? `<p>Je huidige antwoord: <strong>${escapeHtml(outcomeLabels[review.answer.outcome])}</strong>. Je kunt het nog wijzigen tot het overleg het bevestigt.</p>` : '';
+  const current = review.answer
+    ? `<p>Je huidige antwoord: <strong>${escapeHtml(outcomeLabels[review.answer.outcome])}</strong>. Je kunt het nog wijzigen tot het overleg het bevestigt.</p>`
+    : '';
   return `<p>Hoe kan <strong>${escapeHtml(project.name)}</strong> geconsolideerd worden?</p>${asked}${current}
 ${problem ? `<p style="color:#a40000"><strong>${escapeHtml(problem)}</strong></p>` : ''}
 <form method="post" action="review"><input type="hidden" name="token" value="${escapeHtml(token)}">
@@ -68,7 +70,11 @@ export function createReviewRoute(services: AppServices) {
     const number = Number(claims.review);
     let saved: ProjectRecord;
     try {
-      saved = await services.projects.answerReviewByLink(claims.partnerId, { reviewId: reviewId(claims.projectId, number), ...values, outcome: values.outcome as ConsolidationOutcome });
+      saved = await services.projects.answerReviewByLink(claims.partnerId, {
+        reviewId: reviewId(claims.projectId, number),
+        ...values,
+        outcome: values.outcome as ConsolidationOutcome,
+      });
     } catch (error) {
       if (!(error instanceof UserInputError)) throw error;
       const [first] = error.userErrors;
@@ -109,10 +115,21 @@ export function createReviewRoute(services: AppServices) {
     if (!found) return notFound();
     const { project, review } = found;
     if (review.confirmedAt || review.cancelledAt) {
-      return htmlResponse(200, htmlPage('Deze consolidatievraag is afgerond', `<p>${escapeHtml(project.name)}: het overleg heeft al beslist, of het project loopt niet meer.</p>`));
+      return htmlResponse(
+        200,
+        htmlPage(
+          'Deze consolidatievraag is afgerond',
+          `<p>${escapeHtml(project.name)}: het overleg heeft al beslist, of het project loopt niet meer.</p>`,
+        ),
+      );
     }
     const answered = review.answer;
-    const shown = { outcome: answered?.outcome, thirdParty: answered?.thirdParty, spinOffName: answered?.spinOffName, note: answered?.note };
+    const shown = {
+      outcome: answered?.outcome,
+      thirdParty: answered?.thirdParty,
+      spinOffName: answered?.spinOffName,
+      note: answered?.note,
+    };
     return htmlResponse(200, htmlPage(title, reviewForm(project, review, token, shown)));
   };
 }

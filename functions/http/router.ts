@@ -16,7 +16,10 @@ export function createRouter(services: Pick<AppServices, 'logger'>, routes: read
       }
       return textResponse(404, 'Niet gevonden.');
     } catch (error) {
-      services.logger.error('unhandled error in HTTP route', { path: request.path.startsWith('/calendar/') ? '/calendar/*' : request.path, error });
+      services.logger.error('unhandled error in HTTP route', {
+        path: request.path.startsWith('/calendar/') ? '/calendar/*' : request.path,
+        error,
+      });
       return textResponse(500, 'Er ging iets mis aan onze kant. Probeer het later opnieuw.');
     }
   };

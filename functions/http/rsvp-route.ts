@@ -32,11 +32,22 @@ export function createRsvpRoute(services: AppServices) {
     if ('response' in result) return result.response;
     const meeting = result.recorded;
     services.logger.info('meeting answered by link', { meetingId: meeting.id, partnerId: claims.partnerId, response });
-    return htmlResponse(200, htmlPage('Bedankt, je antwoord is genoteerd', `${meetingDetails(meeting)}<p>Je antwoord: <strong>${escapeHtml(answerLabel(response)!)}</strong>.</p>`));
+    return htmlResponse(
+      200,
+      htmlPage(
+        'Bedankt, je antwoord is genoteerd',
+        `${meetingDetails(meeting)}<p>Je antwoord: <strong>${escapeHtml(answerLabel(response)!)}</strong>.</p>`,
+      ),
+    );
   }
 
   return async (request: HttpRequest): Promise<HttpResponse> => {
-    const verified = await verifyLinkClaims(services, request, 'rsvp', 'Vraag de coördinator om een nieuwe uitnodiging, of antwoord vanuit je agenda.');
+    const verified = await verifyLinkClaims(
+      services,
+      request,
+      'rsvp',
+      'Vraag de coördinator om een nieuwe uitnodiging, of antwoord vanuit je agenda.',
+    );
     if ('response' in verified) return verified.response;
     const { claims, fields, token } = verified;
     if (request.method === 'POST') return answer(claims, fields.get('response') ?? '');
@@ -50,8 +61,15 @@ export function createRsvpRoute(services: AppServices) {
     }
     const current = meeting.invitations[claims.partnerId]?.response;
     const chosen = fields.get('answer');
-    const buttons = choiceButtons('response', answers.map(({ response, label }) => ({ value: response, label })), chosen);
-    const currentLine = current && current !== 'NEEDS_ACTION' ? `<p>Je huidige antwoord: <strong>${escapeHtml(answerLabel(current) ?? current)}</strong>.</p>` : '';
+    const buttons = choiceButtons(
+      'response',
+      answers.map(({ response, label }) => ({ value: response, label })),
+      chosen,
+    );
+    const currentLine =
+      current && current !== 'NEEDS_ACTION'
+        ? `<p>Je huidige antwoord: <strong>${escapeHtml(answerLabel(current) ?? current)}</strong>.</p>`
+        : '';
     return htmlResponse(200, htmlPage('Kom je naar het overleg?', `${details}${currentLine}${answerForm('rsvp', token, buttons)}`));
   };
 }

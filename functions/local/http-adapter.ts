@@ -59,7 +59,13 @@ export function buildLambdaEvent(parts: HttpRequestParts): APIGatewayProxyEventV
     const values = Array.isArray(value) ? value : [value];
     // Payload 2.0 moves cookies out of the headers into their own array.
     if (name.toLowerCase() === 'cookie') {
-      for (const header of values) cookies.push(...header.split(';').map((c) => c.trim()).filter(Boolean));
+      for (const header of values)
+        cookies.push(
+          ...header
+            .split(';')
+            .map((c) => c.trim())
+            .filter(Boolean),
+        );
       continue;
     }
     headers[name.toLowerCase()] = values.join(',');
@@ -167,7 +173,10 @@ function sendJson(res: ServerResponse, statusCode: number, message: string): voi
 }
 
 /** A `(req, res)` listener for `http.createServer` that runs the Lambda handler for each request. */
-export function createLambdaHttpListener(handler: LambdaHttpHandler, options: LambdaHttpListenerOptions = {}): (req: IncomingMessage, res: ServerResponse) => void {
+export function createLambdaHttpListener(
+  handler: LambdaHttpHandler,
+  options: LambdaHttpListenerOptions = {},
+): (req: IncomingMessage, res: ServerResponse) => void {
   const maxBodyBytes = options.maxBodyBytes ?? 10 * 1024 * 1024;
   return (req, res) => {
     void (async () => {

@@ -31,7 +31,8 @@ export function formatImportReport(report: ImportReport): string {
   if (report.consentDefaulted > 0) {
     lines.push(`  ${report.consentDefaulted} ingevoerd zonder grondslag in het bestand: genoteerd als gerechtvaardigd belang.`);
   }
-  for (const refusal of report.refused) lines.push(`  regel ${refusal.line}${refusal.email ? ` (${refusal.email})` : ''}: ${refusal.message}`);
+  for (const refusal of report.refused)
+    lines.push(`  regel ${refusal.line}${refusal.email ? ` (${refusal.email})` : ''}: ${refusal.message}`);
   return lines.join('\n');
 }
 

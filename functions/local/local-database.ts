@@ -27,7 +27,11 @@ export async function withLocalDatabase<T>(options: LocalDatabaseOptions, work: 
   let own: RunningDynamoDbLocal | undefined;
   if (endpoint) {
     if (!(await isDynamoDbReachable(endpoint))) throw new Error(`DynamoDB at ${endpoint} does not answer.`);
-    note(stack && endpoint === stack.dynamodbEndpoint ? `Using the database of the running local stack (${endpoint}).` : `Using DynamoDB at ${endpoint}.`);
+    note(
+      stack && endpoint === stack.dynamodbEndpoint
+        ? `Using the database of the running local stack (${endpoint}).`
+        : `Using DynamoDB at ${endpoint}.`,
+    );
   } else {
     own = await startDynamoDbLocal({ dbPath: join(dataDir, 'dynamodb') });
     endpoint = own.endpoint;

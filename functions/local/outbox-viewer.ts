@@ -45,7 +45,8 @@ export function findCalendarPart(mail: ParsedMail): CalendarPart | undefined {
     parts.find((a) => a.contentType.toLowerCase() === 'application/ics' || /\.ics$/i.test(a.filename ?? ''));
   if (!part) return undefined;
   const header = part.headers.get('content-type');
-  const fromHeader = typeof header === 'object' && header && 'params' in header ? (header.params as Record<string, string>).method : undefined;
+  const fromHeader =
+    typeof header === 'object' && header && 'params' in header ? (header.params as Record<string, string>).method : undefined;
   const fromBody = /^METHOD:(.+)$/m.exec(part.content.toString('utf8'))?.[1];
   const method = (fromHeader ?? fromBody)?.trim().toUpperCase();
   // The method goes into a Content-Type header of the download: accept only a plain token.
@@ -129,7 +130,8 @@ async function listMails(outboxDir: string, maxListed: number): Promise<ListedMa
 function listPage(mails: ListedMail[], outboxDir: string): string {
   const rows = mails.map(({ file, date, mail }) => {
     const href = `${outboxBasePath}/${encodeURIComponent(file)}`;
-    if (!mail) return `<tr><td>${escapeHtml(dateFormat.format(date))}</td><td colspan="3"><a href="${href}">${escapeHtml(file)}</a> <span class="muted">(kan niet gelezen worden)</span></td></tr>`;
+    if (!mail)
+      return `<tr><td>${escapeHtml(dateFormat.format(date))}</td><td colspan="3"><a href="${href}">${escapeHtml(file)}</a> <span class="muted">(kan niet gelezen worden)</span></td></tr>`;
     const calendar = findCalendarPart(mail);
     return `<tr>
   <td>${escapeHtml(dateFormat.format(date))}</td>
@@ -196,7 +198,8 @@ export function createOutboxViewer(options: OutboxViewerOptions): (req: Incoming
     const [file, action, ...rest] = segments;
     const fullPath = join(outboxDir, file);
     if (!mailFileName.test(file) || dirname(fullPath) !== outboxDir) return sendError(res, 400, 'Ongeldige bestandsnaam');
-    if (rest.length > 0 || (action !== undefined && action !== 'raw' && action !== 'invite.ics')) return sendError(res, 404, 'Niet gevonden');
+    if (rest.length > 0 || (action !== undefined && action !== 'raw' && action !== 'invite.ics'))
+      return sendError(res, 404, 'Niet gevonden');
 
     let raw: Buffer;
     try {

@@ -94,9 +94,27 @@ export const demoNeighbours: readonly DemoNeighbour[] = [
     source: 'Langsgegaan in de winkel',
     consentBasis: 'CONSENT',
   },
-  { businessName: 'Fietsherstel Velo Gent', contactName: 'Karim El Amrani', email: 'karim@velogent.example.be', street: 'Sint-Pietersaalststraat 27', source: 'Buurtfeest Sint-Pieters' },
-  { businessName: 'Boekhandel Het Leesteken', contactName: 'An Desmet', email: 'an@leesteken.example.be', street: 'Sint-Pietersaalststraat 40', source: 'Via Koffiebranderij Sint-Pieters' },
-  { businessName: 'Kapsalon Knip', email: 'hallo@kapsalonknip.example.be', street: 'Sint-Pietersaalststraat 5', source: 'Flyer in de bus', optedOut: true },
+  {
+    businessName: 'Fietsherstel Velo Gent',
+    contactName: 'Karim El Amrani',
+    email: 'karim@velogent.example.be',
+    street: 'Sint-Pietersaalststraat 27',
+    source: 'Buurtfeest Sint-Pieters',
+  },
+  {
+    businessName: 'Boekhandel Het Leesteken',
+    contactName: 'An Desmet',
+    email: 'an@leesteken.example.be',
+    street: 'Sint-Pietersaalststraat 40',
+    source: 'Via Koffiebranderij Sint-Pieters',
+  },
+  {
+    businessName: 'Kapsalon Knip',
+    email: 'hallo@kapsalonknip.example.be',
+    street: 'Sint-Pietersaalststraat 5',
+    source: 'Flyer in de bus',
+    optedOut: true,
+  },
 ];
 
 /** The partner who hosts the demo buurtbabbel. */
@@ -104,49 +122,119 @@ const demoBuurtbabbelHost = 'Koffiebranderij Sint-Pieters';
 
 const partnersQuery = /* GraphQL */ `
   query SeedPartners {
-    partners(first: 1) { edges { node { id } } }
+    partners(first: 1) {
+      edges {
+        node {
+          id
+        }
+      }
+    }
   }
 `;
 
 const createPartnerMutation = /* GraphQL */ `
   mutation SeedCreatePartner($input: CreatePartnerInput!) {
-    createPartner(input: $input) { partner { id } userErrors { field message code } }
+    createPartner(input: $input) {
+      partner {
+        id
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
   }
 `;
 
 const scheduleMeetingMutation = /* GraphQL */ `
   mutation SeedScheduleMeeting($input: ScheduleMeetingInput!) {
-    scheduleMeeting(input: $input) { meeting { id } userErrors { field message code } }
+    scheduleMeeting(input: $input) {
+      meeting {
+        id
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
   }
 `;
 
 const proposeProjectMutation = /* GraphQL */ `
   mutation SeedProposeProject($input: ProposeProjectInput!) {
-    proposeProject(input: $input) { project { id } userErrors { field message code } }
+    proposeProject(input: $input) {
+      project {
+        id
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
   }
 `;
 
 const engageMutation = /* GraphQL */ `
   mutation SeedEngage($input: EngageInProjectInput!) {
-    engageInProject(input: $input) { project { id } userErrors { field message code } }
+    engageInProject(input: $input) {
+      project {
+        id
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
   }
 `;
 
 const assessProjectMutation = /* GraphQL */ `
   mutation SeedAssessProject($input: AssessProjectInput!) {
-    assessProject(input: $input) { project { id } userErrors { field message code } }
+    assessProject(input: $input) {
+      project {
+        id
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
   }
 `;
 
 const changeProjectStatusMutation = /* GraphQL */ `
   mutation SeedChangeProjectStatus($input: ChangeProjectStatusInput!) {
-    changeProjectStatus(input: $input) { project { id status } userErrors { field message code } }
+    changeProjectStatus(input: $input) {
+      project {
+        id
+        status
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
   }
 `;
 
 const addAgendaItemMutation = /* GraphQL */ `
   mutation SeedAddAgendaItem($input: AddAgendaItemInput!) {
-    addAgendaItem(input: $input) { meeting { id } userErrors { field message code } }
+    addAgendaItem(input: $input) {
+      meeting {
+        id
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
   }
 `;
 
@@ -201,19 +289,42 @@ export const demoProjects: readonly DemoProject[] = [
 
 const addNeighbourMutation = /* GraphQL */ `
   mutation SeedAddNeighbour($input: AddNeighbourInput!) {
-    addNeighbour(input: $input) { neighbourId userErrors { field message code } }
+    addNeighbour(input: $input) {
+      neighbourId
+      userErrors {
+        field
+        message
+        code
+      }
+    }
   }
 `;
 
 const optOutNeighbourMutation = /* GraphQL */ `
   mutation SeedOptOutNeighbour($id: ID!) {
-    optOutNeighbour(id: $id) { neighbourId userErrors { field message code } }
+    optOutNeighbour(id: $id) {
+      neighbourId
+      userErrors {
+        field
+        message
+        code
+      }
+    }
   }
 `;
 
 const scheduleBuurtbabbelMutation = /* GraphQL */ `
   mutation SeedScheduleBuurtbabbel($input: ScheduleBuurtbabbelInput!) {
-    scheduleBuurtbabbel(input: $input) { buurtbabbel { id } userErrors { field message code } }
+    scheduleBuurtbabbel(input: $input) {
+      buurtbabbel {
+        id
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
   }
 `;
 
@@ -324,7 +435,11 @@ export async function seedDemoNetwork(graphql: GraphqlCall, now: Date = new Date
   return { skipped: false, partners: partnerIds.length, meetingId, projects: projectIds.length, ...buurtbabbel };
 }
 /** The demo projects, through the API as the meeting would record them; returns their ids. */
-export async function seedDemoProjects(graphql: GraphqlCall, partnerIdsByName: ReadonlyMap<string, string>, meetingId: string): Promise<string[]> {
+export async function seedDemoProjects(
+  graphql: GraphqlCall,
+  partnerIdsByName: ReadonlyMap<string, string>,
+  meetingId: string,
+): Promise<string[]> {
   const partnerId = (name: string) => {
     const id = partnerIdsByName.get(name);
     if (!id) throw new Error(`demo project names an unknown demo partner: ${name}`);
@@ -334,20 +449,31 @@ export async function seedDemoProjects(graphql: GraphqlCall, partnerIdsByName: R
   for (const project of demoProjects) {
     const proposed = payloadOf(
       await call(graphql, proposeProjectMutation, {
-        input: { name: project.name, description: project.description, promoterPartnerId: partnerId(project.promoter), motivation: project.motivation },
+        input: {
+          name: project.name,
+          description: project.description,
+          promoterPartnerId: partnerId(project.promoter),
+          motivation: project.motivation,
+        },
       }),
       'proposeProject',
     );
     const projectId = (proposed.project as { id: string }).id;
     for (const { partner, ...amounts } of project.engagements) {
-      payloadOf(await call(graphql, engageMutation, { input: { projectId, partnerId: partnerId(partner), ...amounts } }), 'engageInProject');
+      payloadOf(
+        await call(graphql, engageMutation, { input: { projectId, partnerId: partnerId(partner), ...amounts } }),
+        'engageInProject',
+      );
     }
     if (project.assessment) {
       payloadOf(await call(graphql, assessProjectMutation, { input: { projectId, ...project.assessment } }), 'assessProject');
       payloadOf(await call(graphql, changeProjectStatusMutation, { input: { projectId, status: 'ACTIVE' } }), 'changeProjectStatus');
     }
     if (project.agendaItem) {
-      payloadOf(await call(graphql, addAgendaItemMutation, { input: { meetingId, title: project.agendaItem, projectId } }), 'addAgendaItem');
+      payloadOf(
+        await call(graphql, addAgendaItemMutation, { input: { meetingId, title: project.agendaItem, projectId } }),
+        'addAgendaItem',
+      );
     }
     projectIds.push(projectId);
   }

@@ -10,7 +10,13 @@ import { ensureDevSecrets, localEnvironment } from './dev-secrets';
 import { freePort, isDynamoDbReachable, isPortFree, startDynamoDbLocal } from './dynamodb-local';
 import { createLambdaHttpListener, type LambdaHttpHandler } from './http-adapter';
 import { ensureLocalTable } from './local-database';
-import { findRunningLocalStack, isProcessAlive, readLocalStackState, removeLocalStackState, writeLocalStackState } from './local-stack-state';
+import {
+  findRunningLocalStack,
+  isProcessAlive,
+  readLocalStackState,
+  removeLocalStackState,
+  writeLocalStackState,
+} from './local-stack-state';
 import { createOutboxViewer, isOutboxPath } from './outbox-viewer';
 import { defaultDataDir } from './paths';
 import { startScheduler } from './scheduler';
@@ -99,7 +105,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const requestedPort = options.port ?? Number(env.PORT || 4000);
     await new Promise<void>((resolveListen, reject) => {
       server.once('error', (error: NodeJS.ErrnoException) =>
-        reject(error.code === 'EADDRINUSE' ? new Error(`Port ${requestedPort} is in use; start with PORT=<another port> npm start`) : error),
+        reject(
+          error.code === 'EADDRINUSE' ? new Error(`Port ${requestedPort} is in use; start with PORT=<another port> npm start`) : error,
+        ),
       );
       server.listen(requestedPort, options.host ?? '127.0.0.1', () => resolveListen());
     });
@@ -150,7 +158,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     // 6. Scheduled jobs, and the demo data when asked for.
     const scheduler = startScheduler({ jobs: options.jobs ?? scheduledJobs, logger });
     cleanups.push(() => scheduler.stop());
-    const seeded = options.seed ? await seedDemoNetwork(graphqlViaHandler(handler, await seedToken(stackEnv.DEV_JWT_SECRET), `localhost:${port}`)) : undefined;
+    const seeded = options.seed
+      ? await seedDemoNetwork(graphqlViaHandler(handler, await seedToken(stackEnv.DEV_JWT_SECRET), `localhost:${port}`))
+      : undefined;
     if (seeded) logger.info(seeded.skipped ? 'seed skipped: partners exist already' : 'demo network seeded', { partners: seeded.partners });
 
     let stopping: Promise<void> | undefined;
@@ -177,7 +187,10 @@ async function refuseSecondStack(dataDir: string, logger: Logger | undefined): P
   // A stack that was killed hard can leave its DynamoDB Local behind, still holding the data file.
   const stale = readLocalStackState(dataDir);
   if (stale?.dynamodbPid && isProcessAlive(stale.dynamodbPid) && (await isDynamoDbReachable(stale.dynamodbEndpoint))) {
-    (logger ?? createLogger('info')).warn('an earlier DynamoDB Local still runs on the data folder; stop it', { pid: stale.dynamodbPid, endpoint: stale.dynamodbEndpoint });
+    (logger ?? createLogger('info')).warn('an earlier DynamoDB Local still runs on the data folder; stop it', {
+      pid: stale.dynamodbPid,
+      endpoint: stale.dynamodbEndpoint,
+    });
   }
 }
 
@@ -209,12 +222,16 @@ function banner(stack: RunningLocalStack, args: StartArgs): string {
     '',
     'Locon De Stek — lokale stack / local stack',
     `  GraphQL   ${stack.url}/graphql   (Apollo Sandbox in de browser / in the browser)`,
-    stack.outboxDir ? `  Outbox    ${stack.url}/outbox    (mails worden hier bewaard, niet verstuurd / kept here, not sent)` : '  Outbox    SMTP_URL is set: mails go to that SMTP server',
+    stack.outboxDir
+      ? `  Outbox    ${stack.url}/outbox    (mails worden hier bewaard, niet verstuurd / kept here, not sent)`
+      : '  Outbox    SMTP_URL is set: mails go to that SMTP server',
     `  DynamoDB  ${stack.dynamodbEndpoint}${args.inMemory ? ' (in memory)' : ''}`,
     '  Token     npm run token -- --email coordinator@example.be --role COORDINATOR',
     '            then send the header  Authorization: Bearer <token>',
     '  Jobs      npm run job -- --list',
-    stack.seeded ? `  Seed      ${stack.seeded.skipped ? 'overgeslagen: er zijn al partners / skipped: partners exist' : `${stack.seeded.partners} partners, een overleg, ${stack.seeded.projects ?? 0} projecten, ${stack.seeded.neighbours ?? 0} buren en een buurtbabbel aangemaakt / created`}` : '',
+    stack.seeded
+      ? `  Seed      ${stack.seeded.skipped ? 'overgeslagen: er zijn al partners / skipped: partners exist' : `${stack.seeded.partners} partners, een overleg, ${stack.seeded.projects ?? 0} projecten, ${stack.seeded.neighbours ?? 0} buren en een buurtbabbel aangemaakt / created`}`
+      : '',
     '  Stoppen / stop: Ctrl+C',
     '',
   ];

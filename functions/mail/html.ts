@@ -24,9 +24,11 @@ export function safeHref(url: string): string {
 
 /** Escapes text and turns the web and webcal addresses in it into links. */
 export function linkifyText(text: string): string {
-  return text
-    // The last character may not be punctuation, so "zie https://x/y." links to https://x/y.
-    .split(/((?:https?|webcal):\/\/[^\s<>"]*[^\s<>".,;:!?)\]])/)
-    .map((part, i) => (i % 2 === 1 ? `<a href="${safeHref(part)}">${escapeHtml(part)}</a>` : escapeHtml(part)))
-    .join('');
+  return (
+    text
+      // The last character may not be punctuation, so "zie https://x/y." links to https://x/y.
+      .split(/((?:https?|webcal):\/\/[^\s<>"]*[^\s<>".,;:!?)\]])/)
+      .map((part, i) => (i % 2 === 1 ? `<a href="${safeHref(part)}">${escapeHtml(part)}</a>` : escapeHtml(part)))
+      .join('')
+  );
 }

@@ -28,7 +28,8 @@ export class MailDeliveryError extends Error {
     this.name = 'MailDeliveryError';
     this.permanent = options.permanent;
     this.source = options.source ?? `SMTP_${options.responseCode ?? 'CONNECTION'}`;
-    this.refusedByServer = options.permanent && options.responseCode !== undefined && options.responseCode >= 500 && options.responseCode < 600;
+    this.refusedByServer =
+      options.permanent && options.responseCode !== undefined && options.responseCode >= 500 && options.responseCode < 600;
     if (options.responseCode !== undefined) this.responseCode = options.responseCode;
     if (options.code !== undefined) this.code = options.code;
   }

@@ -48,7 +48,8 @@ export interface MailerSettings {
 /** SES in AWS; SMTP when a server is configured; otherwise .eml files in the outbox folder (local development). */
 export function createMailer(settings: MailerSettings): Mailer {
   const transport = settings.mailTransport ?? (settings.smtpUrl ? 'smtp' : 'file');
-  if (transport === 'ses') return createSesMailer({ region: settings.awsRegion ?? 'eu-west-1', configurationSet: settings.sesConfigurationSet });
+  if (transport === 'ses')
+    return createSesMailer({ region: settings.awsRegion ?? 'eu-west-1', configurationSet: settings.sesConfigurationSet });
   if (transport === 'smtp' && settings.smtpUrl) return createSmtpMailer(settings.smtpUrl);
   return createFileOutboxMailer(settings.outboxDir);
 }

@@ -7,28 +7,34 @@ import { secretsManagerReader, type SecretReader } from './secrets';
  * The README's settings table lists the same variables; keep the two in step.
  */
 const settingsSchema = z.object({
-    STAGE: z.enum(['local', 'dev', 'prod']).default('local'),
-    PORT: z.coerce.number().int().min(1).max(65535).default(4000),
-    TABLE_NAME: z.string().min(1).default('destek'),
-    DYNAMODB_ENDPOINT: z.url().optional(),
-    AWS_REGION: z.string().min(1).default('eu-west-1'),
-    PUBLIC_BASE_URL: z.url().default('http://localhost:4000'),
-    MAIL_FROM: z.string().min(3).default('Locon De Stek <overleg@destek.local>'),
-    ORGANIZER_EMAIL: z.email().default('overleg@destek.local'),
-    ORGANIZER_NAME: z.string().min(1).default('Locon De Stek'),
-    SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://').optional(),
-    MAIL_TRANSPORT: z.enum(['smtp', 'ses', 'file']).optional(),
-    SES_CONFIGURATION_SET: z.string().min(1).optional(),
-    OUTBOX_DIR: z.string().min(1).default('.data/outbox'),
-    LINK_SIGNING_SECRET: z.string().min(32, 'LINK_SIGNING_SECRET must be at least 32 characters').optional(),
-    LINK_SIGNING_SECRET_ARN: z.string().min(1).optional(),
-    COGNITO_USER_POOL_ID: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d_[A-Za-z0-9]+$/, 'COGNITO_USER_POOL_ID must look like eu-west-1_AbC123').optional(),
-    COGNITO_CLIENT_ID: z.string().min(1).optional(),
-    DEV_JWT_SECRET: z.string().min(32).optional(),
-    OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
-    OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(500).default(50),
-    BUURTBABBEL_SEND_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(30),
-    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  STAGE: z.enum(['local', 'dev', 'prod']).default('local'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(4000),
+  TABLE_NAME: z.string().min(1).default('destek'),
+  DYNAMODB_ENDPOINT: z.url().optional(),
+  AWS_REGION: z.string().min(1).default('eu-west-1'),
+  PUBLIC_BASE_URL: z.url().default('http://localhost:4000'),
+  MAIL_FROM: z.string().min(3).default('Locon De Stek <overleg@destek.local>'),
+  ORGANIZER_EMAIL: z.email().default('overleg@destek.local'),
+  ORGANIZER_NAME: z.string().min(1).default('Locon De Stek'),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://')
+    .optional(),
+  MAIL_TRANSPORT: z.enum(['smtp', 'ses', 'file']).optional(),
+  SES_CONFIGURATION_SET: z.string().min(1).optional(),
+  OUTBOX_DIR: z.string().min(1).default('.data/outbox'),
+  LINK_SIGNING_SECRET: z.string().min(32, 'LINK_SIGNING_SECRET must be at least 32 characters').optional(),
+  LINK_SIGNING_SECRET_ARN: z.string().min(1).optional(),
+  COGNITO_USER_POOL_ID: z
+    .string()
+    .regex(/^[a-z]{2}(-[a-z]+)+-\d_[A-Za-z0-9]+$/, 'COGNITO_USER_POOL_ID must look like eu-west-1_AbC123')
+    .optional(),
+  COGNITO_CLIENT_ID: z.string().min(1).optional(),
+  DEV_JWT_SECRET: z.string().min(32).optional(),
+  OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(500).default(50),
+  BUURTBABBEL_SEND_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(30),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
 
 /**
@@ -42,22 +48,24 @@ export interface ConfigNeeds {
 
 const everything: ConfigNeeds = { linkSigningSecret: true };
 
-const configSchema = (needs: ConfigNeeds) => settingsSchema.superRefine((env, context) => {
-  const problem = (path: string, message: string) => context.addIssue({ code: 'custom', path: [path], message });
-  if (env.STAGE !== 'local' && env.DEV_JWT_SECRET !== undefined) problem('DEV_JWT_SECRET', 'DEV_JWT_SECRET is accepted only when STAGE=local');
-  if (needs.linkSigningSecret && env.LINK_SIGNING_SECRET === undefined) {
-    problem(
-      'LINK_SIGNING_SECRET',
-      env.LINK_SIGNING_SECRET_ARN
-        ? 'LINK_SIGNING_SECRET_ARN is read by loadConfig(), not parseConfig()'
-        : 'LINK_SIGNING_SECRET (or LINK_SIGNING_SECRET_ARN, in AWS) is required',
-    );
-  }
-  if ((env.COGNITO_USER_POOL_ID === undefined) !== (env.COGNITO_CLIENT_ID === undefined)) {
-    problem('COGNITO_CLIENT_ID', 'COGNITO_USER_POOL_ID and COGNITO_CLIENT_ID go together');
-  }
-  if (env.MAIL_TRANSPORT === 'smtp' && env.SMTP_URL === undefined) problem('SMTP_URL', 'MAIL_TRANSPORT=smtp needs SMTP_URL');
-});
+const configSchema = (needs: ConfigNeeds) =>
+  settingsSchema.superRefine((env, context) => {
+    const problem = (path: string, message: string) => context.addIssue({ code: 'custom', path: [path], message });
+    if (env.STAGE !== 'local' && env.DEV_JWT_SECRET !== undefined)
+      problem('DEV_JWT_SECRET', 'DEV_JWT_SECRET is accepted only when STAGE=local');
+    if (needs.linkSigningSecret && env.LINK_SIGNING_SECRET === undefined) {
+      problem(
+        'LINK_SIGNING_SECRET',
+        env.LINK_SIGNING_SECRET_ARN
+          ? 'LINK_SIGNING_SECRET_ARN is read by loadConfig(), not parseConfig()'
+          : 'LINK_SIGNING_SECRET (or LINK_SIGNING_SECRET_ARN, in AWS) is required',
+      );
+    }
+    if ((env.COGNITO_USER_POOL_ID === undefined) !== (env.COGNITO_CLIENT_ID === undefined)) {
+      problem('COGNITO_CLIENT_ID', 'COGNITO_USER_POOL_ID and COGNITO_CLIENT_ID go together');
+    }
+    if (env.MAIL_TRANSPORT === 'smtp' && env.SMTP_URL === undefined) problem('SMTP_URL', 'MAIL_TRANSPORT=smtp needs SMTP_URL');
+  });
 
 export type Stage = 'local' | 'dev' | 'prod';
 
@@ -120,7 +128,8 @@ export function parseConfig(env: Env, needs: ConfigNeeds = everything): Config {
     outboxDir: e.OUTBOX_DIR,
     linkSigningSecret: e.LINK_SIGNING_SECRET!,
     devJwtSecret: e.DEV_JWT_SECRET,
-    cognito: e.COGNITO_USER_POOL_ID && e.COGNITO_CLIENT_ID ? { userPoolId: e.COGNITO_USER_POOL_ID, clientId: e.COGNITO_CLIENT_ID } : undefined,
+    cognito:
+      e.COGNITO_USER_POOL_ID && e.COGNITO_CLIENT_ID ? { userPoolId: e.COGNITO_USER_POOL_ID, clientId: e.COGNITO_CLIENT_ID } : undefined,
     outboxMaxAttempts: e.OUTBOX_MAX_ATTEMPTS,
     outboxBatchSize: e.OUTBOX_BATCH_SIZE,
     buurtbabbelSendRatePerMinute: e.BUURTBABBEL_SEND_RATE_PER_MINUTE,
@@ -139,7 +148,9 @@ function withoutLinkSigningSecret(config: Config): Config {
   return Object.defineProperty(rest, 'linkSigningSecret', {
     enumerable: false,
     get(): never {
-      throw new ConfigError('This function runs without the link-signing secret: declare that it uses it (scheduled-jobs.ts usesLinkSigningSecret, or the handler\'s needs) to sign or check links');
+      throw new ConfigError(
+        "This function runs without the link-signing secret: declare that it uses it (scheduled-jobs.ts usesLinkSigningSecret, or the handler's needs) to sign or check links",
+      );
     },
   }) as Config;
 }

@@ -24,7 +24,11 @@ export class UserInputError extends Error {
 
   /** Someone else changed the item since the caller read it; nothing was written. */
   static versionConflict(field: string[]): UserInputError {
-    return UserInputError.single('VERSION_CONFLICT', 'Iemand anders heeft dit intussen gewijzigd. Laad het opnieuw en probeer nog eens.', field);
+    return UserInputError.single(
+      'VERSION_CONFLICT',
+      'Iemand anders heeft dit intussen gewijzigd. Laad het opnieuw en probeer nog eens.',
+      field,
+    );
   }
 }
 

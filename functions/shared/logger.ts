@@ -30,7 +30,11 @@ export interface Logger {
   child(fields: Fields): Logger;
 }
 
-export function createLogger(level: LogLevel = 'info', base: Fields = {}, write: (line: string) => void = (line) => process.stdout.write(line + '\n')): Logger {
+export function createLogger(
+  level: LogLevel = 'info',
+  base: Fields = {},
+  write: (line: string) => void = (line) => process.stdout.write(line + '\n'),
+): Logger {
   const log = (at: Exclude<LogLevel, 'silent'>, message: string, fields?: Fields) => {
     if (order[at] < order[level]) return;
     const extra = safeFields(fields);

@@ -18,10 +18,16 @@ import { apiPaths } from '../../functions/http/api-paths';
 export class Api extends Construct {
   readonly httpApi: HttpApi;
 
-  constructor(scope: Construct, id: string, props: { settings: StageSettings; graphqlFunction: IFunction; calendarFeedFunction: IFunction }) {
+  constructor(
+    scope: Construct,
+    id: string,
+    props: { settings: StageSettings; graphqlFunction: IFunction; calendarFeedFunction: IFunction },
+  ) {
     super(scope, id);
     const { settings } = props;
-    const accessLogs = new LogGroup(this, 'AccessLogs', { retention: settings.stage === 'prod' ? RetentionDays.THREE_MONTHS : RetentionDays.TWO_WEEKS });
+    const accessLogs = new LogGroup(this, 'AccessLogs', {
+      retention: settings.stage === 'prod' ? RetentionDays.THREE_MONTHS : RetentionDays.TWO_WEEKS,
+    });
     this.httpApi = new HttpApi(this, 'Http', {
       description: `Locon De Stek API (${settings.stage})`,
       corsPreflight: {

@@ -11,7 +11,10 @@ export function createDeadLetterQueue(scope: Construct, id: string): Queue {
     retentionPeriod: Duration.days(14),
   });
   NagSuppressions.addResourceSuppressions(queue, [
-    { id: 'AwsSolutions-SQS3', reason: 'This queue is itself a dead-letter queue; its messages are inspected by a person, never consumed by code that could fail.' },
+    {
+      id: 'AwsSolutions-SQS3',
+      reason: 'This queue is itself a dead-letter queue; its messages are inspected by a person, never consumed by code that could fail.',
+    },
   ]);
   return queue;
 }

@@ -23,32 +23,61 @@ export class Monitoring extends Construct {
     this.topic = new Topic(this, 'Alarms', { enforceSSL: true, displayName: `De Stek ${settings.stage} alarms` });
     if (settings.alarmEmail) this.topic.addSubscription(new EmailSubscription(settings.alarmEmail));
     NagSuppressions.addResourceSuppressions(this.topic, [
-      { id: 'AwsSolutions-SNS2', reason: 'Alarm notifications hold an alarm name and a state, no personal data; a customer-managed KMS key would cost more than the whole stack at this size. HTTPS is enforced.' },
+      {
+        id: 'AwsSolutions-SNS2',
+        reason:
+          'Alarm notifications hold an alarm name and a state, no personal data; a customer-managed KMS key would cost more than the whole stack at this size. HTTPS is enforced.',
+      },
     ]);
 
-    this.alarm('EmailsFailed', new Metric({ namespace: metricNamespace, metricName: metricNames.emailsFailed, dimensionsMap: { service: 'deliver-outbox' }, statistic: 'Sum', period: Duration.hours(1) }), {
-      threshold: 1,
-      description: 'Emails were given up on (permanent refusal or too many attempts): see the deliver-outbox logs.',
-    });
-    this.alarm('SesBounceRate', new Metric({ namespace: 'AWS/SES', metricName: 'Reputation.BounceRate', statistic: 'Maximum', period: Duration.hours(1) }), {
-      threshold: 0.03,
-      description: 'SES bounce rate above 3 % (AWS reviews the account at 5 %).',
-    });
-    this.alarm('SesComplaintRate', new Metric({ namespace: 'AWS/SES', metricName: 'Reputation.ComplaintRate', statistic: 'Maximum', period: Duration.hours(1) }), {
-      threshold: 0.0008,
-      description: 'SES complaint rate above 0.08 % (AWS reviews the account at 0.1 %).',
-    });
+    this.alarm(
+      'EmailsFailed',
+      new Metric({
+        namespace: metricNamespace,
+        metricName: metricNames.emailsFailed,
+        dimensionsMap: { service: 'deliver-outbox' },
+        statistic: 'Sum',
+        period: Duration.hours(1),
+      }),
+      {
+        threshold: 1,
+        description: 'Emails were given up on (permanent refusal or too many attempts): see the deliver-outbox logs.',
+      },
+    );
+    this.alarm(
+      'SesBounceRate',
+      new Metric({ namespace: 'AWS/SES', metricName: 'Reputation.BounceRate', statistic: 'Maximum', period: Duration.hours(1) }),
+      {
+        threshold: 0.03,
+        description: 'SES bounce rate above 3 % (AWS reviews the account at 5 %).',
+      },
+    );
+    this.alarm(
+      'SesComplaintRate',
+      new Metric({ namespace: 'AWS/SES', metricName: 'Reputation.ComplaintRate', statistic: 'Maximum', period: Duration.hours(1) }),
+      {
+        threshold: 0.0008,
+        description: 'SES complaint rate above 0.08 % (AWS reviews the account at 0.1 %).',
+      },
+    );
   }
 
   watchFunction(name: string, fn: IFunction): void {
-    this.alarm(`${name}Errors`, fn.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }), { threshold: 1, description: `The ${name} function failed.` });
+    this.alarm(`${name}Errors`, fn.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }), {
+      threshold: 1,
+      description: `The ${name} function failed.`,
+    });
   }
 
   watchDeadLetterQueue(name: string, queue: IQueue): void {
-    this.alarm(`${name}DeadLetters`, queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }), {
-      threshold: 1,
-      description: `A run or event of ${name} failed for good and waits in its dead-letter queue.`,
-    });
+    this.alarm(
+      `${name}DeadLetters`,
+      queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
+      {
+        threshold: 1,
+        description: `A run or event of ${name} failed for good and waits in its dead-letter queue.`,
+      },
+    );
   }
 
   private alarm(id: string, metric: Metric, options: { threshold: number; description: string }): void {

@@ -57,7 +57,9 @@ export class ScheduledJobFunction extends Construct {
       mail: job.sendsMail ? props.mail : undefined,
     });
     const schedulerRole = new Role(this, 'SchedulerRole', {
-      assumedBy: new ServicePrincipal('scheduler.amazonaws.com', { conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } } }),
+      assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {
+        conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
+      }),
       description: `EventBridge Scheduler invokes the ${job.name} job`,
     });
     this.schedule = new Schedule(this, 'Schedule', {
@@ -77,7 +79,8 @@ export class ScheduledJobFunction extends Construct {
       [
         {
           id: 'AwsSolutions-IAM5',
-          reason: 'lambda:InvokeFunction on this one function and its versions (<function ARN>:*), as the CDK grants it; no other function.',
+          reason:
+            'lambda:InvokeFunction on this one function and its versions (<function ARN>:*), as the CDK grants it; no other function.',
           appliesTo: [{ regex: '/^Resource::<.*Function.*\\.Arn>:\\*$/' }],
         },
       ],
@@ -93,7 +96,12 @@ export class ScheduledJobFunction extends Construct {
           maxBatchingWindow: Duration.seconds(1),
           retryAttempts: 2,
           onFailure: new SqsDlq(this.deadLetterQueue),
-          filters: [FilterCriteria.filter({ eventName: FilterRule.isEqual('INSERT'), dynamodb: { Keys: { SK: { S: FilterRule.isEqual(job.runsOnNewItems.sortKey) } } } })],
+          filters: [
+            FilterCriteria.filter({
+              eventName: FilterRule.isEqual('INSERT'),
+              dynamodb: { Keys: { SK: { S: FilterRule.isEqual(job.runsOnNewItems.sortKey) } } },
+            }),
+          ],
         }),
       );
       NagSuppressions.addResourceSuppressions(
@@ -101,7 +109,8 @@ export class ScheduledJobFunction extends Construct {
         [
           {
             id: 'AwsSolutions-IAM5',
-            reason: 'dynamodb:ListStreams has no resource-level permissions (it must be granted on *); the stream reads themselves are limited to this table\'s stream.',
+            reason:
+              "dynamodb:ListStreams has no resource-level permissions (it must be granted on *); the stream reads themselves are limited to this table's stream.",
             appliesTo: ['Resource::*'],
           },
         ],

@@ -1,5 +1,13 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
-import { AccountRecovery, ClientAttributes, FeaturePlan, Mfa, StringAttribute, UserPool, type UserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import {
+  AccountRecovery,
+  ClientAttributes,
+  FeaturePlan,
+  Mfa,
+  StringAttribute,
+  UserPool,
+  type UserPoolClient,
+} from 'aws-cdk-lib/aws-cognito';
 import { NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
 import { roles } from '../../functions/shared/auth/viewer';
@@ -25,7 +33,14 @@ export class Users extends Construct {
       autoVerify: { email: true },
       standardAttributes: { email: { required: true, mutable: true } },
       customAttributes: { partnerId: new StringAttribute({ minLen: 1, maxLen: 64, mutable: true }) },
-      passwordPolicy: { minLength: 12, requireLowercase: true, requireUppercase: true, requireDigits: true, requireSymbols: true, tempPasswordValidity: Duration.days(7) },
+      passwordPolicy: {
+        minLength: 12,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireDigits: true,
+        requireSymbols: true,
+        tempPasswordValidity: Duration.days(7),
+      },
       mfa: Mfa.OPTIONAL,
       mfaSecondFactor: { otp: true, sms: false },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
@@ -46,7 +61,10 @@ export class Users extends Construct {
       },
     ]);
     for (const role of roles) {
-      this.pool.addGroup(role, { groupName: role, description: role === 'COORDINATOR' ? 'Coördinatoren van Schakel vzw' : 'Vertegenwoordigers van een partner' });
+      this.pool.addGroup(role, {
+        groupName: role,
+        description: role === 'COORDINATOR' ? 'Coördinatoren van Schakel vzw' : 'Vertegenwoordigers van een partner',
+      });
     }
     this.appClient = this.pool.addClient('MobileApp', {
       authFlows: { userSrp: true },

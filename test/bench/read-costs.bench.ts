@@ -20,11 +20,26 @@ interface Ids {
 const projectRead = `name status promoter { name } engagements { hoursPerMonth overCapacity partner { name capacity { hoursPerMonth } } } reviews { status dueAt outcome }`;
 
 const reads: Record<string, (ids: Ids) => { query: string; variables: Record<string, unknown> }> = {
-  'meeting + invitations + partners': ({ meeting: id }) => ({ query: `query($id: ID!) { meeting(id: $id) { title invitations { response partner { name email capacity { hoursPerMonth } } } } }`, variables: { id } }),
-  'upcoming meetings + invitations + partners': () => ({ query: `{ meetings(from: "2026-12-01T00:00:00+01:00", first: 20) { edges { node { title invitations { response partner { name } } } } } }`, variables: {} }),
-  'partners list (first 100)': () => ({ query: `{ partners(first: 100) { edges { node { name email representatives { email } } } } }`, variables: {} }),
-  'project + engagements + partners + reviews': ({ project: id }) => ({ query: `query($id: ID!) { project(id: $id) { ${projectRead} } }`, variables: { id } }),
-  'projects list + engagements + reviews': () => ({ query: `{ projects(first: 50) { edges { node { ${projectRead} } } } }`, variables: {} }),
+  'meeting + invitations + partners': ({ meeting: id }) => ({
+    query: `query($id: ID!) { meeting(id: $id) { title invitations { response partner { name email capacity { hoursPerMonth } } } } }`,
+    variables: { id },
+  }),
+  'upcoming meetings + invitations + partners': () => ({
+    query: `{ meetings(from: "2026-12-01T00:00:00+01:00", first: 20) { edges { node { title invitations { response partner { name } } } } } }`,
+    variables: {},
+  }),
+  'partners list (first 100)': () => ({
+    query: `{ partners(first: 100) { edges { node { name email representatives { email } } } } }`,
+    variables: {},
+  }),
+  'project + engagements + partners + reviews': ({ project: id }) => ({
+    query: `query($id: ID!) { project(id: $id) { ${projectRead} } }`,
+    variables: { id },
+  }),
+  'projects list + engagements + reviews': () => ({
+    query: `{ projects(first: 50) { edges { node { ${projectRead} } } } }`,
+    variables: {},
+  }),
   'buurtbabbels list + counts + hosts': () => ({
     query: `{ buurtbabbels(first: 20) { edges { node { startsAt location host { name } invitedCount acceptedCount declinedCount maybeCount waitingCount attendedCount } } } }`,
     variables: {},
@@ -63,7 +78,13 @@ async function main(): Promise<void> {
       }
       const token = await t.token('COORDINATOR');
       // 3N neighbours (one CSV import), three buurtbabbels hosted by partners, all invitation rounds sent.
-      const csv = ['bedrijfsnaam;contactpersoon;e-mail;adres', ...Array.from({ length: size * 3 }, (_, i) => `Zaak ${i};Ondernemer ${i};zaak${i}@buurt.example.be;Sint-Pietersaalststraat ${i + 1}`)].join('\n');
+      const csv = [
+        'bedrijfsnaam;contactpersoon;e-mail;adres',
+        ...Array.from(
+          { length: size * 3 },
+          (_, i) => `Zaak ${i};Ondernemer ${i};zaak${i}@buurt.example.be;Sint-Pietersaalststraat ${i + 1}`,
+        ),
+      ].join('\n');
       const imported = await t.graphql(`mutation($csv: String!) { importNeighbours(csv: $csv) { imported } }`, { csv }, token);
       if (imported.data?.importNeighbours?.imported !== size * 3) throw new Error(`import: ${JSON.stringify(imported)}`);
       for (const [i, day] of [15, 22, 29].entries()) {

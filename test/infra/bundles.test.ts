@@ -19,7 +19,10 @@ beforeAll(() => {
 }, 120_000);
 
 const packagesIn = (name: string) => Object.keys(reports.get(name)!.packages);
-const sdkClientsIn = (name: string) => packagesIn(name).filter((pkg) => pkg.startsWith('@aws-sdk/client-')).sort();
+const sdkClientsIn = (name: string) =>
+  packagesIn(name)
+    .filter((pkg) => pkg.startsWith('@aws-sdk/client-'))
+    .sort();
 
 describe('Lambda bundles', () => {
   it('bundles every function from its own entry file into an asset of its own', () => {
@@ -38,12 +41,18 @@ describe('Lambda bundles', () => {
       const expected = entry.sendsMail ? mailPackages : entry.name === 'calendar-feed' ? ['ical-generator'] : [];
       expect({ name: entry.name, present }).toEqual({ name: entry.name, present: expected });
     }
-    expect(lambdaEntries().filter((entry) => entry.sendsMail).map((entry) => entry.name)).toContain('deliver-outbox');
+    expect(
+      lambdaEntries()
+        .filter((entry) => entry.sendsMail)
+        .map((entry) => entry.name),
+    ).toContain('deliver-outbox');
   });
 
   it('keeps the GraphQL server out of every function but the API: each job is its own small bundle', () => {
     for (const entry of lambdaEntries().filter((candidate) => candidate.name !== 'api')) {
-      const graphqlPackages = packagesIn(entry.name).filter((pkg) => pkg === 'graphql' || pkg.startsWith('@apollo/') || pkg.startsWith('@graphql-tools/'));
+      const graphqlPackages = packagesIn(entry.name).filter(
+        (pkg) => pkg === 'graphql' || pkg.startsWith('@apollo/') || pkg.startsWith('@graphql-tools/'),
+      );
       expect({ name: entry.name, graphqlPackages }).toEqual({ name: entry.name, graphqlPackages: [] });
       expect(reports.get(entry.name)!.bytes).toBeLessThan(reports.get('api')!.bytes * 0.75);
     }
@@ -63,12 +72,21 @@ describe('Lambda bundles', () => {
 
   it('matches the sizes the README states, within 5 %', () => {
     const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
-    const stated = Object.fromEntries([...readme.matchAll(/^\| `([a-z-]+)` \| (\d+) KB \| (\d+) KB \|/gm)].map(([, name, size, gzipped]) => [name, { size: Number(size), gzipped: Number(gzipped) }]));
+    const stated = Object.fromEntries(
+      [...readme.matchAll(/^\| `([a-z-]+)` \| (\d+) KB \| (\d+) KB \|/gm)].map(([, name, size, gzipped]) => [
+        name,
+        { size: Number(size), gzipped: Number(gzipped) },
+      ]),
+    );
     for (const entry of lambdaEntries()) {
       const report = reports.get(entry.name)!;
       expect({ name: entry.name, stated: !!stated[entry.name] }).toEqual({ name: entry.name, stated: true });
       const within = (statedKb: number, bytes: number) => Math.abs(statedKb * 1024 - bytes) / bytes <= 0.05;
-      expect({ name: entry.name, size: within(stated[entry.name].size, report.bytes), gzipped: within(stated[entry.name].gzipped, report.gzipBytes) }).toEqual({ name: entry.name, size: true, gzipped: true });
+      expect({
+        name: entry.name,
+        size: within(stated[entry.name].size, report.bytes),
+        gzipped: within(stated[entry.name].gzipped, report.gzipBytes),
+      }).toEqual({ name: entry.name, size: true, gzipped: true });
     }
   });
 

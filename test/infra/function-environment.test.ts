@@ -22,15 +22,26 @@ function httpEvent(method: string, path: string, body = ''): APIGatewayProxyEven
     headers: { 'content-type': 'application/json' },
     body,
     isBase64Encoded: false,
-    requestContext: { http: { method, path, protocol: 'HTTP/1.1', sourceIp: '192.0.2.1', userAgent: 'test' } } as APIGatewayProxyEventV2['requestContext'],
+    requestContext: {
+      http: { method, path, protocol: 'HTTP/1.1', sourceIp: '192.0.2.1', userAgent: 'test' },
+    } as APIGatewayProxyEventV2['requestContext'],
   };
 }
 
 /** One ordinary invocation per function, and what a working answer looks like. */
 const invocations: Record<string, { event: unknown; check(result: any): void }> = {
-  api: { event: httpEvent('POST', '/graphql', JSON.stringify({ query: '{ viewer { role } }' })), check: (result) => expect(result).toMatchObject({ statusCode: 200, body: '{"data":{"viewer":null}}\n' }) },
-  'calendar-feed': { event: httpEvent('GET', '/calendar/abcdefghijklmnopqrstuvwx.ics'), check: (result) => expect(result.statusCode).toBe(404) },
-  'ses-events': { event: { Records: [] } satisfies SNSEvent, check: (result) => expect(result).toEqual({ suppressed: 0, ignored: 0, unreadable: 0 }) },
+  api: {
+    event: httpEvent('POST', '/graphql', JSON.stringify({ query: '{ viewer { role } }' })),
+    check: (result) => expect(result).toMatchObject({ statusCode: 200, body: '{"data":{"viewer":null}}\n' }),
+  },
+  'calendar-feed': {
+    event: httpEvent('GET', '/calendar/abcdefghijklmnopqrstuvwx.ics'),
+    check: (result) => expect(result.statusCode).toBe(404),
+  },
+  'ses-events': {
+    event: { Records: [] } satisfies SNSEvent,
+    check: (result) => expect(result).toEqual({ suppressed: 0, ignored: 0, unreadable: 0 }),
+  },
 };
 const jobRun = { event: { now: '2026-12-01T08:00:00Z' }, check: (result: unknown) => expect(typeof result).toBe('object') };
 

@@ -26,7 +26,9 @@ type Statement = { Action: string | string[]; Resource: unknown; Effect: string 
 /** The Lambda function whose handler file is functions/handlers/<name>.ts (tagged destek:handler=<name>). */
 function functionId(s: Synthesized, name: string): string {
   const functions = Object.entries(resourcesOf(s.template, 'AWS::Lambda::Function'));
-  const found = functions.find(([, fn]) => fn.Properties.Tags?.some((tag: { Key: string; Value: string }) => tag.Key === 'destek:handler' && tag.Value === name));
+  const found = functions.find(([, fn]) =>
+    fn.Properties.Tags?.some((tag: { Key: string; Value: string }) => tag.Key === 'destek:handler' && tag.Value === name),
+  );
   if (!found) throw new Error(`no function for handler ${name}`);
   return found[0];
 }
@@ -50,7 +52,9 @@ function expectExactTableAccess(statements: Statement[], access: TableAccess): v
   onTable.forEach((statement) => expect(statement.Resource).toEqual(tableArn));
   const onIndexes = dynamo.filter((statement) => JSON.stringify(statement.Resource).includes('/index/'));
   expect(onIndexes.flatMap(actionsOf)).toEqual(access.queriedIndexes.length ? ['dynamodb:Query'] : []);
-  const indexes = onIndexes.flatMap((statement) => [statement.Resource].flat().map((resource) => JSON.stringify(resource).match(/\/index\/(\w+)/)![1]));
+  const indexes = onIndexes.flatMap((statement) =>
+    [statement.Resource].flat().map((resource) => JSON.stringify(resource).match(/\/index\/(\w+)/)![1]),
+  );
   expect(indexes.sort()).toEqual([...access.queriedIndexes].sort());
 }
 
@@ -73,7 +77,17 @@ describe('CDK app', () => {
     );
     const rules = new Set(suppressions.map((suppression) => suppression.id));
     expect([...rules].sort()).toEqual(
-      ['AwsSolutions-APIG4', 'AwsSolutions-COG2', 'AwsSolutions-COG8', 'AwsSolutions-IAM4', 'AwsSolutions-IAM5', 'AwsSolutions-L1', 'AwsSolutions-SMG4', 'AwsSolutions-SNS2', 'AwsSolutions-SQS3'].sort(),
+      [
+        'AwsSolutions-APIG4',
+        'AwsSolutions-COG2',
+        'AwsSolutions-COG8',
+        'AwsSolutions-IAM4',
+        'AwsSolutions-IAM5',
+        'AwsSolutions-L1',
+        'AwsSolutions-SMG4',
+        'AwsSolutions-SNS2',
+        'AwsSolutions-SQS3',
+      ].sort(),
     );
     for (const suppression of suppressions) expect(suppression.reason.length).toBeGreaterThan(80);
     // IAM4 is allowed for the basic execution role only.
@@ -90,7 +104,9 @@ describe('CDK app', () => {
     expect([...table.AttributeDefinitions].sort((a, b) => a.AttributeName.localeCompare(b.AttributeName))).toEqual(
       [...definition.AttributeDefinitions!].sort((a, b) => a.AttributeName!.localeCompare(b.AttributeName!)),
     );
-    expect(table.GlobalSecondaryIndexes.map(({ IndexName, KeySchema, Projection }: any) => ({ IndexName, KeySchema, Projection }))).toEqual(definition.GlobalSecondaryIndexes);
+    expect(table.GlobalSecondaryIndexes.map(({ IndexName, KeySchema, Projection }: any) => ({ IndexName, KeySchema, Projection }))).toEqual(
+      definition.GlobalSecondaryIndexes,
+    );
     expect(table).toMatchObject({
       BillingMode: 'PAY_PER_REQUEST',
       PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
@@ -101,8 +117,15 @@ describe('CDK app', () => {
 
   it('keeps the prod table and user pool when the stack goes, and protects the table from deletion', () => {
     const [prodTable] = Object.values(resourcesOf(prod.template, 'AWS::DynamoDB::Table'));
-    expect(prodTable).toMatchObject({ DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain', Properties: { DeletionProtectionEnabled: true } });
-    expect(Object.values(resourcesOf(prod.template, 'AWS::Cognito::UserPool'))[0]).toMatchObject({ DeletionPolicy: 'Retain', Properties: { DeletionProtection: 'ACTIVE' } });
+    expect(prodTable).toMatchObject({
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: { DeletionProtectionEnabled: true },
+    });
+    expect(Object.values(resourcesOf(prod.template, 'AWS::Cognito::UserPool'))[0]).toMatchObject({
+      DeletionPolicy: 'Retain',
+      Properties: { DeletionProtection: 'ACTIVE' },
+    });
     expect(Object.values(resourcesOf(prod.template, 'AWS::SecretsManager::Secret'))[0].DeletionPolicy).toBe('Retain');
     const [devTable] = Object.values(resourcesOf(dev.template, 'AWS::DynamoDB::Table'));
     expect(devTable.DeletionPolicy).toBe('Delete');
@@ -116,7 +139,11 @@ describe('CDK app', () => {
     for (const name of names) {
       const fn = functions[functionId(dev, name)].Properties;
       expect(fn).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], Handler: 'index.handler' });
-      expect(fn.Environment.Variables).toMatchObject({ STAGE: 'dev', NODE_OPTIONS: '--enable-source-maps', TABLE_NAME: { Ref: expect.stringMatching(/^Data/) } });
+      expect(fn.Environment.Variables).toMatchObject({
+        STAGE: 'dev',
+        NODE_OPTIONS: '--enable-source-maps',
+        TABLE_NAME: { Ref: expect.stringMatching(/^Data/) },
+      });
     }
   });
 
@@ -126,10 +153,17 @@ describe('CDK app', () => {
       api: { access: apiTableAccess, mail: false, secret: secretOf('api') },
       'calendar-feed': { access: calendarFeedTableAccess, mail: false, secret: secretOf('calendar-feed') },
       'ses-events': { access: sesEventsTableAccess, mail: false, secret: secretOf('ses-events') },
-      ...Object.fromEntries(scheduledJobs.map((job) => [job.name, { access: job.tableAccess, mail: job.sendsMail, secret: job.usesLinkSigningSecret }])),
+      ...Object.fromEntries(
+        scheduledJobs.map((job) => [job.name, { access: job.tableAccess, mail: job.sendsMail, secret: job.usesLinkSigningSecret }]),
+      ),
     };
     // Only what signs or checks links holds the key: the API (answer pages) and deliver-outbox (the links in mails).
-    expect(Object.entries(expected).filter(([, { secret }]) => secret).map(([name]) => name).sort()).toEqual(['api', 'deliver-outbox']);
+    expect(
+      Object.entries(expected)
+        .filter(([, { secret }]) => secret)
+        .map(([name]) => name)
+        .sort(),
+    ).toEqual(['api', 'deliver-outbox']);
     for (const [name, { access, mail, secret }] of Object.entries(expected)) {
       const statements = statementsOf(dev, functionId(dev, name));
       expectExactTableAccess(statements, access);
@@ -157,7 +191,9 @@ describe('CDK app', () => {
       expect(properties.Target.RetryPolicy).toEqual({ MaximumRetryAttempts: 3, MaximumEventAgeInSeconds: 3600 });
       expect(properties.Target.DeadLetterConfig.Arn['Fn::GetAtt'][0]).toMatch(/DeadLetters/);
       // Lambda's own retries of a run that threw end in the same queue.
-      const invokeConfig = Object.values(resourcesOf(dev.template, 'AWS::Lambda::EventInvokeConfig')).find((config) => config.Properties.FunctionName.Ref === functionId(dev, job.name));
+      const invokeConfig = Object.values(resourcesOf(dev.template, 'AWS::Lambda::EventInvokeConfig')).find(
+        (config) => config.Properties.FunctionName.Ref === functionId(dev, job.name),
+      );
       expect(invokeConfig?.Properties).toMatchObject({ MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 3600 });
       const fn = resourcesOf(dev.template, 'AWS::Lambda::Function')[functionId(dev, job.name)].Properties;
       expect(fn.DeadLetterConfig.TargetArn).toEqual(properties.Target.DeadLetterConfig.Arn);
@@ -205,7 +241,11 @@ describe('CDK app', () => {
       const variables = resourcesOf(dev.template, 'AWS::Lambda::Function')[functionId(dev, name)].Properties.Environment.Variables;
       const env = Object.fromEntries(Object.entries(variables).map(([key, value]) => [key, resolve(value)]));
       if (name === 'ses-events') {
-        expect(parseConfig(env, { linkSigningSecret: false })).toMatchObject({ stage: 'dev', tableName: 'DeStek-dev-Data', logLevel: 'debug' });
+        expect(parseConfig(env, { linkSigningSecret: false })).toMatchObject({
+          stage: 'dev',
+          tableName: 'DeStek-dev-Data',
+          logLevel: 'debug',
+        });
         continue;
       }
       const config = await loadConfig(env, reader, { linkSigningSecret: usesLinkSigningSecret });
@@ -252,12 +292,17 @@ describe('CDK app', () => {
     const [mapping] = mappings;
     expect(mapping.Properties.FunctionName).toEqual({ Ref: functionId(dev, 'deliver-outbox') });
     expect(mapping.Properties.EventSourceArn).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^Data/), 'StreamArn'] });
-    expect(JSON.parse(mapping.Properties.FilterCriteria.Filters[0].Pattern)).toEqual({ eventName: ['INSERT'], dynamodb: { Keys: { SK: { S: ['DISPATCH'] } } } });
+    expect(JSON.parse(mapping.Properties.FilterCriteria.Filters[0].Pattern)).toEqual({
+      eventName: ['INSERT'],
+      dynamodb: { Keys: { SK: { S: ['DISPATCH'] } } },
+    });
     expect(mapping.Properties.DestinationConfig.OnFailure.Destination['Fn::GetAtt'][0]).toMatch(/DeadLetters/);
   });
 
   it('serves exactly the API routes, throttled, with CORS for the configured origins only', () => {
-    const routes = Object.values(resourcesOf(dev.template, 'AWS::ApiGatewayV2::Route')).map((route) => route.Properties.RouteKey).sort();
+    const routes = Object.values(resourcesOf(dev.template, 'AWS::ApiGatewayV2::Route'))
+      .map((route) => route.Properties.RouteKey)
+      .sort();
     expect(routes).toEqual(
       [
         'GET /buurtbabbel/answer',
@@ -290,7 +335,9 @@ describe('CDK app', () => {
     const [pool] = Object.values(resourcesOf(dev.template, 'AWS::Cognito::UserPool'));
     expect(pool.Properties).toMatchObject({ AdminCreateUserConfig: { AllowAdminCreateUserOnly: true }, UsernameAttributes: ['email'] });
     expect(pool.Properties.Schema).toEqual(expect.arrayContaining([expect.objectContaining({ Name: 'partnerId', Mutable: true })]));
-    const groups = Object.values(resourcesOf(dev.template, 'AWS::Cognito::UserPoolGroup')).map((group) => group.Properties.GroupName).sort();
+    const groups = Object.values(resourcesOf(dev.template, 'AWS::Cognito::UserPoolGroup'))
+      .map((group) => group.Properties.GroupName)
+      .sort();
     expect(groups).toEqual(['COORDINATOR', 'PARTNER']);
     const [client] = Object.values(resourcesOf(dev.template, 'AWS::Cognito::UserPoolClient'));
     expect(client.Properties.GenerateSecret).toBe(false);
@@ -307,8 +354,12 @@ describe('CDK app', () => {
     const [destination] = Object.values(resourcesOf(dev.template, 'AWS::SES::ConfigurationSetEventDestination'));
     expect(destination.Properties.EventDestination.MatchingEventTypes.sort()).toEqual(['bounce', 'complaint']);
     const topicId = destination.Properties.EventDestination.SnsDestination.TopicARN.Ref;
-    const subscriptions = Object.values(resourcesOf(dev.template, 'AWS::SNS::Subscription')).filter((subscription) => subscription.Properties.TopicArn.Ref === topicId);
-    expect(subscriptions.map((subscription) => subscription.Properties.Endpoint)).toEqual([{ 'Fn::GetAtt': [functionId(dev, 'ses-events'), 'Arn'] }]);
+    const subscriptions = Object.values(resourcesOf(dev.template, 'AWS::SNS::Subscription')).filter(
+      (subscription) => subscription.Properties.TopicArn.Ref === topicId,
+    );
+    expect(subscriptions.map((subscription) => subscription.Properties.Endpoint)).toEqual([
+      { 'Fn::GetAtt': [functionId(dev, 'ses-events'), 'Arn'] },
+    ]);
     const outbox = resourcesOf(dev.template, 'AWS::Lambda::Function')[functionId(dev, 'deliver-outbox')].Properties.Environment.Variables;
     expect(outbox.SES_CONFIGURATION_SET).toEqual({ Ref: expect.stringMatching(/^MailConfigurationSet/) });
   });
@@ -320,9 +371,15 @@ describe('CDK app', () => {
     }
     const queues = Object.keys(resourcesOf(dev.template, 'AWS::SQS::Queue'));
     for (const queue of queues) {
-      expect(alarms.some((alarm) => alarm.MetricName === 'ApproximateNumberOfMessagesVisible' && alarm.Dimensions[0].Value['Fn::GetAtt'][0] === queue)).toBe(true);
+      expect(
+        alarms.some(
+          (alarm) => alarm.MetricName === 'ApproximateNumberOfMessagesVisible' && alarm.Dimensions[0].Value['Fn::GetAtt'][0] === queue,
+        ),
+      ).toBe(true);
     }
-    expect(alarms.map((alarm) => alarm.MetricName)).toEqual(expect.arrayContaining(['Reputation.BounceRate', 'Reputation.ComplaintRate', 'EmailsFailed']));
+    expect(alarms.map((alarm) => alarm.MetricName)).toEqual(
+      expect.arrayContaining(['Reputation.BounceRate', 'Reputation.ComplaintRate', 'EmailsFailed']),
+    );
     for (const alarm of alarms) expect(alarm.AlarmActions).toHaveLength(1);
   });
 });

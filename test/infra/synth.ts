@@ -30,6 +30,9 @@ export function synthesize(stage: 'dev' | 'prod', options: { bundle: boolean; co
 }
 
 /** Resources of one type, by logical id. */
-export function resourcesOf(template: Template, type: string): Record<string, { Properties: any; Metadata?: any; DeletionPolicy?: string; UpdateReplacePolicy?: string }> {
+export function resourcesOf(
+  template: Template,
+  type: string,
+): Record<string, { Properties: any; Metadata?: any; DeletionPolicy?: string; UpdateReplacePolicy?: string }> {
   return template.findResources(type) as never;
 }

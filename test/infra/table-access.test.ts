@@ -63,7 +63,10 @@ function recordUses(client: DynamoDBDocumentClient) {
 }
 
 function granted(access: TableAccess): Use[] {
-  return [...access.table.map((action) => `${action} on table` as Use), ...access.queriedIndexes.map((index) => `Query on ${tableIndexes[index].name}` as Use)].sort();
+  return [
+    ...access.table.map((action) => `${action} on table` as Use),
+    ...access.queriedIndexes.map((index) => `Query on ${tableIndexes[index].name}` as Use),
+  ].sort();
 }
 
 describe('declared table access matches what each function does', () => {
@@ -88,21 +91,45 @@ describe('declared table access matches what each function does', () => {
     };
     await run(`mutation { updatePartner(input: { id: "${partner.id}", name: "Andere naam" }) { userErrors { code } } }`);
     await run(`{ partners(first: 2) { edges { node { id } } } partner(id: "${partner.id}") { id } }`);
-    await run(`{ meetings { edges { node { id invitations { partner { name } } } } } meeting(id: "${meeting.id}") { id previousMeeting { id } } standingThemes }`);
+    await run(
+      `{ meetings { edges { node { id invitations { partner { name } } } } } meeting(id: "${meeting.id}") { id previousMeeting { id } } standingThemes }`,
+    );
     await run(`mutation($i: ScheduleMeetingInput!) { scheduleMeeting(input: $i) { userErrors { code } } }`, coordinator, {
       i: meetingInput({ startsAt: '2027-01-14T19:30:00+01:00', endsAt: '2027-01-14T21:30:00+01:00' }),
     });
-    await run(`mutation { rescheduleMeeting(input: { id: "${meeting.id}", startsAt: "2026-12-17T19:30:00+01:00", endsAt: "2026-12-17T21:30:00+01:00" }) { userErrors { code } } }`);
-    await run(`mutation { changeMeetingInvitees(input: { id: "${meeting.id}", removePartnerIds: ["${other.id}"] }) { userErrors { code } } }`);
+    await run(
+      `mutation { rescheduleMeeting(input: { id: "${meeting.id}", startsAt: "2026-12-17T19:30:00+01:00", endsAt: "2026-12-17T21:30:00+01:00" }) { userErrors { code } } }`,
+    );
+    await run(
+      `mutation { changeMeetingInvitees(input: { id: "${meeting.id}", removePartnerIds: ["${other.id}"] }) { userErrors { code } } }`,
+    );
     await run(`mutation { addAgendaItem(input: { meetingId: "${meeting.id}", title: "Punt" }) { userErrors { code } } }`);
     await run(`mutation { setStandingThemes(themes: ["Projecten"]) { userErrors { code } } }`);
-    await run(`mutation { respondToMeeting(input: { meetingId: "${meeting.id}", response: ACCEPTED }) { userErrors { code } } }`, partnerToken);
+    await run(
+      `mutation { respondToMeeting(input: { meetingId: "${meeting.id}", response: ACCEPTED }) { userErrors { code } } }`,
+      partnerToken,
+    );
     await run(`mutation { createCalendarFeed { url } }`, partnerToken);
     await run(`mutation { createCalendarFeed { url } }`, partnerToken);
     await run(`mutation { revokeCalendarFeed { revoked } }`, partnerToken);
-    const token = await signLinkToken(linkSecret, 'rsvp', { meetingId: meeting.id, partnerId: partner.id }, new Date('2027-01-01T00:00:00Z'), t.clock.now());
+    const token = await signLinkToken(
+      linkSecret,
+      'rsvp',
+      { meetingId: meeting.id, partnerId: partner.id },
+      new Date('2027-01-01T00:00:00Z'),
+      t.clock.now(),
+    );
     expect((await t.request({ path: '/rsvp', rawQuery: `token=${encodeURIComponent(token)}` })).status).toBe(200);
-    expect((await t.request({ method: 'POST', path: '/rsvp', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `token=${encodeURIComponent(token)}&response=DECLINED` })).status).toBe(200);
+    expect(
+      (
+        await t.request({
+          method: 'POST',
+          path: '/rsvp',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: `token=${encodeURIComponent(token)}&response=DECLINED`,
+        })
+      ).status,
+    ).toBe(200);
     await run(`mutation { cancelMeeting(input: { id: "${meeting.id}" }) { userErrors { code } } }`);
 
     // Neighbours and buurtbabbels: contacts, the import, answers through the links, opt-out, conversion.
@@ -111,18 +138,57 @@ describe('declared table access matches what each function does', () => {
     await run(`mutation($csv: String!) { importNeighbours(csv: $csv) { userErrors { code } } }`, coordinator, {
       csv: 'bedrijfsnaam;contactpersoon;e-mail;adres\nBloemen Lies;Lies;lies@buurt.example.be;Sint-Pietersaalststraat 3\n',
     });
-    await run(`{ neighbours(first: 5) { edges { node { id bouncing partner { id } buurtbabbels { buurtbabbel { id } } } } } neighbour(id: "${neighbour.id}") { id } }`);
+    await run(
+      `{ neighbours(first: 5) { edges { node { id bouncing partner { id } buurtbabbels { buurtbabbel { id } } } } } neighbour(id: "${neighbour.id}") { id } }`,
+    );
     const babbel = await scheduleBuurtbabbel(t, { hostPartnerId: partner.id, maxGuests: 1 });
-    await run(`{ buurtbabbels { edges { node { id host { name } guests { neighbour { id } } } } } buurtbabbel(id: "${babbel.id}") { id } }`);
-    const answerToken = await signLinkToken(linkSecret, 'buurtbabbel-answer', { buurtbabbelId: babbel.id, neighbourId: guest.id }, new Date('2027-01-01T00:00:00Z'), t.clock.now());
+    await run(
+      `{ buurtbabbels { edges { node { id host { name } guests { neighbour { id } } } } } buurtbabbel(id: "${babbel.id}") { id } }`,
+    );
+    const answerToken = await signLinkToken(
+      linkSecret,
+      'buurtbabbel-answer',
+      { buurtbabbelId: babbel.id, neighbourId: guest.id },
+      new Date('2027-01-01T00:00:00Z'),
+      t.clock.now(),
+    );
     const form = { 'content-type': 'application/x-www-form-urlencoded' };
-    expect((await t.request({ path: '/buurtbabbel/answer', rawQuery: `token=${encodeURIComponent(answerToken)}&answer=YES` })).status).toBe(200);
-    expect((await t.request({ method: 'POST', path: '/buurtbabbel/answer', headers: form, body: `token=${encodeURIComponent(answerToken)}&answer=YES` })).status).toBe(200);
-    await run(`mutation { recordBuurtbabbelAttendance(input: { id: "${babbel.id}", neighbourIds: ["${guest.id}"] }) { userErrors { code } } }`);
+    expect((await t.request({ path: '/buurtbabbel/answer', rawQuery: `token=${encodeURIComponent(answerToken)}&answer=YES` })).status).toBe(
+      200,
+    );
+    expect(
+      (
+        await t.request({
+          method: 'POST',
+          path: '/buurtbabbel/answer',
+          headers: form,
+          body: `token=${encodeURIComponent(answerToken)}&answer=YES`,
+        })
+      ).status,
+    ).toBe(200);
+    await run(
+      `mutation { recordBuurtbabbelAttendance(input: { id: "${babbel.id}", neighbourIds: ["${guest.id}"] }) { userErrors { code } } }`,
+    );
     await run(`mutation { cancelBuurtbabbel(input: { id: "${babbel.id}" }) { userErrors { code } } }`);
-    const optOutToken = await signLinkToken(linkSecret, 'unsubscribe', { neighbourId: neighbour.id }, new Date('2027-01-01T00:00:00Z'), t.clock.now());
+    const optOutToken = await signLinkToken(
+      linkSecret,
+      'unsubscribe',
+      { neighbourId: neighbour.id },
+      new Date('2027-01-01T00:00:00Z'),
+      t.clock.now(),
+    );
     expect((await t.request({ path: '/unsubscribe', rawQuery: `token=${encodeURIComponent(optOutToken)}` })).status).toBe(200);
-    expect((await t.request({ method: 'POST', path: '/unsubscribe', rawQuery: `token=${encodeURIComponent(optOutToken)}`, headers: form, body: 'List-Unsubscribe=One-Click' })).status).toBeLessThan(300);
+    expect(
+      (
+        await t.request({
+          method: 'POST',
+          path: '/unsubscribe',
+          rawQuery: `token=${encodeURIComponent(optOutToken)}`,
+          headers: form,
+          body: 'List-Unsubscribe=One-Click',
+        })
+      ).status,
+    ).toBeLessThan(300);
     await run(`{ neighbourByEmail(email: "${neighbour.email}") { id } }`);
     await run(`mutation { optOutNeighbour(id: "${neighbour.id}") { userErrors { code } } }`);
     await run(`mutation { optInNeighbour(id: "${neighbour.id}") { userErrors { code } } }`);
@@ -137,10 +203,20 @@ describe('declared table access matches what each function does', () => {
     await projectMutation(t, 'update', { projectId: project.id, description: 'Elke maand' });
     await projectMutation(t, 'assess', { projectId: project.id, hasBusinessModel: true, fitsCommunityGoals: true });
     await projectMutation(t, 'changeStatus', { projectId: project.id, status: 'ACTIVE' });
-    await run(`{ projects { edges { node { id engagements { partner { name remainingCapacity { hoursPerMonth } } overCapacity } reviews { id } } } } project(id: "${project.id}") { id decisions { meeting { id } } } }`);
-    await run(`{ partner(id: "${partner.id}") { engagements { project { name } } remainingCapacity { hoursPerMonth } } overCommittedPartners { id } }`);
+    await run(
+      `{ projects { edges { node { id engagements { partner { name remainingCapacity { hoursPerMonth } } overCapacity } reviews { id } } } } project(id: "${project.id}") { id decisions { meeting { id } } } }`,
+    );
+    await run(
+      `{ partner(id: "${partner.id}") { engagements { project { name } } remainingCapacity { hoursPerMonth } } overCommittedPartners { id } }`,
+    );
     await projectMutation(t, 'answer', { reviewId: `${project.id}:1`, outcome: 'CONTINUE' }, partnerToken);
-    const reviewToken = await signLinkToken(linkSecret, 'consolidation-review', { projectId: project.id, review: '1', partnerId: partner.id }, new Date('2027-01-01T00:00:00Z'), t.clock.now());
+    const reviewToken = await signLinkToken(
+      linkSecret,
+      'consolidation-review',
+      { projectId: project.id, review: '1', partnerId: partner.id },
+      new Date('2027-01-01T00:00:00Z'),
+      t.clock.now(),
+    );
     expect((await t.request({ path: '/review', rawQuery: `token=${encodeURIComponent(reviewToken)}` })).status).toBe(200);
     expect(recorder.take()).toEqual(granted(apiTableAccess));
   });
@@ -177,11 +253,26 @@ describe('declared table access matches what each function does', () => {
     const rounds = scheduledJobs.find((candidate) => candidate.name === 'send-buurtbabbel-invitations')!;
     const neighbour = await addNeighbour(t);
     const babbel = await scheduleBuurtbabbel(t, { startsAt: '2027-03-20T19:00:00+01:00', endsAt: '2027-03-20T21:00:00+01:00' });
-    const token = await signLinkToken(linkSecret, 'buurtbabbel-answer', { buurtbabbelId: babbel.id, neighbourId: neighbour.id }, new Date('2027-04-01T00:00:00Z'), t.clock.now());
+    const token = await signLinkToken(
+      linkSecret,
+      'buurtbabbel-answer',
+      { buurtbabbelId: babbel.id, neighbourId: neighbour.id },
+      new Date('2027-04-01T00:00:00Z'),
+      t.clock.now(),
+    );
     recorder.take();
     expect(await t.app.buurtbabbels.runDueRounds(new Date('2027-03-10T12:00:00Z'))).toMatchObject({ rounds: 1 });
     const invitationUses = recorder.take();
-    expect((await t.request({ method: 'POST', path: '/buurtbabbel/answer', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `token=${encodeURIComponent(token)}&answer=YES` })).status).toBe(200);
+    expect(
+      (
+        await t.request({
+          method: 'POST',
+          path: '/buurtbabbel/answer',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: `token=${encodeURIComponent(token)}&answer=YES`,
+        })
+      ).status,
+    ).toBe(200);
     recorder.take();
     expect(await t.app.buurtbabbels.runDueRounds(new Date('2027-03-18T20:00:00Z'))).toMatchObject({ rounds: 1, reminders: 1 });
     expect([...new Set([...invitationUses, ...recorder.take()])].sort()).toEqual(granted(rounds.tableAccess));
@@ -224,14 +315,25 @@ describe('declared table access matches what each function does', () => {
     const second = await deliverer.deliverDue(new Date('2027-07-01T01:00:00Z'));
     expect({ failed: first.failed + second.failed, withdrawn: first.withdrawn + second.withdrawn }).toEqual({ failed: 0, withdrawn: 1 });
     // Buurtbabbel invitations, confirmations and reminders, and the review requests and reminders.
-    expect([...subjects]).toEqual(expect.arrayContaining(['Uitnodiging', 'Je bent welkom', 'Herinnering', 'Tweede herinnering', 'Consolidatie van Buurtmoestuin']));
+    expect([...subjects]).toEqual(
+      expect.arrayContaining(['Uitnodiging', 'Je bent welkom', 'Herinnering', 'Tweede herinnering', 'Consolidatie van Buurtmoestuin']),
+    );
     const allowed = granted(job.tableAccess);
     expect(recorder.take().filter((use) => !allowed.includes(use))).toEqual([]);
   });
 
   it('ses-events: recording a suppression, and the same one again', async () => {
     const handle = createSesEventsHandler(t.app.repositories.suppressions, createLogger('silent'));
-    const bounce = JSON.stringify({ eventType: 'Bounce', bounce: { bounceType: 'Permanent', bounceSubType: 'General', bouncedRecipients: [{ emailAddress: 'weg@example.be' }], timestamp: '2026-12-01T10:00:00.000Z' }, mail: {} });
+    const bounce = JSON.stringify({
+      eventType: 'Bounce',
+      bounce: {
+        bounceType: 'Permanent',
+        bounceSubType: 'General',
+        bouncedRecipients: [{ emailAddress: 'weg@example.be' }],
+        timestamp: '2026-12-01T10:00:00.000Z',
+      },
+      mail: {},
+    });
     const event = { Records: [{ Sns: { Message: bounce, MessageId: 'm1' } }, { Sns: { Message: bounce, MessageId: 'm2' } }] } as never;
     expect(await handle(event)).toEqual({ suppressed: 2, ignored: 0, unreadable: 0 });
     expect(recorder.take()).toEqual(granted(sesEventsTableAccess));

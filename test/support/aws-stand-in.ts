@@ -31,7 +31,12 @@ export async function startAwsStandIn(answer: (request: StandInRequest) => Stand
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      const request = { method: req.method ?? 'GET', path: req.url ?? '/', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+      const request = {
+        method: req.method ?? 'GET',
+        path: req.url ?? '/',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      };
       requests.push(request);
       const reply = answer(request);
       res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });

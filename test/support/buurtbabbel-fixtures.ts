@@ -9,7 +9,10 @@ export const neighbourFields = `id businessName contactName email street source 
 
 let counter = 0;
 
-export async function addNeighbour(t: TestApp, overrides: Record<string, unknown> = {}): Promise<{ id: string; email: string; businessName: string }> {
+export async function addNeighbour(
+  t: TestApp,
+  overrides: Record<string, unknown> = {},
+): Promise<{ id: string; email: string; businessName: string }> {
   counter += 1;
   const input = {
     businessName: `Zaak ${counter}`,

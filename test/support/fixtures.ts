@@ -16,14 +16,23 @@ let counter = 0;
  * (e.g. `partner`); throws with the whole response when it is missing (a GraphQL error or
  * userErrors). For the builders of every module.
  */
-export async function mutateOrThrow(t: TestApp, mutation: string, variables: Record<string, unknown>, field: string, token?: string): Promise<any> {
+export async function mutateOrThrow(
+  t: TestApp,
+  mutation: string,
+  variables: Record<string, unknown>,
+  field: string,
+  token?: string,
+): Promise<any> {
   const result = await t.graphql(mutation, variables, token ?? (await t.token('COORDINATOR')));
   const [name, payload]: [string, any] = Object.entries(result.data ?? {})[0] ?? ['mutation', undefined];
   if (!payload?.[field]) throw new Error(`${name} failed: ${JSON.stringify(result)}`);
   return payload[field];
 }
 
-export async function createPartner(t: TestApp, overrides: Record<string, unknown> = {}): Promise<{ id: string; name: string; email: string }> {
+export async function createPartner(
+  t: TestApp,
+  overrides: Record<string, unknown> = {},
+): Promise<{ id: string; name: string; email: string }> {
   counter += 1;
   const input = {
     name: `Partner ${counter}`,

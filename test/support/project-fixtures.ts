@@ -25,7 +25,12 @@ export const projectMutations = {
 } as const;
 
 /** Runs a project mutation and returns its payload ({ project, userErrors }); GraphQL errors throw. */
-export async function projectMutation(t: TestApp, name: keyof typeof projectMutations, input: Record<string, unknown>, token?: string): Promise<any> {
+export async function projectMutation(
+  t: TestApp,
+  name: keyof typeof projectMutations,
+  input: Record<string, unknown>,
+  token?: string,
+): Promise<any> {
   const result = await t.graphql(projectMutations[name], { input }, token ?? (await t.token('COORDINATOR')));
   if (result.errors) throw Object.assign(new Error(`${name}: ${JSON.stringify(result.errors)}`), { errors: result.errors });
   return Object.values(result.data)[0];
@@ -35,11 +40,22 @@ function succeed(t: TestApp, name: keyof typeof projectMutations, input: Record<
   return mutateOrThrow(t, projectMutations[name], { input }, 'project', token);
 }
 
-export function proposeProject(t: TestApp, promoterPartnerId: string, overrides: Record<string, unknown> = {}, token?: string): Promise<any> {
+export function proposeProject(
+  t: TestApp,
+  promoterPartnerId: string,
+  overrides: Record<string, unknown> = {},
+  token?: string,
+): Promise<any> {
   return succeed(t, 'propose', { name: 'Repair café', promoterPartnerId, motivation: 'Spullen langer laten meegaan', ...overrides }, token);
 }
 
-export function engage(t: TestApp, projectId: string, partnerId: string, amounts: Record<string, unknown> = {}, token?: string): Promise<any> {
+export function engage(
+  t: TestApp,
+  projectId: string,
+  partnerId: string,
+  amounts: Record<string, unknown> = {},
+  token?: string,
+): Promise<any> {
   return succeed(t, 'engage', { projectId, partnerId, ...amounts }, token);
 }
 

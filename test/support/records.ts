@@ -1,7 +1,11 @@
 import type { PartnerRecord } from '../../functions/modules/partners/partner';
 
 /** A stored partner for tests of pure rules: `Partner <id>`, `<id>@example.be`, the representatives given. */
-export function partnerRecord(id: string, representatives: { name: string; email: string }[] = [], overrides: Partial<PartnerRecord> = {}): PartnerRecord {
+export function partnerRecord(
+  id: string,
+  representatives: { name: string; email: string }[] = [],
+  overrides: Partial<PartnerRecord> = {},
+): PartnerRecord {
   return {
     id,
     name: `Partner ${id}`,

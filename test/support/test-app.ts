@@ -28,7 +28,11 @@ export function dynamoEndpoint(): string {
 
 export async function createTestTable(): Promise<string> {
   const tableName = `test-${randomUUID()}`;
-  const client = new DynamoDBClient({ region: 'eu-west-1', endpoint: dynamoEndpoint(), credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const client = new DynamoDBClient({
+    region: 'eu-west-1',
+    endpoint: dynamoEndpoint(),
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
   await ensureTable(client, tableName);
   client.destroy();
   return tableName;
@@ -54,7 +58,11 @@ export interface TestApp {
   clock: FixedClock;
   roundTrips: RoundTripCounter;
   request(request: Partial<HttpRequest> & { path: string }): Promise<HttpResponse>;
-  graphql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<{ status: number; data?: T; errors?: any[] }>;
+  graphql<T = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+  ): Promise<{ status: number; data?: T; errors?: any[] }>;
   token(role: Role, options?: { partnerId?: string; email?: string }): Promise<string>;
 }
 
@@ -83,7 +91,11 @@ export async function createTestApp(options: { now?: string; config?: Record<str
       return { status: response.status, ...JSON.parse(response.body) };
     },
     token: (role, tokenOptions = {}) =>
-      signDevToken(devSecret, { role, email: tokenOptions.email ?? `${role.toLowerCase()}@destek.test`, partnerId: tokenOptions.partnerId }, clock.now()),
+      signDevToken(
+        devSecret,
+        { role, email: tokenOptions.email ?? `${role.toLowerCase()}@destek.test`, partnerId: tokenOptions.partnerId },
+        clock.now(),
+      ),
   };
 }
 

@@ -134,7 +134,10 @@ function toEventData(event: MeetingCalendarEvent, stamp: Date): ICalEventData {
  * it (ical-generator's backslash is not one), so those are replaced rather than escaped.
  */
 function parameterSafe(name: string): string {
-  return name.replace(/"/g, "'").replace(/[\r\n\t]+/g, ' ').trim();
+  return name
+    .replace(/"/g, "'")
+    .replace(/[\r\n\t]+/g, ' ')
+    .trim();
 }
 
 function assertValidDate(d: Date, what: string): void {

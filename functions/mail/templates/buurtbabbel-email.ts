@@ -1,7 +1,16 @@
 import { formatDutchDateTime, formatDutchDateTimeRange } from '../dutch-dates';
 import { escapeHtml, safeHref } from '../html';
 import type { RenderedEmail } from '../rendered-email';
-import { answerLinksHtml, answerLinksText, detailsTable, emailStyles, greeting as greetingFor, signature, wrapEmailHtml, type AnswerLinks } from './email-layout';
+import {
+  answerLinksHtml,
+  answerLinksText,
+  detailsTable,
+  emailStyles,
+  greeting as greetingFor,
+  signature,
+  wrapEmailHtml,
+  type AnswerLinks,
+} from './email-layout';
 
 /** The emails a neighbourhood entrepreneur gets about a buurtbabbel (Dutch; pure). */
 export type BuurtbabbelEmailKind = 'invitation' | 'reminder' | 'accepted' | 'waiting' | 'promoted' | 'cancellation';
@@ -79,6 +88,8 @@ export function renderBuurtbabbelEmail(input: BuurtbabbelEmailInput): RenderedEm
   blocks.push(detailsTable(details));
   if (answerLinks) blocks.push(answerLinksHtml(answerQuestion(input.kind), answerLinks));
   blocks.push(`<p>${escapeHtml(closing)}<br>${escapeHtml(signature)}</p>`);
-  blocks.push(`<p style="${emailStyles.note}">${escapeHtml(footer(input))} <a href="${safeHref(input.unsubscribeLink)}">Geen uitnodigingen meer</a></p>`);
+  blocks.push(
+    `<p style="${emailStyles.note}">${escapeHtml(footer(input))} <a href="${safeHref(input.unsubscribeLink)}">Geen uitnodigingen meer</a></p>`,
+  );
   return { subject, text, html: wrapEmailHtml(subject, blocks) };
 }

@@ -40,14 +40,19 @@ export function answerLinksText(question: string, links: AnswerLinks): string[] 
 
 /** The answer links under their question, as buttons in the HTML part. */
 export function answerLinksHtml(question: string, links: AnswerLinks): string {
-  const buttons = answerChoices.map(([key, label]) => `<a href="${safeHref(links[key])}" style="${emailStyles.button}">${escapeHtml(label)}</a>`).join('');
+  const buttons = answerChoices
+    .map(([key, label]) => `<a href="${safeHref(links[key])}" style="${emailStyles.button}">${escapeHtml(label)}</a>`)
+    .join('');
   return `<p><strong>${escapeHtml(question)}</strong></p><p>${buttons}</p><p style="${emailStyles.note}">${escapeHtml(answerNote)}</p>`;
 }
 
 /** A table of label/value rows (what, when, where). */
 export function detailsTable(details: [string, string][]): string {
   const rows = details
-    .map(([label, value]) => `<tr><td style="${emailStyles.label}">${escapeHtml(label)}</td><td style="${emailStyles.value}">${escapeHtml(value)}</td></tr>`)
+    .map(
+      ([label, value]) =>
+        `<tr><td style="${emailStyles.label}">${escapeHtml(label)}</td><td style="${emailStyles.value}">${escapeHtml(value)}</td></tr>`,
+    )
     .join('');
   return `<table role="presentation" cellpadding="0" cellspacing="0">${rows}</table>`;
 }

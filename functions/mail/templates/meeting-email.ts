@@ -1,7 +1,16 @@
 import { formatDutchDateTime, formatDutchDateTimeRange } from '../dutch-dates';
 import { escapeHtml, linkifyText } from '../html';
 import type { RenderedEmail } from '../rendered-email';
-import { answerLinksHtml, answerLinksText, detailsTable, emailStyles as styles, greeting as greetingFor, signature as SIGNATURE, wrapEmailHtml, type AnswerLinks } from './email-layout';
+import {
+  answerLinksHtml,
+  answerLinksText,
+  detailsTable,
+  emailStyles as styles,
+  greeting as greetingFor,
+  signature as SIGNATURE,
+  wrapEmailHtml,
+  type AnswerLinks,
+} from './email-layout';
 
 export interface MeetingEmailInput {
   kind: 'invitation' | 'update' | 'cancellation';
@@ -77,10 +86,7 @@ function renderText(input: MeetingEmailInput, parts: Parts): string {
 }
 
 function renderHtml(input: MeetingEmailInput, parts: Parts): string {
-  const blocks = [
-    `<p>${escapeHtml(parts.greeting)}</p>`,
-    `<p>${escapeHtml(parts.intro)}</p>`,
-  ];
+  const blocks = [`<p>${escapeHtml(parts.greeting)}</p>`, `<p>${escapeHtml(parts.intro)}</p>`];
   if (input.kind === 'cancellation' && input.cancelReason) {
     blocks.push(`<p><strong>Reden:</strong> ${escapeHtml(input.cancelReason)}</p>`);
   }

@@ -63,8 +63,12 @@ function bodyOf(input: ReviewEmailInput): Block[] {
       reminder1: ' De laatste herinnering gaat dan naar het nieuwe adres.',
     };
     return [
-      { text: `Onze mails over de consolidatie van ${input.projectName} komen niet aan bij ${input.promoterName}, de promotor: hun e-mailadres wordt geweigerd. De vraag van ${asked} heeft hen dus niet bereikt.` },
-      { text: `Vraag het hen zelf en vul hun antwoord in de app in, of pas hun e-mailadres aan bij de partnergegevens.${laterReminders[input.step] ?? ''}` },
+      {
+        text: `Onze mails over de consolidatie van ${input.projectName} komen niet aan bij ${input.promoterName}, de promotor: hun e-mailadres wordt geweigerd. De vraag van ${asked} heeft hen dus niet bereikt.`,
+      },
+      {
+        text: `Vraag het hen zelf en vul hun antwoord in de app in, of pas hun e-mailadres aan bij de partnergegevens.${laterReminders[input.step] ?? ''}`,
+      },
       { text: 'Zonder antwoord komt de vraag op de agenda van het volgende overleg.' },
     ];
   }
@@ -75,11 +79,18 @@ function bodyOf(input: ReviewEmailInput): Block[] {
     const why = input.promoterUnreachable
       ? ': onze mails kwamen niet aan, want hun e-mailadres wordt geweigerd.'
       : ', ook niet na twee herinneringen.';
-    return [{ text: `${input.promoterName}, promotor van ${input.projectName}, heeft niet geantwoord op de consolidatievraag van ${asked}${why}` }, { text: agenda }];
+    return [
+      {
+        text: `${input.promoterName}, promotor van ${input.projectName}, heeft niet geantwoord op de consolidatievraag van ${asked}${why}`,
+      },
+      { text: agenda },
+    ];
   }
   if (input.role === 'copy') {
     return [
-      { text: `${input.partnerName ?? 'Je partner'} is betrokken bij ${input.projectName}. We vroegen de promotor, ${input.promoterName}, hoe het project geconsolideerd kan worden:` },
+      {
+        text: `${input.partnerName ?? 'Je partner'} is betrokken bij ${input.projectName}. We vroegen de promotor, ${input.promoterName}, hoe het project geconsolideerd kan worden:`,
+      },
       { list: OPTIONS },
       { text: 'Het antwoord komt op de agenda van het volgende overleg. Denk gerust mee met de promotor.' },
     ];
@@ -92,7 +103,8 @@ function bodyOf(input: ReviewEmailInput): Block[] {
   if (input.answerLink) blocks.push({ link: input.answerLink, label: 'Geef je antwoord' }, { text: LINK_NOTE });
   blocks.push({ text: NEXT_MEETING });
   if (input.step === 'reminder2') blocks.push({ text: 'Zonder antwoord brengt de coördinator de vraag naar het volgende overleg.' });
-  if (input.step === 'request' && input.copyPartnerNames.length > 0) blocks.push({ text: `In kopie: ${input.copyPartnerNames.join(', ')}.` });
+  if (input.step === 'request' && input.copyPartnerNames.length > 0)
+    blocks.push({ text: `In kopie: ${input.copyPartnerNames.join(', ')}.` });
   return blocks;
 }
 

@@ -80,9 +80,7 @@ export interface BulkMailing {
 export function planBulkDispatches(mailing: BulkMailing): OutboxDispatch[] {
   const payload = payloadOf(mailing.buurtbabbel, mailing.hostName, mailing.uidDomain);
   const spacingMs = 60_000 / mailing.ratePerMinute;
-  const recipients = mailing.neighbours.map((neighbour, index) =>
-    recipientOf(neighbour, mailing.emailKind, Math.floor(index * spacingMs)),
-  );
+  const recipients = mailing.neighbours.map((neighbour, index) => recipientOf(neighbour, mailing.emailKind, Math.floor(index * spacingMs)));
   const dispatches: OutboxDispatch[] = [];
   for (let start = 0, part = 0; start < recipients.length; start += recipientsPerDispatch, part += 1) {
     dispatches.push({

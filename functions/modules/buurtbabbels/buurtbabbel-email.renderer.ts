@@ -42,14 +42,25 @@ export function createBuurtbabbelEmailRenderer(
 
     const startsAt = new Date(payload.startsAt);
     const endsAt = new Date(payload.endsAt);
-    const unsubscribeToken = await signLinkToken(settings.linkSigningSecret, 'unsubscribe', { neighbourId: neighbour.id }, new Date(now.getTime() + unsubscribeValidityMs), now);
+    const unsubscribeToken = await signLinkToken(
+      settings.linkSigningSecret,
+      'unsubscribe',
+      { neighbourId: neighbour.id },
+      new Date(now.getTime() + unsubscribeValidityMs),
+      now,
+    );
     const unsubscribe = unsubscribeUrl(settings.publicBaseUrl, unsubscribeToken);
     const answerLinks =
       recipient.emailKind === 'cancellation'
         ? undefined
         : await eventAnswerLinks(
             settings,
-            { path: apiPaths.buurtbabbelAnswer, purpose: 'buurtbabbel-answer', claims: { buurtbabbelId: payload.buurtbabbelId, neighbourId: neighbour.id }, eventEndsAt: endsAt },
+            {
+              path: apiPaths.buurtbabbelAnswer,
+              purpose: 'buurtbabbel-answer',
+              claims: { buurtbabbelId: payload.buurtbabbelId, neighbourId: neighbour.id },
+              eventEndsAt: endsAt,
+            },
             { yes: 'YES', maybe: 'MAYBE', no: 'NO' },
             now,
           );

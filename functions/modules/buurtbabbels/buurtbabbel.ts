@@ -97,11 +97,19 @@ export function validateBuurtbabbel(input: ScheduleBuurtbabbelFields, now: Date)
     errors.push({ field: ['input', 'startsAt'], code: 'START_IN_PAST', message: 'Het begin moet in de toekomst liggen.' });
   }
   if (input.maxGuests != null && (!Number.isInteger(input.maxGuests) || input.maxGuests < 1 || input.maxGuests > 1000)) {
-    errors.push({ field: ['input', 'maxGuests'], code: 'INVALID_MAX_GUESTS', message: 'Het maximum aantal gasten moet een geheel getal tussen 1 en 1000 zijn.' });
+    errors.push({
+      field: ['input', 'maxGuests'],
+      code: 'INVALID_MAX_GUESTS',
+      message: 'Het maximum aantal gasten moet een geheel getal tussen 1 en 1000 zijn.',
+    });
   }
   const days = input.invitationDaysBefore;
   if (days != null && (!Number.isInteger(days) || days < 0 || days > 90)) {
-    errors.push({ field: ['input', 'invitationDaysBefore'], code: 'INVALID_DAYS_BEFORE', message: 'De uitnodigingen vertrekken 0 tot 90 dagen op voorhand.' });
+    errors.push({
+      field: ['input', 'invitationDaysBefore'],
+      code: 'INVALID_DAYS_BEFORE',
+      message: 'De uitnodigingen vertrekken 0 tot 90 dagen op voorhand.',
+    });
   }
   return errors;
 }
@@ -118,7 +126,11 @@ export function invitationMoment(startsAt: Date, daysBefore: number): Date {
  * The round that follows a finished one: reminders two days before, unless the invitations
  * themselves went out after that moment (then nobody needs reminding of a mail that just came).
  */
-export function roundAfter(buurtbabbel: BuurtbabbelRecord, finished: BuurtbabbelRound, now: Date): { round: BuurtbabbelRound; dueAt: Date } | undefined {
+export function roundAfter(
+  buurtbabbel: BuurtbabbelRecord,
+  finished: BuurtbabbelRound,
+  now: Date,
+): { round: BuurtbabbelRound; dueAt: Date } | undefined {
   if (finished !== 'INVITATIONS') return undefined;
   const remindAt = invitationMoment(new Date(buurtbabbel.startsAt), reminderDaysBefore);
   return remindAt.getTime() > now.getTime() ? { round: 'REMINDERS', dueAt: remindAt } : undefined;
@@ -126,7 +138,8 @@ export function roundAfter(buurtbabbel: BuurtbabbelRecord, finished: Buurtbabbel
 
 export function isOpenForAnswers(buurtbabbel: BuurtbabbelRecord, now: Date): UserErrorEntry | undefined {
   if (buurtbabbel.status === 'CANCELLED') return { code: 'CANCELLED', message: 'Deze buurtbabbel gaat niet door.' };
-  if (new Date(buurtbabbel.startsAt).getTime() <= now.getTime()) return { code: 'ALREADY_STARTED', message: 'Deze buurtbabbel is al begonnen.' };
+  if (new Date(buurtbabbel.startsAt).getTime() <= now.getTime())
+    return { code: 'ALREADY_STARTED', message: 'Deze buurtbabbel is al begonnen.' };
   return undefined;
 }
 
@@ -142,13 +155,23 @@ export interface AnswerOutcome {
   email?: AnswerEmail;
 }
 
-const bucket: Record<GuestStatus, keyof BuurtbabbelCounts> = { ACCEPTED: 'accepted', DECLINED: 'declined', MAYBE: 'maybe', WAITING: 'waiting' };
+const bucket: Record<GuestStatus, keyof BuurtbabbelCounts> = {
+  ACCEPTED: 'accepted',
+  DECLINED: 'declined',
+  MAYBE: 'maybe',
+  WAITING: 'waiting',
+};
 
 /**
  * What an answer changes (pure): the guest's status, the counts, the waiting list, and who hears
  * of it. Undefined when the answer changes nothing (the same answer twice).
  */
-export function decideAnswer(buurtbabbel: BuurtbabbelRecord, previous: GuestStatus | undefined, answer: BuurtbabbelAnswer, neighbourId: string): AnswerOutcome | undefined {
+export function decideAnswer(
+  buurtbabbel: BuurtbabbelRecord,
+  previous: GuestStatus | undefined,
+  answer: BuurtbabbelAnswer,
+  neighbourId: string,
+): AnswerOutcome | undefined {
   const counts = { ...buurtbabbel.counts };
   let waitingList = buurtbabbel.waitingList.filter((id) => id !== neighbourId);
   let status: GuestStatus;

@@ -9,13 +9,14 @@ import { keys } from '../../shared/dynamodb/keys';
 import { VersionConflictError } from '../../shared/errors';
 import type { BuurtbabbelRecord, GuestRecord } from './buurtbabbel';
 
-
 function toItem(buurtbabbel: BuurtbabbelRecord) {
   return {
     ...keys.buurtbabbel(buurtbabbel.id),
     ...keys.buurtbabbelCollection(buurtbabbel.startsAt, buurtbabbel.id),
     // On the due index only while a mailing round waits: the job finds it there without a scan.
-    ...(buurtbabbel.nextRound && buurtbabbel.nextRoundAt ? keys.buurtbabbelDue(buurtbabbel.nextRoundAt, buurtbabbel.id, buurtbabbel.nextRound) : {}),
+    ...(buurtbabbel.nextRound && buurtbabbel.nextRoundAt
+      ? keys.buurtbabbelDue(buurtbabbel.nextRoundAt, buurtbabbel.id, buurtbabbel.nextRound)
+      : {}),
     type: 'buurtbabbel',
     ...buurtbabbel,
   };
@@ -48,7 +49,10 @@ export class BuurtbabbelsRepository {
   ) {}
 
   async create(buurtbabbel: BuurtbabbelRecord): Promise<void> {
-    await this.write([{ Put: { TableName: this.tableName, Item: toItem(buurtbabbel), ConditionExpression: 'attribute_not_exists(PK)' } }], buurtbabbel.id);
+    await this.write(
+      [{ Put: { TableName: this.tableName, Item: toItem(buurtbabbel), ConditionExpression: 'attribute_not_exists(PK)' } }],
+      buurtbabbel.id,
+    );
   }
 
   /**
@@ -103,7 +107,14 @@ export class BuurtbabbelsRepository {
 
   /** Buurtbabbels by start time, from `from` on: one Query; the counts are on the items. */
   list(from: Date | undefined, limit: number, after?: string): Promise<Page<BuurtbabbelRecord>> {
-    return queryCollectionPage(this.db, this.tableName, { partition: keys.buurtbabbelsPartition, from: from?.toISOString() }, limit, after, toRecord);
+    return queryCollectionPage(
+      this.db,
+      this.tableName,
+      { partition: keys.buurtbabbelsPartition, from: from?.toISOString() },
+      limit,
+      after,
+      toRecord,
+    );
   }
 
   /** Buurtbabbels whose next mailing round is due at `now`: one Query on `byDueTime`, never a scan. */

@@ -9,13 +9,16 @@ export const buurtbabbelsResolvers: Resolvers = {
     buurtbabbel: async (_parent, args, { viewer, services }) => (await services.buurtbabbels.get(viewer, args.id)) ?? null,
   },
   Mutation: {
-    scheduleBuurtbabbel: (_parent, { input }, { viewer, services }) => withUserErrors('buurtbabbel', () => services.buurtbabbels.schedule(viewer, input)),
-    cancelBuurtbabbel: (_parent, { input }, { viewer, services }) => withUserErrors('buurtbabbel', () => services.buurtbabbels.cancel(viewer, input)),
+    scheduleBuurtbabbel: (_parent, { input }, { viewer, services }) =>
+      withUserErrors('buurtbabbel', () => services.buurtbabbels.schedule(viewer, input)),
+    cancelBuurtbabbel: (_parent, { input }, { viewer, services }) =>
+      withUserErrors('buurtbabbel', () => services.buurtbabbels.cancel(viewer, input)),
     recordBuurtbabbelAttendance: (_parent, { input }, { viewer, services }) =>
       withUserErrors('buurtbabbel', () => services.buurtbabbels.recordAttendance(viewer, input)),
   },
   Buurtbabbel: {
-    host: async (buurtbabbel, _args, { loaders }) => (buurtbabbel.hostPartnerId ? ((await loaders.partner.load(buurtbabbel.hostPartnerId)) ?? null) : null),
+    host: async (buurtbabbel, _args, { loaders }) =>
+      buurtbabbel.hostPartnerId ? ((await loaders.partner.load(buurtbabbel.hostPartnerId)) ?? null) : null,
     maxGuests: (buurtbabbel) => buurtbabbel.maxGuests ?? null,
     invitationsSentAt: (buurtbabbel) => buurtbabbel.invitationsSentAt ?? null,
     remindersSentAt: (buurtbabbel) => buurtbabbel.remindersSentAt ?? null,

@@ -106,29 +106,33 @@ export class BuurtbabbelsService {
    */
   async cancel(viewer: Viewer | undefined, input: { id: string; reason?: string | null }): Promise<BuurtbabbelRecord> {
     requireRole(viewer, 'COORDINATOR');
-    if (input.reason && input.reason.length > 1000) throw UserInputError.single('TOO_LONG', 'De reden mag hoogstens 1000 tekens lang zijn.', ['input', 'reason']);
-    return retryOnConflict(async () => {
-      const current = await this.buurtbabbels.get(input.id);
-      if (!current) throw notFound(['input', 'id']);
-      const closed = isOpenForAnswers(current, this.clock.now());
-      if (closed) throw new UserInputError([{ ...closed, field: ['input', 'id'] }]);
-      const now = this.clock.now();
-      const next: BuurtbabbelRecord = {
-        ...current,
-        status: 'CANCELLED',
-        ...(input.reason?.trim() ? { cancelReason: input.reason.trim() } : {}),
-        nextRound: undefined,
-        nextRoundAt: undefined,
-        sequence: current.sequence + 1,
-        version: current.version + 1,
-        updatedAt: now.toISOString(),
-      };
-      const guests = current.invitationsSentAt ? await this.buurtbabbels.listGuests(current.id) : [];
-      const told = guests.filter((guest) => guest.status === 'ACCEPTED' || guest.status === 'MAYBE' || guest.status === 'WAITING');
-      const dispatches = await this.bulk(next, 'cancellation', await this.invitable(told.map((guest) => guest.neighbourId)), now);
-      await this.buurtbabbels.replace(next, current.version, this.dispatchPuts(dispatches, now));
-      return next;
-    }, { field: ['input', 'id'], attempts: maxAttempts });
+    if (input.reason && input.reason.length > 1000)
+      throw UserInputError.single('TOO_LONG', 'De reden mag hoogstens 1000 tekens lang zijn.', ['input', 'reason']);
+    return retryOnConflict(
+      async () => {
+        const current = await this.buurtbabbels.get(input.id);
+        if (!current) throw notFound(['input', 'id']);
+        const closed = isOpenForAnswers(current, this.clock.now());
+        if (closed) throw new UserInputError([{ ...closed, field: ['input', 'id'] }]);
+        const now = this.clock.now();
+        const next: BuurtbabbelRecord = {
+          ...current,
+          status: 'CANCELLED',
+          ...(input.reason?.trim() ? { cancelReason: input.reason.trim() } : {}),
+          nextRound: undefined,
+          nextRoundAt: undefined,
+          sequence: current.sequence + 1,
+          version: current.version + 1,
+          updatedAt: now.toISOString(),
+        };
+        const guests = current.invitationsSentAt ? await this.buurtbabbels.listGuests(current.id) : [];
+        const told = guests.filter((guest) => guest.status === 'ACCEPTED' || guest.status === 'MAYBE' || guest.status === 'WAITING');
+        const dispatches = await this.bulk(next, 'cancellation', await this.invitable(told.map((guest) => guest.neighbourId)), now);
+        await this.buurtbabbels.replace(next, current.version, this.dispatchPuts(dispatches, now));
+        return next;
+      },
+      { field: ['input', 'id'], attempts: maxAttempts },
+    );
   }
 
   async get(viewer: Viewer | undefined, id: string): Promise<BuurtbabbelRecord | undefined> {
@@ -160,86 +164,150 @@ export class BuurtbabbelsService {
    * `unmailed` says that no mail reaches the neighbour any more (opted out, or become a partner):
    * the confirmation and a seat from the waiting list are not mailed.
    */
-  async answer(buurtbabbelId: string, neighbourId: string, answer: BuurtbabbelAnswer): Promise<{ buurtbabbel: BuurtbabbelRecord; status: GuestStatus; unmailed: boolean }> {
-    return retryOnConflict(async () => {
-      const now = this.clock.now();
-      const [{ buurtbabbel, guest }, neighbour] = await Promise.all([this.buurtbabbels.getWithGuest(buurtbabbelId, neighbourId), this.neighbours.get(neighbourId)]);
-      if (!buurtbabbel || !neighbour) throw notFound(['buurtbabbelId']);
-      const closed = isOpenForAnswers(buurtbabbel, now);
-      if (closed) throw new UserInputError([{ ...closed, field: ['buurtbabbelId'] }]);
-      const outcome = decideAnswer(buurtbabbel, guest?.status, answer, neighbourId);
-      const unmailed = !isInvitable(neighbour);
-      if (!outcome) return { buurtbabbel, status: guest!.status!, unmailed };
-
-      const nextGuest: GuestRecord = {
-        buurtbabbelId,
-        neighbourId,
-        status: outcome.status,
-        answeredAt: now.toISOString(),
-        attended: guest?.attended ?? false,
-        startsAt: buurtbabbel.startsAt,
-        version: (guest?.version ?? 0) + 1,
-      };
-      const next: BuurtbabbelRecord = { ...buurtbabbel, counts: outcome.counts, waitingList: outcome.waitingList, version: buurtbabbel.version + 1, updatedAt: now.toISOString() };
-      const hostName = await this.hostName(buurtbabbel);
-      const writes = [this.buurtbabbels.guestPut(nextGuest, guest?.version ?? 0)];
-      const dispatches: OutboxDispatch[] = [];
-      if (outcome.email) {
-        dispatches.push(planGuestDispatch({ buurtbabbel: next, hostName, neighbour, emailKind: outcome.email, guestVersion: nextGuest.version, uidDomain: this.settings.uidDomain, createdAt: now }));
-      }
-      if (outcome.promotedNeighbourId) {
-        const [{ guest: waiting }, promoted] = await Promise.all([
-          this.buurtbabbels.getWithGuest(buurtbabbelId, outcome.promotedNeighbourId),
-          this.neighbours.get(outcome.promotedNeighbourId),
+  async answer(
+    buurtbabbelId: string,
+    neighbourId: string,
+    answer: BuurtbabbelAnswer,
+  ): Promise<{ buurtbabbel: BuurtbabbelRecord; status: GuestStatus; unmailed: boolean }> {
+    return retryOnConflict(
+      async () => {
+        const now = this.clock.now();
+        const [{ buurtbabbel, guest }, neighbour] = await Promise.all([
+          this.buurtbabbels.getWithGuest(buurtbabbelId, neighbourId),
+          this.neighbours.get(neighbourId),
         ]);
-        if (waiting && promoted) {
-          const promotedGuest: GuestRecord = { ...waiting, status: 'ACCEPTED', version: waiting.version + 1 };
-          writes.push(this.buurtbabbels.guestPut(promotedGuest, waiting.version));
-          dispatches.push(planGuestDispatch({ buurtbabbel: next, hostName, neighbour: promoted, emailKind: 'promoted', guestVersion: promotedGuest.version, uidDomain: this.settings.uidDomain, createdAt: now }));
+        if (!buurtbabbel || !neighbour) throw notFound(['buurtbabbelId']);
+        const closed = isOpenForAnswers(buurtbabbel, now);
+        if (closed) throw new UserInputError([{ ...closed, field: ['buurtbabbelId'] }]);
+        const outcome = decideAnswer(buurtbabbel, guest?.status, answer, neighbourId);
+        const unmailed = !isInvitable(neighbour);
+        if (!outcome) return { buurtbabbel, status: guest!.status!, unmailed };
+
+        const nextGuest: GuestRecord = {
+          buurtbabbelId,
+          neighbourId,
+          status: outcome.status,
+          answeredAt: now.toISOString(),
+          attended: guest?.attended ?? false,
+          startsAt: buurtbabbel.startsAt,
+          version: (guest?.version ?? 0) + 1,
+        };
+        const next: BuurtbabbelRecord = {
+          ...buurtbabbel,
+          counts: outcome.counts,
+          waitingList: outcome.waitingList,
+          version: buurtbabbel.version + 1,
+          updatedAt: now.toISOString(),
+        };
+        const hostName = await this.hostName(buurtbabbel);
+        const writes = [this.buurtbabbels.guestPut(nextGuest, guest?.version ?? 0)];
+        const dispatches: OutboxDispatch[] = [];
+        if (outcome.email) {
+          dispatches.push(
+            planGuestDispatch({
+              buurtbabbel: next,
+              hostName,
+              neighbour,
+              emailKind: outcome.email,
+              guestVersion: nextGuest.version,
+              uidDomain: this.settings.uidDomain,
+              createdAt: now,
+            }),
+          );
         }
-      }
-      await this.buurtbabbels.replace(next, buurtbabbel.version, [...writes, ...this.dispatchPuts(dispatches, now)]);
-      return { buurtbabbel: next, status: outcome.status, unmailed };
-    }, { field: ['buurtbabbelId'], attempts: maxAttempts });
+        if (outcome.promotedNeighbourId) {
+          const [{ guest: waiting }, promoted] = await Promise.all([
+            this.buurtbabbels.getWithGuest(buurtbabbelId, outcome.promotedNeighbourId),
+            this.neighbours.get(outcome.promotedNeighbourId),
+          ]);
+          if (waiting && promoted) {
+            const promotedGuest: GuestRecord = { ...waiting, status: 'ACCEPTED', version: waiting.version + 1 };
+            writes.push(this.buurtbabbels.guestPut(promotedGuest, waiting.version));
+            dispatches.push(
+              planGuestDispatch({
+                buurtbabbel: next,
+                hostName,
+                neighbour: promoted,
+                emailKind: 'promoted',
+                guestVersion: promotedGuest.version,
+                uidDomain: this.settings.uidDomain,
+                createdAt: now,
+              }),
+            );
+          }
+        }
+        await this.buurtbabbels.replace(next, buurtbabbel.version, [...writes, ...this.dispatchPuts(dispatches, now)]);
+        return { buurtbabbel: next, status: outcome.status, unmailed };
+      },
+      { field: ['buurtbabbelId'], attempts: maxAttempts },
+    );
   }
 
   /** After the event: who came. Replaces the earlier list; counts.attended follows. */
   async recordAttendance(viewer: Viewer | undefined, input: { id: string; neighbourIds: string[] }): Promise<BuurtbabbelRecord> {
     requireRole(viewer, 'COORDINATOR');
     const came = new Set(input.neighbourIds);
-    return retryOnConflict(async () => {
-      const now = this.clock.now();
-      const [current, known, guests] = await Promise.all([this.buurtbabbels.get(input.id), this.neighbours.getMany([...came]), this.buurtbabbels.listGuests(input.id)]);
-      if (!current) throw notFound(['input', 'id']);
-      const errors: UserErrorEntry[] = [];
-      if (current.status === 'CANCELLED') errors.push({ field: ['input', 'id'], code: 'CANCELLED', message: 'Deze buurtbabbel ging niet door.' });
-      else if (new Date(current.startsAt).getTime() > now.getTime()) errors.push({ field: ['input', 'id'], code: 'NOT_STARTED', message: 'Deze buurtbabbel is nog niet begonnen.' });
-      input.neighbourIds.forEach((id, index) => {
-        if (!known.has(id)) errors.push({ field: ['input', 'neighbourIds', String(index)], code: 'UNKNOWN_NEIGHBOUR', message: 'Deze buurtondernemer bestaat niet.' });
-      });
-      if (errors.length > 0) throw new UserInputError(errors);
-      const byNeighbour = new Map(guests.map((guest) => [guest.neighbourId, guest]));
-      const changed: { next: GuestRecord; expected: number }[] = [];
-      for (const id of new Set([...came, ...byNeighbour.keys()])) {
-        const guest = byNeighbour.get(id);
-        const attended = came.has(id);
-        if ((guest?.attended ?? false) === attended) continue;
-        const base: GuestRecord = guest ?? { buurtbabbelId: current.id, neighbourId: id, attended: false, startsAt: current.startsAt, version: 0 };
-        changed.push({ next: { ...base, attended, version: base.version + 1 }, expected: base.version });
-      }
-      if (changed.length > maxDispatchesPerRound) {
-        throw UserInputError.single('TOO_MANY_CHANGES', `Wijzig de aanwezigheid van hoogstens ${maxDispatchesPerRound} mensen tegelijk.`, ['input', 'neighbourIds']);
-      }
-      const next: BuurtbabbelRecord = {
-        ...current,
-        counts: { ...current.counts, attended: came.size },
-        attendanceRecordedAt: now.toISOString(),
-        version: current.version + 1,
-        updatedAt: now.toISOString(),
-      };
-      await this.buurtbabbels.replace(next, current.version, changed.map(({ next: guest, expected }) => this.buurtbabbels.guestPut(guest, expected)));
-      return next;
-    }, { field: ['input', 'id'], attempts: maxAttempts });
+    return retryOnConflict(
+      async () => {
+        const now = this.clock.now();
+        const [current, known, guests] = await Promise.all([
+          this.buurtbabbels.get(input.id),
+          this.neighbours.getMany([...came]),
+          this.buurtbabbels.listGuests(input.id),
+        ]);
+        if (!current) throw notFound(['input', 'id']);
+        const errors: UserErrorEntry[] = [];
+        if (current.status === 'CANCELLED')
+          errors.push({ field: ['input', 'id'], code: 'CANCELLED', message: 'Deze buurtbabbel ging niet door.' });
+        else if (new Date(current.startsAt).getTime() > now.getTime())
+          errors.push({ field: ['input', 'id'], code: 'NOT_STARTED', message: 'Deze buurtbabbel is nog niet begonnen.' });
+        input.neighbourIds.forEach((id, index) => {
+          if (!known.has(id))
+            errors.push({
+              field: ['input', 'neighbourIds', String(index)],
+              code: 'UNKNOWN_NEIGHBOUR',
+              message: 'Deze buurtondernemer bestaat niet.',
+            });
+        });
+        if (errors.length > 0) throw new UserInputError(errors);
+        const byNeighbour = new Map(guests.map((guest) => [guest.neighbourId, guest]));
+        const changed: { next: GuestRecord; expected: number }[] = [];
+        for (const id of new Set([...came, ...byNeighbour.keys()])) {
+          const guest = byNeighbour.get(id);
+          const attended = came.has(id);
+          if ((guest?.attended ?? false) === attended) continue;
+          const base: GuestRecord = guest ?? {
+            buurtbabbelId: current.id,
+            neighbourId: id,
+            attended: false,
+            startsAt: current.startsAt,
+            version: 0,
+          };
+          changed.push({ next: { ...base, attended, version: base.version + 1 }, expected: base.version });
+        }
+        if (changed.length > maxDispatchesPerRound) {
+          throw UserInputError.single(
+            'TOO_MANY_CHANGES',
+            `Wijzig de aanwezigheid van hoogstens ${maxDispatchesPerRound} mensen tegelijk.`,
+            ['input', 'neighbourIds'],
+          );
+        }
+        const next: BuurtbabbelRecord = {
+          ...current,
+          counts: { ...current.counts, attended: came.size },
+          attendanceRecordedAt: now.toISOString(),
+          version: current.version + 1,
+          updatedAt: now.toISOString(),
+        };
+        await this.buurtbabbels.replace(
+          next,
+          current.version,
+          changed.map(({ next: guest, expected }) => this.buurtbabbels.guestPut(guest, expected)),
+        );
+        return next;
+      },
+      { field: ['input', 'id'], attempts: maxAttempts },
+    );
   }
 
   /**
@@ -265,7 +333,12 @@ export class BuurtbabbelsService {
     return report;
   }
 
-  private async startRound(current: BuurtbabbelRecord, round: BuurtbabbelRound, now: Date, contacts: () => Promise<NeighbourRecord[]>): Promise<number> {
+  private async startRound(
+    current: BuurtbabbelRecord,
+    round: BuurtbabbelRound,
+    now: Date,
+    contacts: () => Promise<NeighbourRecord[]>,
+  ): Promise<number> {
     // A job that was down until after the start sends nothing for it: an invitation to the past helps nobody.
     const started = new Date(current.startsAt).getTime() <= now.getTime();
     const follow = started ? undefined : roundAfter(current, round, now);
@@ -314,7 +387,12 @@ export class BuurtbabbelsService {
     return neighbours.filter((neighbour) => !suppressed.has(neighbour.id));
   }
 
-  private async bulk(buurtbabbel: BuurtbabbelRecord, emailKind: BuurtbabbelEmailKind, neighbours: NeighbourRecord[], now: Date): Promise<OutboxDispatch[]> {
+  private async bulk(
+    buurtbabbel: BuurtbabbelRecord,
+    emailKind: BuurtbabbelEmailKind,
+    neighbours: NeighbourRecord[],
+    now: Date,
+  ): Promise<OutboxDispatch[]> {
     if (neighbours.length > maxDispatchesPerRound * recipientsPerDispatch) {
       throw new Error(`a buurtbabbel round reaches at most ${maxDispatchesPerRound * recipientsPerDispatch} contacts`);
     }
@@ -336,5 +414,4 @@ export class BuurtbabbelsService {
   private dispatchPuts(dispatches: OutboxDispatch[], now: Date) {
     return dispatches.map((dispatch) => this.outbox.dispatchPut(dispatch, now));
   }
-
 }

@@ -16,7 +16,9 @@ export class CalendarFeedsRepository {
   ) {}
 
   async findByTokenHash(tokenHash: string): Promise<CalendarFeedOwner | undefined> {
-    const result = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.calendarFeed(tokenHash), ConsistentRead: true }));
+    const result = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.calendarFeed(tokenHash), ConsistentRead: true }),
+    );
     if (!result.Item) return undefined;
     const { viewerId, role, partnerId, createdAt } = result.Item as CalendarFeedOwner;
     return { viewerId, role, partnerId, createdAt };
@@ -30,7 +32,9 @@ export class CalendarFeedsRepository {
         TransactItems: [
           ...(previous ? [{ Delete: { TableName: this.tableName, Key: keys.calendarFeed(previous) } }] : []),
           { Put: { TableName: this.tableName, Item: { ...keys.calendarFeed(tokenHash), ...owner } } },
-          { Put: { TableName: this.tableName, Item: { ...keys.calendarFeedOwner(owner.viewerId), tokenHash, createdAt: owner.createdAt } } },
+          {
+            Put: { TableName: this.tableName, Item: { ...keys.calendarFeedOwner(owner.viewerId), tokenHash, createdAt: owner.createdAt } },
+          },
         ],
       }),
     );
@@ -51,7 +55,9 @@ export class CalendarFeedsRepository {
   }
 
   private async currentHash(viewerId: string): Promise<string | undefined> {
-    const result = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.calendarFeedOwner(viewerId), ConsistentRead: true }));
+    const result = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.calendarFeedOwner(viewerId), ConsistentRead: true }),
+    );
     return result.Item?.tokenHash as string | undefined;
   }
 }

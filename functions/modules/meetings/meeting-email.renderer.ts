@@ -11,7 +11,6 @@ export interface MeetingEmailSettings {
   organizer: { name: string; email: string };
 }
 
-
 /**
  * Renders a meeting outbox message: the Dutch email with its iTIP calendar part. The calendar part
  * is built from the dispatch snapshot, so each version of the meeting is sent as it was decided.
@@ -28,7 +27,12 @@ export function createMeetingEmailRenderer(settings: MeetingEmailSettings): Outb
       ? undefined
       : await eventAnswerLinks(
           settings,
-          { path: apiPaths.rsvp, purpose: 'rsvp', claims: { meetingId: meeting.meetingId, partnerId: recipient.partnerId }, eventEndsAt: endsAt },
+          {
+            path: apiPaths.rsvp,
+            purpose: 'rsvp',
+            claims: { meetingId: meeting.meetingId, partnerId: recipient.partnerId },
+            eventEndsAt: endsAt,
+          },
           { accept: 'ACCEPTED', tentative: 'TENTATIVE', decline: 'DECLINED' },
           now,
         );

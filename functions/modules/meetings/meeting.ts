@@ -86,8 +86,10 @@ export function composeThemes(standing: readonly string[], own: readonly string[
 }
 
 export function isOpenForChanges(meeting: MeetingRecord): UserErrorEntry | undefined {
-  if (meeting.status === 'CANCELLED') return { field: ['input', 'id'], code: 'MEETING_CANCELLED', message: 'Deze vergadering is geannuleerd.' };
-  if (meeting.status === 'HELD') return { field: ['input', 'id'], code: 'MEETING_HELD', message: 'Deze vergadering heeft al plaatsgevonden.' };
+  if (meeting.status === 'CANCELLED')
+    return { field: ['input', 'id'], code: 'MEETING_CANCELLED', message: 'Deze vergadering is geannuleerd.' };
+  if (meeting.status === 'HELD')
+    return { field: ['input', 'id'], code: 'MEETING_HELD', message: 'Deze vergadering heeft al plaatsgevonden.' };
   return undefined;
 }
 

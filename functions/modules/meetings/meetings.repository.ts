@@ -1,10 +1,4 @@
-import {
-  GetCommand,
-  PutCommand,
-  TransactWriteCommand,
-  UpdateCommand,
-  type DynamoDBDocumentClient,
-} from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { batchGetByIds } from '../../shared/dynamodb/batch-get';
 import { queryCollectionPage, queryWholeCollection, stripKeys } from '../../shared/dynamodb/collection-query';
 import { isConditionFailure } from '../../shared/dynamodb/conditional';
@@ -104,7 +98,8 @@ export class MeetingsRepository {
           TableName: this.tableName,
           Key: keys.meeting(meetingId),
           // The version moves too, so a coordinator's edit based on an older read cannot drop this answer.
-          UpdateExpression: 'SET invitations.#partner.#response = :response, invitations.#partner.respondedAt = :at, version = version + :one',
+          UpdateExpression:
+            'SET invitations.#partner.#response = :response, invitations.#partner.respondedAt = :at, version = version + :one',
           ConditionExpression: 'attribute_exists(invitations.#partner) AND #status = :planned',
           ExpressionAttributeNames: { '#partner': partnerId, '#response': 'response', '#status': 'status' },
           ExpressionAttributeValues: { ':response': response, ':at': at, ':planned': 'PLANNED', ':one': 1 },
@@ -129,7 +124,14 @@ export class MeetingsRepository {
 
   /** Meetings starting in [from, to), oldest first: one Query. */
   listByStart(range: { from?: Date; to?: Date }, limit: number, after?: string): Promise<Page<MeetingRecord>> {
-    return queryCollectionPage(this.db, this.tableName, { partition: keys.meetingsPartition, ...startRange(range.from, range.to) }, limit, after, toRecord);
+    return queryCollectionPage(
+      this.db,
+      this.tableName,
+      { partition: keys.meetingsPartition, ...startRange(range.from, range.to) },
+      limit,
+      after,
+      toRecord,
+    );
   }
 
   /** Every meeting starting from `from` (calendar feeds). */
@@ -166,7 +168,10 @@ export class MeetingsRepository {
 
   async getNextMeetingAgenda(): Promise<NextMeetingAgenda> {
     const result = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.nextMeetingAgenda(), ConsistentRead: true }));
-    return { items: (result.Item?.items as AgendaItemRecord[] | undefined) ?? [], version: (result.Item?.version as number | undefined) ?? 0 };
+    return {
+      items: (result.Item?.items as AgendaItemRecord[] | undefined) ?? [],
+      version: (result.Item?.version as number | undefined) ?? 0,
+    };
   }
 
   /**

@@ -16,26 +16,35 @@ export const meetingsResolvers: Resolvers = {
     standingThemes: (_parent, _args, { viewer, services }) => services.meetings.standingThemes(viewer),
   },
   Mutation: {
-    scheduleMeeting: (_parent, { input }, { viewer, services }) => withUserErrors('meeting', () => services.meetings.schedule(viewer, input)),
-    rescheduleMeeting: (_parent, { input }, { viewer, services }) => withUserErrors('meeting', () => services.meetings.reschedule(viewer, input)),
+    scheduleMeeting: (_parent, { input }, { viewer, services }) =>
+      withUserErrors('meeting', () => services.meetings.schedule(viewer, input)),
+    rescheduleMeeting: (_parent, { input }, { viewer, services }) =>
+      withUserErrors('meeting', () => services.meetings.reschedule(viewer, input)),
     cancelMeeting: (_parent, { input }, { viewer, services }) => withUserErrors('meeting', () => services.meetings.cancel(viewer, input)),
-    respondToMeeting: (_parent, { input }, { viewer, services }) => withUserErrors('meeting', () => services.meetings.respond(viewer, input)),
+    respondToMeeting: (_parent, { input }, { viewer, services }) =>
+      withUserErrors('meeting', () => services.meetings.respond(viewer, input)),
     changeMeetingInvitees: (_parent, { input }, { viewer, services }) =>
       withUserErrors('meeting', () => services.meetings.changeInvitees(viewer, input)),
-    addAgendaItem: (_parent, { input }, { viewer, services }) => withUserErrors('meeting', () => services.meetings.addAgendaItem(viewer, input)),
+    addAgendaItem: (_parent, { input }, { viewer, services }) =>
+      withUserErrors('meeting', () => services.meetings.addAgendaItem(viewer, input)),
     recordMeetingOutcome: (_parent, { input }, { viewer, services }) =>
       withUserErrors('meeting', () => services.meetings.recordOutcome(viewer, input)),
-    setStandingThemes: (_parent, { themes }, { viewer, services }) => withUserErrors('themes', () => services.meetings.setStandingThemes(viewer, themes)),
+    setStandingThemes: (_parent, { themes }, { viewer, services }) =>
+      withUserErrors('themes', () => services.meetings.setStandingThemes(viewer, themes)),
   },
   Meeting: {
     invitations: (meeting) => invitationList(meeting),
     agenda: (meeting) => meeting.agenda,
     attendance: async (meeting, _args, { loaders }) =>
-      (await loaders.partner.loadMany(meeting.attendance)).filter((p): p is Exclude<typeof p, Error | undefined> => !!p && !(p instanceof Error)),
+      (await loaders.partner.loadMany(meeting.attendance)).filter(
+        (p): p is Exclude<typeof p, Error | undefined> => !!p && !(p instanceof Error),
+      ),
     minutes: (meeting) => meeting.minutes ?? null,
     cancelReason: (meeting) => meeting.cancelReason ?? null,
-    previousMeeting: async (meeting, _args, { loaders }) => (meeting.previousMeetingId ? ((await loaders.meeting.load(meeting.previousMeetingId)) ?? null) : null),
-    nextMeeting: async (meeting, _args, { loaders }) => (meeting.nextMeetingId ? ((await loaders.meeting.load(meeting.nextMeetingId)) ?? null) : null),
+    previousMeeting: async (meeting, _args, { loaders }) =>
+      meeting.previousMeetingId ? ((await loaders.meeting.load(meeting.previousMeetingId)) ?? null) : null,
+    nextMeeting: async (meeting, _args, { loaders }) =>
+      meeting.nextMeetingId ? ((await loaders.meeting.load(meeting.nextMeetingId)) ?? null) : null,
   },
   Invitation: {
     partner: async (invitation, _args, { loaders }) => {

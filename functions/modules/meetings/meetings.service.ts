@@ -77,7 +77,11 @@ export class MeetingsService {
           if (!previous) {
             errors.push({ field: ['input', 'previousMeetingId'], code: 'NOT_FOUND', message: 'De vorige vergadering bestaat niet.' });
           } else if (new Date(previous.startsAt).getTime() >= input.startsAt.getTime()) {
-            errors.push({ field: ['input', 'previousMeetingId'], code: 'PREVIOUS_NOT_EARLIER', message: 'De vorige vergadering moet vóór deze vergadering vallen.' });
+            errors.push({
+              field: ['input', 'previousMeetingId'],
+              code: 'PREVIOUS_NOT_EARLIER',
+              message: 'De vorige vergadering moet vóór deze vergadering vallen.',
+            });
           }
         }
         if (errors.length > 0) throw new UserInputError(errors);
@@ -101,7 +105,9 @@ export class MeetingsService {
           createdAt: at,
           updatedAt: at,
         };
-        const dispatch = this.dispatch(meeting, invitees, [{ partnerIds: [...invitees.keys()], method: 'REQUEST', emailKind: 'invitation' }]);
+        const dispatch = this.dispatch(meeting, invitees, [
+          { partnerIds: [...invitees.keys()], method: 'REQUEST', emailKind: 'invitation' },
+        ]);
         // Emptying the kept agenda, on condition it is unchanged, also tells a concurrent
         // `placeOnNextAgenda` that found no planned meeting to look again.
         await this.meetings.create(meeting, [...dispatch, this.meetings.nextMeetingAgendaPut([], nextAgenda, at)]);
@@ -116,7 +122,10 @@ export class MeetingsService {
    * none is planned, keep it for the next meeting to be scheduled. The caller writes them with its
    * own change; a failed condition means the next meeting changed meanwhile: read and plan again.
    */
-  async placeOnNextAgenda(items: AgendaItemRecord[], exceptMeetingId?: string): Promise<{ meeting?: MeetingRecord; entries: TransactItem[] }> {
+  async placeOnNextAgenda(
+    items: AgendaItemRecord[],
+    exceptMeetingId?: string,
+  ): Promise<{ meeting?: MeetingRecord; entries: TransactItem[] }> {
     const now = this.clock.now();
     const meeting = await this.meetings.findNextPlanned(now, exceptMeetingId);
     if (meeting) return { meeting, entries: [this.meetings.agendaAppend(meeting.id, items, now.toISOString())] };
@@ -149,7 +158,10 @@ export class MeetingsService {
     });
   }
 
-  async cancel(viewer: Viewer | undefined, input: { id: string; reason?: string | null; expectedVersion?: number | null }): Promise<MeetingRecord> {
+  async cancel(
+    viewer: Viewer | undefined,
+    input: { id: string; reason?: string | null; expectedVersion?: number | null },
+  ): Promise<MeetingRecord> {
     requireRole(viewer, 'COORDINATOR');
     if (input.reason && input.reason.length > 1000) {
       throw UserInputError.single('TOO_LONG', 'De reden mag hoogstens 1000 tekens lang zijn.', ['input', 'reason']);
@@ -180,28 +192,40 @@ export class MeetingsService {
     if (add.length === 0 && remove.length === 0) {
       throw UserInputError.single('NOTHING_TO_CHANGE', 'Geef partners op om toe te voegen of te verwijderen.', ['input']);
     }
-    return this.change(input.id, input.expectedVersion, ['input', 'id'], async (current, now, partners) => {
-      const errors: UserErrorEntry[] = [];
-      add.forEach((id, index) => {
-        const field = ['input', 'addPartnerIds', String(index)];
-        if (current.invitations[id]) errors.push({ field, code: 'ALREADY_INVITED', message: 'Deze partner is al uitgenodigd.' });
-        else if (remove.includes(id)) errors.push({ field, code: 'ADD_AND_REMOVE', message: 'Een partner kan niet tegelijk toegevoegd en verwijderd worden.' });
-        else if (!partners.has(id)) errors.push({ field, code: 'UNKNOWN_PARTNER', message: 'Deze partner bestaat niet.' });
-      });
-      remove.forEach((id, index) => {
-        if (!current.invitations[id]) errors.push({ field: ['input', 'removePartnerIds', String(index)], code: 'NOT_INVITED', message: 'Deze partner is niet uitgenodigd.' });
-      });
-      if (errors.length > 0) throw new UserInputError(errors);
-      const invitations = { ...current.invitations, ...newInvitations(add, now) };
-      for (const id of remove) delete invitations[id];
-      return {
-        next: { ...current, invitations, version: current.version + 1, updatedAt: now },
-        groups: [
-          { partnerIds: add, method: 'REQUEST', emailKind: 'invitation' },
-          { partnerIds: remove, method: 'CANCEL', emailKind: 'cancellation', removedFromMeeting: true },
-        ],
-      };
-    }, { partnersToLoad: (current) => [...invitedPartnerIds(current), ...add] });
+    return this.change(
+      input.id,
+      input.expectedVersion,
+      ['input', 'id'],
+      async (current, now, partners) => {
+        const errors: UserErrorEntry[] = [];
+        add.forEach((id, index) => {
+          const field = ['input', 'addPartnerIds', String(index)];
+          if (current.invitations[id]) errors.push({ field, code: 'ALREADY_INVITED', message: 'Deze partner is al uitgenodigd.' });
+          else if (remove.includes(id))
+            errors.push({ field, code: 'ADD_AND_REMOVE', message: 'Een partner kan niet tegelijk toegevoegd en verwijderd worden.' });
+          else if (!partners.has(id)) errors.push({ field, code: 'UNKNOWN_PARTNER', message: 'Deze partner bestaat niet.' });
+        });
+        remove.forEach((id, index) => {
+          if (!current.invitations[id])
+            errors.push({
+              field: ['input', 'removePartnerIds', String(index)],
+              code: 'NOT_INVITED',
+              message: 'Deze partner is niet uitgenodigd.',
+            });
+        });
+        if (errors.length > 0) throw new UserInputError(errors);
+        const invitations = { ...current.invitations, ...newInvitations(add, now) };
+        for (const id of remove) delete invitations[id];
+        return {
+          next: { ...current, invitations, version: current.version + 1, updatedAt: now },
+          groups: [
+            { partnerIds: add, method: 'REQUEST', emailKind: 'invitation' },
+            { partnerIds: remove, method: 'CANCEL', emailKind: 'cancellation', removedFromMeeting: true },
+          ],
+        };
+      },
+      { partnersToLoad: (current) => [...invitedPartnerIds(current), ...add] },
+    );
   }
 
   async addAgendaItem(
@@ -215,15 +239,24 @@ export class MeetingsService {
       throw UserInputError.single('UNKNOWN_PROJECT', 'Dit project bestaat niet.', ['input', 'projectId']);
     }
     const itemId = this.newId();
-    return this.change(input.meetingId, input.expectedVersion, ['input', 'meetingId'], async (current, now) => ({
-      next: {
-        ...current,
-        agenda: [...current.agenda, { id: itemId, title: input.title.trim(), ...(input.projectId ? { projectId: input.projectId } : {}) }],
-        version: current.version + 1,
-        updatedAt: now,
-      },
-      groups: [],
-    }), { partnersToLoad: () => [] });
+    return this.change(
+      input.meetingId,
+      input.expectedVersion,
+      ['input', 'meetingId'],
+      async (current, now) => ({
+        next: {
+          ...current,
+          agenda: [
+            ...current.agenda,
+            { id: itemId, title: input.title.trim(), ...(input.projectId ? { projectId: input.projectId } : {}) },
+          ],
+          version: current.version + 1,
+          updatedAt: now,
+        },
+        groups: [],
+      }),
+      { partnersToLoad: () => [] },
+    );
   }
 
   async recordOutcome(
@@ -235,20 +268,38 @@ export class MeetingsService {
       throw UserInputError.single('TOO_LONG', 'Het verslag mag hoogstens 50 000 tekens lang zijn.', ['input', 'minutes']);
     }
     const attended = [...new Set(input.attendedPartnerIds)];
-    return this.change(input.id, input.expectedVersion, ['input', 'id'], async (current, now, partners) => {
-      const errors: UserErrorEntry[] = [];
-      if (new Date(current.startsAt).getTime() > new Date(now).getTime()) {
-        errors.push({ field: ['input', 'id'], code: 'MEETING_NOT_STARTED', message: 'Deze vergadering is nog niet begonnen.' });
-      }
-      attended.forEach((id, index) => {
-        if (!partners.has(id)) errors.push({ field: ['input', 'attendedPartnerIds', String(index)], code: 'UNKNOWN_PARTNER', message: 'Deze partner bestaat niet.' });
-      });
-      if (errors.length > 0) throw new UserInputError(errors);
-      return {
-        next: { ...current, status: 'HELD', minutes: input.minutes?.trim() || current.minutes, attendance: attended, version: current.version + 1, updatedAt: now },
-        groups: [],
-      };
-    }, { partnersToLoad: () => attended, allowHeld: true });
+    return this.change(
+      input.id,
+      input.expectedVersion,
+      ['input', 'id'],
+      async (current, now, partners) => {
+        const errors: UserErrorEntry[] = [];
+        if (new Date(current.startsAt).getTime() > new Date(now).getTime()) {
+          errors.push({ field: ['input', 'id'], code: 'MEETING_NOT_STARTED', message: 'Deze vergadering is nog niet begonnen.' });
+        }
+        attended.forEach((id, index) => {
+          if (!partners.has(id))
+            errors.push({
+              field: ['input', 'attendedPartnerIds', String(index)],
+              code: 'UNKNOWN_PARTNER',
+              message: 'Deze partner bestaat niet.',
+            });
+        });
+        if (errors.length > 0) throw new UserInputError(errors);
+        return {
+          next: {
+            ...current,
+            status: 'HELD',
+            minutes: input.minutes?.trim() || current.minutes,
+            attendance: attended,
+            version: current.version + 1,
+            updatedAt: now,
+          },
+          groups: [],
+        };
+      },
+      { partnersToLoad: () => attended, allowHeld: true },
+    );
   }
 
   /** A partner's answer from the app; answers by email link go to `recordResponse` directly. */
@@ -272,7 +323,9 @@ export class MeetingsService {
       throw UserInputError.single('NOT_INVITED', 'Je partner is niet uitgenodigd voor deze vergadering.', ['input', 'meetingId']);
     }
     const closed = isOpenForChanges(meeting);
-    throw new UserInputError([{ ...(closed ?? { code: 'NOT_OPEN', message: 'Antwoorden kan niet meer.' }), field: ['input', 'meetingId'] }]);
+    throw new UserInputError([
+      { ...(closed ?? { code: 'NOT_OPEN', message: 'Antwoorden kan niet meer.' }), field: ['input', 'meetingId'] },
+    ]);
   }
 
   async get(viewer: Viewer | undefined, id: string): Promise<MeetingRecord | undefined> {
@@ -292,7 +345,9 @@ export class MeetingsService {
 
   async setStandingThemes(viewer: Viewer | undefined, themes: string[]): Promise<string[]> {
     requireRole(viewer, 'COORDINATOR');
-    const errors = themes.map((theme, index) => checkText(theme, ['themes', String(index)], 'Een thema', 200)).filter((e) => e !== undefined);
+    const errors = themes
+      .map((theme, index) => checkText(theme, ['themes', String(index)], 'Een thema', 200))
+      .filter((e) => e !== undefined);
     if (errors.length > 0) throw new UserInputError(errors);
     const cleaned = cleanList(themes);
     await this.meetings.setStandingThemes(cleaned, this.clock.now().toISOString());
@@ -350,13 +405,24 @@ export class MeetingsService {
     if (ids == null) return new Map((await this.partners.listAll()).map((partner) => [partner.id, partner]));
     const found = await this.partners.getMany(ids);
     ids.forEach((id, index) => {
-      if (!found.has(id)) errors.push({ field: ['input', 'inviteePartnerIds', String(index)], code: 'UNKNOWN_PARTNER', message: 'Deze partner bestaat niet.' });
+      if (!found.has(id))
+        errors.push({
+          field: ['input', 'inviteePartnerIds', String(index)],
+          code: 'UNKNOWN_PARTNER',
+          message: 'Deze partner bestaat niet.',
+        });
     });
     return found;
   }
 
   private dispatch(meeting: MeetingRecord, partners: ReadonlyMap<string, PartnerRecord>, groups: RecipientGroup[]) {
-    const dispatch = planMeetingDispatch({ meeting, partners, groups, uidDomain: this.settings.uidDomain, createdAt: this.clock.now().toISOString() });
+    const dispatch = planMeetingDispatch({
+      meeting,
+      partners,
+      groups,
+      uidDomain: this.settings.uidDomain,
+      createdAt: this.clock.now().toISOString(),
+    });
     return dispatch ? [this.outbox.dispatchPut(dispatch, this.clock.now())] : [];
   }
 }
@@ -372,6 +438,9 @@ const invitedPartnerIds = (meeting: MeetingRecord) => Object.keys(meeting.invita
 
 function resetResponses(meeting: MeetingRecord): MeetingRecord['invitations'] {
   return Object.fromEntries(
-    Object.entries(meeting.invitations).map(([id, invitation]) => [id, { partnerId: id, invitedAt: invitation.invitedAt, response: 'NEEDS_ACTION' as const }]),
+    Object.entries(meeting.invitations).map(([id, invitation]) => [
+      id,
+      { partnerId: id, invitedAt: invitation.invitedAt, response: 'NEEDS_ACTION' as const },
+    ]),
   );
 }

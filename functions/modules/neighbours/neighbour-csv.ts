@@ -44,7 +44,19 @@ type Column = 'businessName' | 'contactName' | 'email' | 'street' | 'source' | '
 
 /** Header names per column, compared after lower-casing and dropping everything but letters. */
 const headerNames: Record<Column, string[]> = {
-  businessName: ['bedrijfsnaam', 'bedrijf', 'zaak', 'naamzaak', 'naamvandezaak', 'handelsnaam', 'onderneming', 'businessname', 'business', 'company', 'companyname'],
+  businessName: [
+    'bedrijfsnaam',
+    'bedrijf',
+    'zaak',
+    'naamzaak',
+    'naamvandezaak',
+    'handelsnaam',
+    'onderneming',
+    'businessname',
+    'business',
+    'company',
+    'companyname',
+  ],
   contactName: ['contactpersoon', 'contact', 'naamcontactpersoon', 'naam', 'contactname', 'name'],
   email: ['email', 'emailadres', 'mail', 'mailadres', 'emailaddress'],
   street: ['adres', 'straat', 'straatennummer', 'straatnr', 'address', 'street', 'streetandnumber'],
@@ -67,7 +79,11 @@ const basisWords: Record<string, ConsentBasis> = {
   legitimateinterest: 'LEGITIMATE_INTEREST',
 };
 
-const squash = (value: string) => value.toLowerCase().normalize('NFD').replace(/[^a-z]/g, '');
+const squash = (value: string) =>
+  value
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[^a-z]/g, '');
 
 /** `;` when the header line has more of them than commas, else `,`. */
 function detectDelimiter(text: string): string {

@@ -51,12 +51,18 @@ export function validateNeighbourFields(input: NeighbourFields, now: Date, path:
   const errors = compact([
     checkText(input.businessName, [...path, 'businessName'], 'De naam van de zaak', 150),
     input.contactName ? checkText(input.contactName, [...path, 'contactName'], 'De naam van de contactpersoon', 120) : undefined,
-    input.email.trim() ? checkEmail(input.email, [...path, 'email']) : { field: [...path, 'email'], code: 'REQUIRED', message: 'Het e-mailadres mag niet leeg zijn.' },
+    input.email.trim()
+      ? checkEmail(input.email, [...path, 'email'])
+      : { field: [...path, 'email'], code: 'REQUIRED', message: 'Het e-mailadres mag niet leeg zijn.' },
     checkText(input.street, [...path, 'street'], 'Het adres (straat en nummer)', 200),
     input.source ? checkText(input.source, [...path, 'source'], 'De bron (hoe we hen kennen)', 300) : undefined,
   ]);
   if (input.consentGivenAt && input.consentGivenAt.getTime() > now.getTime()) {
-    errors.push({ field: [...path, 'consentGivenAt'], code: 'CONSENT_IN_FUTURE', message: 'De datum van de toestemming kan niet in de toekomst liggen.' });
+    errors.push({
+      field: [...path, 'consentGivenAt'],
+      code: 'CONSENT_IN_FUTURE',
+      message: 'De datum van de toestemming kan niet in de toekomst liggen.',
+    });
   }
   return errors;
 }

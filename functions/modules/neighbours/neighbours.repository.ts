@@ -28,7 +28,9 @@ export class NeighboursRepository {
    */
   async createIfNew(neighbour: NeighbourRecord): Promise<boolean> {
     try {
-      await this.db.send(new PutCommand({ TableName: this.tableName, Item: toItem(neighbour), ConditionExpression: 'attribute_not_exists(PK)' }));
+      await this.db.send(
+        new PutCommand({ TableName: this.tableName, Item: toItem(neighbour), ConditionExpression: 'attribute_not_exists(PK)' }),
+      );
       return true;
     } catch (error) {
       if (isConditionFailure(error)) return false;
@@ -62,7 +64,10 @@ export class NeighboursRepository {
 
   /** Records that the contact asked to be invited (again): consent as of `at`, and no opt-out. */
   optIn(id: string, at: string): Promise<NeighbourRecord | undefined> {
-    return this.updateIfExists(id, 'SET consent = :consent, updatedAt = :at REMOVE optedOutAt', { ':consent': { basis: 'CONSENT', at }, ':at': at });
+    return this.updateIfExists(id, 'SET consent = :consent, updatedAt = :at REMOVE optedOutAt', {
+      ':consent': { basis: 'CONSENT', at },
+      ':at': at,
+    });
   }
 
   private async updateIfExists(id: string, expression: string, values: Record<string, unknown>): Promise<NeighbourRecord | undefined> {

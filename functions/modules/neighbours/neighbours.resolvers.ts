@@ -46,12 +46,15 @@ export const neighboursResolvers: Resolvers = {
     consentGivenAt: (neighbour) => neighbour.consent.at,
     optedOutAt: (neighbour) => neighbour.optedOutAt ?? null,
     bouncing: (neighbour, _args, { loaders }) => loaders.suppressed.load(neighbour.email),
-    partner: async (neighbour, _args, { loaders }) => (neighbour.partnerId ? ((await loaders.partner.load(neighbour.partnerId)) ?? null) : null),
+    partner: async (neighbour, _args, { loaders }) =>
+      neighbour.partnerId ? ((await loaders.partner.load(neighbour.partnerId)) ?? null) : null,
     buurtbabbels: (neighbour, _args, { viewer, services }) => services.buurtbabbels.history(viewer, neighbour.id),
   },
   Partner: {
     // Personal data of a former contact: shown to coordinators only, null for everyone else.
     formerNeighbour: async (partner, _args, { viewer, loaders }) =>
-      partner.formerNeighbourId && viewer?.role === 'COORDINATOR' ? ((await loaders.neighbour.load(partner.formerNeighbourId)) ?? null) : null,
+      partner.formerNeighbourId && viewer?.role === 'COORDINATOR'
+        ? ((await loaders.neighbour.load(partner.formerNeighbourId)) ?? null)
+        : null,
   },
 };

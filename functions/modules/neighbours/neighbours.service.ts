@@ -138,11 +138,15 @@ export class NeighboursService {
    * transaction that links the contact to it. The contact stays, with its buurtbabbel history,
    * and gets no more buurtbabbel invitations.
    */
-  async convertToPartner(viewer: Viewer | undefined, input: ConvertNeighbourCommand): Promise<{ neighbour: NeighbourRecord; partner: PartnerRecord }> {
+  async convertToPartner(
+    viewer: Viewer | undefined,
+    input: ConvertNeighbourCommand,
+  ): Promise<{ neighbour: NeighbourRecord; partner: PartnerRecord }> {
     requireRole(viewer, 'COORDINATOR');
     const neighbour = await this.neighbours.get(input.neighbourId);
     if (!neighbour) throw UserInputError.single('NOT_FOUND', 'Deze buurtondernemer bestaat niet.', ['input', 'neighbourId']);
-    if (neighbour.partnerId) throw UserInputError.single('ALREADY_PARTNER', 'Deze buurtondernemer is al partner.', ['input', 'neighbourId']);
+    if (neighbour.partnerId)
+      throw UserInputError.single('ALREADY_PARTNER', 'Deze buurtondernemer is al partner.', ['input', 'neighbourId']);
     const name = input.name?.trim() || neighbour.businessName;
     const representatives = neighbour.contactName ? [{ name: neighbour.contactName, email: neighbour.email }] : [];
     const errors = validatePartnerFields({ name, email: neighbour.email, kind: input.kind, representatives }, true);

@@ -80,7 +80,9 @@ export class OutboxDeliverer {
       const due = await this.repository.findDue(now, this.settings.batchSize);
       if (due.length === 0) break;
       // The suppression list for the whole round: one BatchGet instead of one GetItem per message.
-      const suppressed = await this.suppressions.findMany(due.flatMap((item) => (item.type === 'message' ? [item.message.recipient.email] : [])));
+      const suppressed = await this.suppressions.findMany(
+        due.flatMap((item) => (item.type === 'message' ? [item.message.recipient.email] : [])),
+      );
       const cache = newRoundCache();
       for (const item of due) {
         if (item.type === 'dispatch') {

@@ -10,8 +10,7 @@ const dueIndex = tableIndexes.byDueTime;
 const retentionSeconds = 90 * 24 * 3600;
 
 export type DueItem =
-  | { type: 'dispatch'; dueKey: string; dispatch: OutboxDispatch }
-  | { type: 'message'; dueKey: string; message: OutboxMessage };
+  { type: 'dispatch'; dueKey: string; dispatch: OutboxDispatch } | { type: 'message'; dueKey: string; message: OutboxMessage };
 
 export class OutboxRepository {
   constructor(

@@ -64,7 +64,11 @@ export function validatePartnerFields(input: PartnerFieldsInput, required: boole
     errors.push(emailError);
     const email = normaliseEmail(rep.email);
     if (!emailError && seenEmails.has(email)) {
-      errors.push({ field: [...field, 'email'], code: 'DUPLICATE_EMAIL', message: `${rep.email} staat twee keer bij de vertegenwoordigers.` });
+      errors.push({
+        field: [...field, 'email'],
+        code: 'DUPLICATE_EMAIL',
+        message: `${rep.email} staat twee keer bij de vertegenwoordigers.`,
+      });
     }
     seenEmails.add(email);
   });

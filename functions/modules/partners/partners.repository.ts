@@ -39,7 +39,11 @@ export class PartnersRepository {
    * engagement in one project. It raises the partner's version, so that a coordinator's edit of
    * the partner based on an older read is refused rather than dropping the engagement.
    */
-  engagementUpdate(partner: Pick<PartnerRecord, 'id' | 'engagements'>, projectId: string, entry: PartnerEngagementEntry | undefined): TransactItem {
+  engagementUpdate(
+    partner: Pick<PartnerRecord, 'id' | 'engagements'>,
+    projectId: string,
+    entry: PartnerEngagementEntry | undefined,
+  ): TransactItem {
     const base = { TableName: this.tableName, Key: keys.partner(partner.id) };
     if (!entry) {
       return {

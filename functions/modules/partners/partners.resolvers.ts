@@ -16,6 +16,7 @@ export const partnersResolvers: Resolvers = {
     updatePartner: (_parent, { input }, { viewer, services }) => withUserErrors('partner', () => services.partners.update(viewer, input)),
   },
   Partner: {
-    capacity: ({ capacity }) => (capacity ? { hoursPerMonth: capacity.hoursPerMonth ?? null, eurosPerYear: capacity.eurosPerYear ?? null } : null),
+    capacity: ({ capacity }) =>
+      capacity ? { hoursPerMonth: capacity.hoursPerMonth ?? null, eurosPerYear: capacity.eurosPerYear ?? null } : null,
   },
 };

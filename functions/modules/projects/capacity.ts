@@ -21,7 +21,9 @@ export interface CapacityView {
 const cents = (value: number) => Math.round(value * 100);
 
 export function partnerEngagements(partner: PartnerRecord): PartnerEngagementEntry[] {
-  return Object.values(partner.engagements ?? {}).sort((a, b) => a.engagedAt.localeCompare(b.engagedAt) || a.projectId.localeCompare(b.projectId));
+  return Object.values(partner.engagements ?? {}).sort(
+    (a, b) => a.engagedAt.localeCompare(b.engagedAt) || a.projectId.localeCompare(b.projectId),
+  );
 }
 
 export function capacityOf(partner: PartnerRecord): CapacityView {
@@ -36,7 +38,8 @@ export function capacityOf(partner: PartnerRecord): CapacityView {
   const stated = partner.capacity;
   const statedHours = stated?.hoursPerMonth;
   const statedEuros = stated?.eurosPerYear;
-  const overCommitted = (statedHours !== undefined && hours > cents(statedHours)) || (statedEuros !== undefined && euros > cents(statedEuros));
+  const overCommitted =
+    (statedHours !== undefined && hours > cents(statedHours)) || (statedEuros !== undefined && euros > cents(statedEuros));
   if (statedHours === undefined && statedEuros === undefined) return { committed, overCommitted };
   const remaining = {
     ...(statedHours !== undefined ? { hoursPerMonth: (cents(statedHours) - hours) / 100 } : {}),

@@ -194,7 +194,11 @@ export function checkStatusChange(project: ProjectRecord, to: ProjectStatus, via
   }
   const allowed = viaReview ? reviewStatuses.has(from) : allowedTransitions[from].includes(to);
   if (!allowed) {
-    return { field, code: 'TRANSITION_NOT_ALLOWED', message: `Een project met de status ‘${statusLabel(from)}’ kan niet naar ‘${statusLabel(to)}’.` };
+    return {
+      field,
+      code: 'TRANSITION_NOT_ALLOWED',
+      message: `Een project met de status ‘${statusLabel(from)}’ kan niet naar ‘${statusLabel(to)}’.`,
+    };
   }
   if (to === 'ACTIVE' && from === 'PROPOSED') {
     const open = openIntakeItems(project);
@@ -250,7 +254,11 @@ export function validateProjectFields(input: ProjectFieldsInput, required: boole
   return compact(errors);
 }
 
-export function validateEngagement(input: { hoursPerMonth?: number | null; euros?: number | null; energyNote?: string | null }): UserErrorEntry[] {
+export function validateEngagement(input: {
+  hoursPerMonth?: number | null;
+  euros?: number | null;
+  energyNote?: string | null;
+}): UserErrorEntry[] {
   const errors = compact([
     checkNonNegative(input.hoursPerMonth, ['input', 'hoursPerMonth'], 'Het aantal uren per maand'),
     checkNonNegative(input.euros, ['input', 'euros'], 'Het bedrag'),
@@ -261,7 +269,11 @@ export function validateEngagement(input: { hoursPerMonth?: number | null; euros
   // An engagement commits something: it is what the intake checklist and the capacity sums count.
   const commitsSomething = (input.hoursPerMonth ?? 0) > 0 || (input.euros ?? 0) > 0 || optionalText(input.energyNote) !== undefined;
   if (errors.length === 0 && !commitsSomething) {
-    errors.push({ field: ['input'], code: 'EMPTY_ENGAGEMENT', message: 'Een engagement vermeldt uren per maand, een bedrag of een notitie over de energie die de partner kan geven.' });
+    errors.push({
+      field: ['input'],
+      code: 'EMPTY_ENGAGEMENT',
+      message: 'Een engagement vermeldt uren per maand, een bedrag of een notitie over de energie die de partner kan geven.',
+    });
   }
   return errors;
 }
@@ -290,7 +302,8 @@ const stepField: Record<ReviewStep, 'requestedAt' | 'reminder1At' | 'reminder2At
 
 /** Start of the (Brussels) day `days` days or `months` months after `from`, so a daily run at 08:00 finds it due that day. */
 export function startOfDayAfter(from: string | Date, offset: { days?: number; months?: number }): Date {
-  const start = typeof from === 'string' ? DateTime.fromISO(from, { zone: LOCAL_TIME_ZONE }) : DateTime.fromJSDate(from, { zone: LOCAL_TIME_ZONE });
+  const start =
+    typeof from === 'string' ? DateTime.fromISO(from, { zone: LOCAL_TIME_ZONE }) : DateTime.fromJSDate(from, { zone: LOCAL_TIME_ZONE });
   return start.plus(offset).startOf('day').toJSDate();
 }
 
@@ -333,7 +346,9 @@ export function withReviewInterval(project: ProjectRecord, months: number): Proj
   const open = openReview(project);
   const reviews =
     open && !open.requestedAt && !open.answeredAt
-      ? project.reviews.map((review) => (review === open ? { ...review, dueAt: startOfDayAfter(review.scheduledFrom, { months }).toISOString() } : review))
+      ? project.reviews.map((review) =>
+          review === open ? { ...review, dueAt: startOfDayAfter(review.scheduledFrom, { months }).toISOString() } : review,
+        )
       : project.reviews;
   return { ...project, reviewIntervalMonths: months, reviews };
 }
@@ -384,16 +399,25 @@ export interface ReviewAnswerInput {
 export function validateReviewAnswer(input: ReviewAnswerInput): { answer?: ReviewAnswer; errors: UserErrorEntry[] } {
   const errors: UserErrorEntry[] = [];
   const note = optionalText(input.note);
-  if (note && note.length > 4000) errors.push({ field: ['input', 'note'], code: 'TOO_LONG', message: 'De toelichting mag hoogstens 4000 tekens lang zijn.' });
+  if (note && note.length > 4000)
+    errors.push({ field: ['input', 'note'], code: 'TOO_LONG', message: 'De toelichting mag hoogstens 4000 tekens lang zijn.' });
   const answer: ReviewAnswer = { outcome: input.outcome, ...(note ? { note } : {}) };
   if (input.outcome === 'TRANSFER_TO_THIRD_PARTY') {
     const error = checkText(input.thirdParty ?? '', ['input', 'thirdParty'], 'De derde partij', 200);
-    if (error) errors.push(error.code === 'REQUIRED' ? { ...error, code: 'THIRD_PARTY_REQUIRED', message: 'Zeg aan wie het project wordt overgedragen.' } : error);
+    if (error)
+      errors.push(
+        error.code === 'REQUIRED'
+          ? { ...error, code: 'THIRD_PARTY_REQUIRED', message: 'Zeg aan wie het project wordt overgedragen.' }
+          : error,
+      );
     else answer.thirdParty = input.thirdParty!.trim();
   }
   if (input.outcome === 'SPIN_OFF_ENTITY') {
     const error = checkText(input.spinOffName ?? '', ['input', 'spinOffName'], 'De naam van de nieuwe entiteit', 120);
-    if (error) errors.push(error.code === 'REQUIRED' ? { ...error, code: 'SPIN_OFF_NAME_REQUIRED', message: 'Geef de naam van de nieuwe entiteit.' } : error);
+    if (error)
+      errors.push(
+        error.code === 'REQUIRED' ? { ...error, code: 'SPIN_OFF_NAME_REQUIRED', message: 'Geef de naam van de nieuwe entiteit.' } : error,
+      );
     else answer.spinOffName = input.spinOffName!.trim();
   }
   return errors.length > 0 ? { errors } : { answer, errors };
@@ -402,7 +426,11 @@ export function validateReviewAnswer(input: ReviewAnswerInput): { answer?: Revie
 /** A short Dutch line for the decision log. */
 export function describeDecision(answer: ReviewAnswer): string {
   const detail =
-    answer.outcome === 'TRANSFER_TO_THIRD_PARTY' ? ` (${answer.thirdParty})` : answer.outcome === 'SPIN_OFF_ENTITY' ? ` (${answer.spinOffName})` : '';
+    answer.outcome === 'TRANSFER_TO_THIRD_PARTY'
+      ? ` (${answer.thirdParty})`
+      : answer.outcome === 'SPIN_OFF_ENTITY'
+        ? ` (${answer.spinOffName})`
+        : '';
   const note = answer.note ? ` ${answer.note}` : '';
   return `Consolidatie bevestigd: ${outcomeLabels[answer.outcome]}${detail}.${note}`;
 }
@@ -436,7 +464,13 @@ export function withConfirmedReview(
     ...next,
     decisions: [
       ...next.decisions,
-      { id: input.decisionId, meetingId: input.meetingId, text: describeDecision(input.decision), recordedAt: at, reviewNumber: input.number },
+      {
+        id: input.decisionId,
+        meetingId: input.meetingId,
+        text: describeDecision(input.decision),
+        recordedAt: at,
+        reviewNumber: input.number,
+      },
     ],
   };
   if (input.decision.outcome === 'TRANSFER_TO_THIRD_PARTY') next.transferredTo = input.decision.thirdParty;
@@ -445,12 +479,23 @@ export function withConfirmedReview(
 }
 
 /** Whether the open review `number` can still be answered or confirmed. */
-export function checkReviewOpen(project: ProjectRecord, number: number, field: string[]): { review?: ReviewRecord; error?: UserErrorEntry } {
+export function checkReviewOpen(
+  project: ProjectRecord,
+  number: number,
+  field: string[],
+): { review?: ReviewRecord; error?: UserErrorEntry } {
   const review = project.reviews.find((candidate) => candidate.number === number);
   if (!review) return { error: { field, code: 'NOT_FOUND', message: 'Deze consolidatiebespreking bestaat niet.' } };
-  if (review.confirmedAt) return { error: { field, code: 'REVIEW_CONFIRMED', message: 'Deze consolidatiebespreking is al op een vergadering bevestigd.' } };
+  if (review.confirmedAt)
+    return { error: { field, code: 'REVIEW_CONFIRMED', message: 'Deze consolidatiebespreking is al op een vergadering bevestigd.' } };
   if (review.cancelledAt || !reviewStatuses.has(project.status)) {
-    return { error: { field, code: 'REVIEW_CANCELLED', message: `Deze consolidatiebespreking loopt niet meer: het project is ${statusLabel(project.status)}.` } };
+    return {
+      error: {
+        field,
+        code: 'REVIEW_CANCELLED',
+        message: `Deze consolidatiebespreking loopt niet meer: het project is ${statusLabel(project.status)}.`,
+      },
+    };
   }
   return { review };
 }

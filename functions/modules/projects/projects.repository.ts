@@ -55,7 +55,13 @@ export class ProjectsRepository {
    * touching only its map entry: partners engaging at the same moment never overwrite each other.
    * The condition on the status read makes a concurrent status change and this write pass in turn.
    */
-  engagementUpdate(projectId: string, partnerId: string, engagement: EngagementRecord | undefined, seenStatus: ProjectStatus, now: string): TransactItem {
+  engagementUpdate(
+    projectId: string,
+    partnerId: string,
+    engagement: EngagementRecord | undefined,
+    seenStatus: ProjectStatus,
+    now: string,
+  ): TransactItem {
     const names = { '#partner': partnerId, '#status': 'status' };
     const values = { ':one': 1, ':now': now, ':status': seenStatus };
     return {

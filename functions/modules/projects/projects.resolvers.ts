@@ -4,15 +4,7 @@ import { toConnection, withUserErrors } from '../../graphql/payload';
 import { pageSize } from '../../shared/dynamodb/cursor';
 import type { PartnerRecord } from '../partners/partner';
 import { capacityOf, partnerEngagements } from './capacity';
-import {
-  countsAgainstCapacity,
-  openIntakeItems,
-  openReview,
-  remindersSent,
-  reviewId,
-  reviewStatus,
-  type ProjectRecord,
-} from './project';
+import { countsAgainstCapacity, openIntakeItems, openReview, remindersSent, reviewId, reviewStatus, type ProjectRecord } from './project';
 import type { EngagementView, ReviewView } from './project-views';
 
 async function loadPartner(id: string | undefined, { loaders }: GraphQLContext): Promise<PartnerRecord | null> {
@@ -48,9 +40,11 @@ export const projectsResolvers: Resolvers = {
     proposeProject: (_parent, { input }, { viewer, services }) => withUserErrors('project', () => services.projects.propose(viewer, input)),
     updateProject: (_parent, { input }, { viewer, services }) => withUserErrors('project', () => services.projects.update(viewer, input)),
     engageInProject: (_parent, { input }, { viewer, services }) => withUserErrors('project', () => services.projects.engage(viewer, input)),
-    withdrawEngagement: (_parent, { input }, { viewer, services }) => withUserErrors('project', () => services.projects.withdraw(viewer, input)),
+    withdrawEngagement: (_parent, { input }, { viewer, services }) =>
+      withUserErrors('project', () => services.projects.withdraw(viewer, input)),
     assessProject: (_parent, { input }, { viewer, services }) => withUserErrors('project', () => services.projects.assess(viewer, input)),
-    changeProjectStatus: (_parent, { input }, { viewer, services }) => withUserErrors('project', () => services.projects.changeStatus(viewer, input)),
+    changeProjectStatus: (_parent, { input }, { viewer, services }) =>
+      withUserErrors('project', () => services.projects.changeStatus(viewer, input)),
     answerConsolidationReview: (_parent, { input }, { viewer, services }) =>
       withUserErrors('project', () => services.projects.answerReview(viewer, input)),
     confirmConsolidationReview: (_parent, { input }, { viewer, services }) =>
@@ -121,7 +115,8 @@ export const projectsResolvers: Resolvers = {
     review: ({ project, decision }) => reviewView(project, decision.reviewNumber),
   },
   Partner: {
-    engagements: (partner) => partnerEngagements(partner).map(({ projectStatus, ...engagement }) => ({ engagement, projectStatus, partner })),
+    engagements: (partner) =>
+      partnerEngagements(partner).map(({ projectStatus, ...engagement }) => ({ engagement, projectStatus, partner })),
     committed: (partner) => capacityOf(partner).committed,
     remainingCapacity: (partner) => {
       const { remaining } = capacityOf(partner);

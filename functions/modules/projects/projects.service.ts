@@ -148,11 +148,19 @@ export class ProjectsService {
   // Intake
 
   async propose(viewer: Viewer | undefined, input: ProposeProjectCommand): Promise<ProjectRecord> {
-    actForPartner(viewer, input.promoterPartnerId, 'Een partner stelt een project voor met zichzelf als promotor; een coördinator kan elke partner als promotor kiezen.');
+    actForPartner(
+      viewer,
+      input.promoterPartnerId,
+      'Een partner stelt een project voor met zichzelf als promotor; een coördinator kan elke partner als promotor kiezen.',
+    );
     const errors = validateProjectFields(input, true);
     const status = input.status ?? 'PROPOSED';
     if (status !== 'IDEA' && status !== 'PROPOSED') {
-      errors.push({ field: ['input', 'status'], code: 'INVALID_INITIAL_STATUS', message: 'Een nieuw project is een idee of een voorstel.' });
+      errors.push({
+        field: ['input', 'status'],
+        code: 'INVALID_INITIAL_STATUS',
+        message: 'Een nieuw project is een idee of een voorstel.',
+      });
     }
     if (!(await this.partners.get(input.promoterPartnerId))) {
       errors.push({ field: ['input', 'promoterPartnerId'], code: 'UNKNOWN_PARTNER', message: 'Deze partner bestaat niet.' });
@@ -202,13 +210,20 @@ export class ProjectsService {
 
   /** Records what a partner commits (replacing its earlier engagement in this project). */
   async engage(viewer: Viewer | undefined, input: EngageCommand): Promise<ProjectRecord> {
-    actForPartner(viewer, input.partnerId, 'Een partner legt alleen zijn eigen engagement vast; een coördinator kan dat voor elke partner.');
+    actForPartner(
+      viewer,
+      input.partnerId,
+      'Een partner legt alleen zijn eigen engagement vast; een coördinator kan dat voor elke partner.',
+    );
     const errors = validateEngagement(input);
     if (errors.length > 0) throw new UserInputError(errors);
     return this.changeEngagement(input.projectId, input.partnerId, (current, now) => {
       const previous = current.engagements[input.partnerId];
       if (!previous && Object.keys(current.engagements).length >= maxEngagementsPerProject) {
-        throw UserInputError.single('TOO_MANY_ENGAGEMENTS', `Een project kan hoogstens ${maxEngagementsPerProject} partners hebben.`, ['input', 'partnerId']);
+        throw UserInputError.single('TOO_MANY_ENGAGEMENTS', `Een project kan hoogstens ${maxEngagementsPerProject} partners hebben.`, [
+          'input',
+          'partnerId',
+        ]);
       }
       const energyNote = optionalText(input.energyNote);
       return {
@@ -235,12 +250,21 @@ export class ProjectsService {
 
   async assess(
     viewer: Viewer | undefined,
-    input: { projectId: string; hasBusinessModel: boolean; fitsCommunityGoals: boolean; businessModelNote?: string | null; communityGoalsNote?: string | null; expectedVersion?: number | null },
+    input: {
+      projectId: string;
+      hasBusinessModel: boolean;
+      fitsCommunityGoals: boolean;
+      businessModelNote?: string | null;
+      communityGoalsNote?: string | null;
+      expectedVersion?: number | null;
+    },
   ): Promise<ProjectRecord> {
     requireRole(viewer, 'COORDINATOR');
     const tooLong = (['businessModelNote', 'communityGoalsNote'] as const).filter((name) => (input[name]?.length ?? 0) > 2000);
     if (tooLong.length > 0) {
-      throw new UserInputError(tooLong.map((name) => ({ field: ['input', name], code: 'TOO_LONG', message: 'Een notitie mag hoogstens 2000 tekens lang zijn.' })));
+      throw new UserInputError(
+        tooLong.map((name) => ({ field: ['input', name], code: 'TOO_LONG', message: 'Een notitie mag hoogstens 2000 tekens lang zijn.' })),
+      );
     }
     return this.change(input.projectId, input.expectedVersion, ['input', 'projectId'], async (current, now) => {
       const closed = closedProjectError(current, ['input', 'projectId']);
@@ -257,7 +281,10 @@ export class ProjectsService {
     });
   }
 
-  async changeStatus(viewer: Viewer | undefined, input: { projectId: string; status: ProjectStatus; expectedVersion?: number | null }): Promise<ProjectRecord> {
+  async changeStatus(
+    viewer: Viewer | undefined,
+    input: { projectId: string; status: ProjectStatus; expectedVersion?: number | null },
+  ): Promise<ProjectRecord> {
     requireRole(viewer, 'COORDINATOR');
     return this.change(input.projectId, input.expectedVersion, ['input', 'projectId'], async (current, now) => {
       const refusal = checkStatusChange(current, input.status);
@@ -299,9 +326,15 @@ export class ProjectsService {
       if (!review) throw new UserInputError([error!]);
       const meetingError = await this.checkDecisionMeeting(input.meetingId, now);
       if (!input.outcome && !review.answer) {
-        throw UserInputError.single('NOT_ANSWERED', 'Deze consolidatievraag is nog niet beantwoord: geef de beslissing van de vergadering mee.', ['input', 'outcome']);
+        throw UserInputError.single(
+          'NOT_ANSWERED',
+          'Deze consolidatievraag is nog niet beantwoord: geef de beslissing van de vergadering mee.',
+          ['input', 'outcome'],
+        );
       }
-      const { answer: decision, errors } = validateReviewAnswer(input.outcome ? { ...input, outcome: input.outcome } : { ...review.answer!, note: input.note ?? review.answer!.note });
+      const { answer: decision, errors } = validateReviewAnswer(
+        input.outcome ? { ...input, outcome: input.outcome } : { ...review.answer!, note: input.note ?? review.answer!.note },
+      );
       if (meetingError) errors.unshift(meetingError);
       if (decision && statusAfter(decision.outcome) !== current.status) {
         const refusal = checkStatusChange(current, statusAfter(decision.outcome), true);
@@ -315,7 +348,11 @@ export class ProjectsService {
       }
       if (errors.length > 0 || !decision) throw new UserInputError(errors);
       return {
-        next: withConfirmedReview(current, { number: id.number, decision, meetingId: input.meetingId, decisionId: this.newId(), spinOffPartnerId: spinOff?.id }, now),
+        next: withConfirmedReview(
+          current,
+          { number: id.number, decision, meetingId: input.meetingId, decisionId: this.newId(), spinOffPartnerId: spinOff?.id },
+          now,
+        ),
         extra: spinOff ? [this.partners.createPut(spinOff)] : [],
       };
     });
@@ -454,7 +491,11 @@ export class ProjectsService {
     if (!meeting) return { field, code: 'NOT_FOUND', message: 'Deze vergadering bestaat niet.' };
     if (meeting.status === 'CANCELLED') return { field, code: 'MEETING_CANCELLED', message: 'Deze vergadering is geannuleerd.' };
     if (new Date(meeting.startsAt).getTime() > now.getTime()) {
-      return { field, code: 'MEETING_NOT_STARTED', message: 'Een beslissing wordt genoteerd op of na de vergadering; deze is nog niet begonnen.' };
+      return {
+        field,
+        code: 'MEETING_NOT_STARTED',
+        message: 'Een beslissing wordt genoteerd op of na de vergadering; deze is nog niet begonnen.',
+      };
     }
     return undefined;
   }
@@ -490,7 +531,8 @@ export class ProjectsService {
       async () => {
         const current = await this.projects.get(projectId);
         if (!current) throw notFound(field, field[1] === 'reviewId' ? 'Deze consolidatiebespreking bestaat niet.' : undefined);
-        if (expectedVersion != null && expectedVersion !== current.version) throw UserInputError.versionConflict(['input', 'expectedVersion']);
+        if (expectedVersion != null && expectedVersion !== current.version)
+          throw UserInputError.versionConflict(['input', 'expectedVersion']);
         const { next, extra = [] } = await apply(current, this.clock.now());
         return this.write(current, next, extra);
       },
@@ -532,7 +574,9 @@ export class ProjectsService {
   private async write(current: ProjectRecord, next: ProjectRecord, extra: TransactItem[]): Promise<ProjectRecord> {
     const saved: ProjectRecord = { ...next, version: current.version + 1, updatedAt: this.clock.now().toISOString() };
     const statusCopies =
-      saved.status === current.status ? [] : Object.keys(saved.engagements).map((partnerId) => this.partners.engagementStatusUpdate(partnerId, saved.id, saved.status));
+      saved.status === current.status
+        ? []
+        : Object.keys(saved.engagements).map((partnerId) => this.partners.engagementStatusUpdate(partnerId, saved.id, saved.status));
     await this.projects.save(saved, current.version, [...extra, ...statusCopies]);
     return saved;
   }

@@ -66,7 +66,8 @@ export function planReviewDispatch(input: {
   };
   const copies = input.engaged.filter((partner) => partner.id !== promoter.id);
   if (step !== 'coordinator') {
-    for (const person of invitationRecipients(promoter)) add(person, { role: 'promoter', partnerId: promoter.id, partnerName: promoter.name });
+    for (const person of invitationRecipients(promoter))
+      add(person, { role: 'promoter', partnerId: promoter.id, partnerName: promoter.name });
     if (step === 'request') {
       for (const partner of copies) {
         for (const person of invitationRecipients(partner)) add(person, { role: 'copy', partnerId: partner.id, partnerName: partner.name });

@@ -28,7 +28,9 @@ interface SesEvent {
 }
 
 function addresses(recipients: SesRecipient[] | undefined): string[] {
-  return (recipients ?? []).map((recipient) => recipient.emailAddress).filter((email): email is string => typeof email === 'string' && email.includes('@'));
+  return (recipients ?? [])
+    .map((recipient) => recipient.emailAddress)
+    .filter((email): email is string => typeof email === 'string' && email.includes('@'));
 }
 
 function timestamp(...candidates: unknown[]): Date {
@@ -46,12 +48,22 @@ export function verdictsOf(event: SesEvent): SesVerdict[] {
   if (type === 'Bounce' && event.bounce?.bounceType === 'Permanent') {
     const at = timestamp(event.bounce.timestamp, event.mail?.timestamp);
     const subType = typeof event.bounce.bounceSubType === 'string' ? event.bounce.bounceSubType : 'General';
-    return addresses(event.bounce.bouncedRecipients).map((email) => ({ email, reason: 'BOUNCED', source: `SES_BOUNCE_Permanent_${subType}`, at }));
+    return addresses(event.bounce.bouncedRecipients).map((email) => ({
+      email,
+      reason: 'BOUNCED',
+      source: `SES_BOUNCE_Permanent_${subType}`,
+      at,
+    }));
   }
   if (type === 'Complaint' && event.complaint) {
     const at = timestamp(event.complaint.timestamp, event.mail?.timestamp);
     const feedback = typeof event.complaint.complaintFeedbackType === 'string' ? event.complaint.complaintFeedbackType : 'unspecified';
-    return addresses(event.complaint.complainedRecipients).map((email) => ({ email, reason: 'COMPLAINED', source: `SES_COMPLAINT_${feedback}`, at }));
+    return addresses(event.complaint.complainedRecipients).map((email) => ({
+      email,
+      reason: 'COMPLAINED',
+      source: `SES_COMPLAINT_${feedback}`,
+      at,
+    }));
   }
   return [];
 }

@@ -52,6 +52,12 @@ export class SuppressionsRepository {
 
   /** Which of these addresses are suppressed, by address key: BatchGets, 100 keys each, in parallel. */
   findMany(emails: readonly string[]): Promise<Map<string, Suppression>> {
-    return batchGetByIds(this.db, this.tableName, emails.map((email) => recipientKey(email)), keys.suppression, toSuppression);
+    return batchGetByIds(
+      this.db,
+      this.tableName,
+      emails.map((email) => recipientKey(email)),
+      keys.suppression,
+      toSuppression,
+    );
   }
 }

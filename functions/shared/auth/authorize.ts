@@ -10,7 +10,9 @@ export function requireViewer(viewer: Viewer | undefined): Viewer {
 export function requireRole(viewer: Viewer | undefined, role: Role): Viewer {
   const signedIn = requireViewer(viewer);
   if (signedIn.role !== role) {
-    throw new ForbiddenError(role === 'COORDINATOR' ? 'Alleen een coördinator van Schakel vzw mag dit doen.' : 'Alleen een partner mag dit doen.');
+    throw new ForbiddenError(
+      role === 'COORDINATOR' ? 'Alleen een coördinator van Schakel vzw mag dit doen.' : 'Alleen een partner mag dit doen.',
+    );
   }
   return signedIn;
 }

@@ -23,7 +23,10 @@ export function cognitoIdTokenVerifier(settings: CognitoSettings) {
  * role (COORDINATOR wins over PARTNER), `custom:partnerId` the partner. ID tokens, not access
  * tokens, because only they carry the email and custom attributes.
  */
-export function createCognitoVerifier(settings: CognitoSettings, verifier: IdTokenVerifier = cognitoIdTokenVerifier(settings)): TokenVerifier {
+export function createCognitoVerifier(
+  settings: CognitoSettings,
+  verifier: IdTokenVerifier = cognitoIdTokenVerifier(settings),
+): TokenVerifier {
   return async (token) => {
     const claims = await verifier.verify(token);
     return viewerOfClaims(claims);

@@ -26,7 +26,11 @@ export async function signDevToken(secret: string, request: DevTokenRequest, now
   if (!roles.includes(request.role)) throw new Error(`Unknown role ${request.role}; use COORDINATOR or PARTNER`);
   if (request.role === 'PARTNER' && !request.partnerId) throw new Error('A PARTNER token needs --partner <partner id>');
   const issuedAt = Math.floor(now.getTime() / 1000);
-  return new SignJWT({ email: request.email.toLowerCase(), role: request.role, ...(request.partnerId ? { partnerId: request.partnerId } : {}) })
+  return new SignJWT({
+    email: request.email.toLowerCase(),
+    role: request.role,
+    ...(request.partnerId ? { partnerId: request.partnerId } : {}),
+  })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(request.email.toLowerCase())
     .setIssuer(issuer)

@@ -48,6 +48,7 @@ export async function batchGetByIds<T>(
     return key;
   });
   const found = new Map<string, T>();
-  for (const item of await batchGetItems(db, tableName, itemKeys)) found.set(idByKey.get(`${String(item.PK)}\n${String(item.SK)}`)!, toRecord(item));
+  for (const item of await batchGetItems(db, tableName, itemKeys))
+    found.set(idByKey.get(`${String(item.PK)}\n${String(item.SK)}`)!, toRecord(item));
   return found;
 }

@@ -13,9 +13,7 @@ export interface DynamoSettings {
 export function createDocumentClient(settings: DynamoSettings, extra: Partial<DynamoDBClientConfig> = {}): DynamoDBDocumentClient {
   const client = new DynamoDBClient({
     region: settings.region,
-    ...(settings.endpoint
-      ? { endpoint: settings.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
-      : {}),
+    ...(settings.endpoint ? { endpoint: settings.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
     ...extra,
   });
   return DynamoDBDocumentClient.from(client, {

@@ -26,7 +26,11 @@ function keyCondition(query: CollectionQuery) {
     expression += ' AND #sk <= :to';
     values[':to'] = query.to;
   } else {
-    return { KeyConditionExpression: expression, ExpressionAttributeNames: { '#pk': index.partitionKey }, ExpressionAttributeValues: values };
+    return {
+      KeyConditionExpression: expression,
+      ExpressionAttributeNames: { '#pk': index.partitionKey },
+      ExpressionAttributeValues: values,
+    };
   }
   return { KeyConditionExpression: expression, ExpressionAttributeNames: names, ExpressionAttributeValues: values };
 }

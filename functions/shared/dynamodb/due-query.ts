@@ -7,7 +7,13 @@ const dueIndex = tableIndexes.byDueTime;
  * Items of one `byDueTime` partition that are due at `now`, oldest first: one Query, never a scan.
  * Sort keys start with the due instant (`<ISO>#…`), so everything up to `<now ISO>#\uffff` is due.
  */
-export async function queryDue(db: DynamoDBDocumentClient, tableName: string, partition: string, now: Date, limit: number): Promise<Record<string, unknown>[]> {
+export async function queryDue(
+  db: DynamoDBDocumentClient,
+  tableName: string,
+  partition: string,
+  now: Date,
+  limit: number,
+): Promise<Record<string, unknown>[]> {
   const response = await db.send(
     new QueryCommand({
       TableName: tableName,

@@ -1,4 +1,10 @@
-import { CreateTableCommand, DescribeTableCommand, ResourceInUseException, ResourceNotFoundException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  ResourceInUseException,
+  ResourceNotFoundException,
+  type DynamoDBClient,
+} from '@aws-sdk/client-dynamodb';
 import { tableDefinition } from './table-definition';
 
 /** Creates the table and its indexes when missing (local stack and tests; CDK does this in AWS). */

@@ -18,7 +18,10 @@ export const keys = {
 
   outboxDispatch: (dispatchId: string) => ({ PK: `OUTBOX#${dispatchId}`, SK: 'DISPATCH' }),
   outboxMessage: (dispatchId: string, recipientKey: string) => ({ PK: `OUTBOX#${dispatchId}`, SK: `MESSAGE#${recipientKey}` }),
-  outboxDue: (dueAtIso: string, dispatchId: string, suffix: string) => ({ GSI2PK: 'OUTBOX', GSI2SK: `${dueAtIso}#${dispatchId}#${suffix}` }),
+  outboxDue: (dueAtIso: string, dispatchId: string, suffix: string) => ({
+    GSI2PK: 'OUTBOX',
+    GSI2SK: `${dueAtIso}#${dispatchId}#${suffix}`,
+  }),
   outboxPartition: 'OUTBOX',
 
   suppression: (addressKey: string) => ({ PK: `SUPPRESSION#${addressKey}`, SK: 'SUPPRESSION' }),
@@ -27,7 +30,10 @@ export const keys = {
   // A neighbour is keyed by the hash of its normalised address, so one address is one contact even
   // when two imports run at once (the write is conditional on the key being new).
   neighbour: (addressKey: string) => ({ PK: `NEIGHBOUR#${addressKey}`, SK: 'NEIGHBOUR' }),
-  neighbourCollection: (businessName: string, id: string) => ({ GSI1PK: 'NEIGHBOURS', GSI1SK: `${businessName.toLocaleLowerCase('nl-BE')}#${id}` }),
+  neighbourCollection: (businessName: string, id: string) => ({
+    GSI1PK: 'NEIGHBOURS',
+    GSI1SK: `${businessName.toLocaleLowerCase('nl-BE')}#${id}`,
+  }),
   neighboursPartition: 'NEIGHBOURS',
 
   buurtbabbel: (id: string) => ({ PK: `BUURTBABBEL#${id}`, SK: 'BUURTBABBEL' }),

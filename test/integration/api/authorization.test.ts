@@ -25,24 +25,91 @@ const coordinatorViewer = { id: 'c', email: 'c@destek.test', role: 'COORDINATOR'
 /** Every mutation with valid-looking input, and who may run it. */
 function mutations(ids: Ids) {
   const { partnerId, meetingId, projectId, neighbourId, buurtbabbelId } = ids;
-  const list: { name: string; allowed: Caller[]; query: string; variables?: Record<string, unknown>; domainRefusal?: Partial<Record<Caller, string>>; freshProject?: true; setup?: (t: TestApp) => Promise<unknown> }[] = [
-    { name: 'createPartner', allowed: ['COORDINATOR'], query: `mutation { createPartner(input: { name: "Nieuw", kind: COMPANY, email: "nieuw@example.be" }) { userErrors { code } } }` },
-    { name: 'updatePartner', allowed: ['COORDINATOR'], query: `mutation { updatePartner(input: { id: "${partnerId}", name: "Andere naam" }) { userErrors { code } } }` },
-    { name: 'scheduleMeeting', allowed: ['COORDINATOR'], query: `mutation($i: ScheduleMeetingInput!) { scheduleMeeting(input: $i) { userErrors { code } } }`, variables: { i: meetingInput({ startsAt: '2027-01-14T19:30:00+01:00', endsAt: '2027-01-14T21:30:00+01:00' }) } },
-    { name: 'rescheduleMeeting', allowed: ['COORDINATOR'], query: `mutation { rescheduleMeeting(input: { id: "${meetingId}", startsAt: "2026-12-17T19:30:00+01:00", endsAt: "2026-12-17T21:30:00+01:00" }) { userErrors { code } } }` },
-    { name: 'changeMeetingInvitees', allowed: ['COORDINATOR'], query: `mutation { changeMeetingInvitees(input: { id: "${meetingId}", removePartnerIds: ["${partnerId}"] }) { userErrors { code } } }` },
-    { name: 'addAgendaItem', allowed: ['COORDINATOR'], query: `mutation { addAgendaItem(input: { meetingId: "${meetingId}", title: "Punt" }) { userErrors { code } } }` },
+  const list: {
+    name: string;
+    allowed: Caller[];
+    query: string;
+    variables?: Record<string, unknown>;
+    domainRefusal?: Partial<Record<Caller, string>>;
+    freshProject?: true;
+    setup?: (t: TestApp) => Promise<unknown>;
+  }[] = [
+    {
+      name: 'createPartner',
+      allowed: ['COORDINATOR'],
+      query: `mutation { createPartner(input: { name: "Nieuw", kind: COMPANY, email: "nieuw@example.be" }) { userErrors { code } } }`,
+    },
+    {
+      name: 'updatePartner',
+      allowed: ['COORDINATOR'],
+      query: `mutation { updatePartner(input: { id: "${partnerId}", name: "Andere naam" }) { userErrors { code } } }`,
+    },
+    {
+      name: 'scheduleMeeting',
+      allowed: ['COORDINATOR'],
+      query: `mutation($i: ScheduleMeetingInput!) { scheduleMeeting(input: $i) { userErrors { code } } }`,
+      variables: { i: meetingInput({ startsAt: '2027-01-14T19:30:00+01:00', endsAt: '2027-01-14T21:30:00+01:00' }) },
+    },
+    {
+      name: 'rescheduleMeeting',
+      allowed: ['COORDINATOR'],
+      query: `mutation { rescheduleMeeting(input: { id: "${meetingId}", startsAt: "2026-12-17T19:30:00+01:00", endsAt: "2026-12-17T21:30:00+01:00" }) { userErrors { code } } }`,
+    },
+    {
+      name: 'changeMeetingInvitees',
+      allowed: ['COORDINATOR'],
+      query: `mutation { changeMeetingInvitees(input: { id: "${meetingId}", removePartnerIds: ["${partnerId}"] }) { userErrors { code } } }`,
+    },
+    {
+      name: 'addAgendaItem',
+      allowed: ['COORDINATOR'],
+      query: `mutation { addAgendaItem(input: { meetingId: "${meetingId}", title: "Punt" }) { userErrors { code } } }`,
+    },
     // Allowed, but the meeting has not started yet: the domain answers, not the authorisation.
-    { name: 'recordMeetingOutcome', allowed: ['COORDINATOR'], domainRefusal: { COORDINATOR: 'MEETING_NOT_STARTED' }, query: `mutation { recordMeetingOutcome(input: { id: "${meetingId}", attendedPartnerIds: [] }) { userErrors { code } } }` },
-    { name: 'setStandingThemes', allowed: ['COORDINATOR'], query: `mutation { setStandingThemes(themes: ["Projecten"]) { userErrors { code } } }` },
-    { name: 'cancelMeeting', allowed: ['COORDINATOR'], query: `mutation { cancelMeeting(input: { id: "${meetingId}" }) { userErrors { code } } }` },
+    {
+      name: 'recordMeetingOutcome',
+      allowed: ['COORDINATOR'],
+      domainRefusal: { COORDINATOR: 'MEETING_NOT_STARTED' },
+      query: `mutation { recordMeetingOutcome(input: { id: "${meetingId}", attendedPartnerIds: [] }) { userErrors { code } } }`,
+    },
+    {
+      name: 'setStandingThemes',
+      allowed: ['COORDINATOR'],
+      query: `mutation { setStandingThemes(themes: ["Projecten"]) { userErrors { code } } }`,
+    },
+    {
+      name: 'cancelMeeting',
+      allowed: ['COORDINATOR'],
+      query: `mutation { cancelMeeting(input: { id: "${meetingId}" }) { userErrors { code } } }`,
+    },
     // A coordinator may answer only when the token says which partner it represents.
-    { name: 'respondToMeeting', allowed: ['PARTNER', 'COORDINATOR'], domainRefusal: { COORDINATOR: 'NOT_A_PARTNER' }, query: `mutation { respondToMeeting(input: { meetingId: "${meetingId}", response: ACCEPTED }) { userErrors { code } } }` },
-    { name: 'createCalendarFeed', allowed: ['PARTNER', 'COORDINATOR'], query: `mutation { createCalendarFeed { url userErrors { code } } }` },
-    { name: 'revokeCalendarFeed', allowed: ['PARTNER', 'COORDINATOR'], query: `mutation { revokeCalendarFeed { revoked userErrors { code } } }` },
+    {
+      name: 'respondToMeeting',
+      allowed: ['PARTNER', 'COORDINATOR'],
+      domainRefusal: { COORDINATOR: 'NOT_A_PARTNER' },
+      query: `mutation { respondToMeeting(input: { meetingId: "${meetingId}", response: ACCEPTED }) { userErrors { code } } }`,
+    },
+    {
+      name: 'createCalendarFeed',
+      allowed: ['PARTNER', 'COORDINATOR'],
+      query: `mutation { createCalendarFeed { url userErrors { code } } }`,
+    },
+    {
+      name: 'revokeCalendarFeed',
+      allowed: ['PARTNER', 'COORDINATOR'],
+      query: `mutation { revokeCalendarFeed { revoked userErrors { code } } }`,
+    },
     // A partner proposes, engages and withdraws for its own partner, and answers for a project it promotes.
-    { name: 'proposeProject', allowed: ['PARTNER', 'COORDINATOR'], query: `mutation { proposeProject(input: { name: "Deelfietsen", promoterPartnerId: "${partnerId}", motivation: "Minder auto's" }) { userErrors { code } } }` },
-    { name: 'engageInProject', allowed: ['PARTNER', 'COORDINATOR'], query: `mutation { engageInProject(input: { projectId: "${projectId}", partnerId: "${partnerId}", hoursPerMonth: 2 }) { userErrors { code } } }` },
+    {
+      name: 'proposeProject',
+      allowed: ['PARTNER', 'COORDINATOR'],
+      query: `mutation { proposeProject(input: { name: "Deelfietsen", promoterPartnerId: "${partnerId}", motivation: "Minder auto's" }) { userErrors { code } } }`,
+    },
+    {
+      name: 'engageInProject',
+      allowed: ['PARTNER', 'COORDINATOR'],
+      query: `mutation { engageInProject(input: { projectId: "${projectId}", partnerId: "${partnerId}", hoursPerMonth: 2 }) { userErrors { code } } }`,
+    },
     {
       name: 'withdrawEngagement',
       allowed: ['PARTNER', 'COORDINATOR'],
@@ -50,22 +117,83 @@ function mutations(ids: Ids) {
       setup: (t) => t.app.projects.engage(coordinatorViewer, { projectId: ids.freshProjectId!, partnerId, hoursPerMonth: 1 }),
       query: `mutation { withdrawEngagement(input: { projectId: "${ids.freshProjectId}", partnerId: "${partnerId}" }) { userErrors { code } } }`,
     },
-    { name: 'answerConsolidationReview', allowed: ['PARTNER', 'COORDINATOR'], query: `mutation { answerConsolidationReview(input: { reviewId: "${projectId}:1", outcome: CONTINUE }) { userErrors { code } } }` },
-    { name: 'updateProject', allowed: ['COORDINATOR'], query: `mutation { updateProject(input: { projectId: "${projectId}", description: "Elke maand" }) { userErrors { code } } }` },
-    { name: 'assessProject', allowed: ['COORDINATOR'], query: `mutation { assessProject(input: { projectId: "${projectId}", hasBusinessModel: true, fitsCommunityGoals: true }) { userErrors { code } } }` },
-    { name: 'changeProjectStatus', allowed: ['COORDINATOR'], freshProject: true, query: `mutation { changeProjectStatus(input: { projectId: "${ids.freshProjectId}", status: IDEA }) { userErrors { code } } }` },
+    {
+      name: 'answerConsolidationReview',
+      allowed: ['PARTNER', 'COORDINATOR'],
+      query: `mutation { answerConsolidationReview(input: { reviewId: "${projectId}:1", outcome: CONTINUE }) { userErrors { code } } }`,
+    },
+    {
+      name: 'updateProject',
+      allowed: ['COORDINATOR'],
+      query: `mutation { updateProject(input: { projectId: "${projectId}", description: "Elke maand" }) { userErrors { code } } }`,
+    },
+    {
+      name: 'assessProject',
+      allowed: ['COORDINATOR'],
+      query: `mutation { assessProject(input: { projectId: "${projectId}", hasBusinessModel: true, fitsCommunityGoals: true }) { userErrors { code } } }`,
+    },
+    {
+      name: 'changeProjectStatus',
+      allowed: ['COORDINATOR'],
+      freshProject: true,
+      query: `mutation { changeProjectStatus(input: { projectId: "${ids.freshProjectId}", status: IDEA }) { userErrors { code } } }`,
+    },
     // Allowed, but the meeting has not started yet: the domain answers, not the authorisation.
-    { name: 'confirmConsolidationReview', allowed: ['COORDINATOR'], domainRefusal: { COORDINATOR: 'MEETING_NOT_STARTED' }, query: `mutation { confirmConsolidationReview(input: { reviewId: "${projectId}:1", meetingId: "${meetingId}", outcome: CONTINUE }) { userErrors { code } } }` },
-    { name: 'recordProjectDecision', allowed: ['COORDINATOR'], domainRefusal: { COORDINATOR: 'MEETING_NOT_STARTED' }, query: `mutation { recordProjectDecision(input: { projectId: "${projectId}", meetingId: "${meetingId}", text: "Besluit" }) { userErrors { code } } }` },
-    { name: 'addNeighbour', allowed: ['COORDINATOR'], query: `mutation { addNeighbour(input: { businessName: "Frituur", email: "frituur@buurt.be", street: "Sint-Pietersaalststraat 1" }) { userErrors { code } } }` },
-    { name: 'importNeighbours', allowed: ['COORDINATOR'], query: `mutation { importNeighbours(csv: "zaak;e-mail;adres\\nSlager;slager@buurt.be;Straat 2\\n") { imported userErrors { code } } }` },
-    { name: 'optOutNeighbour', allowed: ['COORDINATOR'], query: `mutation { optOutNeighbour(id: "${neighbourId}") { userErrors { code } } }` },
-    { name: 'optInNeighbour', allowed: ['COORDINATOR'], query: `mutation { optInNeighbour(id: "${neighbourId}") { userErrors { code } } }` },
-    { name: 'convertNeighbourToPartner', allowed: ['COORDINATOR'], query: `mutation { convertNeighbourToPartner(input: { neighbourId: "${neighbourId}", kind: COMPANY }) { userErrors { code } } }` },
-    { name: 'scheduleBuurtbabbel', allowed: ['COORDINATOR'], query: `mutation($i: ScheduleBuurtbabbelInput!) { scheduleBuurtbabbel(input: $i) { userErrors { code } } }`, variables: { i: buurtbabbelInput() } },
-    { name: 'cancelBuurtbabbel', allowed: ['COORDINATOR'], query: `mutation { cancelBuurtbabbel(input: { id: "${buurtbabbelId}" }) { userErrors { code } } }` },
+    {
+      name: 'confirmConsolidationReview',
+      allowed: ['COORDINATOR'],
+      domainRefusal: { COORDINATOR: 'MEETING_NOT_STARTED' },
+      query: `mutation { confirmConsolidationReview(input: { reviewId: "${projectId}:1", meetingId: "${meetingId}", outcome: CONTINUE }) { userErrors { code } } }`,
+    },
+    {
+      name: 'recordProjectDecision',
+      allowed: ['COORDINATOR'],
+      domainRefusal: { COORDINATOR: 'MEETING_NOT_STARTED' },
+      query: `mutation { recordProjectDecision(input: { projectId: "${projectId}", meetingId: "${meetingId}", text: "Besluit" }) { userErrors { code } } }`,
+    },
+    {
+      name: 'addNeighbour',
+      allowed: ['COORDINATOR'],
+      query: `mutation { addNeighbour(input: { businessName: "Frituur", email: "frituur@buurt.be", street: "Sint-Pietersaalststraat 1" }) { userErrors { code } } }`,
+    },
+    {
+      name: 'importNeighbours',
+      allowed: ['COORDINATOR'],
+      query: `mutation { importNeighbours(csv: "zaak;e-mail;adres\\nSlager;slager@buurt.be;Straat 2\\n") { imported userErrors { code } } }`,
+    },
+    {
+      name: 'optOutNeighbour',
+      allowed: ['COORDINATOR'],
+      query: `mutation { optOutNeighbour(id: "${neighbourId}") { userErrors { code } } }`,
+    },
+    {
+      name: 'optInNeighbour',
+      allowed: ['COORDINATOR'],
+      query: `mutation { optInNeighbour(id: "${neighbourId}") { userErrors { code } } }`,
+    },
+    {
+      name: 'convertNeighbourToPartner',
+      allowed: ['COORDINATOR'],
+      query: `mutation { convertNeighbourToPartner(input: { neighbourId: "${neighbourId}", kind: COMPANY }) { userErrors { code } } }`,
+    },
+    {
+      name: 'scheduleBuurtbabbel',
+      allowed: ['COORDINATOR'],
+      query: `mutation($i: ScheduleBuurtbabbelInput!) { scheduleBuurtbabbel(input: $i) { userErrors { code } } }`,
+      variables: { i: buurtbabbelInput() },
+    },
+    {
+      name: 'cancelBuurtbabbel',
+      allowed: ['COORDINATOR'],
+      query: `mutation { cancelBuurtbabbel(input: { id: "${buurtbabbelId}" }) { userErrors { code } } }`,
+    },
     // Allowed, but the buurtbabbel has not started yet.
-    { name: 'recordBuurtbabbelAttendance', allowed: ['COORDINATOR'], domainRefusal: { COORDINATOR: 'NOT_STARTED' }, query: `mutation { recordBuurtbabbelAttendance(input: { id: "${buurtbabbelId}", neighbourIds: [] }) { userErrors { code } } }` },
+    {
+      name: 'recordBuurtbabbelAttendance',
+      allowed: ['COORDINATOR'],
+      domainRefusal: { COORDINATOR: 'NOT_STARTED' },
+      query: `mutation { recordBuurtbabbelAttendance(input: { id: "${buurtbabbelId}", neighbourIds: [] }) { userErrors { code } } }`,
+    },
   ];
   return list;
 }
@@ -98,7 +226,11 @@ describe('authorisation of every operation, per role', () => {
   beforeAll(async () => {
     t = await createTestApp();
     const partner = await createPartner(t);
-    const project = await t.app.projects.propose(coordinatorViewer, { name: 'Repair café', promoterPartnerId: partner.id, motivation: 'Herstellen' });
+    const project = await t.app.projects.propose(coordinatorViewer, {
+      name: 'Repair café',
+      promoterPartnerId: partner.id,
+      motivation: 'Herstellen',
+    });
     await t.app.projects.engage(coordinatorViewer, { projectId: project.id, partnerId: partner.id, hoursPerMonth: 2 });
     await t.app.projects.assess(coordinatorViewer, { projectId: project.id, hasBusinessModel: true, fitsCommunityGoals: true });
     await t.app.projects.changeStatus(coordinatorViewer, { projectId: project.id, status: 'ACTIVE' });
@@ -115,12 +247,18 @@ describe('authorisation of every operation, per role', () => {
   });
 
   const callers: Caller[] = ['anonymous', 'PARTNER', 'COORDINATOR'];
-  const cases = mutations({ partnerId: 'P', meetingId: 'M', projectId: 'X', neighbourId: 'N', buurtbabbelId: 'B' }).flatMap((m) => callers.map((caller) => [m.name, caller] as const));
+  const cases = mutations({ partnerId: 'P', meetingId: 'M', projectId: 'X', neighbourId: 'N', buurtbabbelId: 'B' }).flatMap((m) =>
+    callers.map((caller) => [m.name, caller] as const),
+  );
 
   it.each(cases)('%s as %s', async (name, caller) => {
     if (mutations(ids).find((m) => m.name === name)!.freshProject) {
-      ids.freshProjectId = (await t.app.projects.propose(coordinatorViewer, { name: 'Vers', promoterPartnerId: ids.partnerId, motivation: 'Test' })).id;
-      await mutations(ids).find((m) => m.name === name)!.setup?.(t);
+      ids.freshProjectId = (
+        await t.app.projects.propose(coordinatorViewer, { name: 'Vers', promoterPartnerId: ids.partnerId, motivation: 'Test' })
+      ).id;
+      await mutations(ids)
+        .find((m) => m.name === name)!
+        .setup?.(t);
     }
     const mutation = mutations(ids).find((m) => m.name === name)!;
     const result = await t.graphql(mutation.query, mutation.variables, tokens[caller]);
@@ -161,9 +299,18 @@ describe('authorisation of every operation, per role', () => {
 
   it('refuses a forged, expired or malformed token with 401 UNAUTHENTICATED', async () => {
     const forged = await signDevToken('another-secret-that-is-long-enough-000000', { email: 'x@y.be', role: 'COORDINATOR' });
-    const expired = await signDevToken(devSecret, { email: 'x@y.be', role: 'COORDINATOR', ttlSeconds: 60 }, new Date('2026-11-01T00:00:00Z'));
+    const expired = await signDevToken(
+      devSecret,
+      { email: 'x@y.be', role: 'COORDINATOR', ttlSeconds: 60 },
+      new Date('2026-11-01T00:00:00Z'),
+    );
     for (const header of [`Bearer ${forged}`, `Bearer ${expired}`, 'Basic abc']) {
-      const response = await t.request({ method: 'POST', path: '/graphql', headers: { 'content-type': 'application/json', authorization: header }, body: '{"query":"{ viewer { id } }"}' });
+      const response = await t.request({
+        method: 'POST',
+        path: '/graphql',
+        headers: { 'content-type': 'application/json', authorization: header },
+        body: '{"query":"{ viewer { id } }"}',
+      });
       expect(response.status).toBe(401);
       expect(JSON.parse(response.body).errors[0].extensions.code).toBe('UNAUTHENTICATED');
     }
@@ -171,17 +318,41 @@ describe('authorisation of every operation, per role', () => {
 
   it('accepts no development token outside the local stage', async () => {
     expect(() => parseConfig({ STAGE: 'prod', LINK_SIGNING_SECRET: linkSecret, DEV_JWT_SECRET: devSecret })).toThrow(/DEV_JWT_SECRET/);
-    const prodConfig = parseConfig({ STAGE: 'prod', LINK_SIGNING_SECRET: linkSecret, DYNAMODB_ENDPOINT: dynamoEndpoint(), TABLE_NAME: 'unused', LOG_LEVEL: 'silent' });
+    const prodConfig = parseConfig({
+      STAGE: 'prod',
+      LINK_SIGNING_SECRET: linkSecret,
+      DYNAMODB_ENDPOINT: dynamoEndpoint(),
+      TABLE_NAME: 'unused',
+      LOG_LEVEL: 'silent',
+    });
     const router = createApiRouter(createApp(prodConfig, { logger: createLogger('silent') }));
-    const response = await router({ method: 'POST', path: '/graphql', rawQuery: '', headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.COORDINATOR}` }, body: '{"query":"{ viewer { id } }"}' });
+    const response = await router({
+      method: 'POST',
+      path: '/graphql',
+      rawQuery: '',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.COORDINATOR}` },
+      body: '{"query":"{ viewer { id } }"}',
+    });
     expect(response.status).toBe(401);
   });
 
   it('masks unexpected errors outside local development and never sends a stack trace', async () => {
-    const prodConfig = parseConfig({ STAGE: 'prod', LINK_SIGNING_SECRET: linkSecret, DYNAMODB_ENDPOINT: dynamoEndpoint(), TABLE_NAME: 'no-such-table', LOG_LEVEL: 'silent' });
+    const prodConfig = parseConfig({
+      STAGE: 'prod',
+      LINK_SIGNING_SECRET: linkSecret,
+      DYNAMODB_ENDPOINT: dynamoEndpoint(),
+      TABLE_NAME: 'no-such-table',
+      LOG_LEVEL: 'silent',
+    });
     const app = createApp(prodConfig, { logger: createLogger('silent') });
     const router = createApiRouter(app, async () => ({ id: 'c', email: 'c@destek.test', role: 'COORDINATOR' }));
-    const response = await router({ method: 'POST', path: '/graphql', rawQuery: '', headers: { 'content-type': 'application/json', authorization: 'Bearer any' }, body: '{"query":"{ partners { edges { node { id } } } }"}' });
+    const response = await router({
+      method: 'POST',
+      path: '/graphql',
+      rawQuery: '',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer any' },
+      body: '{"query":"{ partners { edges { node { id } } } }"}',
+    });
     const body = JSON.parse(response.body);
     expect(body.errors[0].extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
     expect(body.errors[0].message).not.toMatch(/table|resource|dynamo/i);

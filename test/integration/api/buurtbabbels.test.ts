@@ -1,4 +1,10 @@
-import { addNeighbour, buurtbabbelFields, buurtbabbelInput, readBuurtbabbel, scheduleBuurtbabbel } from '../../support/buurtbabbel-fixtures';
+import {
+  addNeighbour,
+  buurtbabbelFields,
+  buurtbabbelInput,
+  readBuurtbabbel,
+  scheduleBuurtbabbel,
+} from '../../support/buurtbabbel-fixtures';
 import { createPartner } from '../../support/fixtures';
 import { createTestApp, type TestApp } from '../../support/test-app';
 
@@ -12,7 +18,8 @@ describe('buurtbabbels over GraphQL', () => {
     t = await createTestApp({ now: '2026-12-01T09:00:00Z' });
   });
 
-  const asCoordinator = async (query: string, variables: Record<string, unknown> = {}) => t.graphql(query, variables, await t.token('COORDINATOR'));
+  const asCoordinator = async (query: string, variables: Record<string, unknown> = {}) =>
+    t.graphql(query, variables, await t.token('COORDINATOR'));
 
   it('schedules with a host, a maximum and the invitation moment (14 days before by default)', async () => {
     const host = await createPartner(t, { name: 'Bakkerij Peeters' });
@@ -28,7 +35,11 @@ describe('buurtbabbels over GraphQL', () => {
       acceptedCount: 0,
       host: { id: host.id, name: 'Bakkerij Peeters' },
     });
-    const soon = await scheduleBuurtbabbel(t, { startsAt: '2026-12-05T19:00:00+01:00', endsAt: '2026-12-05T21:00:00+01:00', invitationDaysBefore: 7 });
+    const soon = await scheduleBuurtbabbel(t, {
+      startsAt: '2026-12-05T19:00:00+01:00',
+      endsAt: '2026-12-05T21:00:00+01:00',
+      invitationDaysBefore: 7,
+    });
     // The moment has passed already: the next run of the job sends them.
     expect(soon.invitationsAt).toBe('2026-11-28T19:00:00+01:00');
     expect((await t.app.buurtbabbels.runDueRounds()).rounds).toBe(1);
@@ -61,10 +72,24 @@ describe('buurtbabbels over GraphQL', () => {
 
   it('refuses bad input with Dutch messages and changes nothing', async () => {
     const result = await asCoordinator(schedule, {
-      input: buurtbabbelInput({ startsAt: '2026-11-20T19:00:00+01:00', endsAt: '2026-11-20T18:00:00+01:00', location: '', hostPartnerId: 'nobody', maxGuests: 0 }),
+      input: buurtbabbelInput({
+        startsAt: '2026-11-20T19:00:00+01:00',
+        endsAt: '2026-11-20T18:00:00+01:00',
+        location: '',
+        hostPartnerId: 'nobody',
+        maxGuests: 0,
+      }),
     });
-    expect(result.data.scheduleBuurtbabbel.userErrors.map((e: any) => e.code).sort()).toEqual(['END_BEFORE_START', 'INVALID_MAX_GUESTS', 'REQUIRED', 'START_IN_PAST', 'UNKNOWN_PARTNER']);
-    expect(result.data.scheduleBuurtbabbel.userErrors.find((e: any) => e.code === 'START_IN_PAST').message).toBe('Het begin moet in de toekomst liggen.');
+    expect(result.data.scheduleBuurtbabbel.userErrors.map((e: any) => e.code).sort()).toEqual([
+      'END_BEFORE_START',
+      'INVALID_MAX_GUESTS',
+      'REQUIRED',
+      'START_IN_PAST',
+      'UNKNOWN_PARTNER',
+    ]);
+    expect(result.data.scheduleBuurtbabbel.userErrors.find((e: any) => e.code === 'START_IN_PAST').message).toBe(
+      'Het begin moet in de toekomst liggen.',
+    );
     expect((await asCoordinator(`{ buurtbabbels { edges { node { id } } } }`)).data.buurtbabbels.edges).toEqual([]);
   });
 
@@ -81,15 +106,23 @@ describe('buurtbabbels over GraphQL', () => {
 
     t.clock.set('2026-12-20T21:00:00Z');
     const unknown = await asCoordinator(attendance, { input: { id: buurtbabbel.id, neighbourIds: [an.id, 'nobody'] } });
-    expect(unknown.data.recordBuurtbabbelAttendance.userErrors).toEqual([{ field: ['input', 'neighbourIds', '1'], code: 'UNKNOWN_NEIGHBOUR' }]);
+    expect(unknown.data.recordBuurtbabbelAttendance.userErrors).toEqual([
+      { field: ['input', 'neighbourIds', '1'], code: 'UNKNOWN_NEIGHBOUR' },
+    ]);
     const recorded = await asCoordinator(attendance, { input: { id: buurtbabbel.id, neighbourIds: [an.id, cas.id] } });
     expect(recorded.data.recordBuurtbabbelAttendance).toEqual({ buurtbabbel: { attendedCount: 2 }, userErrors: [] });
     // Corrected: Cas did not come after all, Bo did.
     await asCoordinator(attendance, { input: { id: buurtbabbel.id, neighbourIds: [an.id, bo.id] } });
 
-    expect(await readBuurtbabbel(t, buurtbabbel.id)).toMatchObject({ invitedCount: 3, acceptedCount: 1, declinedCount: 1, attendedCount: 2 });
+    expect(await readBuurtbabbel(t, buurtbabbel.id)).toMatchObject({
+      invitedCount: 3,
+      acceptedCount: 1,
+      declinedCount: 1,
+      attendedCount: 2,
+    });
     const history = async (id: string) =>
-      (await asCoordinator(`query($id: ID!) { neighbour(id: $id) { buurtbabbels { buurtbabbel { id } status attended } } }`, { id })).data.neighbour.buurtbabbels;
+      (await asCoordinator(`query($id: ID!) { neighbour(id: $id) { buurtbabbels { buurtbabbel { id } status attended } } }`, { id })).data
+        .neighbour.buurtbabbels;
     expect(await history(an.id)).toEqual([{ buurtbabbel: { id: buurtbabbel.id }, status: 'ACCEPTED', attended: true }]);
     expect(await history(bo.id)).toEqual([{ buurtbabbel: { id: buurtbabbel.id }, status: 'DECLINED', attended: true }]);
     expect(await history(cas.id)).toEqual([{ buurtbabbel: { id: buurtbabbel.id }, status: null, attended: false }]);
@@ -110,27 +143,50 @@ describe('buurtbabbels over GraphQL', () => {
       await scheduleBuurtbabbel(t, { startsAt: `2026-12-${day}T19:00:00+01:00`, endsAt: `2026-12-${day}T21:00:00+01:00` });
     }
     const first = await asCoordinator(`{ buurtbabbels(first: 2) { edges { node { startsAt } } pageInfo { hasNextPage endCursor } } }`);
-    expect(first.data.buurtbabbels.edges.map((e: any) => e.node.startsAt)).toEqual(['2026-12-13T19:00:00+01:00', '2026-12-20T19:00:00+01:00']);
-    const rest = await asCoordinator(`query($after: String) { buurtbabbels(first: 2, after: $after) { edges { node { startsAt } } pageInfo { hasNextPage } } }`, {
-      after: first.data.buurtbabbels.pageInfo.endCursor,
+    expect(first.data.buurtbabbels.edges.map((e: any) => e.node.startsAt)).toEqual([
+      '2026-12-13T19:00:00+01:00',
+      '2026-12-20T19:00:00+01:00',
+    ]);
+    const rest = await asCoordinator(
+      `query($after: String) { buurtbabbels(first: 2, after: $after) { edges { node { startsAt } } pageInfo { hasNextPage } } }`,
+      {
+        after: first.data.buurtbabbels.pageInfo.endCursor,
+      },
+    );
+    expect(rest.data.buurtbabbels).toEqual({
+      edges: [{ node: { startsAt: '2026-12-27T19:00:00+01:00' } }],
+      pageInfo: { hasNextPage: false },
     });
-    expect(rest.data.buurtbabbels).toEqual({ edges: [{ node: { startsAt: '2026-12-27T19:00:00+01:00' } }], pageInfo: { hasNextPage: false } });
     const from = await asCoordinator(`{ buurtbabbels(from: "2026-12-21T00:00:00+01:00") { edges { node { startsAt } } } }`);
     expect(from.data.buurtbabbels.edges).toHaveLength(1);
   });
 
   it('reads the buurtbabbels list with counts and hosts in at most 2 round trips, whatever the number of contacts', async () => {
     const hosts = [await createPartner(t), await createPartner(t)];
-    const csv = ['zaak;e-mail;adres', ...Array.from({ length: 150 }, (_, i) => `Zaak ${i};zaak${i}@buurt.be;Sint-Pietersaalststraat ${i}`)].join('\n');
-    expect((await asCoordinator(`mutation($csv: String!) { importNeighbours(csv: $csv) { imported } }`, { csv })).data.importNeighbours.imported).toBe(150);
+    const csv = [
+      'zaak;e-mail;adres',
+      ...Array.from({ length: 150 }, (_, i) => `Zaak ${i};zaak${i}@buurt.be;Sint-Pietersaalststraat ${i}`),
+    ].join('\n');
+    expect(
+      (await asCoordinator(`mutation($csv: String!) { importNeighbours(csv: $csv) { imported } }`, { csv })).data.importNeighbours.imported,
+    ).toBe(150);
     const ids: string[] = [];
     for (const [index, day] of [20, 22, 27].entries()) {
-      ids.push((await scheduleBuurtbabbel(t, { startsAt: `2026-12-${day}T19:00:00+01:00`, endsAt: `2026-12-${day}T21:00:00+01:00`, hostPartnerId: hosts[index % 2].id })).id);
+      ids.push(
+        (
+          await scheduleBuurtbabbel(t, {
+            startsAt: `2026-12-${day}T19:00:00+01:00`,
+            endsAt: `2026-12-${day}T21:00:00+01:00`,
+            hostPartnerId: hosts[index % 2].id,
+          })
+        ).id,
+      );
     }
     t.clock.set('2026-12-14T00:00:00Z');
     await t.app.buurtbabbels.runDueRounds();
     const neighbours = await t.app.repositories.neighbours.listAll();
-    for (const [i, neighbour] of neighbours.slice(0, 20).entries()) await t.app.buurtbabbels.answer(ids[0], neighbour.id, i % 4 === 0 ? 'NO' : 'YES');
+    for (const [i, neighbour] of neighbours.slice(0, 20).entries())
+      await t.app.buurtbabbels.answer(ids[0], neighbour.id, i % 4 === 0 ? 'NO' : 'YES');
     const token = await t.token('COORDINATOR');
 
     t.roundTrips.reset();
@@ -143,6 +199,10 @@ describe('buurtbabbels over GraphQL', () => {
     expect(t.roundTrips.total).toBeLessThanOrEqual(2);
     expect(result.data.buurtbabbels.edges).toHaveLength(3);
     expect(result.data.buurtbabbels.edges.map((e: any) => e.node.invitedCount)).toEqual([150, 150, 150]);
-    expect(result.data.buurtbabbels.edges[0].node).toMatchObject({ acceptedCount: 15, declinedCount: 5, host: { name: expect.any(String) } });
+    expect(result.data.buurtbabbels.edges[0].node).toMatchObject({
+      acceptedCount: 15,
+      declinedCount: 5,
+      host: { name: expect.any(String) },
+    });
   });
 });

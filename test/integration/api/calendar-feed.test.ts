@@ -41,7 +41,11 @@ describe('personal calendar feeds', () => {
   it('shows a cancelled meeting as cancelled', async () => {
     const partner = await createPartner(t);
     const meeting = await scheduleMeeting(t);
-    await t.graphql(`mutation($id: ID!) { cancelMeeting(input: { id: $id }) { userErrors { code } } }`, { id: meeting.id }, await t.token('COORDINATOR'));
+    await t.graphql(
+      `mutation($id: ID!) { cancelMeeting(input: { id: $id }) { userErrors { code } } }`,
+      { id: meeting.id },
+      await t.token('COORDINATOR'),
+    );
     const token = await t.token('PARTNER', { partnerId: partner.id });
     const url = (await t.graphql(`mutation { createCalendarFeed { url } }`, {}, token)).data.createCalendarFeed.url;
     const calendar = parseIcs((await t.request({ method: 'GET', path: feedPath(url) })).body);

@@ -37,9 +37,14 @@ describe('reads by key are strongly consistent', () => {
     const meeting = await scheduleMeeting(t);
     const run = async (query: string, token = coordinator) => expect((await t.graphql(query, undefined, token)).errors).toBeUndefined();
     await run(`mutation { updatePartner(input: { id: "${partner.id}", name: "Nieuwe naam" }) { userErrors { code } } }`);
-    await run(`mutation { rescheduleMeeting(input: { id: "${meeting.id}", startsAt: "2026-12-17T19:30:00+01:00", endsAt: "2026-12-17T21:30:00+01:00" }) { userErrors { code } } }`);
+    await run(
+      `mutation { rescheduleMeeting(input: { id: "${meeting.id}", startsAt: "2026-12-17T19:30:00+01:00", endsAt: "2026-12-17T21:30:00+01:00" }) { userErrors { code } } }`,
+    );
     await run(`mutation { addAgendaItem(input: { meetingId: "${meeting.id}", title: "Punt" }) { userErrors { code } } }`);
-    await run(`mutation { respondToMeeting(input: { meetingId: "${meeting.id}", response: ACCEPTED }) { userErrors { code } } }`, partnerToken);
+    await run(
+      `mutation { respondToMeeting(input: { meetingId: "${meeting.id}", response: ACCEPTED }) { userErrors { code } } }`,
+      partnerToken,
+    );
     await run(`{ meeting(id: "${meeting.id}") { invitations { partner { name } } } standingThemes }`);
     const neighbour = await addNeighbour(t);
     await scheduleBuurtbabbel(t);
@@ -47,7 +52,9 @@ describe('reads by key are strongly consistent', () => {
     await run(`{ neighbour(id: "${neighbour.id}") { id } buurtbabbels { edges { node { host { name } } } } }`);
 
     const project = await activeProject(t, partner.id);
-    expect((await projectMutation(t, 'update', { projectId: project.id, expectedVersion: project.version, name: 'Ander project' })).userErrors).toEqual([]);
+    expect(
+      (await projectMutation(t, 'update', { projectId: project.id, expectedVersion: project.version, name: 'Ander project' })).userErrors,
+    ).toEqual([]);
     await projectMutation(t, 'engage', { projectId: project.id, partnerId: partner.id, hoursPerMonth: 2 });
 
     expect(reads.length).toBeGreaterThan(5);

@@ -29,7 +29,14 @@ describe('API Lambda handler', () => {
     const token = await signDevToken(devSecret, { email: 'coordinator@schakel.be', role: 'COORDINATOR' });
     const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
     const created = await handler(
-      apiEvent('POST', '/graphql', JSON.stringify({ query: 'mutation { createPartner(input: { name: "Schakel vzw", kind: NONPROFIT, email: "info@schakel.be" }) { partner { id } } }' }), headers),
+      apiEvent(
+        'POST',
+        '/graphql',
+        JSON.stringify({
+          query: 'mutation { createPartner(input: { name: "Schakel vzw", kind: NONPROFIT, email: "info@schakel.be" }) { partner { id } } }',
+        }),
+        headers,
+      ),
     );
     expect(created.statusCode).toBe(200);
     const id = JSON.parse(created.body!).data.createPartner.partner.id;
@@ -39,7 +46,10 @@ describe('API Lambda handler', () => {
 
   it('accepts a base64-encoded body, as API Gateway sends some', async () => {
     const body = Buffer.from(JSON.stringify({ query: '{ viewer { id } }' })).toString('base64');
-    const response = await handler({ ...apiEvent('POST', '/graphql', body, { 'content-type': 'application/json' }), isBase64Encoded: true });
+    const response = await handler({
+      ...apiEvent('POST', '/graphql', body, { 'content-type': 'application/json' }),
+      isBase64Encoded: true,
+    });
     expect(JSON.parse(response.body!)).toEqual({ data: { viewer: null } });
   });
 
@@ -49,10 +59,13 @@ describe('API Lambda handler', () => {
     expect(bad.statusCode).toBe(400);
   });
 
-  it.each(Object.entries(apiPaths).filter(([name]) => name !== 'graphql'))('serves the %s page (%s), the path API Gateway routes to it: a link without a token is refused in Dutch', async (_name, path) => {
-    const response = await handler(apiEvent('GET', path));
-    expect(response.statusCode).toBe(400);
-    expect(response.headers?.['content-type']).toMatch(/text\/html/);
-    expect(response.body).toMatch(/link is ongeldig/);
-  });
+  it.each(Object.entries(apiPaths).filter(([name]) => name !== 'graphql'))(
+    'serves the %s page (%s), the path API Gateway routes to it: a link without a token is refused in Dutch',
+    async (_name, path) => {
+      const response = await handler(apiEvent('GET', path));
+      expect(response.statusCode).toBe(400);
+      expect(response.headers?.['content-type']).toMatch(/text\/html/);
+      expect(response.body).toMatch(/link is ongeldig/);
+    },
+  );
 });

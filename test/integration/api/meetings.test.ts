@@ -59,8 +59,16 @@ describe('network meetings over GraphQL (DynamoDB Local)', () => {
   it('links the next meeting to the one where its date was agreed', async () => {
     await createPartner(t);
     const first = await scheduleMeeting(t);
-    const second = await scheduleMeeting(t, { startsAt: '2026-12-24T19:30:00+01:00', endsAt: '2026-12-24T21:00:00+01:00', previousMeetingId: first.id });
-    const read = await t.graphql(`query($id: ID!) { meeting(id: $id) { nextMeeting { id previousMeeting { id } } } }`, { id: first.id }, coordinator);
+    const second = await scheduleMeeting(t, {
+      startsAt: '2026-12-24T19:30:00+01:00',
+      endsAt: '2026-12-24T21:00:00+01:00',
+      previousMeetingId: first.id,
+    });
+    const read = await t.graphql(
+      `query($id: ID!) { meeting(id: $id) { nextMeeting { id previousMeeting { id } } } }`,
+      { id: first.id },
+      coordinator,
+    );
     expect(read.data.meeting.nextMeeting).toEqual({ id: second.id, previousMeeting: { id: first.id } });
     const wrongOrder = await t.graphql(schedule, { input: meetingInput({ previousMeetingId: second.id }) }, coordinator);
     expect(wrongOrder.data.scheduleMeeting.userErrors[0].code).toBe('PREVIOUS_NOT_EARLIER');
@@ -69,7 +77,11 @@ describe('network meetings over GraphQL (DynamoDB Local)', () => {
   it('reschedules with a higher sequence and asks everyone again; a stale expectedVersion is refused', async () => {
     const partner = await createPartner(t);
     const meeting = await scheduleMeeting(t);
-    await t.graphql(respond, { input: { meetingId: meeting.id, response: 'ACCEPTED' } }, await t.token('PARTNER', { partnerId: partner.id }));
+    await t.graphql(
+      respond,
+      { input: { meetingId: meeting.id, response: 'ACCEPTED' } },
+      await t.token('PARTNER', { partnerId: partner.id }),
+    );
 
     const moved = await t.graphql(
       reschedule,
@@ -84,7 +96,9 @@ describe('network meetings over GraphQL (DynamoDB Local)', () => {
       { input: { id: meeting.id, startsAt: '2026-12-12T19:30:00+01:00', endsAt: '2026-12-12T21:30:00+01:00', expectedVersion: 2 } },
       coordinator,
     );
-    expect(stale.data.rescheduleMeeting.userErrors).toEqual([{ field: ['input', 'expectedVersion'], code: 'VERSION_CONFLICT', message: expect.any(String) }]);
+    expect(stale.data.rescheduleMeeting.userErrors).toEqual([
+      { field: ['input', 'expectedVersion'], code: 'VERSION_CONFLICT', message: expect.any(String) },
+    ]);
   });
 
   it('keeps an answer that arrives between a coordinator read and write', async () => {
@@ -107,7 +121,11 @@ describe('network meetings over GraphQL (DynamoDB Local)', () => {
       { input: { meetingId: meeting.id, title: 'Stand van de buurtbabbel' } },
       coordinator,
     );
-    expect(result.data.addAgendaItem.meeting).toEqual({ agenda: [{ title: 'Stand van de buurtbabbel' }], invitations: [{ response: 'TENTATIVE' }], version: 3 });
+    expect(result.data.addAgendaItem.meeting).toEqual({
+      agenda: [{ title: 'Stand van de buurtbabbel' }],
+      invitations: [{ response: 'TENTATIVE' }],
+      version: 3,
+    });
   });
 
   it('lets a partner answer only its own invitation, and not for a cancelled meeting', async () => {
@@ -115,14 +133,30 @@ describe('network meetings over GraphQL (DynamoDB Local)', () => {
     const other = await createPartner(t);
     const meeting = await scheduleMeeting(t, { inviteePartnerIds: [invited.id] });
 
-    const ok = await t.graphql(respond, { input: { meetingId: meeting.id, response: 'DECLINED' } }, await t.token('PARTNER', { partnerId: invited.id }));
+    const ok = await t.graphql(
+      respond,
+      { input: { meetingId: meeting.id, response: 'DECLINED' } },
+      await t.token('PARTNER', { partnerId: invited.id }),
+    );
     expect(ok.data.respondToMeeting.meeting.invitations).toEqual([{ response: 'DECLINED', partner: { id: invited.id } }]);
 
-    const notInvited = await t.graphql(respond, { input: { meetingId: meeting.id, response: 'ACCEPTED' } }, await t.token('PARTNER', { partnerId: other.id }));
+    const notInvited = await t.graphql(
+      respond,
+      { input: { meetingId: meeting.id, response: 'ACCEPTED' } },
+      await t.token('PARTNER', { partnerId: other.id }),
+    );
     expect(notInvited.data.respondToMeeting.userErrors).toEqual([{ code: 'NOT_INVITED' }]);
 
-    await t.graphql(`mutation($input: CancelMeetingInput!) { cancelMeeting(input: $input) { meeting { status } } }`, { input: { id: meeting.id, reason: 'Ziekte' } }, coordinator);
-    const late = await t.graphql(respond, { input: { meetingId: meeting.id, response: 'ACCEPTED' } }, await t.token('PARTNER', { partnerId: invited.id }));
+    await t.graphql(
+      `mutation($input: CancelMeetingInput!) { cancelMeeting(input: $input) { meeting { status } } }`,
+      { input: { id: meeting.id, reason: 'Ziekte' } },
+      coordinator,
+    );
+    const late = await t.graphql(
+      respond,
+      { input: { meetingId: meeting.id, response: 'ACCEPTED' } },
+      await t.token('PARTNER', { partnerId: invited.id }),
+    );
     expect(late.data.respondToMeeting.userErrors).toEqual([{ code: 'MEETING_CANCELLED' }]);
   });
 
@@ -133,7 +167,11 @@ describe('network meetings over GraphQL (DynamoDB Local)', () => {
     const early = await t.graphql(record, { input: { id: meeting.id, minutes: 'Verslag', attendedPartnerIds: [partner.id] } }, coordinator);
     expect(early.data.recordMeetingOutcome.userErrors).toEqual([{ code: 'MEETING_NOT_STARTED' }]);
     t.clock.set('2026-12-10T21:00:00Z');
-    const held = await t.graphql(record, { input: { id: meeting.id, minutes: 'Verslag', attendedPartnerIds: [partner.id] } }, await t.token('COORDINATOR'));
+    const held = await t.graphql(
+      record,
+      { input: { id: meeting.id, minutes: 'Verslag', attendedPartnerIds: [partner.id] } },
+      await t.token('COORDINATOR'),
+    );
     expect(held.data.recordMeetingOutcome.meeting).toEqual({ status: 'HELD', minutes: 'Verslag', attendance: [{ id: partner.id }] });
   });
 
@@ -176,9 +214,14 @@ describe('network meetings over GraphQL (DynamoDB Local)', () => {
 
     it('reads the upcoming meetings with invitations and partners in 2 round trips', async () => {
       for (let i = 0; i < 25; i += 1) await createPartner(t);
-      for (const day of [10, 17, 24, 31]) await scheduleMeeting(t, { startsAt: `2026-12-${day}T19:30:00+01:00`, endsAt: `2026-12-${day}T21:30:00+01:00` });
+      for (const day of [10, 17, 24, 31])
+        await scheduleMeeting(t, { startsAt: `2026-12-${day}T19:30:00+01:00`, endsAt: `2026-12-${day}T21:30:00+01:00` });
       t.roundTrips.reset();
-      const result = await t.graphql(`{ meetings(from: "2026-12-01T00:00:00+01:00") { edges { node { ${deepMeeting} } } } }`, {}, coordinator);
+      const result = await t.graphql(
+        `{ meetings(from: "2026-12-01T00:00:00+01:00") { edges { node { ${deepMeeting} } } } }`,
+        {},
+        coordinator,
+      );
       expect(result.data.meetings.edges).toHaveLength(4);
       expect(result.data.meetings.edges.flatMap((e: any) => e.node.invitations)).toHaveLength(100);
       expect(t.roundTrips.total).toBeLessThanOrEqual(2);

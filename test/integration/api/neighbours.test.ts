@@ -14,7 +14,10 @@ describe('neighbours over GraphQL', () => {
     coordinator = await t.token('COORDINATOR');
   });
 
-  const list = async () => (await t.graphql(`{ neighbours(first: 100) { edges { node { ${neighbourFields} } } } }`, {}, coordinator)).data.neighbours.edges.map((e: any) => e.node);
+  const list = async () =>
+    (await t.graphql(`{ neighbours(first: 100) { edges { node { ${neighbourFields} } } } }`, {}, coordinator)).data.neighbours.edges.map(
+      (e: any) => e.node,
+    );
 
   it('adds a neighbour with only what the invitations need, and the same address is one contact', async () => {
     const added = await addNeighbour(t, {
@@ -40,15 +43,30 @@ describe('neighbours over GraphQL', () => {
       partner: null,
     });
 
-    const again = await t.graphql(addMutation, { input: { businessName: 'Ander', email: 'LOTTE@kapsalon.be', street: 'X 1' } }, coordinator);
-    expect(again.data.addNeighbour).toEqual({ neighbourId: null, userErrors: [{ field: ['input', 'email'], code: 'ALREADY_KNOWN', message: 'Dit e-mailadres is al gekend als buurtondernemer.' }] });
+    const again = await t.graphql(
+      addMutation,
+      { input: { businessName: 'Ander', email: 'LOTTE@kapsalon.be', street: 'X 1' } },
+      coordinator,
+    );
+    expect(again.data.addNeighbour).toEqual({
+      neighbourId: null,
+      userErrors: [{ field: ['input', 'email'], code: 'ALREADY_KNOWN', message: 'Dit e-mailadres is al gekend als buurtondernemer.' }],
+    });
     expect(await list()).toHaveLength(1);
   });
 
   it('takes the contract input alone: legitimate interest, as of now', async () => {
-    const result = await t.graphql(addMutation, { input: { businessName: 'Frituur', email: 'frituur@buurt.be', street: 'Sint-Pietersaalststraat 3' } }, coordinator);
+    const result = await t.graphql(
+      addMutation,
+      { input: { businessName: 'Frituur', email: 'frituur@buurt.be', street: 'Sint-Pietersaalststraat 3' } },
+      coordinator,
+    );
     expect(result.data.addNeighbour.userErrors).toEqual([]);
-    expect((await list())[0]).toMatchObject({ consentBasis: 'LEGITIMATE_INTEREST', consentGivenAt: '2026-12-01T10:00:00+01:00', contactName: null });
+    expect((await list())[0]).toMatchObject({
+      consentBasis: 'LEGITIMATE_INTEREST',
+      consentGivenAt: '2026-12-01T10:00:00+01:00',
+      contactName: null,
+    });
   });
 
   it('refuses bad input and partners, with Dutch messages', async () => {
@@ -61,7 +79,10 @@ describe('neighbours over GraphQL', () => {
     ]);
     expect(bad.data.addNeighbour.userErrors[2].message).toBe('Het adres (straat en nummer) mag niet leeg zijn.');
     const partner = await t.graphql(addMutation, { input: { businessName: 'P', email: 'Rep@Partner.be', street: 'S 1' } }, coordinator);
-    expect(partner.data.addNeighbour.userErrors[0]).toMatchObject({ code: 'IS_PARTNER', message: expect.stringContaining('partner van De Stek') });
+    expect(partner.data.addNeighbour.userErrors[0]).toMatchObject({
+      code: 'IS_PARTNER',
+      message: expect.stringContaining('partner van De Stek'),
+    });
   });
 
   it('imports a CSV: every good row whole, every bad row reported with its line and reason', async () => {
@@ -94,7 +115,14 @@ describe('neighbours over GraphQL', () => {
     });
     const byEmail = Object.fromEntries((await list()).map((n: any) => [n.email, n]));
     expect(Object.keys(byEmail).sort()).toEqual(['bekend@buurt.be', 'els@slager.be', 'jan@bakkerij.be']);
-    expect(byEmail['jan@bakkerij.be']).toMatchObject({ businessName: 'Bakkerij Peeters', contactName: 'Jan', street: 'Sint-Pietersaalststraat 10', source: 'buurtfeest', consentBasis: 'CONSENT', consentGivenAt: '2026-11-03T00:00:00+01:00' });
+    expect(byEmail['jan@bakkerij.be']).toMatchObject({
+      businessName: 'Bakkerij Peeters',
+      contactName: 'Jan',
+      street: 'Sint-Pietersaalststraat 10',
+      source: 'buurtfeest',
+      consentBasis: 'CONSENT',
+      consentGivenAt: '2026-11-03T00:00:00+01:00',
+    });
     expect(byEmail['els@slager.be']).toMatchObject({ consentBasis: 'LEGITIMATE_INTEREST' });
 
     // The same file again imports nothing: every address is known by now.
@@ -103,7 +131,8 @@ describe('neighbours over GraphQL', () => {
   });
 
   it('imports a file without consent columns as legitimate interest as of the import, and says how many', async () => {
-    const csv = 'zaak;e-mail;adres;grondslag\nFrituur;frituur@buurt.be;Straat 1;\nSlager;slager@buurt.be;Straat 2;toestemming\nKapper;kapper@buurt.be;Straat 3;\n';
+    const csv =
+      'zaak;e-mail;adres;grondslag\nFrituur;frituur@buurt.be;Straat 1;\nSlager;slager@buurt.be;Straat 2;toestemming\nKapper;kapper@buurt.be;Straat 3;\n';
     const result = await t.graphql(importMutation, { csv }, coordinator);
     expect(result.data.importNeighbours).toMatchObject({ imported: 3, consentDefaulted: 2, refused: [] });
     const byEmail = Object.fromEntries((await list()).map((n: any) => [n.email, n]));
@@ -120,7 +149,12 @@ describe('neighbours over GraphQL', () => {
 
   it('refuses a file it cannot read as a whole, importing nothing', async () => {
     const result = await t.graphql(importMutation, { csv: 'naam;telefoon\nA;09 123 45 67\n' }, coordinator);
-    expect(result.data.importNeighbours).toEqual({ imported: 0, consentDefaulted: 0, refused: [], userErrors: [{ code: 'MISSING_COLUMNS', message: expect.stringContaining('ontbrekend: bedrijfsnaam, e-mail, adres') }] });
+    expect(result.data.importNeighbours).toEqual({
+      imported: 0,
+      consentDefaulted: 0,
+      refused: [],
+      userErrors: [{ code: 'MISSING_COLUMNS', message: expect.stringContaining('ontbrekend: bedrijfsnaam, e-mail, adres') }],
+    });
   });
 
   it('lifts an opt-out when the neighbour asks to be invited again, recording their consent as of then', async () => {
@@ -129,20 +163,38 @@ describe('neighbours over GraphQL', () => {
     const optIn = `mutation($id: ID!) { optInNeighbour(id: $id) { neighbourId userErrors { field code message } } }`;
     await t.graphql(`mutation($id: ID!) { optOutNeighbour(id: $id) { userErrors { code } } }`, { id: neighbour.id }, coordinator);
     const schedule = `mutation($i: ScheduleBuurtbabbelInput!) { scheduleBuurtbabbel(input: $i) { userErrors { code } } }`;
-    await t.graphql(schedule, { i: { startsAt: '2026-12-10T19:00:00+01:00', endsAt: '2026-12-10T21:00:00+01:00', location: 'Buurthuis', invitationDaysBefore: 2 } }, coordinator);
+    await t.graphql(
+      schedule,
+      { i: { startsAt: '2026-12-10T19:00:00+01:00', endsAt: '2026-12-10T21:00:00+01:00', location: 'Buurthuis', invitationDaysBefore: 2 } },
+      coordinator,
+    );
     t.clock.set('2026-12-08T18:00:00Z');
     expect((await t.app.buurtbabbels.runDueRounds()).invitations).toBe(0);
 
     const result = await t.graphql(optIn, { id: neighbour.id }, await t.token('COORDINATOR'));
     expect(result.data.optInNeighbour).toEqual({ neighbourId: neighbour.id, userErrors: [] });
-    expect((await t.graphql(byId, { id: neighbour.id }, await t.token('COORDINATOR'))).data.neighbour).toEqual({ optedOutAt: null, consentBasis: 'CONSENT', consentGivenAt: '2026-12-08T19:00:00+01:00' });
-    await t.graphql(schedule, { i: { startsAt: '2026-12-20T19:00:00+01:00', endsAt: '2026-12-20T21:00:00+01:00', location: 'Buurthuis', invitationDaysBefore: 2 } }, await t.token('COORDINATOR'));
+    expect((await t.graphql(byId, { id: neighbour.id }, await t.token('COORDINATOR'))).data.neighbour).toEqual({
+      optedOutAt: null,
+      consentBasis: 'CONSENT',
+      consentGivenAt: '2026-12-08T19:00:00+01:00',
+    });
+    await t.graphql(
+      schedule,
+      { i: { startsAt: '2026-12-20T19:00:00+01:00', endsAt: '2026-12-20T21:00:00+01:00', location: 'Buurthuis', invitationDaysBefore: 2 } },
+      await t.token('COORDINATOR'),
+    );
     t.clock.set('2026-12-18T18:00:00Z');
     expect((await t.app.buurtbabbels.runDueRounds()).invitations).toBe(1);
 
     const unknown = await t.graphql(optIn, { id: 'niemand' }, await t.token('COORDINATOR'));
-    expect(unknown.data.optInNeighbour.userErrors).toEqual([{ field: ['id'], code: 'NOT_FOUND', message: 'Deze buurtondernemer bestaat niet.' }]);
-    const optOut = await t.graphql(`mutation { optOutNeighbour(id: "niemand") { userErrors { field code } } }`, {}, await t.token('COORDINATOR'));
+    expect(unknown.data.optInNeighbour.userErrors).toEqual([
+      { field: ['id'], code: 'NOT_FOUND', message: 'Deze buurtondernemer bestaat niet.' },
+    ]);
+    const optOut = await t.graphql(
+      `mutation { optOutNeighbour(id: "niemand") { userErrors { field code } } }`,
+      {},
+      await t.token('COORDINATOR'),
+    );
     expect(optOut.data.optOutNeighbour.userErrors).toEqual([{ field: ['id'], code: 'NOT_FOUND' }]);
   });
 
@@ -156,16 +208,30 @@ describe('neighbours over GraphQL', () => {
 
     const { partner, neighbour: linked, userErrors } = result.data.convertNeighbourToPartner;
     expect(userErrors).toEqual([]);
-    expect(partner).toMatchObject({ name: 'Koffiebar Noor', kind: 'COMPANY', email: 'noor@koffie.be', representatives: [{ name: 'Noor', email: 'noor@koffie.be' }], formerNeighbour: { id: neighbour.id, businessName: 'Koffiebar Noor' } });
+    expect(partner).toMatchObject({
+      name: 'Koffiebar Noor',
+      kind: 'COMPANY',
+      email: 'noor@koffie.be',
+      representatives: [{ name: 'Noor', email: 'noor@koffie.be' }],
+      formerNeighbour: { id: neighbour.id, businessName: 'Koffiebar Noor' },
+    });
     expect(linked.partner.id).toBe(partner.id);
     const again = await t.graphql(convert, { input: { neighbourId: neighbour.id, kind: 'COMPANY' } }, coordinator);
     expect(again.data.convertNeighbourToPartner.userErrors).toEqual([{ code: 'ALREADY_PARTNER' }]);
 
     // A partner's own view of the partner does not show the former contact's record.
-    const asPartner = await t.graphql(`query($id: ID!) { partner(id: $id) { formerNeighbour { id } } }`, { id: partner.id }, await t.token('PARTNER', { partnerId: partner.id }));
+    const asPartner = await t.graphql(
+      `query($id: ID!) { partner(id: $id) { formerNeighbour { id } } }`,
+      { id: partner.id },
+      await t.token('PARTNER', { partnerId: partner.id }),
+    );
     expect(asPartner.data.partner.formerNeighbour).toBeNull();
 
-    await t.graphql(`mutation($i: ScheduleBuurtbabbelInput!) { scheduleBuurtbabbel(input: $i) { userErrors { code } } }`, { i: { startsAt: '2026-12-20T19:00:00+01:00', endsAt: '2026-12-20T21:00:00+01:00', location: 'Buurthuis', invitationDaysBefore: 0 } }, coordinator);
+    await t.graphql(
+      `mutation($i: ScheduleBuurtbabbelInput!) { scheduleBuurtbabbel(input: $i) { userErrors { code } } }`,
+      { i: { startsAt: '2026-12-20T19:00:00+01:00', endsAt: '2026-12-20T21:00:00+01:00', location: 'Buurthuis', invitationDaysBefore: 0 } },
+      coordinator,
+    );
     t.clock.set('2026-12-20T18:00:00Z');
     expect((await t.app.buurtbabbels.runDueRounds()).invitations).toBe(0);
   });

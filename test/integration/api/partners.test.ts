@@ -37,13 +37,25 @@ describe('partners over GraphQL (DynamoDB Local)', () => {
     const before = await t.graphql(`{ partners(first: 100) { edges { node { id } } } }`, {}, coordinator);
     const result = await t.graphql(
       `mutation($input: CreatePartnerInput!) { createPartner(input: $input) { partner { id } userErrors { field message code } } }`,
-      { input: { name: ' ', kind: 'FREELANCER', email: 'geen-adres', capacity: { hoursPerMonth: -2 }, representatives: [{ name: 'X', email: 'x@y' }] } },
+      {
+        input: {
+          name: ' ',
+          kind: 'FREELANCER',
+          email: 'geen-adres',
+          capacity: { hoursPerMonth: -2 },
+          representatives: [{ name: 'X', email: 'x@y' }],
+        },
+      },
       coordinator,
     );
     const payload = result.data.createPartner;
     expect(payload.partner).toBeNull();
     expect(payload.userErrors.map((e: any) => e.code).sort()).toEqual(['INVALID_EMAIL', 'INVALID_EMAIL', 'NEGATIVE_AMOUNT', 'REQUIRED']);
-    expect(payload.userErrors.find((e: any) => e.code === 'REQUIRED')).toEqual({ field: ['input', 'name'], code: 'REQUIRED', message: 'De naam mag niet leeg zijn.' });
+    expect(payload.userErrors.find((e: any) => e.code === 'REQUIRED')).toEqual({
+      field: ['input', 'name'],
+      code: 'REQUIRED',
+      message: 'De naam mag niet leeg zijn.',
+    });
     const after = await t.graphql(`{ partners(first: 100) { edges { node { id } } } }`, {}, coordinator);
     expect(after.data.partners.edges).toHaveLength(before.data.partners.edges.length);
   });

@@ -21,9 +21,21 @@ describe('projects over GraphQL (DynamoDB Local)', () => {
       const other = await createPartner(t);
       const token = await t.token('PARTNER', { partnerId: own.id });
 
-      const proposed = await projectMutation(t, 'propose', { name: ' Deelfietsen ', promoterPartnerId: own.id, motivation: 'Minder auto’s in de buurt' }, token);
+      const proposed = await projectMutation(
+        t,
+        'propose',
+        { name: ' Deelfietsen ', promoterPartnerId: own.id, motivation: 'Minder auto’s in de buurt' },
+        token,
+      );
       expect(proposed.userErrors).toEqual([]);
-      expect(proposed.project).toMatchObject({ name: 'Deelfietsen', status: 'PROPOSED', promoter: { id: own.id }, reviewIntervalMonths: 3, engagements: [], reviews: [] });
+      expect(proposed.project).toMatchObject({
+        name: 'Deelfietsen',
+        status: 'PROPOSED',
+        promoter: { id: own.id },
+        reviewIntervalMonths: 3,
+        engagements: [],
+        reviews: [],
+      });
       expect(proposed.project.openIntakeItems).toEqual(['ENGAGEMENT', 'BUSINESS_MODEL_ASSESSMENT', 'COMMUNITY_GOALS_ASSESSMENT']);
 
       const result = await t.graphql(
@@ -35,7 +47,13 @@ describe('projects over GraphQL (DynamoDB Local)', () => {
     });
 
     it('refuses empty fields, an unknown promoter, a closed initial status and a bad interval, storing nothing', async () => {
-      const payload = await projectMutation(t, 'propose', { name: ' ', promoterPartnerId: 'nobody', motivation: '', status: 'ACTIVE', reviewIntervalMonths: 0 });
+      const payload = await projectMutation(t, 'propose', {
+        name: ' ',
+        promoterPartnerId: 'nobody',
+        motivation: '',
+        status: 'ACTIVE',
+        reviewIntervalMonths: 0,
+      });
       expect(payload.project).toBeNull();
       expect(payload.userErrors.map((e: any) => `${e.field.join('.')}:${e.code}`)).toEqual([
         'input.name:REQUIRED',
@@ -64,13 +82,25 @@ describe('projects over GraphQL (DynamoDB Local)', () => {
         fitsCommunityGoals: true,
         communityGoalsNote: 'Brengt buren samen',
       });
-      expect(assessed.project).toMatchObject({ hasBusinessModel: false, businessModelNote: 'Nog te bekijken', fitsCommunityGoals: true, openIntakeItems: [] });
+      expect(assessed.project).toMatchObject({
+        hasBusinessModel: false,
+        businessModelNote: 'Nog te bekijken',
+        fitsCommunityGoals: true,
+        openIntakeItems: [],
+      });
 
       const activated = await projectMutation(t, 'changeStatus', { projectId: project.id, status: 'ACTIVE' });
       expect(activated.userErrors).toEqual([]);
       expect(activated.project.status).toBe('ACTIVE');
       expect(activated.project.reviews).toEqual([
-        expect.objectContaining({ id: `${project.id}:1`, number: 1, status: 'SCHEDULED', dueAt: '2027-03-01T00:00:00+01:00', requestedAt: null, remindersSent: 0 }),
+        expect.objectContaining({
+          id: `${project.id}:1`,
+          number: 1,
+          status: 'SCHEDULED',
+          dueAt: '2027-03-01T00:00:00+01:00',
+          requestedAt: null,
+          remindersSent: 0,
+        }),
       ]);
     });
 
@@ -95,7 +125,12 @@ describe('projects over GraphQL (DynamoDB Local)', () => {
       const promoter = await createPartner(t);
       const project = await proposeProject(t, promoter.id);
       await engage(t, project.id, promoter.id, { hoursPerMonth: 1 });
-      const stale = await projectMutation(t, 'assess', { projectId: project.id, hasBusinessModel: true, fitsCommunityGoals: true, expectedVersion: project.version });
+      const stale = await projectMutation(t, 'assess', {
+        projectId: project.id,
+        hasBusinessModel: true,
+        fitsCommunityGoals: true,
+        expectedVersion: project.version,
+      });
       expect(stale.userErrors.map((e: any) => e.code)).toEqual(['VERSION_CONFLICT']);
       const unknown = await projectMutation(t, 'changeStatus', { projectId: 'nope', status: 'STOPPED' });
       expect(unknown.userErrors.map((e: any) => e.code)).toEqual(['NOT_FOUND']);
@@ -109,20 +144,43 @@ describe('projects over GraphQL (DynamoDB Local)', () => {
       const project = await proposeProject(t, a.id);
       const tokenA = await t.token('PARTNER', { partnerId: a.id });
 
-      const own = await projectMutation(t, 'engage', { projectId: project.id, partnerId: a.id, hoursPerMonth: 3, energyNote: 'Veel zin in' }, tokenA);
-      expect(own.project.engagements).toEqual([{ partner: { id: a.id }, project: { id: project.id }, hoursPerMonth: 3, euros: null, energyNote: 'Veel zin in', overCapacity: false }]);
+      const own = await projectMutation(
+        t,
+        'engage',
+        { projectId: project.id, partnerId: a.id, hoursPerMonth: 3, energyNote: 'Veel zin in' },
+        tokenA,
+      );
+      expect(own.project.engagements).toEqual([
+        {
+          partner: { id: a.id },
+          project: { id: project.id },
+          hoursPerMonth: 3,
+          euros: null,
+          energyNote: 'Veel zin in',
+          overCapacity: false,
+        },
+      ]);
 
-      const forOther = await t.graphql(`mutation($input: EngageInProjectInput!) { engageInProject(input: $input) { userErrors { code } } }`, { input: { projectId: project.id, partnerId: b.id } }, tokenA);
+      const forOther = await t.graphql(
+        `mutation($input: EngageInProjectInput!) { engageInProject(input: $input) { userErrors { code } } }`,
+        { input: { projectId: project.id, partnerId: b.id } },
+        tokenA,
+      );
       expect(forOther.errors?.[0].extensions.code).toBe('FORBIDDEN');
 
       t.clock.advance(60_000);
       const byCoordinator = await projectMutation(t, 'engage', { projectId: project.id, partnerId: b.id, euros: 250 });
-      expect(byCoordinator.project.engagements.map((e: any) => [e.partner.id, e.euros])).toEqual([[a.id, null], [b.id, 250]]);
+      expect(byCoordinator.project.engagements.map((e: any) => [e.partner.id, e.euros])).toEqual([
+        [a.id, null],
+        [b.id, 250],
+      ]);
 
       const negative = await projectMutation(t, 'engage', { projectId: project.id, partnerId: b.id, hoursPerMonth: -1 });
       expect(negative.userErrors.map((e: any) => e.code)).toEqual(['NEGATIVE_AMOUNT']);
       const empty = await projectMutation(t, 'engage', { projectId: project.id, partnerId: b.id, hoursPerMonth: 0, energyNote: '  ' });
-      expect(empty.userErrors).toEqual([{ field: ['input'], code: 'EMPTY_ENGAGEMENT', message: expect.stringMatching(/^Een engagement vermeldt uren per maand/) }]);
+      expect(empty.userErrors).toEqual([
+        { field: ['input'], code: 'EMPTY_ENGAGEMENT', message: expect.stringMatching(/^Een engagement vermeldt uren per maand/) },
+      ]);
       expect(empty.project).toBeNull();
     });
 
@@ -141,8 +199,16 @@ describe('projects over GraphQL (DynamoDB Local)', () => {
       await engage(t, p1.id, unstated.id, { hoursPerMonth: 80, euros: 5000 });
 
       const read = async (id: string) => (await t.graphql(partnerCapacity, { id }, coordinator)).data.partner;
-      expect(await read(busy.id)).toMatchObject({ committed: { hoursPerMonth: 9, eurosPerYear: 400 }, remainingCapacity: { hoursPerMonth: 1, eurosPerYear: 600 }, overCommitted: false });
-      expect(await read(unstated.id)).toMatchObject({ committed: { hoursPerMonth: 80, eurosPerYear: 5000 }, remainingCapacity: null, overCommitted: false });
+      expect(await read(busy.id)).toMatchObject({
+        committed: { hoursPerMonth: 9, eurosPerYear: 400 },
+        remainingCapacity: { hoursPerMonth: 1, eurosPerYear: 600 },
+        overCommitted: false,
+      });
+      expect(await read(unstated.id)).toMatchObject({
+        committed: { hoursPerMonth: 80, eurosPerYear: 5000 },
+        remainingCapacity: null,
+        overCommitted: false,
+      });
 
       // Going over is allowed, but flagged on the partner, on its counted engagements and in the coordinator's list.
       const over = await projectMutation(t, 'engage', { projectId: p2.id, partnerId: busy.id, hoursPerMonth: 7, euros: 400 });
@@ -150,7 +216,11 @@ describe('projects over GraphQL (DynamoDB Local)', () => {
       expect(over.project.engagements.find((e: any) => e.partner.id === busy.id).overCapacity).toBe(true);
       expect(over.project.engagements.find((e: any) => e.partner.id === calm.id).overCapacity).toBe(false);
       const busyNow = await read(busy.id);
-      expect(busyNow).toMatchObject({ committed: { hoursPerMonth: 11 }, remainingCapacity: { hoursPerMonth: -1, eurosPerYear: 600 }, overCommitted: true });
+      expect(busyNow).toMatchObject({
+        committed: { hoursPerMonth: 11 },
+        remainingCapacity: { hoursPerMonth: -1, eurosPerYear: 600 },
+        overCommitted: true,
+      });
       expect(busyNow.engagements.map((e: any) => [e.project.name, e.project.status, e.overCapacity])).toEqual([
         ['Repair café', 'ACTIVE', true],
         ['Buurtmoestuin', 'PROPOSED', true],
@@ -164,7 +234,10 @@ describe('projects over GraphQL (DynamoDB Local)', () => {
       // Stopping a project takes its engagements off every engaged partner's sums.
       await projectMutation(t, 'changeStatus', { projectId: p2.id, status: 'STOPPED' });
       expect(await read(busy.id)).toMatchObject({ committed: { hoursPerMonth: 4, eurosPerYear: 0 }, overCommitted: false });
-      expect(await read(calm.id)).toMatchObject({ committed: { hoursPerMonth: 0 }, remainingCapacity: { hoursPerMonth: 20, eurosPerYear: null } });
+      expect(await read(calm.id)).toMatchObject({
+        committed: { hoursPerMonth: 0 },
+        remainingCapacity: { hoursPerMonth: 20, eurosPerYear: null },
+      });
     });
 
     it('counts the engagements of a partner that was a neighbour, and of a spin-off partner, and keeps them through later partner edits', async () => {
@@ -228,9 +301,17 @@ describe('projects over GraphQL (DynamoDB Local)', () => {
       const a = await createPartner(t, { capacity: { hoursPerMonth: 2 } });
       const project = await proposeProject(t, a.id);
       await engage(t, project.id, a.id, { hoursPerMonth: 5 });
-      const withdrawn = await projectMutation(t, 'withdraw', { projectId: project.id, partnerId: a.id }, await t.token('PARTNER', { partnerId: a.id }));
+      const withdrawn = await projectMutation(
+        t,
+        'withdraw',
+        { projectId: project.id, partnerId: a.id },
+        await t.token('PARTNER', { partnerId: a.id }),
+      );
       expect(withdrawn.project.engagements).toEqual([]);
-      expect((await t.graphql(partnerCapacity, { id: a.id }, coordinator)).data.partner).toMatchObject({ engagements: [], overCommitted: false });
+      expect((await t.graphql(partnerCapacity, { id: a.id }, coordinator)).data.partner).toMatchObject({
+        engagements: [],
+        overCommitted: false,
+      });
       const again = await projectMutation(t, 'withdraw', { projectId: project.id, partnerId: a.id });
       expect(again.userErrors.map((e: any) => e.code)).toEqual(['NOT_ENGAGED']);
     });
@@ -257,7 +338,10 @@ describe('projects over GraphQL (DynamoDB Local)', () => {
         const found = await read(id);
         if (!interfered) {
           interfered = true;
-          await t.app.projects.engage({ id: 'c', email: 'c@destek.test', role: 'COORDINATOR' }, { projectId: project.id, partnerId: a.id, hoursPerMonth: 3 });
+          await t.app.projects.engage(
+            { id: 'c', email: 'c@destek.test', role: 'COORDINATOR' },
+            { projectId: project.id, partnerId: a.id, hoursPerMonth: 3 },
+          );
         }
         return found;
       };
@@ -278,7 +362,9 @@ describe('projects over GraphQL (DynamoDB Local)', () => {
         // The first engagements of these partners in p2 race their first ones in p1 on the partner item.
         ...partners.slice(0, 2).map((p) => engage(t, p2.id, p.id, { hoursPerMonth: 2 })),
       ]);
-      const project = (await t.graphql(`query($id: ID!) { project(id: $id) { engagements { partner { id } } } }`, { id: p1.id }, coordinator)).data.project;
+      const project = (
+        await t.graphql(`query($id: ID!) { project(id: $id) { engagements { partner { id } } } }`, { id: p1.id }, coordinator)
+      ).data.project;
       expect(project.engagements).toHaveLength(4);
       const first = (await t.graphql(partnerCapacity, { id: partners[0].id }, coordinator)).data.partner;
       expect(first.committed.hoursPerMonth).toBe(3);
@@ -298,9 +384,18 @@ describe('projects over GraphQL (DynamoDB Local)', () => {
 
       t.clock.set('2026-12-10T19:45:00+01:00');
       await projectMutation(t, 'decide', { projectId: project.id, meetingId: meeting.id, text: 'We zoeken een locatie.' });
-      const decided = await projectMutation(t, 'decide', { projectId: project.id, meetingId: meeting.id, text: ' Jan vraagt de buurtwerker. ' });
+      const decided = await projectMutation(t, 'decide', {
+        projectId: project.id,
+        meetingId: meeting.id,
+        text: ' Jan vraagt de buurtwerker. ',
+      });
       expect(decided.project.decisions).toEqual([
-        expect.objectContaining({ text: 'We zoeken een locatie.', meeting: { id: meeting.id }, recordedAt: '2026-12-10T19:45:00+01:00', review: null }),
+        expect.objectContaining({
+          text: 'We zoeken een locatie.',
+          meeting: { id: meeting.id },
+          recordedAt: '2026-12-10T19:45:00+01:00',
+          review: null,
+        }),
         expect.objectContaining({ text: 'Jan vraagt de buurtwerker.', meeting: { id: meeting.id } }),
       ]);
     });
@@ -329,7 +424,11 @@ describe('projects over GraphQL (DynamoDB Local)', () => {
       ]);
       expect(answered.userErrors).toEqual([]);
       expect(calls).toBeGreaterThanOrEqual(2);
-      const agenda = await t.graphql(`query($id: ID!) { meeting(id: $id) { agenda { consolidationReview { id status } } } }`, { id: meeting.id }, await t.token('COORDINATOR'));
+      const agenda = await t.graphql(
+        `query($id: ID!) { meeting(id: $id) { agenda { consolidationReview { id status } } } }`,
+        { id: meeting.id },
+        await t.token('COORDINATOR'),
+      );
       expect(agenda.data.meeting.agenda).toEqual([{ consolidationReview: { id: `${project.id}:1`, status: 'ANSWERED' } }]);
       expect((await scheduleMeeting(t, { startsAt: '2027-03-25T19:30:00+01:00', endsAt: '2027-03-25T21:30:00+01:00' })).agenda).toEqual([]);
     });
@@ -338,9 +437,21 @@ describe('projects over GraphQL (DynamoDB Local)', () => {
       const promoter = await createPartner(t);
       const open = await activeProject(t, promoter.id, { name: 'Repair café' });
       const settled = await activeProject(t, promoter.id, { name: 'Buurtmoestuin' });
-      const started = await scheduleMeeting(t, { title: 'Overleg 2 maart', startsAt: '2027-03-02T19:30:00+01:00', endsAt: '2027-03-02T21:30:00+01:00' });
-      const first = await scheduleMeeting(t, { title: 'Overleg 11 maart', startsAt: '2027-03-11T19:30:00+01:00', endsAt: '2027-03-11T21:30:00+01:00' });
-      const second = await scheduleMeeting(t, { title: 'Overleg 25 maart', startsAt: '2027-03-25T19:30:00+01:00', endsAt: '2027-03-25T21:30:00+01:00' });
+      const started = await scheduleMeeting(t, {
+        title: 'Overleg 2 maart',
+        startsAt: '2027-03-02T19:30:00+01:00',
+        endsAt: '2027-03-02T21:30:00+01:00',
+      });
+      const first = await scheduleMeeting(t, {
+        title: 'Overleg 11 maart',
+        startsAt: '2027-03-11T19:30:00+01:00',
+        endsAt: '2027-03-11T21:30:00+01:00',
+      });
+      const second = await scheduleMeeting(t, {
+        title: 'Overleg 25 maart',
+        startsAt: '2027-03-25T19:30:00+01:00',
+        endsAt: '2027-03-25T21:30:00+01:00',
+      });
       t.clock.set('2027-03-02T20:00:00+01:00');
       await t.app.projects.sendDueReviews();
       // Both answers land on the 11 March agenda; the meeting under way confirms one of them already.
@@ -348,13 +459,23 @@ describe('projects over GraphQL (DynamoDB Local)', () => {
       await projectMutation(t, 'answer', { reviewId: `${settled.id}:1`, outcome: 'CONTINUE' });
       expect((await projectMutation(t, 'confirm', { reviewId: `${settled.id}:1`, meetingId: started.id })).userErrors).toEqual([]);
       const agendaOf = async (id: string) =>
-        (await t.graphql(`query($id: ID!) { meeting(id: $id) { agenda { title consolidationReview { id status } } } }`, { id }, await t.token('COORDINATOR'))).data.meeting.agenda;
+        (
+          await t.graphql(
+            `query($id: ID!) { meeting(id: $id) { agenda { title consolidationReview { id status } } } }`,
+            { id },
+            await t.token('COORDINATOR'),
+          )
+        ).data.meeting.agenda;
       expect((await agendaOf(first.id)).map((item: any) => item.consolidationReview.id)).toEqual([`${open.id}:1`, `${settled.id}:1`]);
 
-      const cancel = async (id: string) => t.graphql(`mutation($id: ID!) { cancelMeeting(input: { id: $id }) { userErrors { code } } }`, { id }, await t.token('COORDINATOR'));
+      const cancel = async (id: string) =>
+        t.graphql(`mutation($id: ID!) { cancelMeeting(input: { id: $id }) { userErrors { code } } }`, { id }, await t.token('COORDINATOR'));
       expect((await cancel(first.id)).data.cancelMeeting.userErrors).toEqual([]);
       expect(await agendaOf(second.id)).toEqual([
-        { title: 'Consolidatie van Repair café: het antwoord van de promotor bevestigen', consolidationReview: { id: `${open.id}:1`, status: 'ANSWERED' } },
+        {
+          title: 'Consolidatie van Repair café: het antwoord van de promotor bevestigen',
+          consolidationReview: { id: `${open.id}:1`, status: 'ANSWERED' },
+        },
       ]);
 
       // No meeting planned any more: the next one scheduled takes the review over.
@@ -370,7 +491,10 @@ describe('projects over GraphQL (DynamoDB Local)', () => {
         { input: { meetingId: meeting.id, title: 'Stand van zaken', projectId: 'nope' } },
         coordinator,
       );
-      expect(added.data.addAgendaItem).toEqual({ meeting: null, userErrors: [{ field: ['input', 'projectId'], code: 'UNKNOWN_PROJECT', message: 'Dit project bestaat niet.' }] });
+      expect(added.data.addAgendaItem).toEqual({
+        meeting: null,
+        userErrors: [{ field: ['input', 'projectId'], code: 'UNKNOWN_PROJECT', message: 'Dit project bestaat niet.' }],
+      });
       const read = await t.graphql(`query($id: ID!) { meeting(id: $id) { agenda { id } } }`, { id: meeting.id }, coordinator);
       expect(read.data.meeting.agenda).toEqual([]);
     });
@@ -384,7 +508,9 @@ describe('projects over GraphQL (DynamoDB Local)', () => {
         { input: { meetingId: meeting.id, title: 'Stand van zaken', projectId: project.id } },
         coordinator,
       );
-      expect(added.data.addAgendaItem.meeting.agenda).toEqual([{ title: 'Stand van zaken', projectId: project.id, project: { name: 'Repair café' }, consolidationReview: null }]);
+      expect(added.data.addAgendaItem.meeting.agenda).toEqual([
+        { title: 'Stand van zaken', projectId: project.id, project: { name: 'Repair café' }, consolidationReview: null },
+      ]);
     });
   });
 
@@ -399,9 +525,13 @@ describe('projects over GraphQL (DynamoDB Local)', () => {
 
       const all = await names(`{ projects { edges { node { name status } } } }`);
       expect(all.edges.map((e: any) => e.node.name)).toEqual(['Zonnepanelen', 'Matrix', 'Apero', 'buurtkrant']);
-      const proposed = await names(`{ projects(status: PROPOSED, first: 1) { edges { node { name } } pageInfo { hasNextPage endCursor } } }`);
+      const proposed = await names(
+        `{ projects(status: PROPOSED, first: 1) { edges { node { name } } pageInfo { hasNextPage endCursor } } }`,
+      );
       expect(proposed.edges.map((e: any) => e.node.name)).toEqual(['Apero']);
-      const next = await names(`{ projects(status: PROPOSED, first: 1, after: "${proposed.pageInfo.endCursor}") { edges { node { name } } pageInfo { hasNextPage } } }`);
+      const next = await names(
+        `{ projects(status: PROPOSED, first: 1, after: "${proposed.pageInfo.endCursor}") { edges { node { name } } pageInfo { hasNextPage } } }`,
+      );
       expect(next).toEqual({ edges: [{ node: { name: 'buurtkrant' } }], pageInfo: { hasNextPage: false } });
     });
   });
@@ -423,7 +553,14 @@ describe('projects over GraphQL (DynamoDB Local)', () => {
     /** Partners, each engaged in one of the given projects. */
     async function engaged(count: number, projectIds: string[], capacity?: Record<string, number>) {
       const partners = await inBatches(count, () => createPartner(t, { representatives: [], ...(capacity ? { capacity } : {}) }));
-      await inBatches(count, (i) => t.app.projects.engage(viewer, { projectId: projectIds[i % projectIds.length], partnerId: partners[i].id, hoursPerMonth: 3, energyNote: 'Maandag' }));
+      await inBatches(count, (i) =>
+        t.app.projects.engage(viewer, {
+          projectId: projectIds[i % projectIds.length],
+          partnerId: partners[i].id,
+          hoursPerMonth: 3,
+          energyNote: 'Maandag',
+        }),
+      );
       return partners;
     }
 
@@ -458,8 +595,15 @@ describe('projects over GraphQL (DynamoDB Local)', () => {
 
     it('reads the projects list with engagements and reviews in 2 round trips, also with more than 100 engaged partners', async () => {
       const promoter = await createPartner(t);
-      const projects = [await activeProject(t, promoter.id, { name: 'A' }), await activeProject(t, promoter.id, { name: 'B' }), await proposeProject(t, promoter.id, { name: 'C' })];
-      await engaged(105, projects.map((p) => p.id));
+      const projects = [
+        await activeProject(t, promoter.id, { name: 'A' }),
+        await activeProject(t, promoter.id, { name: 'B' }),
+        await proposeProject(t, promoter.id, { name: 'C' }),
+      ];
+      await engaged(
+        105,
+        projects.map((p) => p.id),
+      );
       t.roundTrips.reset();
       const result = await t.graphql(`{ projects(first: 50) { edges { node { ${projectFields} } } } }`, {}, coordinator);
       const nodes = result.data.projects.edges.map((e: any) => e.node);

@@ -8,8 +8,16 @@ const jobs = ['deliver-outbox', 'send-buurtbabbel-invitations'];
 describe('npm run job arguments', () => {
   it('reads a job name with or without --now', () => {
     expect(parseJobArgs(['deliver-outbox'], jobs)).toEqual({ kind: 'run', name: 'deliver-outbox' });
-    expect(parseJobArgs(['deliver-outbox', '--now', '2026-03-02T09:00:00+01:00'], jobs)).toEqual({ kind: 'run', name: 'deliver-outbox', now: '2026-03-02T09:00:00.000+01:00' });
-    expect(parseJobArgs(['--now=2026-07-01T09:00:00Z', 'send-buurtbabbel-invitations'], jobs)).toEqual({ kind: 'run', name: 'send-buurtbabbel-invitations', now: '2026-07-01T11:00:00.000+02:00' });
+    expect(parseJobArgs(['deliver-outbox', '--now', '2026-03-02T09:00:00+01:00'], jobs)).toEqual({
+      kind: 'run',
+      name: 'deliver-outbox',
+      now: '2026-03-02T09:00:00.000+01:00',
+    });
+    expect(parseJobArgs(['--now=2026-07-01T09:00:00Z', 'send-buurtbabbel-invitations'], jobs)).toEqual({
+      kind: 'run',
+      name: 'send-buurtbabbel-invitations',
+      now: '2026-07-01T11:00:00.000+02:00',
+    });
     expect(parseJobArgs(['--list'], jobs)).toEqual({ kind: 'list' });
     expect(parseJobArgs(['deliver-outbox', '--help'], jobs)).toEqual({ kind: 'help' });
   });
@@ -38,7 +46,11 @@ describe('npm run job arguments', () => {
 describe('npm run token arguments', () => {
   it('reads a coordinator or a partner token request', () => {
     expect(parseTokenArgs(['--email', 'an@example.be', '--role', 'COORDINATOR'])).toEqual({ email: 'an@example.be', role: 'COORDINATOR' });
-    expect(parseTokenArgs(['--email=an@example.be', '--role=partner', '--partner', 'p-1'])).toEqual({ email: 'an@example.be', role: 'PARTNER', partnerId: 'p-1' });
+    expect(parseTokenArgs(['--email=an@example.be', '--role=partner', '--partner', 'p-1'])).toEqual({
+      email: 'an@example.be',
+      role: 'PARTNER',
+      partnerId: 'p-1',
+    });
     expect(parseTokenArgs(['-h'])).toBe('help');
   });
 

@@ -40,10 +40,19 @@ describe('dev secrets', () => {
       DYNAMODB_ENDPOINT: 'http://127.0.0.1:8000',
       OUTBOX_DIR: join(dataDir, 'outbox'),
     });
-    expect(parseConfig(env)).toMatchObject({ stage: 'local', devJwtSecret: secrets.devJwtSecret, dynamodbEndpoint: 'http://127.0.0.1:8000' });
+    expect(parseConfig(env)).toMatchObject({
+      stage: 'local',
+      devJwtSecret: secrets.devJwtSecret,
+      dynamodbEndpoint: 'http://127.0.0.1:8000',
+    });
 
     const own = 'x'.repeat(40);
-    const kept = localEnvironment({ secrets, dynamodbEndpoint: 'http://127.0.0.1:8000', dataDir, env: { DEV_JWT_SECRET: own, LINK_SIGNING_SECRET: own, OUTBOX_DIR: '/tmp/mails' } });
+    const kept = localEnvironment({
+      secrets,
+      dynamodbEndpoint: 'http://127.0.0.1:8000',
+      dataDir,
+      env: { DEV_JWT_SECRET: own, LINK_SIGNING_SECRET: own, OUTBOX_DIR: '/tmp/mails' },
+    });
     expect(kept).toMatchObject({ DEV_JWT_SECRET: own, LINK_SIGNING_SECRET: own, OUTBOX_DIR: '/tmp/mails' });
   });
 });

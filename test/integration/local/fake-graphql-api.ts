@@ -12,7 +12,8 @@ export function fakeGraphqlApi(options: { existingPartners?: number; refuse?: st
   let nextProjectId = 1;
   const handler: LambdaHttpHandler = async (event) => {
     events.push(event);
-    if (event.rawPath !== '/graphql') return { statusCode: 404, headers: { 'content-type': 'text/plain' }, body: `no route ${event.rawPath}` };
+    if (event.rawPath !== '/graphql')
+      return { statusCode: 404, headers: { 'content-type': 'text/plain' }, body: `no route ${event.rawPath}` };
     const { query, variables } = JSON.parse(event.body ?? '{}') as { query: string; variables?: Record<string, any> };
     operations.push({ query, variables });
     const json = (data: unknown) => ({ statusCode: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ data }) });
@@ -21,20 +22,31 @@ export function fakeGraphqlApi(options: { existingPartners?: number; refuse?: st
     }
     if (query.includes('createPartner')) {
       if (options.refuse === variables?.input?.name) {
-        return json({ createPartner: { partner: null, userErrors: [{ field: ['input', 'email'], message: 'Dit adres is al in gebruik', code: 'DUPLICATE' }] } });
+        return json({
+          createPartner: {
+            partner: null,
+            userErrors: [{ field: ['input', 'email'], message: 'Dit adres is al in gebruik', code: 'DUPLICATE' }],
+          },
+        });
       }
       return json({ createPartner: { partner: { id: `partner-${nextId++}` }, userErrors: [] } });
     }
     if (query.includes('scheduleMeeting')) return json({ scheduleMeeting: { meeting: { id: 'meeting-1' }, userErrors: [] } });
-    if (query.includes('proposeProject')) return json({ proposeProject: { project: { id: `project-${nextProjectId++}` }, userErrors: [] } });
+    if (query.includes('proposeProject'))
+      return json({ proposeProject: { project: { id: `project-${nextProjectId++}` }, userErrors: [] } });
     for (const field of ['engageInProject', 'assessProject', 'changeProjectStatus']) {
       if (query.includes(field)) return json({ [field]: { project: { id: variables?.input?.projectId }, userErrors: [] } });
     }
     if (query.includes('addAgendaItem')) return json({ addAgendaItem: { meeting: { id: variables?.input?.meetingId }, userErrors: [] } });
     if (query.includes('addNeighbour')) return json({ addNeighbour: { neighbourId: `neighbour-${nextId++}`, userErrors: [] } });
     if (query.includes('optOutNeighbour')) return json({ optOutNeighbour: { neighbourId: variables?.id, userErrors: [] } });
-    if (query.includes('scheduleBuurtbabbel')) return json({ scheduleBuurtbabbel: { buurtbabbel: { id: 'buurtbabbel-1' }, userErrors: [] } });
-    return { statusCode: 400, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ errors: [{ message: 'unknown operation' }] }) };
+    if (query.includes('scheduleBuurtbabbel'))
+      return json({ scheduleBuurtbabbel: { buurtbabbel: { id: 'buurtbabbel-1' }, userErrors: [] } });
+    return {
+      statusCode: 400,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ errors: [{ message: 'unknown operation' }] }),
+    };
   };
   return { handler, events, operations };
 }

@@ -67,7 +67,12 @@ describe('http adapter (API Gateway HTTP API v2)', () => {
   it('passes text bodies as text (JSON, form-encoded)', async () => {
     const json = JSON.stringify({ query: '{ viewer { id } }', note: 'café' });
     await send(server.port, { method: 'POST', path: '/graphql', headers: { 'content-type': 'application/json' }, body: json });
-    await send(server.port, { method: 'POST', path: '/rsvp', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 't=abc&answer=yes' });
+    await send(server.port, {
+      method: 'POST',
+      path: '/rsvp',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 't=abc&answer=yes',
+    });
     expect(events[0]).toMatchObject({ body: json, isBase64Encoded: false, requestContext: { http: { method: 'POST' } } });
     expect(events[1]).toMatchObject({ body: 't=abc&answer=yes', isBase64Encoded: false });
   });
@@ -84,7 +89,12 @@ describe('http adapter (API Gateway HTTP API v2)', () => {
         isBase64Encoded: event.isBase64Encoded,
       };
     };
-    const response = await send(server.port, { method: 'PUT', path: '/upload', headers: { 'content-type': 'application/octet-stream' }, body: bytes });
+    const response = await send(server.port, {
+      method: 'PUT',
+      path: '/upload',
+      headers: { 'content-type': 'application/octet-stream' },
+      body: bytes,
+    });
     expect(events[0].isBase64Encoded).toBe(true);
     expect(Buffer.from(events[0].body!, 'base64').equals(bytes)).toBe(true);
     expect(response.status).toBe(201);
@@ -104,7 +114,12 @@ describe('http adapter (API Gateway HTTP API v2)', () => {
   });
 
   it('refuses bodies over the limit with 413', async () => {
-    const response = await send(server.port, { method: 'POST', path: '/graphql', headers: { 'content-type': 'application/json' }, body: Buffer.alloc(100 * 1024, 'a') });
+    const response = await send(server.port, {
+      method: 'POST',
+      path: '/graphql',
+      headers: { 'content-type': 'application/json' },
+      body: Buffer.alloc(100 * 1024, 'a'),
+    });
     expect(response.status).toBe(413);
     expect(events).toHaveLength(0);
   });
@@ -123,7 +138,13 @@ describe('http adapter (API Gateway HTTP API v2)', () => {
       cookies: ['a=1', 'b=2', 'c=3'],
       queryStringParameters: { x: '€' },
       body: '{}',
-      requestContext: { domainName: 'localhost', requestId: 'r1', time: '02/Mar/2026:08:09:10 +0000', timeEpoch: Date.parse('2026-03-02T08:09:10Z'), http: { method: 'POST' } },
+      requestContext: {
+        domainName: 'localhost',
+        requestId: 'r1',
+        time: '02/Mar/2026:08:09:10 +0000',
+        timeEpoch: Date.parse('2026-03-02T08:09:10Z'),
+        http: { method: 'POST' },
+      },
     });
   });
 });

@@ -18,13 +18,22 @@ describe('npm run import-neighbours', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   function run(args: string[]) {
-    const env = { ...process.env, DATA_DIR: dataDir, DYNAMODB_ENDPOINT: dynamoEndpoint(), TABLE_NAME: t.app.config.tableName, LOG_LEVEL: 'warn' };
+    const env = {
+      ...process.env,
+      DATA_DIR: dataDir,
+      DYNAMODB_ENDPOINT: dynamoEndpoint(),
+      TABLE_NAME: t.app.config.tableName,
+      LOG_LEVEL: 'warn',
+    };
     return spawnSync('npm', ['run', '--silent', 'import-neighbours', '--', ...args], { cwd: root, env, encoding: 'utf8', timeout: 60_000 });
   }
 
   it('imports a file into the local database and prints every refused line with its reason', async () => {
     const file = join(dataDir, 'buren.csv');
-    writeFileSync(file, '\ufeffBedrijfsnaam;E-mail;Adres\r\nBakkerij;bakker@buurt.be;Straat 1\r\nKapper;;Straat 2\r\nBakkerij 2;BAKKER@buurt.be;Straat 3\r\n');
+    writeFileSync(
+      file,
+      '\ufeffBedrijfsnaam;E-mail;Adres\r\nBakkerij;bakker@buurt.be;Straat 1\r\nKapper;;Straat 2\r\nBakkerij 2;BAKKER@buurt.be;Straat 3\r\n',
+    );
 
     const result = run([file]);
 

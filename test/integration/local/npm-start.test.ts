@@ -44,7 +44,11 @@ describe('npm start (end to end)', () => {
     stack = spawn('npm', ['start', '--', '--seed', '--in-memory'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     stack.stdout!.on('data', (chunk) => (output += chunk));
     stack.stderr!.on('data', (chunk) => (output += chunk));
-    await waitFor('the local stack to start', () => (output.includes('/graphql') ? true : stack.exitCode !== null ? Promise.reject(new Error(output)) : undefined), 90_000);
+    await waitFor(
+      'the local stack to start',
+      () => (output.includes('/graphql') ? true : stack.exitCode !== null ? Promise.reject(new Error(output)) : undefined),
+      90_000,
+    );
   }, 120_000);
 
   afterAll(async () => {
@@ -63,7 +67,9 @@ describe('npm start (end to end)', () => {
     const response = await fetch(`${url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query: '{ viewer { role } partners { edges { node { name } } } meetings { edges { node { title invitations { response } } } } }' }),
+      body: JSON.stringify({
+        query: '{ viewer { role } partners { edges { node { name } } } meetings { edges { node { title invitations { response } } } } }',
+      }),
     });
     const body: any = await response.json();
     expect(body.data.viewer).toEqual({ role: 'COORDINATOR' });
@@ -75,12 +81,20 @@ describe('npm start (end to end)', () => {
 
   it('delivers the seeded invitations (to the meeting and to the buurtbabbel) into the local outbox within seconds and lists them', async () => {
     const outbox = join(dataDir, 'outbox');
-    const mails = await waitFor('both kinds of invitation in the outbox', () => {
-      const found = existsSync(outbox) ? readdirSync(outbox).filter((name) => name.endsWith('.eml')).map((name) => readFileSync(join(outbox, name), 'utf8')) : [];
-      const meeting = found.find((mail) => /text\/calendar;[^\r\n]*method=REQUEST/i.test(mail));
-      const buurtbabbel = found.find((mail) => mail.includes('List-Unsubscribe-Post: List-Unsubscribe=One-Click'));
-      return meeting && buurtbabbel ? { meeting, buurtbabbel } : undefined;
-    }, 30_000);
+    const mails = await waitFor(
+      'both kinds of invitation in the outbox',
+      () => {
+        const found = existsSync(outbox)
+          ? readdirSync(outbox)
+              .filter((name) => name.endsWith('.eml'))
+              .map((name) => readFileSync(join(outbox, name), 'utf8'))
+          : [];
+        const meeting = found.find((mail) => /text\/calendar;[^\r\n]*method=REQUEST/i.test(mail));
+        const buurtbabbel = found.find((mail) => mail.includes('List-Unsubscribe-Post: List-Unsubscribe=One-Click'));
+        return meeting && buurtbabbel ? { meeting, buurtbabbel } : undefined;
+      },
+      30_000,
+    );
     expect(mails.buurtbabbel).toMatch(/^Subject: Uitnodiging: buurtbabbel op /m);
     const page = await fetch(`${url}/outbox`);
     expect(page.status).toBe(200);
@@ -92,14 +106,22 @@ describe('npm start (end to end)', () => {
     expect(JSON.parse(npm(['job', '--', 'deliver-outbox', '--now', '2026-12-01T09:00:00+01:00'], env))).toMatchObject({ failed: 0 });
     // Eleven days on, the seeded buurtbabbel (twelve days ahead) has its reminder round; nobody said yes yet.
     const later = new Date(Date.now() + 11 * 24 * 3600_000).toISOString();
-    expect(JSON.parse(npm(['job', '--', 'send-buurtbabbel-invitations', '--now', later], env))).toEqual({ rounds: 1, invitations: 0, reminders: 0 });
+    expect(JSON.parse(npm(['job', '--', 'send-buurtbabbel-invitations', '--now', later], env))).toEqual({
+      rounds: 1,
+      invitations: 0,
+      reminders: 0,
+    });
   });
 
   it('stops cleanly on SIGINT and removes its state file', async () => {
     expect(existsSync(join(dataDir, 'local-stack.json'))).toBe(true);
     process.kill(-stack.pid!, 'SIGINT');
     // npm itself ends by the same signal; the stack under it exits 0 after its cleanup.
-    const ended = await waitFor('the stack to exit', () => (stack.exitCode !== null || stack.signalCode !== null ? { code: stack.exitCode, signal: stack.signalCode } : undefined), 20_000);
+    const ended = await waitFor(
+      'the stack to exit',
+      () => (stack.exitCode !== null || stack.signalCode !== null ? { code: stack.exitCode, signal: stack.signalCode } : undefined),
+      20_000,
+    );
     expect([0, 'SIGINT']).toContain(ended.code ?? ended.signal);
     expect(output).toContain('stopping the local stack');
     expect(existsSync(join(dataDir, 'local-stack.json'))).toBe(false);

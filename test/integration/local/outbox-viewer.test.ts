@@ -7,10 +7,24 @@ import { createOutboxViewer } from '../../../functions/local/outbox-viewer';
 import { listen, send } from './http-helpers';
 
 const ics = (method: string) =>
-  ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//test//EN', `METHOD:${method}`, 'BEGIN:VEVENT', 'UID:meeting-1@destek.local', 'DTSTART:20260312T183000Z', 'SUMMARY:Overleg', 'END:VEVENT', 'END:VCALENDAR', ''].join('\r\n');
+  [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//test//EN',
+    `METHOD:${method}`,
+    'BEGIN:VEVENT',
+    'UID:meeting-1@destek.local',
+    'DTSTART:20260312T183000Z',
+    'SUMMARY:Overleg',
+    'END:VEVENT',
+    'END:VCALENDAR',
+    '',
+  ].join('\r\n');
 
 function compose(options: Mail.Options): Promise<Buffer> {
-  return new Promise((resolve, reject) => new MailComposer(options).compile().build((error, message) => (error ? reject(error) : resolve(message))));
+  return new Promise((resolve, reject) =>
+    new MailComposer(options).compile().build((error, message) => (error ? reject(error) : resolve(message))),
+  );
 }
 
 describe('outbox viewer', () => {
@@ -51,7 +65,17 @@ describe('outbox viewer', () => {
         },
         '2026-03-03T09:00:00Z',
       ],
-      ['plain.eml', { from: 'overleg@destek.local', to: 'griet@example.be', subject: 'Buurtbabbel', date: new Date('2026-03-01T09:00:00Z'), text: 'Hallo' }, '2026-03-01T09:00:00Z'],
+      [
+        'plain.eml',
+        {
+          from: 'overleg@destek.local',
+          to: 'griet@example.be',
+          subject: 'Buurtbabbel',
+          date: new Date('2026-03-01T09:00:00Z'),
+          text: 'Hallo',
+        },
+        '2026-03-01T09:00:00Z',
+      ],
     ];
     for (const [file, options, time] of mails) {
       writeFileSync(join(outboxDir, file), await compose(options));
@@ -88,7 +112,9 @@ describe('outbox viewer', () => {
     expect(response.status).toBe(200);
     const html = response.text;
     expect(html).toContain('<pre>Kom je? Antwoord: http://localhost:4000/rsvp?t=abc</pre>');
-    expect(html).toMatch(/<iframe sandbox="allow-popups allow-popups-to-escape-sandbox" srcdoc="[^"]*&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
+    expect(html).toMatch(
+      /<iframe sandbox="allow-popups allow-popups-to-escape-sandbox" srcdoc="[^"]*&lt;script&gt;alert\(1\)&lt;\/script&gt;/,
+    );
     expect(html).not.toContain('<script>');
     expect(html).toContain('href="http://localhost:4000/rsvp?t=abc&amp;a=yes"');
     expect(html).toContain('href="/outbox/invite.eml/raw"');

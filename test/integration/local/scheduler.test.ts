@@ -28,7 +28,13 @@ describe('cron expressions', () => {
       months: [1, 2, 3, 12],
       daysOfWeek: [2, 3, 4, 5, 6],
     });
-    expect(parseCron('cron(30 9 1,15 * ? 2026-2027)')).toMatchObject({ minutes: [30], hours: [9], daysOfMonth: [1, 15], daysOfWeek: undefined, years: [2026, 2027] });
+    expect(parseCron('cron(30 9 1,15 * ? 2026-2027)')).toMatchObject({
+      minutes: [30],
+      hours: [9],
+      daysOfMonth: [1, 15],
+      daysOfWeek: undefined,
+      years: [2026, 2027],
+    });
     expect(parseSchedule('cron(0 9 * * ? *)')).toMatchObject({ kind: 'cron', zone: 'Europe/Brussels' });
   });
 
@@ -79,7 +85,12 @@ describe('local scheduler', () => {
   const logLines: string[] = [];
   const logger = createLogger('debug', {}, (line) => logLines.push(line));
 
-  function job(name: string, schedule: string, handler: (event: JobEvent) => Promise<JobResult>, localIntervalSeconds?: number): RunnableJob {
+  function job(
+    name: string,
+    schedule: string,
+    handler: (event: JobEvent) => Promise<JobResult>,
+    localIntervalSeconds?: number,
+  ): RunnableJob {
     return { name, description: name, schedule, ...(localIntervalSeconds ? { localIntervalSeconds } : {}), load: async () => handler };
   }
 
@@ -91,7 +102,10 @@ describe('local scheduler', () => {
 
   it('runs a job every localIntervalSeconds, passing the planned time as now', async () => {
     const calls: JobEvent[] = [];
-    const scheduler = startScheduler({ jobs: [job('tick', 'rate(1 minute)', async (event) => (calls.push(event), { sent: 0 }), 2)], logger });
+    const scheduler = startScheduler({
+      jobs: [job('tick', 'rate(1 minute)', async (event) => (calls.push(event), { sent: 0 }), 2)],
+      logger,
+    });
     await jest.advanceTimersByTimeAsync(1999);
     expect(calls).toHaveLength(0);
     await jest.advanceTimersByTimeAsync(1);
@@ -108,14 +122,19 @@ describe('local scheduler', () => {
     let running = 0;
     let maxRunning = 0;
     let calls = 0;
-    const slow = job('slow', 'rate(1 minute)', async () => {
-      calls++;
-      running++;
-      maxRunning = Math.max(maxRunning, running);
-      await new Promise<void>((resolve) => (release = resolve));
-      running--;
-      return { done: 1 };
-    }, 1);
+    const slow = job(
+      'slow',
+      'rate(1 minute)',
+      async () => {
+        calls++;
+        running++;
+        maxRunning = Math.max(maxRunning, running);
+        await new Promise<void>((resolve) => (release = resolve));
+        running--;
+        return { done: 1 };
+      },
+      1,
+    );
     const scheduler = startScheduler({ jobs: [slow], logger });
     await jest.advanceTimersByTimeAsync(10_000);
     expect(calls).toBe(1);
@@ -141,7 +160,12 @@ describe('local scheduler', () => {
     await scheduler.stop();
     expect(calls).toBe(2);
     const entries = logLines.map((line) => JSON.parse(line));
-    expect(entries[0]).toMatchObject({ level: 'error', message: 'scheduled job failed', job: 'flaky', error: { message: 'database away' } });
+    expect(entries[0]).toMatchObject({
+      level: 'error',
+      message: 'scheduled job failed',
+      job: 'flaky',
+      error: { message: 'database away' },
+    });
     expect(entries[1]).toMatchObject({ level: 'info', message: 'scheduled job ran', job: 'flaky', result: { sent: 3 } });
   });
 

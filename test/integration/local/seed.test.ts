@@ -1,4 +1,12 @@
-import { seedDemoNetwork, graphqlViaHandler, demoBuurtbabbelTimes, demoMeetingTimes, demoNeighbours, demoPartners, demoProjects } from '../../../functions/local/seed';
+import {
+  seedDemoNetwork,
+  graphqlViaHandler,
+  demoBuurtbabbelTimes,
+  demoMeetingTimes,
+  demoNeighbours,
+  demoPartners,
+  demoProjects,
+} from '../../../functions/local/seed';
 import { createTestApp } from '../../support/test-app';
 import { fakeGraphqlApi } from './fake-graphql-api';
 
@@ -6,7 +14,14 @@ describe('seed', () => {
   it('creates the partners and the next meeting through the handler, as a coordinator', async () => {
     const api = fakeGraphqlApi();
     const result = await seedDemoNetwork(graphqlViaHandler(api.handler, 'token-1'), new Date('2026-03-20T10:00:00Z'));
-    expect(result).toEqual({ skipped: false, partners: demoPartners.length, meetingId: 'meeting-1', projects: demoProjects.length, neighbours: demoNeighbours.length, buurtbabbelId: 'buurtbabbel-1' });
+    expect(result).toEqual({
+      skipped: false,
+      partners: demoPartners.length,
+      meetingId: 'meeting-1',
+      projects: demoProjects.length,
+      neighbours: demoNeighbours.length,
+      buurtbabbelId: 'buurtbabbel-1',
+    });
 
     expect(api.events[0]).toMatchObject({
       version: '2.0',
@@ -42,11 +57,18 @@ describe('seed', () => {
       ['Repair café Sint-Pieters', partnerId('Atelier Ledeberg')],
       ['Matrixavonden', partnerId('Jonas Martens Procesbegeleiding')],
     ]);
-    expect(inputs('engageInProject')).toContainEqual({ projectId: 'project-1', partnerId: partnerId('Koffiebranderij Sint-Pieters'), hoursPerMonth: 2, energyNote: 'Koffie voor de bezoekers' });
+    expect(inputs('engageInProject')).toContainEqual({
+      projectId: 'project-1',
+      partnerId: partnerId('Koffiebranderij Sint-Pieters'),
+      hoursPerMonth: 2,
+      energyNote: 'Koffie voor de bezoekers',
+    });
     expect(inputs('engageInProject').filter((input) => input.projectId === 'project-2')).toHaveLength(2);
     expect(inputs('assessProject').map((input) => input.projectId)).toEqual(['project-1']);
     expect(inputs('changeProjectStatus')).toEqual([{ projectId: 'project-1', status: 'ACTIVE' }]);
-    expect(inputs('addAgendaItem')).toEqual([{ meetingId: 'meeting-1', title: 'Intake Matrixavonden: verdienmodel en doelen bespreken', projectId: 'project-2' }]);
+    expect(inputs('addAgendaItem')).toEqual([
+      { meetingId: 'meeting-1', title: 'Intake Matrixavonden: verdienmodel en doelen bespreken', projectId: 'project-2' },
+    ]);
   });
 
   it('seeds a network the real API accepts: an ACTIVE project with engagements, one in intake, and an over-committed partner', async () => {
@@ -67,12 +89,22 @@ describe('seed', () => {
       ['Repair café Sint-Pieters', 'ACTIVE', []],
       ['Matrixavonden', 'PROPOSED', ['BUSINESS_MODEL_ASSESSMENT', 'COMMUNITY_GOALS_ASSESSMENT']],
     ]);
-    expect(projects[0].engagements.map((e: any) => e.partner.name).sort()).toEqual(['Atelier Ledeberg', 'Koffiebranderij Sint-Pieters', 'Schakel vzw']);
+    expect(projects[0].engagements.map((e: any) => e.partner.name).sort()).toEqual([
+      'Atelier Ledeberg',
+      'Koffiebranderij Sint-Pieters',
+      'Schakel vzw',
+    ]);
     expect(projects[0].reviews).toEqual([{ status: 'SCHEDULED', dueAt: '2027-03-01T00:00:00+01:00' }]);
     expect(read.data.overCommittedPartners).toEqual([{ name: 'Atelier Ledeberg' }]);
 
-    const meeting = await t.graphql(`query($id: ID!) { meeting(id: $id) { agenda { title project { name } } } }`, { id: result.meetingId }, token);
-    expect(meeting.data.meeting.agenda).toEqual([{ title: 'Intake Matrixavonden: verdienmodel en doelen bespreken', project: { name: 'Matrixavonden' } }]);
+    const meeting = await t.graphql(
+      `query($id: ID!) { meeting(id: $id) { agenda { title project { name } } } }`,
+      { id: result.meetingId },
+      token,
+    );
+    expect(meeting.data.meeting.agenda).toEqual([
+      { title: 'Intake Matrixavonden: verdienmodel en doelen bespreken', project: { name: 'Matrixavonden' } },
+    ]);
   });
 
   it('adds neighbours (one opted out) and a buurtbabbel hosted by a demo partner, whose invitations go out at once', async () => {
@@ -89,8 +121,17 @@ describe('seed', () => {
     expect(optedOut).toHaveLength(1);
     const buurtbabbel = api.operations.find((op) => op.query.includes('scheduleBuurtbabbel'))!.variables!.input;
     const host = demoPartners.findIndex((p) => p.name === 'Koffiebranderij Sint-Pieters');
-    expect(buurtbabbel).toEqual({ startsAt: '2026-04-01T17:30:00+02:00', endsAt: '2026-04-01T19:30:00+02:00', location: 'Koffiebranderij Sint-Pieters, Sint-Pietersaalststraat, Gent', hostPartnerId: `partner-${host + 1}`, maxGuests: 15 });
-    expect(demoBuurtbabbelTimes(new Date('2026-01-05T22:30:00Z'))).toEqual({ startsAt: '2026-01-17T17:30:00+01:00', endsAt: '2026-01-17T19:30:00+01:00' });
+    expect(buurtbabbel).toEqual({
+      startsAt: '2026-04-01T17:30:00+02:00',
+      endsAt: '2026-04-01T19:30:00+02:00',
+      location: 'Koffiebranderij Sint-Pieters, Sint-Pietersaalststraat, Gent',
+      hostPartnerId: `partner-${host + 1}`,
+      maxGuests: 15,
+    });
+    expect(demoBuurtbabbelTimes(new Date('2026-01-05T22:30:00Z'))).toEqual({
+      startsAt: '2026-01-17T17:30:00+01:00',
+      endsAt: '2026-01-17T19:30:00+01:00',
+    });
   });
 
   it('is accepted as it is by the real API, and the buurtbabbel round invites the neighbours who did not opt out', async () => {
@@ -104,9 +145,15 @@ describe('seed', () => {
       token,
     );
     expect(read.errors).toBeUndefined();
-    expect(read.data.neighbours.edges.map((e: any) => e.node.businessName).sort()).toEqual(demoNeighbours.map((n) => n.businessName).sort());
+    expect(read.data.neighbours.edges.map((e: any) => e.node.businessName).sort()).toEqual(
+      demoNeighbours.map((n) => n.businessName).sort(),
+    );
     expect(read.data.neighbours.edges.filter((e: any) => e.node.optedOutAt)).toHaveLength(1);
-    expect(read.data.buurtbabbel).toEqual({ host: { name: 'Koffiebranderij Sint-Pieters' }, maxGuests: 15, invitationsAt: '2026-03-18T17:30:00+01:00' });
+    expect(read.data.buurtbabbel).toEqual({
+      host: { name: 'Koffiebranderij Sint-Pieters' },
+      maxGuests: 15,
+      invitationsAt: '2026-03-18T17:30:00+01:00',
+    });
     expect(await t.app.buurtbabbels.runDueRounds()).toEqual({ rounds: 1, invitations: demoNeighbours.length - 1, reminders: 0 });
   });
 
@@ -118,10 +165,15 @@ describe('seed', () => {
 
   it('stops with the user errors of a refused mutation', async () => {
     const api = fakeGraphqlApi({ refuse: 'Atelier Ledeberg' });
-    await expect(seedDemoNetwork(graphqlViaHandler(api.handler, 't'))).rejects.toThrow('createPartner refused: DUPLICATE Dit adres is al in gebruik');
+    await expect(seedDemoNetwork(graphqlViaHandler(api.handler, 't'))).rejects.toThrow(
+      'createPartner refused: DUPLICATE Dit adres is al in gebruik',
+    );
   });
 
   it('plans the meeting at 19:30 Brussels time in winter too', () => {
-    expect(demoMeetingTimes(new Date('2026-01-05T22:30:00Z'))).toEqual({ startsAt: '2026-01-15T19:30:00+01:00', endsAt: '2026-01-15T21:30:00+01:00' });
+    expect(demoMeetingTimes(new Date('2026-01-05T22:30:00Z'))).toEqual({
+      startsAt: '2026-01-15T19:30:00+01:00',
+      endsAt: '2026-01-15T21:30:00+01:00',
+    });
   });
 });

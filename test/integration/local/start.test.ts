@@ -33,20 +33,41 @@ describe('startLocalStack', () => {
     try {
       expect(stack.url).toBe(`http://localhost:${stack.port}`);
       expect(stack.dynamodbEndpoint).toBe(endpoint);
-      expect(stack.seeded).toEqual({ skipped: false, partners: 5, meetingId: 'meeting-1', projects: 2, neighbours: 4, buurtbabbelId: 'buurtbabbel-1' });
-      expect(process.env).toMatchObject({ STAGE: 'local', PUBLIC_BASE_URL: stack.url, TABLE_NAME: tableName, OUTBOX_DIR: join(dataDir, 'outbox') });
+      expect(stack.seeded).toEqual({
+        skipped: false,
+        partners: 5,
+        meetingId: 'meeting-1',
+        projects: 2,
+        neighbours: 4,
+        buurtbabbelId: 'buurtbabbel-1',
+      });
+      expect(process.env).toMatchObject({
+        STAGE: 'local',
+        PUBLIC_BASE_URL: stack.url,
+        TABLE_NAME: tableName,
+        OUTBOX_DIR: join(dataDir, 'outbox'),
+      });
 
       const client = createDocumentClient({ region: 'eu-west-1', endpoint });
       await expect(client.send(new DescribeTableCommand({ TableName: tableName }))).resolves.toBeDefined();
       client.destroy();
 
-      expect(JSON.parse(readFileSync(join(dataDir, 'local-stack.json'), 'utf8'))).toMatchObject({ dynamodbEndpoint: endpoint, port: stack.port, pid: process.pid });
+      expect(JSON.parse(readFileSync(join(dataDir, 'local-stack.json'), 'utf8'))).toMatchObject({
+        dynamodbEndpoint: endpoint,
+        port: stack.port,
+        pid: process.pid,
+      });
 
       const root = await send(stack.port, { path: '/' });
       expect(root.status).toBe(302);
       expect(root.headers.location).toBe('/graphql');
 
-      const graphql = await send(stack.port, { method: 'POST', path: '/graphql?x=1', headers: { 'content-type': 'application/json' }, body: '{"query":"{ partners(first: 1) { edges { node { id } } } }"}' });
+      const graphql = await send(stack.port, {
+        method: 'POST',
+        path: '/graphql?x=1',
+        headers: { 'content-type': 'application/json' },
+        body: '{"query":"{ partners(first: 1) { edges { node { id } } } }"}',
+      });
       expect(graphql.status).toBe(200);
       expect(api.events.at(-1)).toMatchObject({ rawPath: '/graphql', rawQueryString: 'x=1', requestContext: { http: { method: 'POST' } } });
 

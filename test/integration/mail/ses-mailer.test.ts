@@ -48,23 +48,45 @@ describe('SES mailer', () => {
     expect(mimeShape(mimeTree(raw))).toBe(INVITATION_SHAPE);
     expect(raw).toMatch(/^Message-ID: <meeting-01HZX8\.0\.jan@destek\.local>/m);
     expect(raw).toMatch(/METHOD:REQUEST/);
-    expect(result).toMatchObject({ messageId: '<010201936b1c-example-000000@eu-west-1.amazonses.com>', accepted: ['jan@example.org'], rejected: [] });
+    expect(result).toMatchObject({
+      messageId: '<010201936b1c-example-000000@eu-west-1.amazonses.com>',
+      accepted: ['jan@example.org'],
+      rejected: [],
+    });
   });
 
   it('treats refusals by SES as temporary, so a sandbox or account problem never suppresses an address', async () => {
-    next = { status: 400, headers: { 'x-amzn-errortype': 'MessageRejected' }, body: { message: 'Email address is not verified. The following identities failed the check: jan@example.org' } };
-    const error = await createSesMailer({ region: 'eu-west-1' }, client).send(meetingMail('invitation', 0)).catch((caught) => caught);
+    next = {
+      status: 400,
+      headers: { 'x-amzn-errortype': 'MessageRejected' },
+      body: { message: 'Email address is not verified. The following identities failed the check: jan@example.org' },
+    };
+    const error = await createSesMailer({ region: 'eu-west-1' }, client)
+      .send(meetingMail('invitation', 0))
+      .catch((caught) => caught);
     expect(error).toBeInstanceOf(MailDeliveryError);
     expect(error).toMatchObject({ permanent: false, code: 'MessageRejected', source: 'SES_MessageRejected' });
     expect(error.message).not.toContain('jan@example.org');
 
-    next = { status: 429, headers: { 'x-amzn-errortype': 'TooManyRequestsException' }, body: { message: 'Maximum sending rate exceeded.' } };
-    expect(await createSesMailer({ region: 'eu-west-1' }, client).send(meetingMail('invitation', 0)).catch((caught) => caught)).toMatchObject({ permanent: false, source: 'SES_TooManyRequestsException' });
+    next = {
+      status: 429,
+      headers: { 'x-amzn-errortype': 'TooManyRequestsException' },
+      body: { message: 'Maximum sending rate exceeded.' },
+    };
+    expect(
+      await createSesMailer({ region: 'eu-west-1' }, client)
+        .send(meetingMail('invitation', 0))
+        .catch((caught) => caught),
+    ).toMatchObject({ permanent: false, source: 'SES_TooManyRequestsException' });
   });
 
   it('treats a malformed request as permanent: sending it again fails the same way', async () => {
     next = { status: 400, headers: { 'x-amzn-errortype': 'BadRequestException' }, body: { message: 'Illegal address' } };
-    expect(await createSesMailer({ region: 'eu-west-1' }, client).send(meetingMail('invitation', 0)).catch((caught) => caught)).toMatchObject({ permanent: true, source: 'SES_BadRequestException' });
+    expect(
+      await createSesMailer({ region: 'eu-west-1' }, client)
+        .send(meetingMail('invitation', 0))
+        .catch((caught) => caught),
+    ).toMatchObject({ permanent: true, source: 'SES_BadRequestException' });
   });
 });
 
@@ -97,7 +119,8 @@ describe('buurtbabbel mail through deliver-outbox and SES', () => {
     const t = await createTestApp({ now: '2026-12-06T18:00:00Z' });
     const neighbour = await addNeighbour(t, { email: 'lotte@kapsalon.be' });
     const babbel = await scheduleBuurtbabbel(t);
-    const deliver = () => createDeliverer(t.app, createSesMailer({ region: 'eu-west-1', configurationSet: 'destek-dev' }, client)).deliverDue();
+    const deliver = () =>
+      createDeliverer(t.app, createSesMailer({ region: 'eu-west-1', configurationSet: 'destek-dev' }, client)).deliverDue();
     await t.app.buurtbabbels.runDueRounds(new Date(babbel.invitationsAt));
     t.clock.advance(60_000);
 
@@ -106,11 +129,24 @@ describe('buurtbabbel mail through deliver-outbox and SES', () => {
     expect(invitation.body).toMatchObject({ ConfigurationSetName: 'destek-dev', Destination: { ToAddresses: ['lotte@kapsalon.be'] } });
     expect(mimeShape(invitation.tree)).toBe('multipart/alternative(text/plain,text/html)');
     const unsubscribe = invitation.tree.headers['list-unsubscribe'];
-    expect(unsubscribe).toMatch(/^<https:\/\/destek\.test\/unsubscribe\?token=[^>]+>, <mailto:overleg@destek\.test\?subject=Afmelden%20buurtbabbels>$/);
+    expect(unsubscribe).toMatch(
+      /^<https:\/\/destek\.test\/unsubscribe\?token=[^>]+>, <mailto:overleg@destek\.test\?subject=Afmelden%20buurtbabbels>$/,
+    );
     expect(invitation.tree.headers['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
 
-    const token = await signLinkToken(linkSecret, 'buurtbabbel-answer', { buurtbabbelId: babbel.id, neighbourId: neighbour.id }, new Date('2027-01-01T00:00:00Z'), t.clock.now());
-    const answered = await t.request({ method: 'POST', path: '/buurtbabbel/answer', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ token, answer: 'YES' }).toString() });
+    const token = await signLinkToken(
+      linkSecret,
+      'buurtbabbel-answer',
+      { buurtbabbelId: babbel.id, neighbourId: neighbour.id },
+      new Date('2027-01-01T00:00:00Z'),
+      t.clock.now(),
+    );
+    const answered = await t.request({
+      method: 'POST',
+      path: '/buurtbabbel/answer',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token, answer: 'YES' }).toString(),
+    });
     expect(answered.status).toBe(200);
     expect(await deliver()).toMatchObject({ sent: 1, failed: 0 });
     const [confirmation] = sent(1);

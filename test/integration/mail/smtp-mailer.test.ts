@@ -41,7 +41,11 @@ function calendarContents(parsed: ParsedMail): { alternative: string; attachment
   const alternative = parsed.attachments.find((a) => a.contentType === 'text/calendar');
   const attachment = parsed.attachments.find((a) => a.contentType === 'application/ics');
   if (!alternative || !attachment) throw new Error('calendar parts missing');
-  return { alternative: alternative.content.toString('utf8'), attachment: attachment.content.toString('utf8'), attachmentName: attachment.filename };
+  return {
+    alternative: alternative.content.toString('utf8'),
+    attachment: attachment.content.toString('utf8'),
+    attachmentName: attachment.filename,
+  };
 }
 
 describe('createSmtpMailer', () => {
@@ -178,7 +182,9 @@ describe('createSmtpMailer failures', () => {
   });
 
   it('reports a 451 at RCPT TO as temporary', async () => {
-    const server = await serverRefusing({ onRcptTo: (_address, _session, callback) => callback(smtpReply(451, 'Greylisted, try again later')) });
+    const server = await serverRefusing({
+      onRcptTo: (_address, _session, callback) => callback(smtpReply(451, 'Greylisted, try again later')),
+    });
     const error = await rejection(createSmtpMailer(server.url).send(meetingMail('invitation', 0)));
 
     expect(error.permanent).toBe(false);
@@ -199,7 +205,8 @@ describe('createSmtpMailer failures', () => {
 
   it('resolves when only some recipients are refused, and names them', async () => {
     const server = await serverRefusing({
-      onRcptTo: (address, _session, callback) => callback(address.address === 'an@example.org' ? smtpReply(550, 'No such user') : undefined),
+      onRcptTo: (address, _session, callback) =>
+        callback(address.address === 'an@example.org' ? smtpReply(550, 'No such user') : undefined),
     });
     const result = await createSmtpMailer(server.url).send({ ...meetingMail('invitation', 0), cc: ['an@example.org'] });
 
@@ -222,7 +229,9 @@ describe('createSmtpMailer failures', () => {
     const silent = await startSilentServer();
     servers.push(silent);
     const started = Date.now();
-    const error = await rejection(createSmtpMailer(`smtp://127.0.0.1:${silent.port}`, { greetingMs: 300 }).send(meetingMail('invitation', 0)));
+    const error = await rejection(
+      createSmtpMailer(`smtp://127.0.0.1:${silent.port}`, { greetingMs: 300 }).send(meetingMail('invitation', 0)),
+    );
 
     expect(error.permanent).toBe(false);
     expect(error.code).toBe('ETIMEDOUT');
@@ -232,7 +241,9 @@ describe('createSmtpMailer failures', () => {
   it('refuses a calendar part whose METHOD differs from the declared one, before connecting', async () => {
     const port = await closedPort();
     const email = meetingMail('invitation', 0);
-    const error = await rejection(createSmtpMailer(`smtp://127.0.0.1:${port}`).send({ ...email, calendar: { method: 'CANCEL', content: email.calendar!.content } }));
+    const error = await rejection(
+      createSmtpMailer(`smtp://127.0.0.1:${port}`).send({ ...email, calendar: { method: 'CANCEL', content: email.calendar!.content } }),
+    );
 
     expect(error.permanent).toBe(true);
     expect(error.message).toContain('METHOD:REQUEST');

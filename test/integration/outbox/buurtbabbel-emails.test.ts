@@ -34,7 +34,10 @@ async function receive(smtp: SmtpTestServer, from = 0): Promise<Received[]> {
         headers: raw.slice(0, raw.indexOf('\r\n\r\n')).replace(/\r\n[ \t]+/g, ' '),
         text,
         link(kind) {
-          const pattern = kind === 'unsubscribe' ? /https:\/\/destek\.test\/unsubscribe\?token=[^\s]+/ : new RegExp(`https://destek\\.test/buurtbabbel/answer\\?token=[^\\s]+answer=${kind}`);
+          const pattern =
+            kind === 'unsubscribe'
+              ? /https:\/\/destek\.test\/unsubscribe\?token=[^\s]+/
+              : new RegExp(`https://destek\\.test/buurtbabbel/answer\\?token=[^\\s]+answer=${kind}`);
           const found = pattern.exec(text);
           if (!found) throw new Error(`no ${kind} link in: ${text}`);
           return new URL(found[0]);
@@ -51,9 +54,28 @@ function sesEvent(verdicts: { type: 'Complaint' | 'Bounce'; email: string }[]): 
   const mail = { timestamp: '2026-12-06T18:00:01.000Z', messageId: 'ses-1', destination: verdicts.map((v) => v.email) };
   const message = ({ type, email }: { type: 'Complaint' | 'Bounce'; email: string }) =>
     type === 'Complaint'
-      ? { eventType: 'Complaint', complaint: { complainedRecipients: [{ emailAddress: email }], complaintFeedbackType: 'abuse', timestamp: '2026-12-06T18:00:30.000Z' }, mail }
-      : { eventType: 'Bounce', bounce: { bounceType: 'Permanent', bounceSubType: 'General', bouncedRecipients: [{ emailAddress: email }], timestamp: '2026-12-06T18:00:30.000Z' }, mail };
-  return { Records: verdicts.map((verdict, index) => ({ Sns: { MessageId: `sns-${index}`, Message: JSON.stringify(message(verdict)) } })) } as unknown as SNSEvent;
+      ? {
+          eventType: 'Complaint',
+          complaint: {
+            complainedRecipients: [{ emailAddress: email }],
+            complaintFeedbackType: 'abuse',
+            timestamp: '2026-12-06T18:00:30.000Z',
+          },
+          mail,
+        }
+      : {
+          eventType: 'Bounce',
+          bounce: {
+            bounceType: 'Permanent',
+            bounceSubType: 'General',
+            bouncedRecipients: [{ emailAddress: email }],
+            timestamp: '2026-12-06T18:00:30.000Z',
+          },
+          mail,
+        };
+  return {
+    Records: verdicts.map((verdict, index) => ({ Sns: { MessageId: `sns-${index}`, Message: JSON.stringify(message(verdict)) } })),
+  } as unknown as SNSEvent;
 }
 
 describe('buurtbabbel emails through the outbox, a real SMTP server and independent parsers', () => {
@@ -77,7 +99,8 @@ describe('buurtbabbel emails through the outbox, a real SMTP server and independ
   });
 
   /** A GraphQL call with a token made now (the clock moves by days, tokens last 12 hours). */
-  const asCoordinator = async (query: string, variables: Record<string, unknown> = {}) => t.graphql(query, variables, await t.token('COORDINATOR'));
+  const asCoordinator = async (query: string, variables: Record<string, unknown> = {}) =>
+    t.graphql(query, variables, await t.token('COORDINATOR'));
   const rounds = () => t.app.buurtbabbels.runDueRounds();
   const deliver = (using: Mailer = mailer) => createDeliverer(t.app, using).deliverDue();
   /** Delivers what is due (the outbox job expands a round's mail as soon as it is written), then the paced rest a minute later. */
@@ -95,7 +118,13 @@ describe('buurtbabbel emails through the outbox, a real SMTP server and independ
     return report;
   }
   const post = (url: URL, body: string) =>
-    t.request({ method: 'POST', path: url.pathname, rawQuery: url.search.slice(1), headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+    t.request({
+      method: 'POST',
+      path: url.pathname,
+      rawQuery: url.search.slice(1),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body,
+    });
   const get = (url: URL) => t.request({ method: 'GET', path: url.pathname, rawQuery: url.search.slice(1) });
   const answer = (mail: Received, choice: 'YES' | 'NO' | 'MAYBE') => {
     const url = mail.link(choice);
@@ -114,7 +143,8 @@ describe('buurtbabbel emails through the outbox, a real SMTP server and independ
       (next, context) => async (args) => {
         const input = args.input as { Key?: { PK: unknown }; RequestItems?: Record<string, { Keys: { PK: unknown }[] }> };
         if (context.commandName === 'GetItemCommand') reads.push(String(input.Key!.PK));
-        if (context.commandName === 'BatchGetItemCommand') for (const { Keys } of Object.values(input.RequestItems!)) reads.push(...Keys.map((key) => String(key.PK)));
+        if (context.commandName === 'BatchGetItemCommand')
+          for (const { Keys } of Object.values(input.RequestItems!)) reads.push(...Keys.map((key) => String(key.PK)));
         return next(args);
       },
       { step: 'initialize', name: 'keyReadRecorder' },
@@ -146,7 +176,9 @@ describe('buurtbabbel emails through the outbox, a real SMTP server and independ
     const received = await receive(smtp);
     expect(received.map((r) => r.to).sort()).toEqual(['ali@fietsen.be', 'lotte@kapsalon.be']);
     const lotte = received.find((r) => r.to === 'lotte@kapsalon.be')!;
-    expect((lotte.mail.to as { value: { name: string; address: string }[] }).value).toEqual([{ name: 'Lotte Claes', address: 'lotte@kapsalon.be' }]);
+    expect((lotte.mail.to as { value: { name: string; address: string }[] }).value).toEqual([
+      { name: 'Lotte Claes', address: 'lotte@kapsalon.be' },
+    ]);
     expect(lotte.mail.subject).toBe('Uitnodiging: buurtbabbel op zondag 20 december 2026 om 19:00');
     expect(lotte.text).toMatch(/^Dag Lotte Claes,\n/);
     expect(lotte.text).toContain('Wanneer: zondag 20 december 2026, 19:00–21:00');
@@ -155,7 +187,9 @@ describe('buurtbabbel emails through the outbox, a real SMTP server and independ
     expect(lotte.mail.html).toContain('Ik kom');
     expect(lotte.mail.attachments).toEqual([]);
     const unsubscribe = lotte.link('unsubscribe');
-    expect(lotte.headers).toContain(`List-Unsubscribe: <${unsubscribe.href}>, <mailto:overleg@destek.test?subject=Afmelden%20buurtbabbels>`);
+    expect(lotte.headers).toContain(
+      `List-Unsubscribe: <${unsubscribe.href}>, <mailto:overleg@destek.test?subject=Afmelden%20buurtbabbels>`,
+    );
     expect(lotte.headers).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click$/m);
     expect(received.find((r) => r.to === 'ali@fietsen.be')!.text).toMatch(/^Dag,\n/);
 
@@ -197,17 +231,25 @@ describe('buurtbabbel emails through the outbox, a real SMTP server and independ
     );
     expect(replies).toHaveLength(2);
     const confirmation = replies.find((r) => r.to === 'an@buurt.be')!;
-    const icsPart = confirmation.mail.attachments.find((a) => a.contentType === 'text/calendar') ?? confirmation.mail.attachments.find((a) => a.filename?.endsWith('.ics'));
+    const icsPart =
+      confirmation.mail.attachments.find((a) => a.contentType === 'text/calendar') ??
+      confirmation.mail.attachments.find((a) => a.filename?.endsWith('.ics'));
     const ics = parseIcs(icsPart!.content.toString('utf8'));
     expect(ics.method).toBe('PUBLISH');
-    expect(ics.events[0]).toMatchObject({ uid: `buurtbabbel-${buurtbabbel.id}@destek.test`, sequence: 0, location: 'Bakkerij Peeters, Sint-Pietersaalststraat 10, Gent' });
+    expect(ics.events[0]).toMatchObject({
+      uid: `buurtbabbel-${buurtbabbel.id}@destek.test`,
+      sequence: 0,
+      location: 'Bakkerij Peeters, Sint-Pietersaalststraat 10, Gent',
+    });
     expect(ics.events[0].start.toISOString()).toBe('2026-12-20T18:00:00.000Z');
     expect(confirmation.headers).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click$/m);
 
     // An cannot come after all: Bo, first on the waiting list, gets the seat and hears so.
     await answer(mailTo('an'), 'NO');
     expect(await readBuurtbabbel(t, buurtbabbel.id)).toMatchObject({ acceptedCount: 1, waitingCount: 0, declinedCount: 1, maybeCount: 1 });
-    const guests = await asCoordinator(`query($id: ID!) { buurtbabbel(id: $id) { guests { status neighbour { email } } } }`, { id: buurtbabbel.id });
+    const guests = await asCoordinator(`query($id: ID!) { buurtbabbel(id: $id) { guests { status neighbour { email } } } }`, {
+      id: buurtbabbel.id,
+    });
     expect(guests.data.buurtbabbel.guests.map((g: any) => [g.neighbour.email, g.status]).sort()).toEqual([
       ['an@buurt.be', 'DECLINED'],
       ['bo@buurt.be', 'ACCEPTED'],
@@ -216,13 +258,17 @@ describe('buurtbabbel emails through the outbox, a real SMTP server and independ
     const promotedFrom = smtp.messages.length;
     await deliver();
     const promoted = await receive(smtp, promotedFrom);
-    expect(promoted.map((r) => [r.to, r.mail.subject])).toEqual([['bo@buurt.be', 'Er is een plaats vrij: buurtbabbel op zondag 20 december 2026 om 19:00']]);
+    expect(promoted.map((r) => [r.to, r.mail.subject])).toEqual([
+      ['bo@buurt.be', 'Er is een plaats vrij: buurtbabbel op zondag 20 december 2026 om 19:00'],
+    ]);
 
     // The reminder, two days before, goes to those who said yes: Bo only.
     const reminderFrom = smtp.messages.length;
     expect((await roundAndDeliver('2026-12-18T18:00:00Z')).reminders).toBe(1);
     const reminders = await receive(smtp, reminderFrom);
-    expect(reminders.map((r) => [r.to, r.mail.subject])).toEqual([['bo@buurt.be', 'Herinnering: buurtbabbel op zondag 20 december 2026 om 19:00']]);
+    expect(reminders.map((r) => [r.to, r.mail.subject])).toEqual([
+      ['bo@buurt.be', 'Herinnering: buurtbabbel op zondag 20 december 2026 om 19:00'],
+    ]);
 
     t.clock.set('2026-12-20T18:30:00Z');
     const late = await answer(mailTo('cas'), 'YES');
@@ -246,7 +292,8 @@ describe('buurtbabbel emails through the outbox, a real SMTP server and independ
     expect(page.status).toBe(200);
     expect(page.body).toContain('Afmelden');
     expect(page.body).toContain('method="post"');
-    const listed = async () => (await asCoordinator(`{ neighbours { edges { node { email optedOutAt } } } }`)).data.neighbours.edges.map((e: any) => e.node);
+    const listed = async () =>
+      (await asCoordinator(`{ neighbours { edges { node { email optedOutAt } } } }`)).data.neighbours.edges.map((e: any) => e.node);
     expect((await listed()).find((n: any) => n.email === 'stop@buurt.be').optedOutAt).toBeNull();
 
     const oneClick = await post(unsubscribe, 'List-Unsubscribe=One-Click');
@@ -269,7 +316,10 @@ describe('buurtbabbel emails through the outbox, a real SMTP server and independ
     expect((await receive(smtp, from)).map((r) => r.to)).toEqual(['blijft@buurt.be']);
     expect((await readBuurtbabbel(t, first.id)).acceptedCount).toBe(1);
 
-    const forged = await post(new URL(`${unsubscribe.origin}/unsubscribe?token=${unsubscribe.searchParams.get('token')!.slice(0, -3)}abc`), 'List-Unsubscribe=One-Click');
+    const forged = await post(
+      new URL(`${unsubscribe.origin}/unsubscribe?token=${unsubscribe.searchParams.get('token')!.slice(0, -3)}abc`),
+      'List-Unsubscribe=One-Click',
+    );
     expect(forged.status).toBe(400);
   });
 
@@ -299,13 +349,17 @@ describe('buurtbabbel emails through the outbox, a real SMTP server and independ
     const expired = await get(unsubscribe);
     expect(expired.status).toBe(400);
     expect(expired.body).toContain('Deze link is verlopen.');
-    expect(expired.body).toContain('stuur een mail naar <a href="mailto:overleg@destek.test?subject=Afmelden%20buurtbabbels">overleg@destek.test</a>');
+    expect(expired.body).toContain(
+      'stuur een mail naar <a href="mailto:overleg@destek.test?subject=Afmelden%20buurtbabbels">overleg@destek.test</a>',
+    );
     expect((await post(unsubscribe, 'List-Unsubscribe=One-Click')).status).toBe(400);
 
     // Ten months after the invitation, the link (also the header's one-click POST) still works.
     t.clock.set('2027-10-06T18:00:00Z');
     expect((await post(unsubscribe, 'List-Unsubscribe=One-Click')).body).toContain('Je bent afgemeld');
-    const found = await asCoordinator(`query($email: String!) { neighbourByEmail(email: $email) { id optedOutAt } }`, { email: ' Laat@Buurt.be' });
+    const found = await asCoordinator(`query($email: String!) { neighbourByEmail(email: $email) { id optedOutAt } }`, {
+      email: ' Laat@Buurt.be',
+    });
     expect(found.data.neighbourByEmail).toEqual({ id: neighbour.id, optedOutAt: '2027-10-06T20:00:00+02:00' });
   });
 
@@ -421,7 +475,14 @@ describe('buurtbabbel emails through the outbox, a real SMTP server and independ
 
     // SES (the AWS mailer) reports a complaint on the sent invitation and a permanent bounce of another address.
     const sesEvents = createSesEventsHandler(t.app.repositories.suppressions, t.app.logger);
-    expect(await sesEvents(sesEvent([{ type: 'Complaint', email: 'Klaagt@buurt.be' }, { type: 'Bounce', email: 'weg@buurt.be' }]))).toMatchObject({ suppressed: 2 });
+    expect(
+      await sesEvents(
+        sesEvent([
+          { type: 'Complaint', email: 'Klaagt@buurt.be' },
+          { type: 'Bounce', email: 'weg@buurt.be' },
+        ]),
+      ),
+    ).toMatchObject({ suppressed: 2 });
 
     const neighbours = await asCoordinator(`{ neighbours { edges { node { email bouncing } } } }`);
     expect(neighbours.data.neighbours.edges.map((e: any) => [e.node.email, e.node.bouncing])).toEqual([
@@ -448,9 +509,12 @@ describe('buurtbabbel emails through the outbox, a real SMTP server and independ
     t.clock.set(invitationMoment);
     await rounds();
     expect(await deliver()).toMatchObject({ sent: 1 });
-    const converted = await asCoordinator(`mutation($input: ConvertNeighbourToPartnerInput!) { convertNeighbourToPartner(input: $input) { userErrors { code } } }`, {
-      input: { neighbourId: joins.id, kind: 'COMPANY' },
-    });
+    const converted = await asCoordinator(
+      `mutation($input: ConvertNeighbourToPartnerInput!) { convertNeighbourToPartner(input: $input) { userErrors { code } } }`,
+      {
+        input: { neighbourId: joins.id, kind: 'COMPANY' },
+      },
+    );
     expect(converted.data.convertNeighbourToPartner.userErrors).toEqual([]);
 
     t.clock.advance(60_000);

@@ -120,21 +120,43 @@ describe('consolidation reviews end to end: the job, the outbox, a real SMTP ser
     t.clock.set(morning(15));
     expect(await runJob()).toMatchObject({ reminded: 1 });
     const second = await deliver();
-    expect(second.map((r) => r.mail.subject)).toEqual(['Tweede herinnering: consolidatie van Repair café', 'Tweede herinnering: consolidatie van Repair café']);
+    expect(second.map((r) => r.mail.subject)).toEqual([
+      'Tweede herinnering: consolidatie van Repair café',
+      'Tweede herinnering: consolidatie van Repair café',
+    ]);
     expect(await review(project.id)).toMatchObject({ status: 'REMINDED', remindersSent: 2, onAgenda: false });
 
     // Still no answer a week later: the coordinator hears of it, and the review goes on the next meeting's agenda.
-    const meeting = await scheduleMeeting(t, { title: 'Overleg maart', startsAt: '2027-03-25T19:30:00+01:00', endsAt: '2027-03-25T21:30:00+01:00', inviteePartnerIds: [] });
+    const meeting = await scheduleMeeting(t, {
+      title: 'Overleg maart',
+      startsAt: '2027-03-25T19:30:00+01:00',
+      endsAt: '2027-03-25T21:30:00+01:00',
+      inviteePartnerIds: [],
+    });
     t.clock.set(morning(22));
     expect(await runJob()).toMatchObject({ coordinatorTold: 1 });
     const told = await deliver();
     expect(told.map((r) => [r.to, r.mail.subject])).toEqual([['overleg@destek.test', 'Geen antwoord: consolidatie van Repair café']]);
-    expect(told[0].mail.text).toContain('Bakkerij Peeters, promotor van Repair café, heeft niet geantwoord op de consolidatievraag van maandag 1 maart 2027');
+    expect(told[0].mail.text).toContain(
+      'Bakkerij Peeters, promotor van Repair café, heeft niet geantwoord op de consolidatievraag van maandag 1 maart 2027',
+    );
     expect(told[0].mail.text).toContain('op de agenda van Overleg maart op donderdag 25 maart 2027 om 19:30');
-    expect(await review(project.id)).toMatchObject({ status: 'COORDINATOR_TOLD', onAgenda: true, coordinatorToldAt: '2027-03-22T08:00:00+01:00' });
-    const agenda = await t.graphql(`query($id: ID!) { meeting(id: $id) { agenda { title project { id } consolidationReview { number status } } } }`, { id: meeting.id }, await t.token('COORDINATOR'));
+    expect(await review(project.id)).toMatchObject({
+      status: 'COORDINATOR_TOLD',
+      onAgenda: true,
+      coordinatorToldAt: '2027-03-22T08:00:00+01:00',
+    });
+    const agenda = await t.graphql(
+      `query($id: ID!) { meeting(id: $id) { agenda { title project { id } consolidationReview { number status } } } }`,
+      { id: meeting.id },
+      await t.token('COORDINATOR'),
+    );
     expect(agenda.data.meeting.agenda).toEqual([
-      { title: 'Consolidatie van Repair café: geen antwoord van de promotor, samen beslissen', project: { id: project.id }, consolidationReview: { number: 1, status: 'COORDINATOR_TOLD' } },
+      {
+        title: 'Consolidatie van Repair café: geen antwoord van de promotor, samen beslissen',
+        project: { id: project.id },
+        consolidationReview: { number: 1, status: 'COORDINATOR_TOLD' },
+      },
     ]);
 
     // Nothing more is ever sent for this review.
@@ -143,7 +165,7 @@ describe('consolidation reviews end to end: the job, the outbox, a real SMTP ser
     expect(await deliver()).toEqual([]);
   });
 
-  it('tells the coordinator once when the promoter\'s mail bounces, and says so when the review reaches the meeting', async () => {
+  it("tells the coordinator once when the promoter's mail bounces, and says so when the review reaches the meeting", async () => {
     const promoter = await createPartner(t, { name: 'Bakkerij Peeters', email: 'info@bakkerij.be', representatives: [] });
     const project = await activeProject(t, promoter.id, { name: 'Repair café' });
     refused.add('info@bakkerij.be');
@@ -158,7 +180,9 @@ describe('consolidation reviews end to end: the job, the outbox, a real SMTP ser
     t.clock.set(morning(8));
     expect(await runJob()).toMatchObject({ reminded: 1 });
     const notice = await deliver();
-    expect(notice.map((r) => [r.to, r.mail.subject])).toEqual([['overleg@destek.test', 'Promotor niet bereikbaar: consolidatie van Repair café']]);
+    expect(notice.map((r) => [r.to, r.mail.subject])).toEqual([
+      ['overleg@destek.test', 'Promotor niet bereikbaar: consolidatie van Repair café'],
+    ]);
     expect(notice[0].mail.text).toContain('komen niet aan bij Bakkerij Peeters, de promotor: hun e-mailadres wordt geweigerd.');
     expect(notice[0].mail.text).toContain('De laatste herinnering gaat dan naar het nieuwe adres.');
 
@@ -171,7 +195,9 @@ describe('consolidation reviews end to end: the job, the outbox, a real SMTP ser
     expect(await runJob()).toMatchObject({ coordinatorTold: 1 });
     const told = await deliver();
     expect(told.map((r) => r.to)).toEqual(['overleg@destek.test']);
-    expect(told[0].mail.text).toContain('heeft niet geantwoord op de consolidatievraag van maandag 1 maart 2027: onze mails kwamen niet aan, want hun e-mailadres wordt geweigerd.');
+    expect(told[0].mail.text).toContain(
+      'heeft niet geantwoord op de consolidatievraag van maandag 1 maart 2027: onze mails kwamen niet aan, want hun e-mailadres wordt geweigerd.',
+    );
     expect(await review(project.id)).toMatchObject({ status: 'COORDINATOR_TOLD', onAgenda: true });
   });
 
@@ -189,7 +215,12 @@ describe('consolidation reviews end to end: the job, the outbox, a real SMTP ser
     expect(await review(project.id)).toMatchObject({ status: 'REQUESTED', answeredAt: null });
 
     const post = (fields: Record<string, string>) =>
-      t.request({ method: 'POST', path: '/review', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ token, ...fields }).toString() });
+      t.request({
+        method: 'POST',
+        path: '/review',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ token, ...fields }).toString(),
+      });
     const missing = await post({ outcome: 'SPIN_OFF_ENTITY', note: 'Klaar om zelfstandig te gaan' });
     expect(missing.status).toBe(400);
     expect(missing.body).toContain('Geef de naam van de nieuwe entiteit.');
@@ -200,35 +231,67 @@ describe('consolidation reviews end to end: the job, the outbox, a real SMTP ser
     const answered = await post({ outcome: 'SPIN_OFF_ENTITY', spinOffName: 'Repair Gent cv', note: 'Klaar om zelfstandig te gaan' });
     expect(answered.status).toBe(200);
     expect(answered.body).toContain('een nieuwe entiteit die partner wordt van de Locon</strong> (Repair Gent cv)');
-    expect(await review(project.id)).toMatchObject({ status: 'ANSWERED', outcome: 'SPIN_OFF_ENTITY', spinOffName: 'Repair Gent cv', onAgenda: true });
+    expect(await review(project.id)).toMatchObject({
+      status: 'ANSWERED',
+      outcome: 'SPIN_OFF_ENTITY',
+      spinOffName: 'Repair Gent cv',
+      onAgenda: true,
+    });
     // Answered: no reminders.
     t.clock.set(morning(22));
     expect(await runJob()).toEqual({ requested: 0, reminded: 0, coordinatorTold: 0, skipped: 0 });
 
     // No meeting was planned when it was answered: the next meeting scheduled takes the item over.
-    const meeting = await scheduleMeeting(t, { title: 'Overleg april', startsAt: '2027-04-08T19:30:00+02:00', endsAt: '2027-04-08T21:30:00+02:00' });
-    expect(meeting.agenda).toEqual([{ id: `review.${project.id}.1`, title: 'Consolidatie van Repair café: het antwoord van de promotor bevestigen', projectId: project.id }]);
+    const meeting = await scheduleMeeting(t, {
+      title: 'Overleg april',
+      startsAt: '2027-04-08T19:30:00+02:00',
+      endsAt: '2027-04-08T21:30:00+02:00',
+    });
+    expect(meeting.agenda).toEqual([
+      {
+        id: `review.${project.id}.1`,
+        title: 'Consolidatie van Repair café: het antwoord van de promotor bevestigen',
+        projectId: project.id,
+      },
+    ]);
     const later = await scheduleMeeting(t, { startsAt: '2027-04-22T19:30:00+02:00', endsAt: '2027-04-22T21:30:00+02:00' });
     expect(later.agenda).toEqual([]);
 
     t.clock.set('2027-04-08T20:00:00+02:00');
     const confirmed = await projectMutation(t, 'confirm', { reviewId: `${project.id}:1`, meetingId: meeting.id });
     expect(confirmed.userErrors.map((e: any) => e.code)).toEqual(['INVALID_EMAIL']);
-    const spunOff = (await projectMutation(t, 'confirm', { reviewId: `${project.id}:1`, meetingId: meeting.id, spinOffEmail: 'info@repairgent.be' })).project;
-    expect(spunOff).toMatchObject({ status: 'SPUN_OFF', spinOffPartner: { name: 'Repair Gent cv', kind: 'SPIN_OFF', email: 'info@repairgent.be', spunOffFrom: { id: project.id } } });
-    expect(spunOff.reviews).toEqual([expect.objectContaining({ status: 'CONFIRMED', confirmedOutcome: 'SPIN_OFF_ENTITY', confirmedAtMeeting: { id: meeting.id } })]);
+    const spunOff = (
+      await projectMutation(t, 'confirm', { reviewId: `${project.id}:1`, meetingId: meeting.id, spinOffEmail: 'info@repairgent.be' })
+    ).project;
+    expect(spunOff).toMatchObject({
+      status: 'SPUN_OFF',
+      spinOffPartner: { name: 'Repair Gent cv', kind: 'SPIN_OFF', email: 'info@repairgent.be', spunOffFrom: { id: project.id } },
+    });
+    expect(spunOff.reviews).toEqual([
+      expect.objectContaining({ status: 'CONFIRMED', confirmedOutcome: 'SPIN_OFF_ENTITY', confirmedAtMeeting: { id: meeting.id } }),
+    ]);
     expect(spunOff.decisions).toEqual([
-      expect.objectContaining({ text: 'Consolidatie bevestigd: een nieuwe entiteit die partner wordt van de Locon (Repair Gent cv). Klaar om zelfstandig te gaan', meeting: { id: meeting.id }, review: { number: 1 } }),
+      expect.objectContaining({
+        text: 'Consolidatie bevestigd: een nieuwe entiteit die partner wordt van de Locon (Repair Gent cv). Klaar om zelfstandig te gaan',
+        meeting: { id: meeting.id },
+        review: { number: 1 },
+      }),
     ]);
     // Confirmed: the link's form no longer answers.
     const late = await post({ outcome: 'STOP' });
     expect(late.status).toBe(409);
     expect(late.body).toContain('Deze consolidatiebespreking is al op een vergadering bevestigd.');
     // The engagements of a spun-off project no longer count against the partners' capacity.
-    const partner = await t.graphql(`query($id: ID!) { partner(id: $id) { committed { hoursPerMonth } engagements { project { status } } } }`, { id: workshop.id }, await t.token('COORDINATOR'));
+    const partner = await t.graphql(
+      `query($id: ID!) { partner(id: $id) { committed { hoursPerMonth } engagements { project { status } } } }`,
+      { id: workshop.id },
+      await t.token('COORDINATOR'),
+    );
     expect(partner.data.partner).toEqual({ committed: { hoursPerMonth: 0 }, engagements: [{ project: { status: 'SPUN_OFF' } }] });
     // A confirmed review is closed, on the page too.
-    expect((await t.request({ path: '/review', rawQuery: `token=${encodeURIComponent(token)}` })).body).toContain('Deze consolidatievraag is afgerond');
+    expect((await t.request({ path: '/review', rawQuery: `token=${encodeURIComponent(token)}` })).body).toContain(
+      'Deze consolidatievraag is afgerond',
+    );
     expect((await post({ outcome: 'STOP' })).status).toBe(409);
   });
 
@@ -250,7 +313,11 @@ describe('consolidation reviews end to end: the job, the outbox, a real SMTP ser
     expect(noThirdParty.userErrors.map((e: any) => e.code)).toEqual(['THIRD_PARTY_REQUIRED']);
     const answered = await projectMutation(t, 'answer', { reviewId, outcome: 'CONTINUE', note: 'Loopt goed' }, promoterToken);
     expect(answered.project.reviews[0]).toMatchObject({ status: 'ANSWERED', outcome: 'CONTINUE', note: 'Loopt goed', onAgenda: true });
-    const agenda = await t.graphql(`query($id: ID!) { meeting(id: $id) { agenda { consolidationReview { id } } } }`, { id: meeting.id }, promoterToken);
+    const agenda = await t.graphql(
+      `query($id: ID!) { meeting(id: $id) { agenda { consolidationReview { id } } } }`,
+      { id: meeting.id },
+      promoterToken,
+    );
     expect(agenda.data.meeting.agenda).toEqual([{ consolidationReview: { id: reviewId } }]);
 
     const notYet = await projectMutation(t, 'confirm', { reviewId, meetingId: meeting.id });
@@ -258,7 +325,10 @@ describe('consolidation reviews end to end: the job, the outbox, a real SMTP ser
     t.clock.set('2027-03-11T20:30:00+01:00');
     const continued = (await projectMutation(t, 'confirm', { reviewId, meetingId: meeting.id })).project;
     expect(continued.status).toBe('ACTIVE');
-    expect(continued.reviews.map((r: any) => [r.number, r.status])).toEqual([[1, 'CONFIRMED'], [2, 'SCHEDULED']]);
+    expect(continued.reviews.map((r: any) => [r.number, r.status])).toEqual([
+      [1, 'CONFIRMED'],
+      [2, 'SCHEDULED'],
+    ]);
     expect(continued.reviews[1]).toMatchObject({ requestedAt: null });
     expect(continued.decisions.map((d: any) => d.text)).toEqual(['Consolidatie bevestigd: verder zoals nu. Loopt goed']);
 
@@ -272,7 +342,9 @@ describe('consolidation reviews end to end: the job, the outbox, a real SMTP ser
   });
 
   it('sends nothing twice when two job runs (two processes) go at once', async () => {
-    const partners = await Promise.all([1, 2, 3].map((i) => createPartner(t, { name: `Promotor ${i}`, email: `promotor${i}@example.be`, representatives: [] })));
+    const partners = await Promise.all(
+      [1, 2, 3].map((i) => createPartner(t, { name: `Promotor ${i}`, email: `promotor${i}@example.be`, representatives: [] })),
+    );
     for (const [i, partner] of partners.entries()) await activeProject(t, partner.id, { name: `Project ${i + 1}` });
     const other = createApp(t.app.config, { clock: t.clock, logger: createLogger('silent') });
     // The first read of each run waits for the other's: both see the same due projects before
@@ -304,7 +376,10 @@ describe('consolidation reviews end to end: the job, the outbox, a real SMTP ser
     await Promise.all([createDeliverer(t.app, mailer).deliverDue(), createDeliverer(other, mailer).deliverDue()]);
     const received = await deliver();
     expect(received.map((r) => `${r.to} ${r.mail.subject}`).sort()).toEqual(
-      [1, 2, 3].flatMap((i) => [`promotor${i}@example.be Consolidatie van Project ${i}: hoe gaat het verder?`, `promotor${i}@example.be Herinnering: consolidatie van Project ${i}`]),
+      [1, 2, 3].flatMap((i) => [
+        `promotor${i}@example.be Consolidatie van Project ${i}: hoe gaat het verder?`,
+        `promotor${i}@example.be Herinnering: consolidatie van Project ${i}`,
+      ]),
     );
   });
 
@@ -326,7 +401,13 @@ describe('consolidation reviews end to end: the job, the outbox, a real SMTP ser
     const tampered = await open(`${token.slice(0, -3)}abc`);
     expect(tampered.status).toBe(400);
     expect(tampered.body).toContain('Deze link is ongeldig.');
-    const rsvp = await signLinkToken(linkSecret, 'rsvp', { projectId: project.id, review: '1', partnerId: promoter.id }, new Date('2027-06-01T00:00:00Z'), t.clock.now());
+    const rsvp = await signLinkToken(
+      linkSecret,
+      'rsvp',
+      { projectId: project.id, review: '1', partnerId: promoter.id },
+      new Date('2027-06-01T00:00:00Z'),
+      t.clock.now(),
+    );
     expect((await open(rsvp)).status).toBe(400);
     t.clock.set('2027-05-01T07:00:00Z');
     const expired = await open(token);

@@ -72,7 +72,9 @@ describe('meeting emails through the outbox, a real SMTP server and independent 
     const received = await receive(smtp);
     expect(received.map((r) => r.to).sort()).toEqual(['els@bakkerij.be', 'hallo@fietsatelier.be', 'jan@bakkerij.be']);
     const jan = received.find((r) => r.to === 'jan@bakkerij.be')!;
-    expect((jan.mail.to as { value: { name: string; address: string }[] }).value).toEqual([{ name: 'Jan "Jantje" Peeters', address: 'jan@bakkerij.be' }]);
+    expect((jan.mail.to as { value: { name: string; address: string }[] }).value).toEqual([
+      { name: 'Jan "Jantje" Peeters', address: 'jan@bakkerij.be' },
+    ]);
     expect(jan.mail.subject).toBe('Uitnodiging: Overleg december op donderdag 10 december 2026 om 19:30');
     expect(jan.mail.text).toContain('donderdag 10 december 2026, 19:30–21:30');
     expect(jan.mail.text).toContain('Buurthuis, Sint-Pietersaalststraat, Gent');
@@ -105,7 +107,18 @@ describe('meeting emails through the outbox, a real SMTP server and independent 
     const meeting = await scheduleMeeting(t);
     await deliver();
 
-    await t.graphql(reschedule, { input: { id: meeting.id, startsAt: '2026-12-11T20:00:00+01:00', endsAt: '2026-12-11T22:00:00+01:00', location: 'Bibliotheek De Krook' } }, coordinator);
+    await t.graphql(
+      reschedule,
+      {
+        input: {
+          id: meeting.id,
+          startsAt: '2026-12-11T20:00:00+01:00',
+          endsAt: '2026-12-11T22:00:00+01:00',
+          location: 'Bibliotheek De Krook',
+        },
+      },
+      coordinator,
+    );
     await deliver();
     await t.graphql(cancel, { input: { id: meeting.id, reason: 'Te weinig deelnemers' } }, coordinator);
     await deliver();
@@ -126,12 +139,20 @@ describe('meeting emails through the outbox, a real SMTP server and independent 
     const stays = await createPartner(t, { representatives: [{ name: 'Blijft', email: 'blijft@example.be' }] });
     const leaves = await createPartner(t, { representatives: [{ name: 'Gaat', email: 'gaat@example.be' }] });
     const meeting = await scheduleMeeting(t, { inviteePartnerIds: [stays.id, leaves.id] });
-    await t.graphql(reschedule, { input: { id: meeting.id, startsAt: '2026-12-11T19:30:00+01:00', endsAt: '2026-12-11T21:30:00+01:00' } }, coordinator);
+    await t.graphql(
+      reschedule,
+      { input: { id: meeting.id, startsAt: '2026-12-11T19:30:00+01:00', endsAt: '2026-12-11T21:30:00+01:00' } },
+      coordinator,
+    );
     await deliver();
     const before = smtp.messages.length;
     const joins = await createPartner(t, { representatives: [{ name: 'Nieuw', email: 'nieuw@example.be' }] });
 
-    const result = await t.graphql(changeInvitees, { input: { id: meeting.id, addPartnerIds: [joins.id], removePartnerIds: [leaves.id] } }, coordinator);
+    const result = await t.graphql(
+      changeInvitees,
+      { input: { id: meeting.id, addPartnerIds: [joins.id], removePartnerIds: [leaves.id] } },
+      coordinator,
+    );
     expect(result.data.changeMeetingInvitees.userErrors).toEqual([]);
     await deliver();
 
@@ -200,7 +221,11 @@ describe('meeting emails through the outbox, a real SMTP server and independent 
     expect(await t.app.repositories.suppressions.find(' bestaat-niet@example.be')).toMatchObject({ reason: 'BOUNCED', source: 'SMTP_550' });
 
     await createPartner(t, { representatives: [{ name: 'Blijft', email: 'blijft@example.be' }] });
-    await t.graphql(reschedule, { input: { id: meeting.id, startsAt: '2026-12-11T20:00:00+01:00', endsAt: '2026-12-11T22:00:00+01:00' } }, coordinator);
+    await t.graphql(
+      reschedule,
+      { input: { id: meeting.id, startsAt: '2026-12-11T20:00:00+01:00', endsAt: '2026-12-11T22:00:00+01:00' } },
+      coordinator,
+    );
     const report = await deliver();
     expect(report).toMatchObject({ suppressed: 1 });
     expect(smtp.messages.flatMap((m) => m.to)).not.toContain('bestaat-niet@example.be');
@@ -217,7 +242,11 @@ describe('meeting emails through the outbox, a real SMTP server and independent 
       // Two meetings: two messages to the same address, due in the same round.
       await scheduleMeeting(t, { title: 'Overleg één' });
       await scheduleMeeting(t, { title: 'Overleg twee' });
-      expect(await createDeliverer(t.app, createSmtpMailer(permanent.url)).deliverDue()).toMatchObject({ sent: 0, failed: 1, suppressed: 1 });
+      expect(await createDeliverer(t.app, createSmtpMailer(permanent.url)).deliverDue()).toMatchObject({
+        sent: 0,
+        failed: 1,
+        suppressed: 1,
+      });
     } finally {
       await permanent.close();
     }
@@ -241,7 +270,11 @@ describe('meeting emails through the outbox, a real SMTP server and independent 
     await scheduleMeeting(t);
     const refusing: Mailer = {
       send: async () => {
-        throw new MailDeliveryError('Mail delivery failed permanently: SES BadRequestException', { permanent: true, code: 'BadRequestException', source: 'SES_BadRequestException' });
+        throw new MailDeliveryError('Mail delivery failed permanently: SES BadRequestException', {
+          permanent: true,
+          code: 'BadRequestException',
+          source: 'SES_BadRequestException',
+        });
       },
     };
     expect(await createDeliverer(t.app, refusing).deliverDue()).toMatchObject({ failed: 1, retried: 0 });
@@ -288,18 +321,33 @@ describe('meeting emails through the outbox, a real SMTP server and independent 
     expect(afterGet!.invitations[partner.id].response).toBe('NEEDS_ACTION');
 
     const form = new URLSearchParams({ token: url.searchParams.get('token')!, response: 'ACCEPTED' }).toString();
-    const posted = await t.request({ method: 'POST', path: '/rsvp', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form });
+    const posted = await t.request({
+      method: 'POST',
+      path: '/rsvp',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: form,
+    });
     expect(posted.status).toBe(200);
     expect(posted.body).toContain('Bedankt');
     const afterPost = await t.app.repositories.meetings.get(meeting.id);
     expect(afterPost!.invitations[partner.id].response).toBe('ACCEPTED');
 
     const tampered = new URLSearchParams({ token: url.searchParams.get('token')!.slice(0, -2) + 'xx', response: 'DECLINED' }).toString();
-    const refused = await t.request({ method: 'POST', path: '/rsvp', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: tampered });
+    const refused = await t.request({
+      method: 'POST',
+      path: '/rsvp',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: tampered,
+    });
     expect(refused.status).toBe(400);
 
     t.clock.set('2026-12-12T12:00:00Z');
-    const expired = await t.request({ method: 'POST', path: '/rsvp', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form });
+    const expired = await t.request({
+      method: 'POST',
+      path: '/rsvp',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: form,
+    });
     expect(expired.status).toBe(400);
     expect(expired.body).toContain('verlopen');
   });

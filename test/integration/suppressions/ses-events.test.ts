@@ -18,7 +18,12 @@ const mail = {
   messageId: '010201936b1c-example-000000',
   destination: ['weg@example.be'],
   headersTruncated: false,
-  commonHeaders: { from: ['Locon De Stek <overleg@destek.example.be>'], to: ['weg@example.be'], messageId: '<meeting.1.v1.abc@destek.example.be>', subject: 'Uitnodiging' },
+  commonHeaders: {
+    from: ['Locon De Stek <overleg@destek.example.be>'],
+    to: ['weg@example.be'],
+    messageId: '<meeting.1.v1.abc@destek.example.be>',
+    subject: 'Uitnodiging',
+  },
   tags: { 'ses:configuration-set': ['destek-dev'], 'ses:source-ip': ['192.0.2.0'], 'ses:from-domain': ['destek.example.be'] },
 };
 
@@ -28,7 +33,9 @@ const permanentBounce = {
     feedbackId: '010201936b1d-bounce-000000',
     bounceType: 'Permanent',
     bounceSubType: 'General',
-    bouncedRecipients: [{ emailAddress: 'Weg@Example.be', action: 'failed', status: '5.1.1', diagnosticCode: 'smtp; 550 5.1.1 user unknown' }],
+    bouncedRecipients: [
+      { emailAddress: 'Weg@Example.be', action: 'failed', status: '5.1.1', diagnosticCode: 'smtp; 550 5.1.1 user unknown' },
+    ],
     timestamp: '2026-12-01T09:00:02.669Z',
     reportingMTA: 'dsn; a1-2.smtp-out.eu-west-1.amazonses.com',
   },
@@ -37,7 +44,12 @@ const permanentBounce = {
 
 const transientBounce = {
   eventType: 'Bounce',
-  bounce: { ...permanentBounce.bounce, bounceType: 'Transient', bounceSubType: 'MailboxFull', bouncedRecipients: [{ emailAddress: 'vol@example.be', status: '4.2.2' }] },
+  bounce: {
+    ...permanentBounce.bounce,
+    bounceType: 'Transient',
+    bounceSubType: 'MailboxFull',
+    bouncedRecipients: [{ emailAddress: 'vol@example.be', status: '4.2.2' }],
+  },
   mail,
 };
 
@@ -58,11 +70,20 @@ const complaint = {
 /** An identity's feedback notification (notificationType), the other format SES uses. */
 const notification = {
   notificationType: 'Bounce',
-  bounce: { bounceType: 'Permanent', bounceSubType: 'OnAccountSuppressionList', bouncedRecipients: [{ emailAddress: 'lijst@example.be' }], timestamp: '2026-12-03T08:00:00.000Z' },
+  bounce: {
+    bounceType: 'Permanent',
+    bounceSubType: 'OnAccountSuppressionList',
+    bouncedRecipients: [{ emailAddress: 'lijst@example.be' }],
+    timestamp: '2026-12-03T08:00:00.000Z',
+  },
   mail,
 };
 
-const delivery = { eventType: 'Delivery', delivery: { timestamp: '2026-12-01T09:00:01.000Z', recipients: ['jan@example.be'], smtpResponse: '250 ok' }, mail };
+const delivery = {
+  eventType: 'Delivery',
+  delivery: { timestamp: '2026-12-01T09:00:01.000Z', recipients: ['jan@example.be'], smtpResponse: '250 ok' },
+  mail,
+};
 
 function snsEvent(...messages: (object | string)[]): SNSEvent {
   return {
@@ -95,18 +116,33 @@ describe('ses-events handler', () => {
   beforeAll(async () => {
     const db = createDocumentClient({ region: 'eu-west-1', endpoint: dynamoEndpoint() });
     suppressions = new SuppressionsRepository(db, await createTestTable());
-    handle = createSesEventsHandler(suppressions, createLogger('info', {}, (line) => logLines.push(line)));
+    handle = createSesEventsHandler(
+      suppressions,
+      createLogger('info', {}, (line) => logLines.push(line)),
+    );
   });
 
   it('suppresses an address that bounced for good, as of the bounce', async () => {
     expect(await handle(snsEvent(permanentBounce))).toEqual({ suppressed: 1, ignored: 0, unreadable: 0 });
-    expect(await suppressions.find('weg@example.be')).toMatchObject({ email: 'weg@example.be', reason: 'BOUNCED', source: 'SES_BOUNCE_Permanent_General', at: '2026-12-01T09:00:02.669Z' });
+    expect(await suppressions.find('weg@example.be')).toMatchObject({
+      email: 'weg@example.be',
+      reason: 'BOUNCED',
+      source: 'SES_BOUNCE_Permanent_General',
+      at: '2026-12-01T09:00:02.669Z',
+    });
   });
 
   it('suppresses a complaining address, and one SES already had on its suppression list', async () => {
     await handle(snsEvent(complaint, notification));
-    expect(await suppressions.find('boos@example.be')).toMatchObject({ reason: 'COMPLAINED', source: 'SES_COMPLAINT_abuse', at: '2026-12-02T10:15:00.000Z' });
-    expect(await suppressions.find('lijst@example.be')).toMatchObject({ reason: 'BOUNCED', source: 'SES_BOUNCE_Permanent_OnAccountSuppressionList' });
+    expect(await suppressions.find('boos@example.be')).toMatchObject({
+      reason: 'COMPLAINED',
+      source: 'SES_COMPLAINT_abuse',
+      at: '2026-12-02T10:15:00.000Z',
+    });
+    expect(await suppressions.find('lijst@example.be')).toMatchObject({
+      reason: 'BOUNCED',
+      source: 'SES_BOUNCE_Permanent_OnAccountSuppressionList',
+    });
   });
 
   it('leaves transient bounces and deliveries alone', async () => {
@@ -116,7 +152,9 @@ describe('ses-events handler', () => {
   });
 
   it('keeps the first verdict when SNS delivers an event again', async () => {
-    await handle(snsEvent({ ...complaint, complaint: { ...complaint.complaint, complainedRecipients: [{ emailAddress: 'weg@example.be' }] } }));
+    await handle(
+      snsEvent({ ...complaint, complaint: { ...complaint.complaint, complainedRecipients: [{ emailAddress: 'weg@example.be' }] } }),
+    );
     expect(await suppressions.find('weg@example.be')).toMatchObject({ reason: 'BOUNCED', source: 'SES_BOUNCE_Permanent_General' });
   });
 
@@ -131,12 +169,22 @@ describe('an SES bounce for a neighbour', () => {
     const t = await createTestApp();
     const coordinator = await t.token('COORDINATOR');
     const [bounced, fine] = [await addNeighbour(t), await addNeighbour(t)];
-    const bounce = { ...permanentBounce, bounce: { ...permanentBounce.bounce, bouncedRecipients: [{ emailAddress: bounced.email.toUpperCase(), action: 'failed', status: '5.1.1' }] } };
+    const bounce = {
+      ...permanentBounce,
+      bounce: {
+        ...permanentBounce.bounce,
+        bouncedRecipients: [{ emailAddress: bounced.email.toUpperCase(), action: 'failed', status: '5.1.1' }],
+      },
+    };
     const handle = createSesEventsHandler(t.app.repositories.suppressions, createLogger('silent'));
 
     expect(await handle(snsEvent(bounce))).toEqual({ suppressed: 1, ignored: 0, unreadable: 0 });
 
-    const read = await t.graphql(`{ a: neighbour(id: "${bounced.id}") { bouncing } b: neighbour(id: "${fine.id}") { bouncing } }`, undefined, coordinator);
+    const read = await t.graphql(
+      `{ a: neighbour(id: "${bounced.id}") { bouncing } b: neighbour(id: "${fine.id}") { bouncing } }`,
+      undefined,
+      coordinator,
+    );
     expect(read.data).toEqual({ a: { bouncing: true }, b: { bouncing: false } });
     const babbel = await scheduleBuurtbabbel(t);
     expect(await t.app.buurtbabbels.runDueRounds(new Date(babbel.invitationsAt))).toMatchObject({ rounds: 1, invitations: 1 });

@@ -27,7 +27,10 @@ beforeAll(async () => {
   verify = createCognitoVerifier({ userPoolId, clientId }, jwtVerifier);
 });
 
-async function idToken(claims: Record<string, unknown>, options: { key?: KeyLike; expiresIn?: number; audience?: string; tokenUse?: string; issuer?: string } = {}): Promise<string> {
+async function idToken(
+  claims: Record<string, unknown>,
+  options: { key?: KeyLike; expiresIn?: number; audience?: string; tokenUse?: string; issuer?: string } = {},
+): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
   return new SignJWT({ token_use: options.tokenUse ?? 'id', email: 'an@example.be', 'cognito:username': 'abc', ...claims })
     .setProtectedHeader({ alg: 'RS256', kid })
@@ -47,11 +50,16 @@ describe('Cognito token verifier', () => {
       role: 'COORDINATOR',
       partnerId: undefined,
     });
-    expect((await verify(await idToken({ 'cognito:groups': ['PARTNER', 'COORDINATOR'], 'custom:partnerId': 'p-1' }))).role).toBe('COORDINATOR');
+    expect((await verify(await idToken({ 'cognito:groups': ['PARTNER', 'COORDINATOR'], 'custom:partnerId': 'p-1' }))).role).toBe(
+      'COORDINATOR',
+    );
   });
 
   it('maps the PARTNER group and custom:partnerId to a partner viewer', async () => {
-    expect(await verify(await idToken({ 'cognito:groups': ['PARTNER'], 'custom:partnerId': 'p-42' }))).toMatchObject({ role: 'PARTNER', partnerId: 'p-42' });
+    expect(await verify(await idToken({ 'cognito:groups': ['PARTNER'], 'custom:partnerId': 'p-42' }))).toMatchObject({
+      role: 'PARTNER',
+      partnerId: 'p-42',
+    });
   });
 
   it('refuses a partner without partnerId and a user in no group', async () => {
@@ -63,18 +71,28 @@ describe('Cognito token verifier', () => {
     const groups = { 'cognito:groups': ['COORDINATOR'] };
     await expect(verify(await idToken(groups, { expiresIn: -10 }))).rejects.toThrow(/expired/i);
     await expect(verify(await idToken(groups, { audience: 'another-client' }))).rejects.toThrow(/audience/i);
-    await expect(verify(await idToken(groups, { issuer: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Other' }))).rejects.toThrow(/issuer/i);
+    await expect(verify(await idToken(groups, { issuer: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Other' }))).rejects.toThrow(
+      /issuer/i,
+    );
     await expect(verify(await idToken(groups, { tokenUse: 'access' }))).rejects.toThrow(/token use/i);
     await expect(verify(await idToken(groups, { key: strangerKey }))).rejects.toThrow(/signature/i);
   });
 });
 
 describe('authenticator outside the local stage', () => {
-  const config = parseConfig({ STAGE: 'prod', LINK_SIGNING_SECRET: 'x'.repeat(32), COGNITO_USER_POOL_ID: userPoolId, COGNITO_CLIENT_ID: clientId });
+  const config = parseConfig({
+    STAGE: 'prod',
+    LINK_SIGNING_SECRET: 'x'.repeat(32),
+    COGNITO_USER_POOL_ID: userPoolId,
+    COGNITO_CLIENT_ID: clientId,
+  });
 
   it('uses the Cognito verifier the configuration names', async () => {
     const authenticate = createAuthenticator(config, verify);
-    expect(await authenticate(`Bearer ${await idToken({ 'cognito:groups': ['PARTNER'], 'custom:partnerId': 'p-7' })}`)).toMatchObject({ role: 'PARTNER', partnerId: 'p-7' });
+    expect(await authenticate(`Bearer ${await idToken({ 'cognito:groups': ['PARTNER'], 'custom:partnerId': 'p-7' })}`)).toMatchObject({
+      role: 'PARTNER',
+      partnerId: 'p-7',
+    });
   });
 
   it('never accepts a development token, even one signed with a key it might know', async () => {

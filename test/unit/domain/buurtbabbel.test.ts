@@ -1,4 +1,11 @@
-import { decideAnswer, emptyCounts, invitationMoment, roundAfter, validateBuurtbabbel, type BuurtbabbelRecord } from '../../../functions/modules/buurtbabbels/buurtbabbel';
+import {
+  decideAnswer,
+  emptyCounts,
+  invitationMoment,
+  roundAfter,
+  validateBuurtbabbel,
+  type BuurtbabbelRecord,
+} from '../../../functions/modules/buurtbabbels/buurtbabbel';
 import { planBulkDispatches, recipientsPerDispatch } from '../../../functions/modules/buurtbabbels/buurtbabbel-dispatch';
 import type { NeighbourRecord } from '../../../functions/modules/neighbours/neighbour';
 import { newNeighbour } from '../../../functions/modules/neighbours/neighbour';
@@ -56,7 +63,11 @@ describe('answers to a buurtbabbel', () => {
 
   it('takes someone who leaves the waiting list off it without promoting anyone', () => {
     const full = buurtbabbel({ maxGuests: 1, counts: { ...emptyCounts(), accepted: 1, waiting: 2 }, waitingList: ['n2', 'n3'] });
-    expect(decideAnswer(full, 'WAITING', 'MAYBE', 'n2')).toMatchObject({ status: 'MAYBE', waitingList: ['n3'], counts: { accepted: 1, waiting: 1, maybe: 1 } });
+    expect(decideAnswer(full, 'WAITING', 'MAYBE', 'n2')).toMatchObject({
+      status: 'MAYBE',
+      waitingList: ['n3'],
+      counts: { accepted: 1, waiting: 1, maybe: 1 },
+    });
   });
 
   it('changes nothing for the same answer twice, and a yes never leaves the waiting list by itself', () => {
@@ -77,14 +88,32 @@ describe('buurtbabbel rounds', () => {
     // Summer time starts on 29 March 2026: 14 days before 1 April 17:30 (+02:00) is 18 March 17:30 (+01:00).
     expect(invitationMoment(new Date('2026-04-01T15:30:00Z'), 14)).toEqual(new Date('2026-03-18T16:30:00Z'));
     const afterChange = buurtbabbel({ startsAt: '2026-03-30T16:00:00.000Z', endsAt: '2026-03-30T18:00:00.000Z' });
-    expect(roundAfter(afterChange, 'INVITATIONS', new Date('2026-03-16T09:00:00Z'))).toEqual({ round: 'REMINDERS', dueAt: new Date('2026-03-28T17:00:00Z') });
+    expect(roundAfter(afterChange, 'INVITATIONS', new Date('2026-03-16T09:00:00Z'))).toEqual({
+      round: 'REMINDERS',
+      dueAt: new Date('2026-03-28T17:00:00Z'),
+    });
   });
 
   it('paces a mailing and splits it in dispatches well below the item size limit', () => {
     const neighbours: NeighbourRecord[] = Array.from({ length: recipientsPerDispatch + 50 }, (_, i) =>
-      newNeighbour({ businessName: `Zaak ${i}`, contactName: 'Naam Voornaam-Lang', email: `zaak${i}@sint-pietersaalststraat.be`, street: `Sint-Pietersaalststraat ${i}` }, now),
+      newNeighbour(
+        {
+          businessName: `Zaak ${i}`,
+          contactName: 'Naam Voornaam-Lang',
+          email: `zaak${i}@sint-pietersaalststraat.be`,
+          street: `Sint-Pietersaalststraat ${i}`,
+        },
+        now,
+      ),
     );
-    const dispatches = planBulkDispatches({ buurtbabbel: buurtbabbel(), emailKind: 'invitation', neighbours, startAt: now, ratePerMinute: 20, uidDomain: 'destek.test' });
+    const dispatches = planBulkDispatches({
+      buurtbabbel: buurtbabbel(),
+      emailKind: 'invitation',
+      neighbours,
+      startAt: now,
+      ratePerMinute: 20,
+      uidDomain: 'destek.test',
+    });
 
     expect(dispatches.map((d) => [d.id, d.recipients.length])).toEqual([
       ['buurtbabbel.b1.invitation.0', recipientsPerDispatch],
@@ -100,7 +129,13 @@ describe('buurtbabbel rounds', () => {
 
   it('validates a new buurtbabbel', () => {
     const codes = validateBuurtbabbel(
-      { startsAt: new Date('2026-11-30T18:00:00Z'), endsAt: new Date('2026-11-30T17:00:00Z'), location: ' ', maxGuests: 0, invitationDaysBefore: -1 },
+      {
+        startsAt: new Date('2026-11-30T18:00:00Z'),
+        endsAt: new Date('2026-11-30T17:00:00Z'),
+        location: ' ',
+        maxGuests: 0,
+        invitationDaysBefore: -1,
+      },
       now,
     ).map((e) => e.code);
     expect(codes.sort()).toEqual(['END_BEFORE_START', 'INVALID_DAYS_BEFORE', 'INVALID_MAX_GUESTS', 'REQUIRED', 'START_IN_PAST']);

@@ -3,7 +3,11 @@ import { capacityOf } from '../../../functions/modules/projects/capacity';
 import type { PartnerEngagementEntry, ProjectStatus } from '../../../functions/modules/projects/project';
 import { partnerRecord } from '../../support/records';
 
-function entry(projectId: string, projectStatus: ProjectStatus, amounts: { hoursPerMonth?: number; euros?: number }): PartnerEngagementEntry {
+function entry(
+  projectId: string,
+  projectStatus: ProjectStatus,
+  amounts: { hoursPerMonth?: number; euros?: number },
+): PartnerEngagementEntry {
   return { projectId, partnerId: 'a', projectStatus, ...amounts, engagedAt: '2026-11-01T00:00:00Z', updatedAt: '2026-11-01T00:00:00Z' };
 }
 
@@ -22,11 +26,20 @@ describe('capacity sums', () => {
         entry('p5', 'CONSOLIDATING', { euros: 9000 }),
       ]),
     );
-    expect(view).toEqual({ committed: { hoursPerMonth: 9, eurosPerYear: 100 }, remaining: { hoursPerMonth: 1, eurosPerYear: 400 }, overCommitted: false });
+    expect(view).toEqual({
+      committed: { hoursPerMonth: 9, eurosPerYear: 100 },
+      remaining: { hoursPerMonth: 1, eurosPerYear: 400 },
+      overCommitted: false,
+    });
   });
 
   it('flags going over either part, and shows the remaining capacity as negative', () => {
-    const view = capacityOf(partner({ hoursPerMonth: 8 }, [entry('p1', 'ACTIVE', { hoursPerMonth: 6 }), entry('p2', 'PROPOSED', { hoursPerMonth: 3.5, euros: 50 })]));
+    const view = capacityOf(
+      partner({ hoursPerMonth: 8 }, [
+        entry('p1', 'ACTIVE', { hoursPerMonth: 6 }),
+        entry('p2', 'PROPOSED', { hoursPerMonth: 3.5, euros: 50 }),
+      ]),
+    );
     expect(view).toEqual({ committed: { hoursPerMonth: 9.5, eurosPerYear: 50 }, remaining: { hoursPerMonth: -1.5 }, overCommitted: true });
   });
 
@@ -39,7 +52,9 @@ describe('capacity sums', () => {
   });
 
   it('is exactly at capacity without being over, also with amounts that do not add up exactly in binary', () => {
-    const view = capacityOf(partner({ hoursPerMonth: 0.3 }, [entry('p1', 'ACTIVE', { hoursPerMonth: 0.1 }), entry('p2', 'ACTIVE', { hoursPerMonth: 0.2 })]));
+    const view = capacityOf(
+      partner({ hoursPerMonth: 0.3 }, [entry('p1', 'ACTIVE', { hoursPerMonth: 0.1 }), entry('p2', 'ACTIVE', { hoursPerMonth: 0.2 })]),
+    );
     expect(view.overCommitted).toBe(false);
     expect(view.remaining).toEqual({ hoursPerMonth: 0 });
   });
@@ -47,6 +62,10 @@ describe('capacity sums', () => {
   it('treats a stated capacity of zero as a limit, and a partner without engagements as committing nothing', () => {
     expect(capacityOf(partner({ hoursPerMonth: 0 }, [entry('p1', 'PROPOSED', { hoursPerMonth: 1 })])).overCommitted).toBe(true);
     expect(capacityOf(partner({ hoursPerMonth: 0 }, [entry('p1', 'PROPOSED', {})])).overCommitted).toBe(false);
-    expect(capacityOf(partner({ hoursPerMonth: 5 }, undefined))).toEqual({ committed: { hoursPerMonth: 0, eurosPerYear: 0 }, remaining: { hoursPerMonth: 5 }, overCommitted: false });
+    expect(capacityOf(partner({ hoursPerMonth: 5 }, undefined))).toEqual({
+      committed: { hoursPerMonth: 0, eurosPerYear: 0 },
+      remaining: { hoursPerMonth: 5 },
+      overCommitted: false,
+    });
   });
 });

@@ -23,14 +23,26 @@ const meeting: MeetingRecord = {
 };
 
 const partners = new Map([
-  ['a', partnerRecord('a', [{ name: 'An', email: 'an@a.be' }, { name: 'Bart', email: 'bart@a.be' }])],
+  [
+    'a',
+    partnerRecord('a', [
+      { name: 'An', email: 'an@a.be' },
+      { name: 'Bart', email: 'bart@a.be' },
+    ]),
+  ],
   ['b', partnerRecord('b', [])],
   ['c', partnerRecord('c', [{ name: 'Cas', email: 'cas@c.be' }])],
 ]);
 
 describe('planning the emails of a meeting change', () => {
   it('is keyed by meeting version, one recipient per address, attendees carrying their partner answer', () => {
-    const dispatch = planMeetingDispatch({ meeting, partners, uidDomain: 'destek.test', createdAt: 'now', groups: [{ partnerIds: ['a', 'b'], method: 'REQUEST', emailKind: 'update' }] })!;
+    const dispatch = planMeetingDispatch({
+      meeting,
+      partners,
+      uidDomain: 'destek.test',
+      createdAt: 'now',
+      groups: [{ partnerIds: ['a', 'b'], method: 'REQUEST', emailKind: 'update' }],
+    })!;
     expect(dispatch.id).toBe('meeting.m1.v5');
     expect(dispatch.recipients.map((r) => r.email)).toEqual(['an@a.be', 'bart@a.be', 'b@example.be']);
     expect(new Set(dispatch.recipients.map((r) => r.key)).size).toBe(3);
@@ -60,6 +72,14 @@ describe('planning the emails of a meeting change', () => {
   });
 
   it('plans nothing when nobody is to be told', () => {
-    expect(planMeetingDispatch({ meeting, partners, uidDomain: 'x', createdAt: 'now', groups: [{ partnerIds: [], method: 'REQUEST', emailKind: 'invitation' }] })).toBeUndefined();
+    expect(
+      planMeetingDispatch({
+        meeting,
+        partners,
+        uidDomain: 'x',
+        createdAt: 'now',
+        groups: [{ partnerIds: [], method: 'REQUEST', emailKind: 'invitation' }],
+      }),
+    ).toBeUndefined();
   });
 });

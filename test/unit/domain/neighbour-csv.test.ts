@@ -4,7 +4,8 @@ const now = new Date('2026-12-01T09:00:00Z');
 
 describe('reading a neighbours CSV', () => {
   it('reads a Belgian Excel file: BOM, ";" between fields, Dutch headers, commas inside fields', () => {
-    const csv = '\ufeffBedrijfsnaam;Contactpersoon;E-mail;Adres;Bron;Grondslag;Datum toestemming\r\n' +
+    const csv =
+      '\ufeffBedrijfsnaam;Contactpersoon;E-mail;Adres;Bron;Grondslag;Datum toestemming\r\n' +
       'Bakkerij Peeters;Jan Peeters;Jan@Bakkerij.be;Sint-Pietersaalststraat 10, Gent;langsgegaan;toestemming;3/11/2026\r\n' +
       'Fietsatelier;;hallo@fiets.be;Sint-Pietersaalststraat 22;;;\r\n';
 
@@ -24,13 +25,28 @@ describe('reading a neighbours CSV', () => {
         consentGivenAt: new Date('2026-11-02T23:00:00Z'),
       },
     });
-    expect(rows[1].fields).toMatchObject({ businessName: 'Fietsatelier', contactName: undefined, consentBasis: undefined, consentGivenAt: undefined });
+    expect(rows[1].fields).toMatchObject({
+      businessName: 'Fietsatelier',
+      contactName: undefined,
+      consentBasis: undefined,
+      consentGivenAt: undefined,
+    });
   });
 
   it('reads "," separated files with English headers in any order', () => {
     const csv = 'email,business name,street,legal basis\nan@shop.be,"Shop, the",Kerkstraat 1,legitimate interest\n';
     const { rows } = parseNeighbourCsv(csv, now);
-    expect(rows).toEqual([{ line: 2, fields: expect.objectContaining({ email: 'an@shop.be', businessName: 'Shop, the', street: 'Kerkstraat 1', consentBasis: 'LEGITIMATE_INTEREST' }) }]);
+    expect(rows).toEqual([
+      {
+        line: 2,
+        fields: expect.objectContaining({
+          email: 'an@shop.be',
+          businessName: 'Shop, the',
+          street: 'Kerkstraat 1',
+          consentBasis: 'LEGITIMATE_INTEREST',
+        }),
+      },
+    ]);
   });
 
   it('refuses each bad row with its line and a Dutch reason, and keeps the good ones', () => {
@@ -49,7 +65,10 @@ describe('reading a neighbours CSV', () => {
 
     const { rows, refused } = parseNeighbourCsv(csv, now);
 
-    expect(rows.map((row) => [row.line, row.fields.email])).toEqual([[2, 'goed@example.be'], [10, 'ook@example.be']]);
+    expect(rows.map((row) => [row.line, row.fields.email])).toEqual([
+      [2, 'goed@example.be'],
+      [10, 'ook@example.be'],
+    ]);
     expect(refused.map((r) => [r.line, r.code])).toEqual([
       [3, 'NO_EMAIL'],
       [4, 'INVALID_EMAIL'],
@@ -72,7 +91,11 @@ describe('reading a neighbours CSV', () => {
 
   it('refuses a basis or date it cannot read, and a consent date in the future', () => {
     const csv = 'zaak;e-mail;adres;grondslag;datum\nA;a@x.be;S 1;omdat;\nB;b@x.be;S 2;;31/02/2026\nC;c@x.be;S 3;;2027-01-01\n';
-    expect(parseNeighbourCsv(csv, now).refused.map((r) => r.code)).toEqual(['INVALID_CONSENT_BASIS', 'INVALID_CONSENT_DATE', 'CONSENT_IN_FUTURE']);
+    expect(parseNeighbourCsv(csv, now).refused.map((r) => r.code)).toEqual([
+      'INVALID_CONSENT_BASIS',
+      'INVALID_CONSENT_DATE',
+      'CONSENT_IN_FUTURE',
+    ]);
   });
 
   it('refuses a file without the required columns, or empty, as a whole', () => {
@@ -93,7 +116,9 @@ describe('reading a neighbours CSV', () => {
 
   it('refuses a file whose characters were lost in decoding (an "\ufffd") as a whole, instead of storing garbled names', () => {
     const garbled = Buffer.from('zaak;e-mail;adres\nCafé;a@x.be;S 1\n', 'latin1').toString('utf8');
-    expect(() => parseNeighbourCsv(garbled, now)).toThrow(expect.objectContaining({ code: 'UNREADABLE_CHARACTERS', message: expect.stringContaining('Bewaar het als "CSV UTF-8"') }));
+    expect(() => parseNeighbourCsv(garbled, now)).toThrow(
+      expect.objectContaining({ code: 'UNREADABLE_CHARACTERS', message: expect.stringContaining('Bewaar het als "CSV UTF-8"') }),
+    );
   });
 
   it('reads consent dates day first, as written in Belgium, at midnight Brussels time', () => {

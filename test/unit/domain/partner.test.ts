@@ -1,4 +1,9 @@
-import { invitationRecipients, mergeRepresentatives, validatePartnerFields, type PartnerRecord } from '../../../functions/modules/partners/partner';
+import {
+  invitationRecipients,
+  mergeRepresentatives,
+  validatePartnerFields,
+  type PartnerRecord,
+} from '../../../functions/modules/partners/partner';
 
 const partner = (overrides: Partial<PartnerRecord> = {}): PartnerRecord => ({
   id: 'p1',
@@ -15,18 +20,39 @@ const partner = (overrides: Partial<PartnerRecord> = {}): PartnerRecord => ({
 
 describe('partner rules', () => {
   it('requires name and email on create but not on update', () => {
-    expect(validatePartnerFields({}, true).map((e) => e.code).sort()).toEqual(['INVALID_EMAIL', 'REQUIRED']);
+    expect(
+      validatePartnerFields({}, true)
+        .map((e) => e.code)
+        .sort(),
+    ).toEqual(['INVALID_EMAIL', 'REQUIRED']);
     expect(validatePartnerFields({}, false)).toEqual([]);
   });
 
   it('refuses the same representative address twice, whatever its case', () => {
-    const errors = validatePartnerFields({ representatives: [{ name: 'A', email: 'a@x.be' }, { name: 'B', email: 'A@X.be' }] }, false);
-    expect(errors).toEqual([{ field: ['input', 'representatives', '1', 'email'], code: 'DUPLICATE_EMAIL', message: expect.stringContaining('twee keer') }]);
+    const errors = validatePartnerFields(
+      {
+        representatives: [
+          { name: 'A', email: 'a@x.be' },
+          { name: 'B', email: 'A@X.be' },
+        ],
+      },
+      false,
+    );
+    expect(errors).toEqual([
+      { field: ['input', 'representatives', '1', 'email'], code: 'DUPLICATE_EMAIL', message: expect.stringContaining('twee keer') },
+    ]);
   });
 
   it('keeps the id of a representative whose address stays, and gives new ones a new id', () => {
     let next = 0;
-    const merged = mergeRepresentatives([{ id: 'keep', name: 'An', email: 'an@x.be' }], [{ name: 'An P.', email: 'AN@x.be' }, { name: 'Bo', email: 'bo@x.be' }], () => `new-${++next}`);
+    const merged = mergeRepresentatives(
+      [{ id: 'keep', name: 'An', email: 'an@x.be' }],
+      [
+        { name: 'An P.', email: 'AN@x.be' },
+        { name: 'Bo', email: 'bo@x.be' },
+      ],
+      () => `new-${++next}`,
+    );
     expect(merged).toEqual([
       { id: 'keep', name: 'An P.', email: 'an@x.be' },
       { id: 'new-1', name: 'Bo', email: 'bo@x.be' },
@@ -35,6 +61,8 @@ describe('partner rules', () => {
 
   it('sends invitations to the representatives, or to the contact address when there are none', () => {
     expect(invitationRecipients(partner())).toEqual([{ email: 'info@atelier.be', name: 'Atelier' }]);
-    expect(invitationRecipients(partner({ representatives: [{ id: 'r', name: 'Rik', email: 'rik@atelier.be' }] }))).toEqual([{ email: 'rik@atelier.be', name: 'Rik' }]);
+    expect(invitationRecipients(partner({ representatives: [{ id: 'r', name: 'Rik', email: 'rik@atelier.be' }] }))).toEqual([
+      { email: 'rik@atelier.be', name: 'Rik' },
+    ]);
   });
 });

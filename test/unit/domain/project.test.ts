@@ -24,7 +24,15 @@ function project(overrides: Partial<ProjectRecord> = {}): ProjectRecord {
     status: 'PROPOSED',
     promoterPartnerId: 'partner-a',
     motivation: 'Spullen langer laten meegaan',
-    engagements: { 'partner-a': { projectId: 'p1', partnerId: 'partner-a', hoursPerMonth: 4, engagedAt: '2026-11-01T00:00:00Z', updatedAt: '2026-11-01T00:00:00Z' } },
+    engagements: {
+      'partner-a': {
+        projectId: 'p1',
+        partnerId: 'partner-a',
+        hoursPerMonth: 4,
+        engagedAt: '2026-11-01T00:00:00Z',
+        updatedAt: '2026-11-01T00:00:00Z',
+      },
+    },
     businessModel: { value: false, note: 'Nog niet', assessedAt: '2026-11-02T00:00:00Z' },
     communityGoals: { value: true, assessedAt: '2026-11-02T00:00:00Z' },
     reviewIntervalMonths: 3,
@@ -41,8 +49,20 @@ const active = () => withStatus(project(), 'ACTIVE', now);
 
 describe('project lifecycle', () => {
   it('lists the open intake items in the order the meeting goes through them', () => {
-    const bare = project({ promoterPartnerId: undefined, motivation: undefined, engagements: {}, businessModel: undefined, communityGoals: undefined });
-    expect(openIntakeItems(bare)).toEqual(['PROMOTER', 'MOTIVATION', 'ENGAGEMENT', 'BUSINESS_MODEL_ASSESSMENT', 'COMMUNITY_GOALS_ASSESSMENT']);
+    const bare = project({
+      promoterPartnerId: undefined,
+      motivation: undefined,
+      engagements: {},
+      businessModel: undefined,
+      communityGoals: undefined,
+    });
+    expect(openIntakeItems(bare)).toEqual([
+      'PROMOTER',
+      'MOTIVATION',
+      'ENGAGEMENT',
+      'BUSINESS_MODEL_ASSESSMENT',
+      'COMMUNITY_GOALS_ASSESSMENT',
+    ]);
     expect(openIntakeItems(project())).toEqual([]);
   });
 
@@ -77,8 +97,12 @@ describe('project lifecycle', () => {
   });
 
   it('names both statuses in plain Dutch when it refuses a transition', () => {
-    expect(checkStatusChange(project({ status: 'IDEA' }), 'ACTIVE')?.message).toBe('Een project met de status ‘idee’ kan niet naar ‘actief’.');
-    expect(checkStatusChange(project({ status: 'PROPOSED' }), 'CONSOLIDATING')?.message).toBe('Een project met de status ‘voorgesteld’ kan niet naar ‘in consolidatie’.');
+    expect(checkStatusChange(project({ status: 'IDEA' }), 'ACTIVE')?.message).toBe(
+      'Een project met de status ‘idee’ kan niet naar ‘actief’.',
+    );
+    expect(checkStatusChange(project({ status: 'PROPOSED' }), 'CONSOLIDATING')?.message).toBe(
+      'Een project met de status ‘voorgesteld’ kan niet naar ‘in consolidatie’.',
+    );
     expect(checkStatusChange(project({ status: 'IDEA' }), 'IDEA')?.message).toBe('Het project heeft al de status ‘idee’.');
   });
 
@@ -133,7 +157,10 @@ describe('consolidation review steps', () => {
   it('stops the steps once the review is answered', () => {
     const asked = withReviewStep(active(), 1, 'request', new Date('2027-03-01T07:00:00Z'));
     expect(nextReviewStep(asked)?.step).toBe('reminder1');
-    const answered = { ...asked, reviews: [{ ...asked.reviews[0], answeredAt: '2027-03-02T10:00:00Z', answer: { outcome: 'CONTINUE' as const } }] };
+    const answered = {
+      ...asked,
+      reviews: [{ ...asked.reviews[0], answeredAt: '2027-03-02T10:00:00Z', answer: { outcome: 'CONTINUE' as const } }],
+    };
     expect(nextReviewStep(answered)).toBeUndefined();
     expect(reviewStatus(answered.reviews[0])).toBe('ANSWERED');
   });
@@ -144,9 +171,14 @@ describe('consolidation review steps', () => {
   });
 
   it('requires the third party for a transfer and the name for a spin-off, keeping only what the outcome uses', () => {
-    expect(validateReviewAnswer({ outcome: 'TRANSFER_TO_THIRD_PARTY', thirdParty: ' ' }).errors.map((e) => e.code)).toEqual(['THIRD_PARTY_REQUIRED']);
+    expect(validateReviewAnswer({ outcome: 'TRANSFER_TO_THIRD_PARTY', thirdParty: ' ' }).errors.map((e) => e.code)).toEqual([
+      'THIRD_PARTY_REQUIRED',
+    ]);
     expect(validateReviewAnswer({ outcome: 'SPIN_OFF_ENTITY' }).errors.map((e) => e.code)).toEqual(['SPIN_OFF_NAME_REQUIRED']);
-    expect(validateReviewAnswer({ outcome: 'STOP', note: ' Geen energie meer ', thirdParty: 'Stad Gent' }).answer).toEqual({ outcome: 'STOP', note: 'Geen energie meer' });
+    expect(validateReviewAnswer({ outcome: 'STOP', note: ' Geen energie meer ', thirdParty: 'Stad Gent' }).answer).toEqual({
+      outcome: 'STOP',
+      note: 'Geen energie meer',
+    });
   });
 
   it('confirms CONTINUE by scheduling the next review from the confirmation', () => {
@@ -159,15 +191,35 @@ describe('consolidation review steps', () => {
     expect(confirmed.reviews.map(reviewStatus)).toEqual(['CONFIRMED', 'SCHEDULED']);
     expect(confirmed.reviews[1].dueAt).toBe('2027-06-17T22:00:00.000Z');
     expect(confirmed.decisions).toEqual([
-      { id: 'd1', meetingId: 'm1', text: 'Consolidatie bevestigd: verder zoals nu.', recordedAt: '2027-03-18T20:00:00.000Z', reviewNumber: 1 },
+      {
+        id: 'd1',
+        meetingId: 'm1',
+        text: 'Consolidatie bevestigd: verder zoals nu.',
+        recordedAt: '2027-03-18T20:00:00.000Z',
+        reviewNumber: 1,
+      },
     ]);
   });
 
   it('confirms a transfer and a spin-off by closing the project with what took it over', () => {
-    const transferred = withConfirmedReview(active(), { number: 1, decision: { outcome: 'TRANSFER_TO_THIRD_PARTY', thirdParty: 'Stad Gent' }, meetingId: 'm1', decisionId: 'd1' }, now);
+    const transferred = withConfirmedReview(
+      active(),
+      { number: 1, decision: { outcome: 'TRANSFER_TO_THIRD_PARTY', thirdParty: 'Stad Gent' }, meetingId: 'm1', decisionId: 'd1' },
+      now,
+    );
     expect(transferred).toMatchObject({ status: 'TRANSFERRED', transferredTo: 'Stad Gent' });
     expect(transferred.decisions[0].text).toBe('Consolidatie bevestigd: overdragen aan een derde partij (Stad Gent).');
-    const spunOff = withConfirmedReview(active(), { number: 1, decision: { outcome: 'SPIN_OFF_ENTITY', spinOffName: 'Repair Gent cv' }, meetingId: 'm1', decisionId: 'd1', spinOffPartnerId: 'new' }, now);
+    const spunOff = withConfirmedReview(
+      active(),
+      {
+        number: 1,
+        decision: { outcome: 'SPIN_OFF_ENTITY', spinOffName: 'Repair Gent cv' },
+        meetingId: 'm1',
+        decisionId: 'd1',
+        spinOffPartnerId: 'new',
+      },
+      now,
+    );
     expect(spunOff).toMatchObject({ status: 'SPUN_OFF', spinOffPartnerId: 'new' });
     expect(spunOff.reviews.map(reviewStatus)).toEqual(['CONFIRMED']);
     expect(checkReviewOpen(spunOff, 1, ['input', 'reviewId']).error?.code).toBe('REVIEW_CONFIRMED');

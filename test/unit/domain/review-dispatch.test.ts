@@ -2,9 +2,17 @@ import type { ProjectRecord } from '../../../functions/modules/projects/project'
 import { planReviewDispatch } from '../../../functions/modules/projects/review-dispatch';
 import { partnerRecord } from '../../support/records';
 
-const review = { number: 2, scheduledFrom: '2026-12-01T09:00:00.000Z', dueAt: '2027-02-28T23:00:00.000Z', requestedAt: '2027-03-01T07:00:00.000Z' };
+const review = {
+  number: 2,
+  scheduledFrom: '2026-12-01T09:00:00.000Z',
+  dueAt: '2027-02-28T23:00:00.000Z',
+  requestedAt: '2027-03-01T07:00:00.000Z',
+};
 const project = { id: 'p1', name: 'Repair café', reviews: [review] } as unknown as ProjectRecord;
-const promoter = partnerRecord('a', [{ name: 'An', email: 'an@a.be' }, { name: 'Bart', email: 'shared@example.be' }]);
+const promoter = partnerRecord('a', [
+  { name: 'An', email: 'an@a.be' },
+  { name: 'Bart', email: 'shared@example.be' },
+]);
 const engaged = [promoter, partnerRecord('b', []), partnerRecord('c', [{ name: 'Cas', email: 'SHARED@example.be' }])];
 const plan = (step: 'request' | 'reminder1' | 'coordinator', promoterUnreachable?: { tellCoordinator: boolean }) =>
   planReviewDispatch({
@@ -27,7 +35,12 @@ describe('consolidation review dispatch', () => {
       ['shared@example.be', 'promoter'],
       ['b@example.be', 'copy'],
     ]);
-    expect(dispatch.payload).toMatchObject({ projectName: 'Repair café', reviewNumber: 2, promoterName: 'Partner a', copyPartnerNames: ['Partner b', 'Partner c'] });
+    expect(dispatch.payload).toMatchObject({
+      projectName: 'Repair café',
+      reviewNumber: 2,
+      promoterName: 'Partner a',
+      copyPartnerNames: ['Partner b', 'Partner c'],
+    });
   });
 
   it('reminds the promoter only, and tells the coordinator alone, each step with its own id', () => {

@@ -5,7 +5,14 @@ import { generateVtimezone } from '../../../functions/mail/calendar/brussels-vti
 const HOUR = 3_600_000;
 
 function brusselsZone(): InstanceType<typeof ICAL.Timezone> {
-  const text = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//test//test//EN', generateVtimezone('Europe/Brussels'), 'END:VCALENDAR', ''].join('\r\n');
+  const text = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//test//test//EN',
+    generateVtimezone('Europe/Brussels'),
+    'END:VCALENDAR',
+    '',
+  ].join('\r\n');
   const vtimezone = new ICAL.Component(ICAL.parse(text)).getFirstSubcomponent('vtimezone');
   if (!vtimezone) throw new Error('no VTIMEZONE');
   return new ICAL.Timezone(vtimezone);
@@ -25,7 +32,10 @@ describe('generateVtimezone', () => {
       // When the clocks go back an hour of wall-clock time happens twice and names no single instant.
       const repeated = offsetAt(t - HOUR) > d.offset || d.offset > offsetAt(t + HOUR);
       if (repeated) continue;
-      const time = ICAL.Time.fromData({ year: d.year, month: d.month, day: d.day, hour: d.hour, minute: d.minute, second: 0, isDate: false }, zone);
+      const time = ICAL.Time.fromData(
+        { year: d.year, month: d.month, day: d.day, hour: d.hour, minute: d.minute, second: 0, isDate: false },
+        zone,
+      );
       checked += 1;
       if (time.toJSDate().getTime() !== t) mismatches.push(`${d.toISO()} -> ${time.toJSDate().toISOString()}`);
     }
@@ -38,7 +48,10 @@ describe('generateVtimezone', () => {
     const toInstant = (wallClock: string) => {
       // Read as UTC only to split it into fields; no zone of the machine gets involved.
       const d = DateTime.fromISO(wallClock, { zone: 'UTC' });
-      const time = ICAL.Time.fromData({ year: d.year, month: d.month, day: d.day, hour: d.hour, minute: d.minute, second: 0, isDate: false }, zone);
+      const time = ICAL.Time.fromData(
+        { year: d.year, month: d.month, day: d.day, hour: d.hour, minute: d.minute, second: 0, isDate: false },
+        zone,
+      );
       return time.toJSDate().toISOString();
     };
 

@@ -7,7 +7,12 @@ function smtpError(fields: { code?: string; response?: string; responseCode?: nu
 
 describe('toMailDeliveryError', () => {
   it('calls an SMTP 5xx answer permanent and keeps code, stage and cause', () => {
-    const cause = smtpError({ code: 'EENVELOPE', response: '550 5.1.1 <jan@example.org>: no such user', responseCode: 550, command: 'RCPT TO' });
+    const cause = smtpError({
+      code: 'EENVELOPE',
+      response: '550 5.1.1 <jan@example.org>: no such user',
+      responseCode: 550,
+      command: 'RCPT TO',
+    });
     const error = toMailDeliveryError(cause);
 
     expect(error).toBeInstanceOf(MailDeliveryError);
@@ -28,7 +33,9 @@ describe('toMailDeliveryError', () => {
   });
 
   it('keeps the server answer, which names the recipient, out of the message that gets logged', () => {
-    const error = toMailDeliveryError(smtpError({ code: 'EENVELOPE', response: '550 <jan@example.org> unknown', responseCode: 550, command: 'RCPT TO' }));
+    const error = toMailDeliveryError(
+      smtpError({ code: 'EENVELOPE', response: '550 <jan@example.org> unknown', responseCode: 550, command: 'RCPT TO' }),
+    );
     expect(error.message).not.toContain('jan@example.org');
   });
 

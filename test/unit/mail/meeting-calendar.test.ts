@@ -67,7 +67,11 @@ describe('buildMeetingInvitationIcs', () => {
     ['UTC', 0],
   ])('produces the same text and instants when the server runs in %s', (tz, offsetMinutes) => {
     const reference = invitation();
-    const feed = buildCalendarFeedIcs({ name: 'Feed', stamp: STAMP, events: [meetingEvent(), meetingEvent({ uid: 'summer@destek.local', startsAt: SUMMER_START, endsAt: SUMMER_END })] });
+    const feed = buildCalendarFeedIcs({
+      name: 'Feed',
+      stamp: STAMP,
+      events: [meetingEvent(), meetingEvent({ uid: 'summer@destek.local', startsAt: SUMMER_START, endsAt: SUMMER_END })],
+    });
     const child = runUnderTimeZone(tz);
 
     // Guards the test itself: if TZ did not take effect, the comparison proves nothing.
@@ -98,7 +102,13 @@ describe('buildMeetingInvitationIcs', () => {
   it('folds long lines at 75 octets without breaking multi-byte characters', () => {
     const description = `Agenda: ${'café, crème brûlée en 🎉 feest; '.repeat(12)}einde`;
     const title = `Overleg met een heel lange titel over de toekomst van de buurt rond de Sint-Pietersaalststraat – ${'é'.repeat(40)}`;
-    const ics = invitation({ description, title, attendees: [{ email: 'jan@example.org', name: 'Jan Peeters-Van den Broeck de Wittewaal van Sint-Amandsberg', partstat: 'NEEDS-ACTION' }] });
+    const ics = invitation({
+      description,
+      title,
+      attendees: [
+        { email: 'jan@example.org', name: 'Jan Peeters-Van den Broeck de Wittewaal van Sint-Amandsberg', partstat: 'NEEDS-ACTION' },
+      ],
+    });
 
     const physical = lines(ics);
     expect(physical.some((line) => line.startsWith(' '))).toBe(true);
@@ -168,7 +178,13 @@ describe('buildCalendarFeedIcs', () => {
   const events = [
     meetingEvent({ uid: 'summer@destek.local', startsAt: SUMMER_START, endsAt: SUMMER_END }),
     meetingEvent({ uid: 'winter@destek.local', sequence: 4 }),
-    meetingEvent({ uid: 'cancelled@destek.local', sequence: 1, status: 'CANCELLED', startsAt: new Date('2026-10-25T17:00:00Z'), endsAt: new Date('2026-10-25T19:00:00Z') }),
+    meetingEvent({
+      uid: 'cancelled@destek.local',
+      sequence: 1,
+      status: 'CANCELLED',
+      startsAt: new Date('2026-10-25T17:00:00Z'),
+      endsAt: new Date('2026-10-25T19:00:00Z'),
+    }),
   ];
 
   it('publishes every event, each once, with one VTIMEZONE and the feed name', () => {

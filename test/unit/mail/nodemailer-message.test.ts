@@ -38,12 +38,18 @@ describe('toNodemailerMessage', () => {
     const error = refusal(() => toNodemailerMessage(email({ calendar: { method: 'CANCEL', content: ics } })));
     expect(error.permanent).toBe(true);
     expect(error.message).toContain('METHOD:REQUEST');
-    expect(refusal(() => toNodemailerMessage(email({ calendar: { method: 'REQUEST', content: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n' } }))).message).toContain('(none)');
+    expect(
+      refusal(() => toNodemailerMessage(email({ calendar: { method: 'REQUEST', content: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n' } })))
+        .message,
+    ).toContain('(none)');
   });
 
-  it.each(['meeting-1@destek.local', '<no-domain>', '<two words@destek.local>', '<a@b>\r\nBcc: x@y'])('refuses the message id %j', (messageId) => {
-    expect(refusal(() => toNodemailerMessage(email({ messageId }))).permanent).toBe(true);
-  });
+  it.each(['meeting-1@destek.local', '<no-domain>', '<two words@destek.local>', '<a@b>\r\nBcc: x@y'])(
+    'refuses the message id %j',
+    (messageId) => {
+      expect(refusal(() => toNodemailerMessage(email({ messageId }))).permanent).toBe(true);
+    },
+  );
 
   it('leaves out an empty cc list and copies custom headers', () => {
     const options = toNodemailerMessage(email({ cc: [], headers: { 'X-Destek-Meeting': 'm1' } }));

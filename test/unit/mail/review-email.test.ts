@@ -23,7 +23,10 @@ describe('renderReviewEmail', () => {
     [{ step: 'reminder2' }, 'Tweede herinnering: consolidatie van Repair café'],
     [{ role: 'copy', answerLink: undefined }, 'Ter info: consolidatie van Repair café'],
     [{ step: 'coordinator', role: 'coordinator', answerLink: undefined }, 'Geen antwoord: consolidatie van Repair café'],
-    [{ step: 'request', role: 'coordinator', answerLink: undefined, promoterUnreachable: true }, 'Promotor niet bereikbaar: consolidatie van Repair café'],
+    [
+      { step: 'request', role: 'coordinator', answerLink: undefined, promoterUnreachable: true },
+      'Promotor niet bereikbaar: consolidatie van Repair café',
+    ],
   ] as const)('subject for %j: "%s"', (overrides, subject) => {
     expect(renderReviewEmail(input(overrides as Partial<ReviewEmailInput>)).subject).toBe(subject);
   });
@@ -43,30 +46,40 @@ describe('renderReviewEmail', () => {
     const first = renderReviewEmail(input({ step: 'reminder1' })).text;
     expect(first).toContain('Op maandag 1 maart 2027 vroegen we hoe Repair café geconsolideerd kan worden.');
     expect(first).not.toContain('In kopie');
-    expect(renderReviewEmail(input({ step: 'reminder2' })).text).toContain('Zonder antwoord brengt de coördinator de vraag naar het volgende overleg.');
+    expect(renderReviewEmail(input({ step: 'reminder2' })).text).toContain(
+      'Zonder antwoord brengt de coördinator de vraag naar het volgende overleg.',
+    );
   });
 
   it('tells the coordinator where the review went: the planned meeting, or the first one to be planned', () => {
     const base = input({ step: 'coordinator', role: 'coordinator', answerLink: undefined, recipientName: 'Locon De Stek' });
-    expect(renderReviewEmail({ ...base, agendaMeeting: { title: 'Overleg maart', startsAt: new Date('2027-03-25T18:30:00Z') } }).text).toContain(
-      'De vraag staat nu op de agenda van Overleg maart op donderdag 25 maart 2027 om 19:30.',
-    );
+    expect(
+      renderReviewEmail({ ...base, agendaMeeting: { title: 'Overleg maart', startsAt: new Date('2027-03-25T18:30:00Z') } }).text,
+    ).toContain('De vraag staat nu op de agenda van Overleg maart op donderdag 25 maart 2027 om 19:30.');
     expect(renderReviewEmail(base).text).toContain('de vraag komt op de agenda van het eerste overleg dat je plant.');
   });
 
   it('greets the coordinator, whose mailbox bears the network name, without that name', () => {
-    const text = renderReviewEmail(input({ step: 'coordinator', role: 'coordinator', answerLink: undefined, recipientName: 'Locon De Stek' })).text;
-    expect(text).toMatch(/^Dag,\n\nBakkerij Peeters, promotor van Repair café, heeft niet geantwoord op de consolidatievraag van maandag 1 maart 2027, ook niet na twee herinneringen\./);
+    const text = renderReviewEmail(
+      input({ step: 'coordinator', role: 'coordinator', answerLink: undefined, recipientName: 'Locon De Stek' }),
+    ).text;
+    expect(text).toMatch(
+      /^Dag,\n\nBakkerij Peeters, promotor van Repair café, heeft niet geantwoord op de consolidatievraag van maandag 1 maart 2027, ook niet na twee herinneringen\./,
+    );
   });
 
   it('tells the coordinator when the promoter cannot be mailed, and what still follows', () => {
     const notice = (step: ReviewEmailInput['step']) =>
-      renderReviewEmail(input({ step, role: 'coordinator', answerLink: undefined, recipientName: 'Locon De Stek', promoterUnreachable: true })).text;
+      renderReviewEmail(
+        input({ step, role: 'coordinator', answerLink: undefined, recipientName: 'Locon De Stek', promoterUnreachable: true }),
+      ).text;
     const atRequest = notice('request');
     expect(atRequest).toContain(
       'Onze mails over de consolidatie van Repair café komen niet aan bij Bakkerij Peeters, de promotor: hun e-mailadres wordt geweigerd. De vraag van maandag 1 maart 2027 heeft hen dus niet bereikt.',
     );
-    expect(atRequest).toContain('vul hun antwoord in de app in, of pas hun e-mailadres aan bij de partnergegevens. De herinneringen gaan dan naar het nieuwe adres.');
+    expect(atRequest).toContain(
+      'vul hun antwoord in de app in, of pas hun e-mailadres aan bij de partnergegevens. De herinneringen gaan dan naar het nieuwe adres.',
+    );
     expect(atRequest).not.toContain('Geef je antwoord');
     expect(notice('reminder1')).toContain('De laatste herinnering gaat dan naar het nieuwe adres.');
     expect(notice('reminder2')).not.toContain('herinnering');

@@ -5,7 +5,14 @@ const secret = 'x'.repeat(32);
 describe('configuration', () => {
   it('has sensible local defaults', () => {
     const config = parseConfig({ LINK_SIGNING_SECRET: secret });
-    expect(config).toMatchObject({ stage: 'local', port: 4000, tableName: 'destek', outboxDir: '.data/outbox', smtpUrl: undefined, publicBaseUrl: 'http://localhost:4000' });
+    expect(config).toMatchObject({
+      stage: 'local',
+      port: 4000,
+      tableName: 'destek',
+      outboxDir: '.data/outbox',
+      smtpUrl: undefined,
+      publicBaseUrl: 'http://localhost:4000',
+    });
   });
 
   it('stops with every problem named', () => {
@@ -22,7 +29,9 @@ describe('configuration', () => {
   it('paces buurtbabbel mailings at 30 a minute unless told otherwise, and refuses a rate of 0', () => {
     expect(parseConfig({ LINK_SIGNING_SECRET: secret }).buurtbabbelSendRatePerMinute).toBe(30);
     expect(parseConfig({ LINK_SIGNING_SECRET: secret, BUURTBABBEL_SEND_RATE_PER_MINUTE: '120' }).buurtbabbelSendRatePerMinute).toBe(120);
-    expect(() => parseConfig({ LINK_SIGNING_SECRET: secret, BUURTBABBEL_SEND_RATE_PER_MINUTE: '0' })).toThrow(/BUURTBABBEL_SEND_RATE_PER_MINUTE/);
+    expect(() => parseConfig({ LINK_SIGNING_SECRET: secret, BUURTBABBEL_SEND_RATE_PER_MINUTE: '0' })).toThrow(
+      /BUURTBABBEL_SEND_RATE_PER_MINUTE/,
+    );
   });
 
   it('treats empty variables as unset', () => {
@@ -34,14 +43,21 @@ describe('configuration for AWS', () => {
   it('chooses the mail transport: SES when asked, else SMTP with a server, else files', () => {
     expect(parseConfig({ LINK_SIGNING_SECRET: secret }).mailTransport).toBe('file');
     expect(parseConfig({ LINK_SIGNING_SECRET: secret, SMTP_URL: 'smtp://127.0.0.1:2525' }).mailTransport).toBe('smtp');
-    expect(parseConfig({ LINK_SIGNING_SECRET: secret, MAIL_TRANSPORT: 'ses', SES_CONFIGURATION_SET: 'destek' })).toMatchObject({ mailTransport: 'ses', sesConfigurationSet: 'destek' });
+    expect(parseConfig({ LINK_SIGNING_SECRET: secret, MAIL_TRANSPORT: 'ses', SES_CONFIGURATION_SET: 'destek' })).toMatchObject({
+      mailTransport: 'ses',
+      sesConfigurationSet: 'destek',
+    });
     expect(() => parseConfig({ LINK_SIGNING_SECRET: secret, MAIL_TRANSPORT: 'smtp' })).toThrow(/MAIL_TRANSPORT=smtp needs SMTP_URL/);
   });
 
   it('names a Cognito user pool only with its app client', () => {
-    expect(parseConfig({ LINK_SIGNING_SECRET: secret, COGNITO_USER_POOL_ID: 'eu-west-1_AbC123', COGNITO_CLIENT_ID: 'client' }).cognito).toEqual({ userPoolId: 'eu-west-1_AbC123', clientId: 'client' });
+    expect(
+      parseConfig({ LINK_SIGNING_SECRET: secret, COGNITO_USER_POOL_ID: 'eu-west-1_AbC123', COGNITO_CLIENT_ID: 'client' }).cognito,
+    ).toEqual({ userPoolId: 'eu-west-1_AbC123', clientId: 'client' });
     expect(() => parseConfig({ LINK_SIGNING_SECRET: secret, COGNITO_USER_POOL_ID: 'eu-west-1_AbC123' })).toThrow(/go together/);
-    expect(() => parseConfig({ LINK_SIGNING_SECRET: secret, COGNITO_USER_POOL_ID: 'pool', COGNITO_CLIENT_ID: 'client' })).toThrow(/COGNITO_USER_POOL_ID/);
+    expect(() => parseConfig({ LINK_SIGNING_SECRET: secret, COGNITO_USER_POOL_ID: 'pool', COGNITO_CLIENT_ID: 'client' })).toThrow(
+      /COGNITO_USER_POOL_ID/,
+    );
   });
 
   it('refuses an ARN alone in parseConfig, which cannot read it', () => {
@@ -57,7 +73,9 @@ describe('configuration for AWS', () => {
     // A secret in the environment is not taken either, so a local run fails where AWS would.
     expect(() => parseConfig({ LINK_SIGNING_SECRET: secret }, { linkSigningSecret: false }).linkSigningSecret).toThrow(ConfigError);
     const neverRead = jest.fn(async () => secret);
-    const loaded = await loadConfig({ STAGE: 'prod', LINK_SIGNING_SECRET_ARN: 'arn:aws:secretsmanager:eu-west-1:1:secret:x' }, neverRead, { linkSigningSecret: false });
+    const loaded = await loadConfig({ STAGE: 'prod', LINK_SIGNING_SECRET_ARN: 'arn:aws:secretsmanager:eu-west-1:1:secret:x' }, neverRead, {
+      linkSigningSecret: false,
+    });
     expect(neverRead).not.toHaveBeenCalled();
     expect(() => loaded.linkSigningSecret).toThrow(ConfigError);
   });

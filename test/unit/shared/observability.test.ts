@@ -23,14 +23,28 @@ describe('Lambda observability', () => {
     const logger = powertoolsLogger(new PowertoolsLogger({ serviceName: 'deliver-outbox', logLevel: 'INFO' }));
     logger.debug('hidden');
     logger.child({ dispatchId: 'meeting.1.v2' }).error('send failed', { error: new Error('550 <an.peeters@example.be>: no such user') });
-    const lines = written.join('').trim().split('\n').map((line) => JSON.parse(line));
+    const lines = written
+      .join('')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatchObject({ level: 'ERROR', message: 'send failed', service: 'deliver-outbox', dispatchId: 'meeting.1.v2', error: { name: 'Error', message: '550 <[email]>: no such user' } });
+    expect(lines[0]).toMatchObject({
+      level: 'ERROR',
+      message: 'send failed',
+      service: 'deliver-outbox',
+      dispatchId: 'meeting.1.v2',
+      error: { name: 'Error', message: '550 <[email]>: no such user' },
+    });
     expect(written.join('')).not.toContain('peeters');
   });
 
   it('publishes counts and durations as one Embedded Metric Format line, and nothing when nothing was recorded', () => {
-    const metrics = createFunctionMetrics({ stage: 'prod', logLevel: 'info' }, 'deliver-outbox', new Metrics({ namespace: 'DeStek', serviceName: 'deliver-outbox' }));
+    const metrics = createFunctionMetrics(
+      { stage: 'prod', logLevel: 'info' },
+      'deliver-outbox',
+      new Metrics({ namespace: 'DeStek', serviceName: 'deliver-outbox' }),
+    );
     metrics.publish();
     expect(written).toEqual([]);
     metrics.count('EmailsSent', 3);
@@ -38,7 +52,12 @@ describe('Lambda observability', () => {
     metrics.publish();
     const emf = JSON.parse(written.join('').trim());
     expect(emf._aws.CloudWatchMetrics[0]).toMatchObject({ Namespace: 'DeStek', Dimensions: [['service']] });
-    expect(emf._aws.CloudWatchMetrics[0].Metrics).toEqual(expect.arrayContaining([{ Name: 'EmailsSent', Unit: 'Count' }, { Name: 'JobDuration', Unit: 'Milliseconds' }]));
+    expect(emf._aws.CloudWatchMetrics[0].Metrics).toEqual(
+      expect.arrayContaining([
+        { Name: 'EmailsSent', Unit: 'Count' },
+        { Name: 'JobDuration', Unit: 'Milliseconds' },
+      ]),
+    );
     expect(emf).toMatchObject({ service: 'deliver-outbox', EmailsSent: 3, JobDuration: 1250 });
   });
 

@@ -15,7 +15,11 @@ describe('secrets at cold start', () => {
     secretsManager = await startAwsStandIn((request) => {
       const { SecretId } = JSON.parse(request.body);
       if (SecretId === secretArn) return { status: 200, body: { ARN: secretArn, Name: 'LinkSigningSecret', SecretString: secretValue } };
-      return { status: 400, headers: { 'x-amzn-errortype': 'ResourceNotFoundException' }, body: { __type: 'ResourceNotFoundException', message: "Secrets Manager can't find the specified secret." } };
+      return {
+        status: 400,
+        headers: { 'x-amzn-errortype': 'ResourceNotFoundException' },
+        body: { __type: 'ResourceNotFoundException', message: "Secrets Manager can't find the specified secret." },
+      };
     });
     client = new SecretsManagerClient({ region: 'eu-west-1', endpoint: secretsManager.endpoint, credentials: standInCredentials });
   });
@@ -35,7 +39,10 @@ describe('secrets at cold start', () => {
   });
 
   it('prefers a value in the environment and then asks no secret store', async () => {
-    const config = await loadConfig({ LINK_SIGNING_SECRET: 'v'.repeat(32), LINK_SIGNING_SECRET_ARN: secretArn }, secretsManagerReader('eu-west-1', client));
+    const config = await loadConfig(
+      { LINK_SIGNING_SECRET: 'v'.repeat(32), LINK_SIGNING_SECRET_ARN: secretArn },
+      secretsManagerReader('eu-west-1', client),
+    );
     expect(config.linkSigningSecret).toBe('v'.repeat(32));
     expect(secretsManager.requests).toHaveLength(0);
   });
@@ -51,6 +58,8 @@ describe('secrets at cold start', () => {
   });
 
   it('needs the secret or its ARN', async () => {
-    await expect(loadConfig({ STAGE: 'prod' }, async () => secretValue)).rejects.toThrow(/LINK_SIGNING_SECRET \(or LINK_SIGNING_SECRET_ARN/);
+    await expect(loadConfig({ STAGE: 'prod' }, async () => secretValue)).rejects.toThrow(
+      /LINK_SIGNING_SECRET \(or LINK_SIGNING_SECRET_ARN/,
+    );
   });
 });

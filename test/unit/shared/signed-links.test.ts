@@ -14,7 +14,9 @@ describe('signed link tokens', () => {
     const token = await signLinkToken(secret, 'rsvp', { meetingId: 'm' }, new Date('2026-12-02T00:00:00Z'), now);
     await expect(verifyLinkToken(`${secret}x`, 'rsvp', token, now)).rejects.toBeInstanceOf(LinkTokenError);
     const [header, payload, signature] = token.split('.');
-    const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), meetingId: 'other' })).toString('base64url');
+    const forged = Buffer.from(
+      JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), meetingId: 'other' }),
+    ).toString('base64url');
     await expect(verifyLinkToken(secret, 'rsvp', `${header}.${forged}.${signature}`, now)).rejects.toMatchObject({ reason: 'invalid' });
   });
 });

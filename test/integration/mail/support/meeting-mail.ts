@@ -10,8 +10,16 @@ export const ANSWER_LINKS = {
 };
 
 /** One partner's mail for a meeting, put together the way the meeting workflow will. */
-export function meetingMail(kind: 'invitation' | 'update' | 'cancellation', sequence: number, overrides: { startsAt?: Date; endsAt?: Date } = {}): OutgoingEmail {
-  const event = meetingEvent({ sequence, ...overrides, attendees: [{ email: 'jan@example.org', name: 'Jan Peeters', partstat: 'NEEDS-ACTION' }] });
+export function meetingMail(
+  kind: 'invitation' | 'update' | 'cancellation',
+  sequence: number,
+  overrides: { startsAt?: Date; endsAt?: Date } = {},
+): OutgoingEmail {
+  const event = meetingEvent({
+    sequence,
+    ...overrides,
+    attendees: [{ email: 'jan@example.org', name: 'Jan Peeters', partstat: 'NEEDS-ACTION' }],
+  });
   const method = kind === 'cancellation' ? 'CANCEL' : 'REQUEST';
   const rendered = renderMeetingEmail({
     kind,
@@ -30,6 +38,13 @@ export function meetingMail(kind: 'invitation' | 'update' | 'cancellation', sequ
     from: 'Locon De Stek <overleg@destek.local>',
     to: 'Jan Peeters <jan@example.org>',
     ...rendered,
-    calendar: { method, content: buildMeetingInvitationIcs({ method, stamp: STAMP, event: { ...event, status: kind === 'cancellation' ? 'CANCELLED' : 'CONFIRMED' } }) },
+    calendar: {
+      method,
+      content: buildMeetingInvitationIcs({
+        method,
+        stamp: STAMP,
+        event: { ...event, status: kind === 'cancellation' ? 'CANCELLED' : 'CONFIRMED' },
+      }),
+    },
   };
 }
