@@ -14,7 +14,7 @@ export function createApolloServer(services: AppServices): ApolloServer<GraphQLC
   const local = services.config.stage === 'local';
   return new ApolloServer<GraphQLContext>({
     typeDefs,
-    resolvers: resolvers as never,
+    resolvers,
     introspection: local,
     includeStacktraceInErrorResponses: false,
     formatError: createErrorFormatter(services.logger, local),

@@ -37,17 +37,17 @@ export interface Mailer {
 }
 
 export interface MailerSettings {
-  /** Left out: SMTP when a server is configured, otherwise .eml files in the outbox folder. */
-  mailTransport?: 'ses' | 'smtp' | 'file';
+  /** As the configuration decided it (functions/shared/config.ts), the one place that does. */
+  mailTransport: 'ses' | 'smtp' | 'file';
   smtpUrl?: string;
   outboxDir: string;
   awsRegion?: string;
   sesConfigurationSet?: string;
 }
 
-/** SES in AWS; SMTP when a server is configured; otherwise .eml files in the outbox folder (local development). */
+/** The mailer of the configured transport: SES, SMTP, or .eml files in the outbox folder (local development). */
 export function createMailer(settings: MailerSettings): Mailer {
-  const transport = settings.mailTransport ?? (settings.smtpUrl ? 'smtp' : 'file');
+  const transport = settings.mailTransport;
   if (transport === 'ses')
     return createSesMailer({ region: settings.awsRegion ?? 'eu-west-1', configurationSet: settings.sesConfigurationSet });
   if (transport === 'smtp' && settings.smtpUrl) return createSmtpMailer(settings.smtpUrl);

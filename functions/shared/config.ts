@@ -49,52 +49,61 @@ export interface ConfigNeeds {
 const everything: ConfigNeeds = { linkSigningSecret: true };
 
 const configSchema = (needs: ConfigNeeds) =>
-  settingsSchema.superRefine((env, context) => {
-    const problem = (path: string, message: string) => context.addIssue({ code: 'custom', path: [path], message });
-    if (env.STAGE !== 'local' && env.DEV_JWT_SECRET !== undefined)
-      problem('DEV_JWT_SECRET', 'DEV_JWT_SECRET is accepted only when STAGE=local');
-    if (needs.linkSigningSecret && env.LINK_SIGNING_SECRET === undefined) {
-      problem(
-        'LINK_SIGNING_SECRET',
-        env.LINK_SIGNING_SECRET_ARN
-          ? 'LINK_SIGNING_SECRET_ARN is read by loadConfig(), not parseConfig()'
-          : 'LINK_SIGNING_SECRET (or LINK_SIGNING_SECRET_ARN, in AWS) is required',
-      );
-    }
-    if ((env.COGNITO_USER_POOL_ID === undefined) !== (env.COGNITO_CLIENT_ID === undefined)) {
-      problem('COGNITO_CLIENT_ID', 'COGNITO_USER_POOL_ID and COGNITO_CLIENT_ID go together');
-    }
-    if (env.MAIL_TRANSPORT === 'smtp' && env.SMTP_URL === undefined) problem('SMTP_URL', 'MAIL_TRANSPORT=smtp needs SMTP_URL');
-  });
+  settingsSchema
+    .superRefine((env, context) => {
+      const problem = (path: string, message: string) => context.addIssue({ code: 'custom', path: [path], message });
+      if (env.STAGE !== 'local' && env.DEV_JWT_SECRET !== undefined)
+        problem('DEV_JWT_SECRET', 'DEV_JWT_SECRET is accepted only when STAGE=local');
+      if (needs.linkSigningSecret && env.LINK_SIGNING_SECRET === undefined) {
+        problem(
+          'LINK_SIGNING_SECRET',
+          env.LINK_SIGNING_SECRET_ARN
+            ? 'LINK_SIGNING_SECRET_ARN is read by loadConfig(), not parseConfig()'
+            : 'LINK_SIGNING_SECRET (or LINK_SIGNING_SECRET_ARN, in AWS) is required',
+        );
+      }
+      if ((env.COGNITO_USER_POOL_ID === undefined) !== (env.COGNITO_CLIENT_ID === undefined)) {
+        problem('COGNITO_CLIENT_ID', 'COGNITO_USER_POOL_ID and COGNITO_CLIENT_ID go together');
+      }
+      if (env.MAIL_TRANSPORT === 'smtp' && env.SMTP_URL === undefined) problem('SMTP_URL', 'MAIL_TRANSPORT=smtp needs SMTP_URL');
+    })
+    // Runs only on settings that passed every check above.
+    .transform((e) => ({
+      stage: e.STAGE,
+      port: e.PORT,
+      tableName: e.TABLE_NAME,
+      dynamodbEndpoint: e.DYNAMODB_ENDPOINT,
+      awsRegion: e.AWS_REGION,
+      publicBaseUrl: e.PUBLIC_BASE_URL.replace(/\/+$/, ''),
+      mailFrom: e.MAIL_FROM,
+      organizer: { email: e.ORGANIZER_EMAIL, name: e.ORGANIZER_NAME },
+      /** How email leaves: SES in AWS, SMTP when a server is named, else .eml files (local). Decided here only. */
+      mailTransport: e.MAIL_TRANSPORT ?? (e.SMTP_URL ? 'smtp' : 'file'),
+      smtpUrl: e.SMTP_URL,
+      /** SES configuration set every message is sent with (its bounce and complaint events). */
+      sesConfigurationSet: e.SES_CONFIGURATION_SET,
+      outboxDir: e.OUTBOX_DIR,
+      /**
+       * Present whenever the function needs it (checked above); a function that does not gets a
+       * configuration whose secret throws when read (parseConfig), so the empty string is never seen.
+       */
+      linkSigningSecret: e.LINK_SIGNING_SECRET ?? '',
+      /** Key of locally issued development tokens; only ever set when stage is `local`. */
+      devJwtSecret: e.DEV_JWT_SECRET,
+      /** The Cognito user pool whose ID tokens the API accepts; unset locally. */
+      cognito:
+        e.COGNITO_USER_POOL_ID && e.COGNITO_CLIENT_ID ? { userPoolId: e.COGNITO_USER_POOL_ID, clientId: e.COGNITO_CLIENT_ID } : undefined,
+      outboxMaxAttempts: e.OUTBOX_MAX_ATTEMPTS,
+      outboxBatchSize: e.OUTBOX_BATCH_SIZE,
+      /** Buurtbabbel invitations and reminders sent per minute (pacing, kind to the mail server and to spam filters). */
+      buurtbabbelSendRatePerMinute: e.BUURTBABBEL_SEND_RATE_PER_MINUTE,
+      logLevel: e.LOG_LEVEL,
+    }));
 
-export type Stage = 'local' | 'dev' | 'prod';
+/** The settings as the code reads them: what the schema above turns the environment into. */
+export type Config = z.output<ReturnType<typeof configSchema>>;
 
-export interface Config {
-  stage: Stage;
-  port: number;
-  tableName: string;
-  dynamodbEndpoint?: string;
-  awsRegion: string;
-  publicBaseUrl: string;
-  mailFrom: string;
-  organizer: { email: string; name: string };
-  /** How email leaves: SES in AWS, SMTP when a server is named, else .eml files (local). */
-  mailTransport: 'ses' | 'smtp' | 'file';
-  smtpUrl?: string;
-  /** SES configuration set every message is sent with (its bounce and complaint events). */
-  sesConfigurationSet?: string;
-  outboxDir: string;
-  linkSigningSecret: string;
-  /** Key of locally issued development tokens; only ever set when stage is `local`. */
-  devJwtSecret?: string;
-  /** The Cognito user pool whose ID tokens the API accepts; unset locally. */
-  cognito?: { userPoolId: string; clientId: string };
-  outboxMaxAttempts: number;
-  outboxBatchSize: number;
-  /** Buurtbabbel invitations and reminders sent per minute (pacing, kind to the mail server and to spam filters). */
-  buurtbabbelSendRatePerMinute: number;
-  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
-}
+export type Stage = Config['stage'];
 
 export class ConfigError extends Error {
   constructor(message: string) {
@@ -112,29 +121,7 @@ export function parseConfig(env: Env, needs: ConfigNeeds = everything): Config {
     const problems = result.error.issues.map((issue) => `${issue.path.join('.') || '(config)'}: ${issue.message}`);
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
-  const e = result.data;
-  const config: Config = {
-    stage: e.STAGE,
-    port: e.PORT,
-    tableName: e.TABLE_NAME,
-    dynamodbEndpoint: e.DYNAMODB_ENDPOINT,
-    awsRegion: e.AWS_REGION,
-    publicBaseUrl: e.PUBLIC_BASE_URL.replace(/\/+$/, ''),
-    mailFrom: e.MAIL_FROM,
-    organizer: { email: e.ORGANIZER_EMAIL, name: e.ORGANIZER_NAME },
-    mailTransport: e.MAIL_TRANSPORT ?? (e.SMTP_URL ? 'smtp' : 'file'),
-    smtpUrl: e.SMTP_URL,
-    sesConfigurationSet: e.SES_CONFIGURATION_SET,
-    outboxDir: e.OUTBOX_DIR,
-    linkSigningSecret: e.LINK_SIGNING_SECRET!,
-    devJwtSecret: e.DEV_JWT_SECRET,
-    cognito:
-      e.COGNITO_USER_POOL_ID && e.COGNITO_CLIENT_ID ? { userPoolId: e.COGNITO_USER_POOL_ID, clientId: e.COGNITO_CLIENT_ID } : undefined,
-    outboxMaxAttempts: e.OUTBOX_MAX_ATTEMPTS,
-    outboxBatchSize: e.OUTBOX_BATCH_SIZE,
-    buurtbabbelSendRatePerMinute: e.BUURTBABBEL_SEND_RATE_PER_MINUTE,
-    logLevel: e.LOG_LEVEL,
-  };
+  const config = result.data;
   return needs.linkSigningSecret ? config : withoutLinkSigningSecret(config);
 }
 

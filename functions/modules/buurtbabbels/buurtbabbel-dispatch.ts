@@ -1,5 +1,5 @@
 import type { BuurtbabbelEmailKind } from '../../mail/templates/buurtbabbel-email';
-import { recipientKey, type OutboxDispatch, type OutboxRecipient } from '../outbox/outbox';
+import { recipientKey, type OutboxDispatchOf, type OutboxRecipient } from '../outbox/outbox';
 import type { NeighbourRecord } from '../neighbours/neighbour';
 import type { BuurtbabbelRecord } from './buurtbabbel';
 
@@ -22,6 +22,8 @@ export interface BuurtbabbelDispatchPayload {
   hostName?: string;
   cancelReason?: string;
 }
+
+export type BuurtbabbelDispatch = OutboxDispatchOf<typeof buurtbabbelDispatchKind>;
 
 export interface BuurtbabbelRecipientData {
   neighbourId: string;
@@ -52,7 +54,11 @@ function payloadOf(buurtbabbel: BuurtbabbelRecord, hostName: string | undefined,
   };
 }
 
-function recipientOf(neighbour: NeighbourRecord, emailKind: BuurtbabbelEmailKind, delayMs?: number): OutboxRecipient {
+function recipientOf(
+  neighbour: NeighbourRecord,
+  emailKind: BuurtbabbelEmailKind,
+  delayMs?: number,
+): OutboxRecipient<BuurtbabbelRecipientData> {
   const data: BuurtbabbelRecipientData = { neighbourId: neighbour.id, businessName: neighbour.businessName, emailKind };
   return {
     key: recipientKey(neighbour.email),
@@ -77,11 +83,11 @@ export interface BulkMailing {
 }
 
 /** A round's mail to many contacts, paced, in dispatches of at most `recipientsPerDispatch`. */
-export function planBulkDispatches(mailing: BulkMailing): OutboxDispatch[] {
+export function planBulkDispatches(mailing: BulkMailing): BuurtbabbelDispatch[] {
   const payload = payloadOf(mailing.buurtbabbel, mailing.hostName, mailing.uidDomain);
   const spacingMs = 60_000 / mailing.ratePerMinute;
   const recipients = mailing.neighbours.map((neighbour, index) => recipientOf(neighbour, mailing.emailKind, Math.floor(index * spacingMs)));
-  const dispatches: OutboxDispatch[] = [];
+  const dispatches: BuurtbabbelDispatch[] = [];
   for (let start = 0, part = 0; start < recipients.length; start += recipientsPerDispatch, part += 1) {
     dispatches.push({
       id: `buurtbabbel.${mailing.buurtbabbel.id}.${mailing.emailKind}.${part}`,
@@ -103,7 +109,7 @@ export function planGuestDispatch(input: {
   guestVersion: number;
   uidDomain: string;
   createdAt: Date;
-}): OutboxDispatch {
+}): BuurtbabbelDispatch {
   return {
     id: `buurtbabbel.${input.buurtbabbel.id}.guest.${input.neighbour.id}.v${input.guestVersion}`,
     kind: buurtbabbelDispatchKind,

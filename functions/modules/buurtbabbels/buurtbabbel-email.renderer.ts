@@ -4,7 +4,7 @@ import { signLinkToken } from '../../shared/links/signed-links';
 import { isInvitable } from '../neighbours/neighbour';
 import type { NeighboursRepository } from '../neighbours/neighbours.repository';
 import type { OutboxRenderer } from '../outbox/outbox-deliverer';
-import type { BuurtbabbelDispatchPayload, BuurtbabbelRecipientData } from './buurtbabbel-dispatch';
+import type { buurtbabbelDispatchKind } from './buurtbabbel-dispatch';
 import type { BuurtbabbelsRepository } from './buurtbabbels.repository';
 import { apiPaths } from '../../http/api-paths';
 import { unsubscribeMailto, unsubscribeUrl, unsubscribeValidityMs } from './opt-out-links';
@@ -25,10 +25,10 @@ export interface BuurtbabbelEmailSettings {
 export function createBuurtbabbelEmailRenderer(
   settings: BuurtbabbelEmailSettings,
   repositories: { neighbours: NeighboursRepository; buurtbabbels: BuurtbabbelsRepository },
-): OutboxRenderer {
+): OutboxRenderer<typeof buurtbabbelDispatchKind> {
   return async (message, now, round) => {
-    const payload = message.payload as unknown as BuurtbabbelDispatchPayload;
-    const recipient = message.recipient.data as unknown as BuurtbabbelRecipientData;
+    const payload = message.payload;
+    const recipient = message.recipient.data;
     // The neighbour per message (an opt-out counts up to the last moment); the buurtbabbel, the same
     // for the whole mailing, once per delivery round.
     const [neighbour, buurtbabbel] = await Promise.all([

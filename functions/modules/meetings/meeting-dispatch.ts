@@ -1,5 +1,5 @@
 import { invitationRecipients, type PartnerRecord } from '../partners/partner';
-import { recipientKey, type OutboxDispatch, type OutboxRecipient } from '../outbox/outbox';
+import { recipientKey, type OutboxDispatchOf, type OutboxRecipient } from '../outbox/outbox';
 import { toPartstat, type MeetingRecord } from './meeting';
 
 /**
@@ -65,9 +65,9 @@ export function planMeetingDispatch(input: {
   groups: RecipientGroup[];
   uidDomain: string;
   createdAt: string;
-}): OutboxDispatch | undefined {
+}): OutboxDispatchOf<typeof meetingDispatchKind> | undefined {
   const { meeting, partners } = input;
-  const recipients = new Map<string, OutboxRecipient>();
+  const recipients = new Map<string, OutboxRecipient<MeetingRecipientData>>();
   for (const group of input.groups) {
     for (const partnerId of group.partnerIds) {
       const partner = partners.get(partnerId);

@@ -1,7 +1,7 @@
 import { buildMeetingInvitationIcs } from '../../mail/calendar/meeting-calendar';
 import { renderMeetingEmail } from '../../mail/templates/meeting-email';
 import type { OutboxRenderer } from '../outbox/outbox-deliverer';
-import type { MeetingDispatchPayload, MeetingRecipientData } from './meeting-dispatch';
+import type { meetingDispatchKind } from './meeting-dispatch';
 import { apiPaths } from '../../http/api-paths';
 import { eventAnswerLinks } from '../../shared/links/answer-links';
 
@@ -15,10 +15,10 @@ export interface MeetingEmailSettings {
  * Renders a meeting outbox message: the Dutch email with its iTIP calendar part. The calendar part
  * is built from the dispatch snapshot, so each version of the meeting is sent as it was decided.
  */
-export function createMeetingEmailRenderer(settings: MeetingEmailSettings): OutboxRenderer {
+export function createMeetingEmailRenderer(settings: MeetingEmailSettings): OutboxRenderer<typeof meetingDispatchKind> {
   return async (message, now) => {
-    const meeting = message.payload as unknown as MeetingDispatchPayload;
-    const recipient = message.recipient.data as unknown as MeetingRecipientData;
+    const meeting = message.payload;
+    const recipient = message.recipient.data;
     const startsAt = new Date(meeting.startsAt);
     const endsAt = new Date(meeting.endsAt);
     const cancelling = recipient.method === 'CANCEL';

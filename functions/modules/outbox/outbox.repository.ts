@@ -2,12 +2,33 @@ import { PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk
 import { isConditionFailure } from '../../shared/dynamodb/conditional';
 import { queryDue } from '../../shared/dynamodb/due-query';
 import { keys } from '../../shared/dynamodb/keys';
+import { recordOf } from '../../shared/dynamodb/record-of';
 import { tableIndexes, ttlAttribute } from '../../shared/dynamodb/table-definition';
-import { firstDueAt, type OutboxDispatch, type OutboxMessage } from './outbox';
+import {
+  firstDueAt,
+  type OutboxDispatch,
+  type OutboxDispatchOf,
+  type OutboxKind,
+  type OutboxMessage,
+  type OutboxMessageOf,
+} from './outbox';
 
 const dueIndex = tableIndexes.byDueTime;
 /** Sent and failed messages are kept this long for inspection, then expire (TTL). */
 const retentionSeconds = 90 * 24 * 3600;
+
+const dispatchAttributes = { id: true, kind: true, payload: true, recipients: true, createdAt: true } as const;
+const messageAttributes = {
+  dispatchId: true,
+  kind: true,
+  payload: true,
+  recipient: true,
+  status: true,
+  attempts: true,
+  createdAt: true,
+  sentAt: true,
+  lastError: true,
+} as const;
 
 export type DueItem =
   { type: 'dispatch'; dueKey: string; dispatch: OutboxDispatch } | { type: 'message'; dueKey: string; message: OutboxMessage };
@@ -39,12 +60,8 @@ export class OutboxRepository {
     const items = await queryDue(this.db, this.tableName, keys.outboxPartition, now, limit);
     return items.map((item) => {
       const dueKey = String(item[dueIndex.sortKey]);
-      if (item.type === 'dispatch') {
-        const { id, kind, payload, recipients, createdAt } = item as unknown as OutboxDispatch;
-        return { type: 'dispatch', dueKey, dispatch: { id, kind, payload, recipients, createdAt } };
-      }
-      const { dispatchId, kind, payload, recipient, status, attempts, createdAt, sentAt, lastError } = item as unknown as OutboxMessage;
-      return { type: 'message', dueKey, message: { dispatchId, kind, payload, recipient, status, attempts, createdAt, sentAt, lastError } };
+      if (item.type === 'dispatch') return { type: 'dispatch', dueKey, dispatch: recordOf<OutboxDispatch>(item, dispatchAttributes) };
+      return { type: 'message', dueKey, message: recordOf<OutboxMessage>(item, messageAttributes) };
     });
   }
 
@@ -52,11 +69,11 @@ export class OutboxRepository {
    * Creates the dispatch's messages (each only if absent, so a second expansion after a crash
    * creates nothing twice) and then takes the dispatch off the due index.
    */
-  async expand(dispatch: OutboxDispatch, now: Date): Promise<number> {
+  async expand<K extends OutboxKind>(dispatch: OutboxDispatchOf<K>, now: Date): Promise<number> {
     // The puts are independent, so they go out together: one round of requests, not one per recipient.
     const outcomes = await Promise.all(
       dispatch.recipients.map(async (recipient) => {
-        const message: OutboxMessage = {
+        const message: OutboxMessageOf<K> = {
           dispatchId: dispatch.id,
           kind: dispatch.kind,
           payload: dispatch.payload,

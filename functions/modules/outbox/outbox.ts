@@ -1,4 +1,7 @@
 import { createHash } from 'node:crypto';
+import type { BuurtbabbelDispatchPayload, BuurtbabbelRecipientData } from '../buurtbabbels/buurtbabbel-dispatch';
+import type { MeetingDispatchPayload, MeetingRecipientData } from '../meetings/meeting-dispatch';
+import type { ReviewDispatchPayload, ReviewRecipientData } from '../projects/review-dispatch';
 
 /**
  * The outbox: what must be emailed, recorded in the same DynamoDB transaction as the change that
@@ -6,13 +9,26 @@ import { createHash } from 'node:crypto';
  * of a meeting) with its recipients; the job expands it into one *message* per recipient, keyed so
  * that each (dispatch, recipient) pair exists once, and sends each message once.
  */
-export interface OutboxRecipient {
+
+/**
+ * Every kind of dispatch, with what its renderer reads: the payload its messages share and the data
+ * of each recipient. The key is the dispatch's `kind` (the modules' `...DispatchKind` constants).
+ */
+export interface OutboxKinds {
+  'meeting-invitation': { payload: MeetingDispatchPayload; recipientData: MeetingRecipientData };
+  'consolidation-review': { payload: ReviewDispatchPayload; recipientData: ReviewRecipientData };
+  buurtbabbel: { payload: BuurtbabbelDispatchPayload; recipientData: BuurtbabbelRecipientData };
+}
+
+export type OutboxKind = keyof OutboxKinds;
+
+export interface OutboxRecipient<Data = unknown> {
   /** Dedupe key within the dispatch: a hash of the address (no personal data in keys or logs). */
   key: string;
   email: string;
   name?: string;
   /** What the renderer needs to know about this recipient (e.g. REQUEST or CANCEL). */
-  data: Record<string, unknown>;
+  data: Data;
   /**
    * Not to be sent sooner than this many milliseconds after the dispatch is expanded into messages.
    * A bulk mailing spaces its recipients this way (pacing): each message waits on the due index
@@ -23,30 +39,36 @@ export interface OutboxRecipient {
   delayMs?: number;
 }
 
-export interface OutboxDispatch {
+export interface OutboxDispatchOf<K extends OutboxKind> {
   /** Unique per cause, e.g. `meeting.<id>.v3`: writing the same dispatch twice is refused. */
   id: string;
   /** Which renderer turns its messages into emails. */
-  kind: string;
-  payload: Record<string, unknown>;
-  recipients: OutboxRecipient[];
+  kind: K;
+  payload: OutboxKinds[K]['payload'];
+  recipients: OutboxRecipient<OutboxKinds[K]['recipientData']>[];
   createdAt: string;
 }
+
+/** A dispatch of any kind; `kind` tells which payload and recipient data it holds. */
+export type OutboxDispatch = { [K in OutboxKind]: OutboxDispatchOf<K> }[OutboxKind];
 
 /** WITHDRAWN: its renderer found, at send time, that the mail is no longer wanted (e.g. an opt-out). */
 export type MessageStatus = 'PENDING' | 'SENT' | 'FAILED' | 'WITHDRAWN';
 
-export interface OutboxMessage {
+export interface OutboxMessageOf<K extends OutboxKind> {
   dispatchId: string;
-  kind: string;
-  payload: Record<string, unknown>;
-  recipient: OutboxRecipient;
+  kind: K;
+  payload: OutboxKinds[K]['payload'];
+  recipient: OutboxRecipient<OutboxKinds[K]['recipientData']>;
   status: MessageStatus;
   attempts: number;
   createdAt: string;
   sentAt?: string;
   lastError?: { code: string; permanent: boolean; at: string };
 }
+
+/** A message of any kind; `kind` tells which payload and recipient data it holds. */
+export type OutboxMessage = { [K in OutboxKind]: OutboxMessageOf<K> }[OutboxKind];
 
 export function recipientKey(email: string): string {
   return createHash('sha256').update(email.trim().toLowerCase()).digest('hex').slice(0, 24);

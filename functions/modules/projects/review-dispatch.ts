@@ -1,4 +1,4 @@
-import { recipientKey, type OutboxDispatch, type OutboxRecipient } from '../outbox/outbox';
+import { recipientKey, type OutboxDispatchOf, type OutboxRecipient } from '../outbox/outbox';
 import { invitationRecipients, type PartnerRecord } from '../partners/partner';
 import type { ProjectRecord, ReviewRecord, ReviewStep } from './project';
 
@@ -56,9 +56,9 @@ export function planReviewDispatch(input: {
    */
   promoterUnreachable?: { tellCoordinator: boolean };
   now: Date;
-}): OutboxDispatch {
+}): OutboxDispatchOf<typeof reviewDispatchKind> {
   const { project, review, step, promoter } = input;
-  const recipients = new Map<string, OutboxRecipient>();
+  const recipients = new Map<string, OutboxRecipient<ReviewRecipientData>>();
   const add = (person: { email: string; name?: string }, data: ReviewRecipientData) => {
     const key = recipientKey(person.email);
     // A person who is both promoter and in copy gets the promoter's email, with the link.

@@ -1,7 +1,7 @@
 import { renderReviewEmail } from '../../mail/templates/review-email';
 import { signLinkToken } from '../../shared/links/signed-links';
 import type { OutboxRenderer } from '../outbox/outbox-deliverer';
-import type { ReviewDispatchPayload, ReviewRecipientData } from './review-dispatch';
+import type { reviewDispatchKind } from './review-dispatch';
 import { apiPaths } from '../../http/api-paths';
 
 export interface ReviewEmailSettings {
@@ -15,10 +15,10 @@ const linkLifetimeMs = 60 * 24 * 3600_000;
 export const reviewLinkPurpose = 'consolidation-review';
 
 /** Renders a consolidation-review outbox message; only the promoter's people get the answer link. */
-export function createReviewEmailRenderer(settings: ReviewEmailSettings): OutboxRenderer {
+export function createReviewEmailRenderer(settings: ReviewEmailSettings): OutboxRenderer<typeof reviewDispatchKind> {
   return async (message, now) => {
-    const review = message.payload as unknown as ReviewDispatchPayload;
-    const recipient = message.recipient.data as unknown as ReviewRecipientData;
+    const review = message.payload;
+    const recipient = message.recipient.data;
     let answerLink: string | undefined;
     if (recipient.role === 'promoter' && recipient.partnerId) {
       const token = await signLinkToken(

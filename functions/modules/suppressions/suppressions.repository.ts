@@ -2,12 +2,12 @@ import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/li
 import { batchGetByIds } from '../../shared/dynamodb/batch-get';
 import { isConditionFailure } from '../../shared/dynamodb/conditional';
 import { keys } from '../../shared/dynamodb/keys';
+import { recordOf } from '../../shared/dynamodb/record-of';
 import { recipientKey } from '../outbox/outbox';
 import { normaliseAddress, type Suppression, type SuppressionReason } from './suppression';
 
 function toSuppression(item: Record<string, unknown>): Suppression {
-  const { addressKey, email, reason, source, at } = item as unknown as Suppression;
-  return { addressKey, email, reason, source, at };
+  return recordOf<Suppression>(item, { addressKey: true, email: true, reason: true, source: true, at: true });
 }
 
 export class SuppressionsRepository {

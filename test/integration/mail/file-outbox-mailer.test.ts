@@ -6,10 +6,14 @@ import { createFileOutboxMailer } from '../../../functions/mail/file-outbox-mail
 import { MailDeliveryError } from '../../../functions/mail/mail-delivery-error';
 import { createMailer } from '../../../functions/mail/mailer';
 import { FixedClock } from '../../../functions/shared/clock';
+import { parseConfig } from '../../../functions/shared/config';
 import { parseIcs } from '../../support/parse-ics';
 import { mimeShape, mimeTree } from './support/mime-tree';
 import { ANSWER_LINKS, meetingMail } from './support/meeting-mail';
 import { startSmtpTestServer } from '../../support/smtp-test-server';
+
+/** The mail settings as the configuration decides them from the environment (the transport among them). */
+const mailSettings = (env: Record<string, string>) => parseConfig(env, { linkSigningSecret: false });
 
 describe('createFileOutboxMailer', () => {
   let root: string;
@@ -61,7 +65,7 @@ describe('createFileOutboxMailer', () => {
     // Byte for byte what the SMTP server receives, but for the random boundaries and the Date.
     const server = await startSmtpTestServer();
     try {
-      await createMailer({ smtpUrl: server.url, outboxDir: join(root, 'unused') }).send(email);
+      await createMailer(mailSettings({ SMTP_URL: server.url, OUTBOX_DIR: join(root, 'unused') })).send(email);
       const comparable = (message: string) =>
         message.replace(/--_NmP-[0-9a-f]+-Part_/g, '--_NmP-BOUNDARY-Part_').replace(/^Date: .*\r$/m, 'Date: (any)\r');
       expect(comparable(text)).toBe(comparable(server.messages[0].raw.toString('utf8')));
@@ -94,8 +98,8 @@ describe('createMailer', () => {
   it('writes to the outbox folder when no SMTP server is configured', async () => {
     const root = await mkdtemp(join(tmpdir(), 'destek-outbox-'));
     try {
-      await createMailer({ smtpUrl: undefined, outboxDir: root }).send(meetingMail('invitation', 0));
-      await createMailer({ smtpUrl: '', outboxDir: root }).send(meetingMail('invitation', 1));
+      await createMailer(mailSettings({ OUTBOX_DIR: root })).send(meetingMail('invitation', 0));
+      await createMailer(mailSettings({ SMTP_URL: '', OUTBOX_DIR: root })).send(meetingMail('invitation', 1));
       expect(await readdir(root)).toHaveLength(2);
     } finally {
       await rm(root, { recursive: true, force: true });

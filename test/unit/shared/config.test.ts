@@ -50,6 +50,12 @@ describe('configuration for AWS', () => {
     expect(() => parseConfig({ LINK_SIGNING_SECRET: secret, MAIL_TRANSPORT: 'smtp' })).toThrow(/MAIL_TRANSPORT=smtp needs SMTP_URL/);
   });
 
+  it('lets a named transport win over a configured SMTP server', () => {
+    const env = { LINK_SIGNING_SECRET: secret, SMTP_URL: 'smtp://127.0.0.1:2525' };
+    expect(parseConfig({ ...env, MAIL_TRANSPORT: 'file' }).mailTransport).toBe('file');
+    expect(parseConfig({ ...env, MAIL_TRANSPORT: 'ses' }).mailTransport).toBe('ses');
+  });
+
   it('names a Cognito user pool only with its app client', () => {
     expect(
       parseConfig({ LINK_SIGNING_SECRET: secret, COGNITO_USER_POOL_ID: 'eu-west-1_AbC123', COGNITO_CLIENT_ID: 'client' }).cognito,
