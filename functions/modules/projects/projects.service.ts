@@ -3,7 +3,7 @@ import type { Viewer } from '../../shared/auth/viewer';
 import type { Clock } from '../../shared/clock';
 import type { Page } from '../../shared/dynamodb/cursor';
 import type { TransactItem } from '../../shared/dynamodb/transaction';
-import { ForbiddenError, UserInputError, VersionConflictError, type UserErrorEntry } from '../../shared/errors';
+import { ForbiddenError, UserInputError, type UserErrorEntry } from '../../shared/errors';
 import { checkEmail, checkText, normaliseEmail } from '../../shared/validation';
 import type { MeetingRecord } from '../meetings/meeting';
 import type { MeetingsRepository } from '../meetings/meetings.repository';
@@ -414,48 +414,53 @@ export class ProjectsService {
     });
   }
 
+  /**
+   * Takes the due step of one project's review, with its outbox dispatch in one write. Undefined
+   * when nothing is due (any more), or when the project kept changing under the job: another run
+   * got there first, and the next run sees what is left.
+   */
   private async takeReviewStep(seen: ProjectRecord, now: Date): Promise<ReviewStep | undefined> {
-    for (let attempt = 1; attempt <= 3; attempt += 1) {
-      const current = attempt === 1 ? seen : await this.projects.get(seen.id);
-      const due = current && nextReviewStep(current);
-      if (!current || !due || due.at.getTime() > now.getTime()) return undefined;
-      const partners = await this.partners.getMany([current.promoterPartnerId ?? '', ...Object.keys(current.engagements)].filter(Boolean));
-      const promoter = partners.get(current.promoterPartnerId ?? '');
-      // An active project always has a promoter; without one there is nobody to ask.
-      if (!promoter) return undefined;
-      let next = withReviewStep(current, due.review.number, due.step, now);
-      // The outbox skips suppressed addresses; a promoter nobody can write to is the coordinator's to reach.
-      const unreachable = await this.unreachable(promoter);
-      const tellCoordinator = unreachable && due.step !== 'coordinator' && !due.review.promoterUnreachableNoticeAt;
-      if (tellCoordinator) next = withReviewChange(next, due.review.number, { promoterUnreachableNoticeAt: now.toISOString() });
-      const extra: TransactItem[] = [];
-      let agendaMeeting: MeetingRecord | undefined;
-      if (due.step === 'coordinator' && !due.review.agendaItemId) {
-        const placed = await this.placeOnAgenda(next, due.review, 'unanswered');
-        next = placed.project;
-        agendaMeeting = placed.meeting;
-        extra.push(...placed.entries);
-      }
-      const review = next.reviews.find((candidate) => candidate.number === due.review.number)!;
-      const dispatch = planReviewDispatch({
-        project: next,
-        review,
-        step: due.step,
-        promoter,
-        engaged: [...partners.values()].filter((partner) => current.engagements[partner.id]),
-        coordinator: this.settings.coordinator,
-        agendaMeeting: agendaMeeting && { title: agendaMeeting.title, startsAt: agendaMeeting.startsAt },
-        ...(unreachable ? { promoterUnreachable: { tellCoordinator } } : {}),
-        now,
-      });
-      try {
+    return retryOnConflict(
+      async (attempt) => {
+        const current = attempt === 1 ? seen : await this.projects.get(seen.id);
+        const due = current && nextReviewStep(current);
+        if (!current || !due || due.at.getTime() > now.getTime()) return undefined;
+        const partners = await this.partners.getMany(
+          [current.promoterPartnerId ?? '', ...Object.keys(current.engagements)].filter(Boolean),
+        );
+        const promoter = partners.get(current.promoterPartnerId ?? '');
+        // An active project always has a promoter; without one there is nobody to ask.
+        if (!promoter) return undefined;
+        let next = withReviewStep(current, due.review.number, due.step, now);
+        // The outbox skips suppressed addresses; a promoter nobody can write to is the coordinator's to reach.
+        const unreachable = await this.unreachable(promoter);
+        const tellCoordinator = unreachable && due.step !== 'coordinator' && !due.review.promoterUnreachableNoticeAt;
+        if (tellCoordinator) next = withReviewChange(next, due.review.number, { promoterUnreachableNoticeAt: now.toISOString() });
+        const extra: TransactItem[] = [];
+        let agendaMeeting: MeetingRecord | undefined;
+        if (due.step === 'coordinator' && !due.review.agendaItemId) {
+          const placed = await this.placeOnAgenda(next, due.review, 'unanswered');
+          next = placed.project;
+          agendaMeeting = placed.meeting;
+          extra.push(...placed.entries);
+        }
+        const review = next.reviews.find((candidate) => candidate.number === due.review.number)!;
+        const dispatch = planReviewDispatch({
+          project: next,
+          review,
+          step: due.step,
+          promoter,
+          engaged: [...partners.values()].filter((partner) => current.engagements[partner.id]),
+          coordinator: this.settings.coordinator,
+          agendaMeeting: agendaMeeting && { title: agendaMeeting.title, startsAt: agendaMeeting.startsAt },
+          ...(unreachable ? { promoterUnreachable: { tellCoordinator } } : {}),
+          now,
+        });
         await this.write(current, next, [this.outbox.dispatchPut(dispatch, this.clock.now()), ...extra]);
         return due.step;
-      } catch (error) {
-        if (!(error instanceof VersionConflictError)) throw error;
-      }
-    }
-    return undefined;
+      },
+      { skipWhenExhausted: true },
+    );
   }
 
   /** Whether every address the promoter's emails go to is on the suppression list (one BatchGet). */
