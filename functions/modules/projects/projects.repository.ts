@@ -6,7 +6,8 @@ import type { Page } from '../../shared/dynamodb/cursor';
 import { keys } from '../../shared/dynamodb/keys';
 import type { TransactItem } from '../../shared/dynamodb/transaction';
 import { versionedPut, writeVersioned } from '../../shared/dynamodb/versioned-write';
-import { nextReviewStep, type EngagementRecord, type ProjectRecord, type ProjectStatus } from './project';
+import { nextReviewStep } from './consolidation-review';
+import type { EngagementRecord, ProjectRecord, ProjectStatus } from './project';
 
 function toRecord(item: Record<string, unknown>): ProjectRecord {
   return stripKeys<ProjectRecord>(item);
