@@ -10,6 +10,8 @@ import { NeighboursService } from '../modules/neighbours/neighbours.service';
 import { OutboxRepository } from '../modules/outbox/outbox.repository';
 import { PartnersRepository } from '../modules/partners/partners.repository';
 import { PartnersService } from '../modules/partners/partners.service';
+import { ConsolidationReviewsService } from '../modules/projects/consolidation-reviews.service';
+import { ProjectChanges } from '../modules/projects/project-changes';
 import { ProjectsRepository } from '../modules/projects/projects.repository';
 import { ProjectsService } from '../modules/projects/projects.service';
 import { SuppressionsRepository } from '../modules/suppressions/suppressions.repository';
@@ -41,6 +43,7 @@ export interface AppServices {
   partners: PartnersService;
   meetings: MeetingsService;
   projects: ProjectsService;
+  consolidationReviews: ConsolidationReviewsService;
   calendarFeeds: CalendarFeedsService;
   neighbours: NeighboursService;
   buurtbabbels: BuurtbabbelsService;
@@ -83,6 +86,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): AppServ
     ids,
     { uidDomain },
   );
+  const projectChanges = new ProjectChanges(repositories.projects, repositories.partners, clock);
   return {
     config,
     clock,
@@ -91,7 +95,9 @@ export function createApp(config: Config, overrides: AppOverrides = {}): AppServ
     repositories,
     partners: new PartnersService(repositories.partners, clock, ids),
     meetings,
-    projects: new ProjectsService(
+    projects: new ProjectsService(projectChanges, repositories.projects, repositories.partners, repositories.meetings, clock, ids),
+    consolidationReviews: new ConsolidationReviewsService(
+      projectChanges,
       repositories.projects,
       repositories.partners,
       repositories.meetings,
@@ -100,9 +106,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): AppServ
       repositories.suppressions,
       clock,
       ids,
-      {
-        coordinator: config.organizer,
-      },
+      { coordinator: config.organizer },
     ),
     calendarFeeds: new CalendarFeedsService(repositories.calendarFeeds, repositories.meetings, clock, {
       publicBaseUrl: config.publicBaseUrl,

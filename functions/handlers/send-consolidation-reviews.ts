@@ -5,7 +5,11 @@ import { lambdaJob } from './lambda-job';
  * and tells the coordinator of reviews left unanswered. Each email goes into the outbox with the
  * step that decided it; the deliver-outbox job sends it.
  */
-export const handler = lambdaJob('send-consolidation-reviews', async (app, asOf) => ({ ...(await app.projects.sendDueReviews(asOf)) }), {
-  // The answer link in its mails is signed by deliver-outbox when each mail is sent.
-  linkSigningSecret: false,
-});
+export const handler = lambdaJob(
+  'send-consolidation-reviews',
+  async (app, asOf) => ({ ...(await app.consolidationReviews.sendDueReviews(asOf)) }),
+  {
+    // The answer link in its mails is signed by deliver-outbox when each mail is sent.
+    linkSigningSecret: false,
+  },
+);

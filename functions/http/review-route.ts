@@ -1,7 +1,8 @@
 import type { AppServices } from '../app/create-app';
 import { formatDutchDate } from '../mail/dutch-dates';
 import { escapeHtml } from '../mail/html';
-import { outcomeLabels, reviewId, type ConsolidationOutcome, type ProjectRecord, type ReviewRecord } from '../modules/projects/project';
+import { outcomeLabels, reviewId } from '../modules/projects/consolidation-review';
+import type { ConsolidationOutcome, ProjectRecord, ReviewRecord } from '../modules/projects/project';
 import { reviewLinkPurpose } from '../modules/projects/review-email.renderer';
 import { UserInputError } from '../shared/errors';
 import { answerRefused, htmlPage } from './html-page';
@@ -70,7 +71,7 @@ export function createReviewRoute(services: AppServices) {
     const number = Number(claims.review);
     let saved: ProjectRecord;
     try {
-      saved = await services.projects.answerReviewByLink(claims.partnerId, {
+      saved = await services.consolidationReviews.answerReviewByLink(claims.partnerId, {
         reviewId: reviewId(claims.projectId, number),
         ...values,
         outcome: values.outcome as ConsolidationOutcome,

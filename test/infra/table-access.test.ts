@@ -287,7 +287,7 @@ describe('declared table access matches what each function does', () => {
     recorder.take();
     const day = 24 * 3600_000;
     const steps = [];
-    for (const offset of [1, 8, 15, 22]) steps.push(await t.app.projects.sendDueReviews(new Date(dueAt + offset * day)));
+    for (const offset of [1, 8, 15, 22]) steps.push(await t.app.consolidationReviews.sendDueReviews(new Date(dueAt + offset * day)));
     expect(steps.map((step) => step.requested + step.reminded + step.coordinatorTold > 0)).toEqual([true, true, true, true]);
     expect(recorder.take()).toEqual(granted(job.tableAccess));
   });

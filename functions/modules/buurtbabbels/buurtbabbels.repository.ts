@@ -1,12 +1,11 @@
-import { QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { batchGetByIds, batchGetItems } from '../../shared/dynamodb/batch-get';
 import { queryCollectionPage, queryWholeCollection, stripKeys } from '../../shared/dynamodb/collection-query';
-import { isConditionFailure } from '../../shared/dynamodb/conditional';
 import { queryDue } from '../../shared/dynamodb/due-query';
 import type { TransactItem } from '../../shared/dynamodb/transaction';
+import { versionedReplace, writeVersioned } from '../../shared/dynamodb/versioned-write';
 import type { Page } from '../../shared/dynamodb/cursor';
 import { keys } from '../../shared/dynamodb/keys';
-import { VersionConflictError } from '../../shared/errors';
 import type { BuurtbabbelRecord, GuestRecord } from './buurtbabbel';
 
 function toItem(buurtbabbel: BuurtbabbelRecord) {
@@ -48,32 +47,25 @@ export class BuurtbabbelsRepository {
     private readonly tableName: string,
   ) {}
 
-  async create(buurtbabbel: BuurtbabbelRecord): Promise<void> {
-    await this.write(
-      [{ Put: { TableName: this.tableName, Item: toItem(buurtbabbel), ConditionExpression: 'attribute_not_exists(PK)' } }],
-      buurtbabbel.id,
-    );
+  create(buurtbabbel: BuurtbabbelRecord): Promise<void> {
+    return writeVersioned(this.db, { entity: 'Buurtbabbel', id: buurtbabbel.id }, [
+      { Put: { TableName: this.tableName, Item: toItem(buurtbabbel), ConditionExpression: 'attribute_not_exists(PK)' } },
+    ]);
   }
 
   /**
    * Replaces a buurtbabbel if nobody changed it since `expectedVersion`, together with the other
    * writes of the same change (guests, outbox dispatches): one transaction, all or nothing.
    */
-  async replace(buurtbabbel: BuurtbabbelRecord, expectedVersion: number, extra: TransactItem[] = []): Promise<void> {
-    await this.write(
-      [
-        {
-          Put: {
-            TableName: this.tableName,
-            Item: toItem(buurtbabbel),
-            ConditionExpression: 'attribute_exists(PK) AND version = :expected',
-            ExpressionAttributeValues: { ':expected': expectedVersion },
-          },
-        },
-        ...extra,
-      ],
-      buurtbabbel.id,
-    );
+  replace(buurtbabbel: BuurtbabbelRecord, expectedVersion: number, extra: TransactItem[] = []): Promise<void> {
+    return versionedReplace(this.db, {
+      entity: 'Buurtbabbel',
+      id: buurtbabbel.id,
+      tableName: this.tableName,
+      item: toItem(buurtbabbel),
+      expectedVersion,
+      extra,
+    });
   }
 
   /** The transaction entry that writes a guest if it is still at `expectedVersion` (0: new). */
@@ -144,14 +136,5 @@ export class BuurtbabbelsRepository {
   /** A neighbour's buurtbabbels (answered or attended), oldest first. */
   listHistory(neighbourId: string): Promise<GuestRecord[]> {
     return queryWholeCollection(this.db, this.tableName, { partition: keys.neighbourHistoryPartition(neighbourId) }, toGuest);
-  }
-
-  private async write(items: TransactItem[], id: string): Promise<void> {
-    try {
-      await this.db.send(new TransactWriteCommand({ TransactItems: items }));
-    } catch (error) {
-      if (isConditionFailure(error)) throw new VersionConflictError('Buurtbabbel', id, { cause: error });
-      throw error;
-    }
   }
 }

@@ -1,5 +1,6 @@
-import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../../shared/dynamodb/keys';
+import { transactWrite } from '../../shared/dynamodb/transaction';
 
 /** Who a personal calendar feed belongs to. Only the token's hash is stored, never the token. */
 export interface CalendarFeedOwner {
@@ -27,30 +28,20 @@ export class CalendarFeedsRepository {
   /** Replaces the viewer's feed (if any) by a new one, atomically: the old URL stops working. */
   async replace(tokenHash: string, owner: CalendarFeedOwner): Promise<void> {
     const previous = await this.currentHash(owner.viewerId);
-    await this.db.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          ...(previous ? [{ Delete: { TableName: this.tableName, Key: keys.calendarFeed(previous) } }] : []),
-          { Put: { TableName: this.tableName, Item: { ...keys.calendarFeed(tokenHash), ...owner } } },
-          {
-            Put: { TableName: this.tableName, Item: { ...keys.calendarFeedOwner(owner.viewerId), tokenHash, createdAt: owner.createdAt } },
-          },
-        ],
-      }),
-    );
+    await transactWrite(this.db, [
+      ...(previous ? [{ Delete: { TableName: this.tableName, Key: keys.calendarFeed(previous) } }] : []),
+      { Put: { TableName: this.tableName, Item: { ...keys.calendarFeed(tokenHash), ...owner } } },
+      { Put: { TableName: this.tableName, Item: { ...keys.calendarFeedOwner(owner.viewerId), tokenHash, createdAt: owner.createdAt } } },
+    ]);
   }
 
   async revoke(viewerId: string): Promise<boolean> {
     const previous = await this.currentHash(viewerId);
     if (!previous) return false;
-    await this.db.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          { Delete: { TableName: this.tableName, Key: keys.calendarFeed(previous) } },
-          { Delete: { TableName: this.tableName, Key: keys.calendarFeedOwner(viewerId) } },
-        ],
-      }),
-    );
+    await transactWrite(this.db, [
+      { Delete: { TableName: this.tableName, Key: keys.calendarFeed(previous) } },
+      { Delete: { TableName: this.tableName, Key: keys.calendarFeedOwner(viewerId) } },
+    ]);
     return true;
   }
 

@@ -1,11 +1,11 @@
-import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { batchGetByIds } from '../../shared/dynamodb/batch-get';
 import { queryCollectionPage, queryWholeCollection, stripKeys } from '../../shared/dynamodb/collection-query';
 import { isConditionFailure } from '../../shared/dynamodb/conditional';
 import type { Page } from '../../shared/dynamodb/cursor';
 import { keys } from '../../shared/dynamodb/keys';
 import type { TransactItem } from '../../shared/dynamodb/transaction';
-import { VersionConflictError } from '../../shared/errors';
+import { versionedReplace, writeVersioned } from '../../shared/dynamodb/versioned-write';
 import type { AgendaItemRecord, MeetingRecord, RsvpResponse } from './meeting';
 
 /** Agenda items waiting for the next meeting to be scheduled; `version` 0 while none was ever kept. */
@@ -54,36 +54,19 @@ export class MeetingsRepository {
         },
       });
     }
-    try {
-      await this.db.send(new TransactWriteCommand({ TransactItems: [...items, ...extra] }));
-    } catch (error) {
-      if (isConditionFailure(error)) throw new VersionConflictError('Meeting', meeting.id, { cause: error });
-      throw error;
-    }
+    await writeVersioned(this.db, { entity: 'Meeting', id: meeting.id }, [...items, ...extra]);
   }
 
   /** Replaces a meeting if nobody changed it since `expectedVersion`, with its dispatch, atomically. */
-  async replace(meeting: MeetingRecord, expectedVersion: number, extra: TransactItem[]): Promise<void> {
-    try {
-      await this.db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: toItem(meeting),
-                ConditionExpression: 'attribute_exists(PK) AND version = :expected',
-                ExpressionAttributeValues: { ':expected': expectedVersion },
-              },
-            },
-            ...extra,
-          ],
-        }),
-      );
-    } catch (error) {
-      if (isConditionFailure(error)) throw new VersionConflictError('Meeting', meeting.id, { cause: error });
-      throw error;
-    }
+  replace(meeting: MeetingRecord, expectedVersion: number, extra: TransactItem[]): Promise<void> {
+    return versionedReplace(this.db, {
+      entity: 'Meeting',
+      id: meeting.id,
+      tableName: this.tableName,
+      item: toItem(meeting),
+      expectedVersion,
+      extra,
+    });
   }
 
   /**

@@ -1,10 +1,10 @@
-import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { batchGetByIds } from '../../shared/dynamodb/batch-get';
 import { queryCollectionPage, queryWholeCollection, stripKeys } from '../../shared/dynamodb/collection-query';
 import { isConditionFailure } from '../../shared/dynamodb/conditional';
 import type { Page } from '../../shared/dynamodb/cursor';
 import { keys } from '../../shared/dynamodb/keys';
-import type { TransactItem } from '../../shared/dynamodb/transaction';
+import { transactWrite, type TransactItem } from '../../shared/dynamodb/transaction';
 import type { NeighbourRecord } from './neighbour';
 
 function toRecord(item: Record<string, unknown>): NeighbourRecord {
@@ -95,22 +95,18 @@ export class NeighboursRepository {
    */
   async linkToNewPartner(id: string, partnerId: string, at: string, partnerPut: TransactItem): Promise<boolean> {
     try {
-      await this.db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            partnerPut,
-            {
-              Update: {
-                TableName: this.tableName,
-                Key: keys.neighbour(id),
-                UpdateExpression: 'SET partnerId = :partner, convertedAt = :at, updatedAt = :at',
-                ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(partnerId)',
-                ExpressionAttributeValues: { ':partner': partnerId, ':at': at },
-              },
-            },
-          ],
-        }),
-      );
+      await transactWrite(this.db, [
+        partnerPut,
+        {
+          Update: {
+            TableName: this.tableName,
+            Key: keys.neighbour(id),
+            UpdateExpression: 'SET partnerId = :partner, convertedAt = :at, updatedAt = :at',
+            ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(partnerId)',
+            ExpressionAttributeValues: { ':partner': partnerId, ':at': at },
+          },
+        },
+      ]);
       return true;
     } catch (error) {
       if (isConditionFailure(error)) return false;

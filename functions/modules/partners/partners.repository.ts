@@ -1,11 +1,10 @@
 import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { batchGetByIds, batchGetLimit } from '../../shared/dynamodb/batch-get';
 import { queryCollectionPage, queryWholeCollection, stripKeys } from '../../shared/dynamodb/collection-query';
-import { isConditionFailure } from '../../shared/dynamodb/conditional';
 import type { Page } from '../../shared/dynamodb/cursor';
 import { keys } from '../../shared/dynamodb/keys';
 import type { TransactItem } from '../../shared/dynamodb/transaction';
-import { VersionConflictError } from '../../shared/errors';
+import { versionedReplace } from '../../shared/dynamodb/versioned-write';
 import type { PartnerEngagementEntry, ProjectStatus } from '../projects/project';
 import type { PartnerRecord } from './partner';
 
@@ -93,20 +92,14 @@ export class PartnersRepository {
   }
 
   /** Replaces the partner when its stored version is still `expectedVersion`. */
-  async replace(partner: PartnerRecord, expectedVersion: number): Promise<void> {
-    try {
-      await this.db.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: toItem(partner),
-          ConditionExpression: 'attribute_exists(PK) AND version = :expected',
-          ExpressionAttributeValues: { ':expected': expectedVersion },
-        }),
-      );
-    } catch (error) {
-      if (isConditionFailure(error)) throw new VersionConflictError('Partner', partner.id, { cause: error });
-      throw error;
-    }
+  replace(partner: PartnerRecord, expectedVersion: number): Promise<void> {
+    return versionedReplace(this.db, {
+      entity: 'Partner',
+      id: partner.id,
+      tableName: this.tableName,
+      item: toItem(partner),
+      expectedVersion,
+    });
   }
 
   async get(id: string): Promise<PartnerRecord | undefined> {

@@ -1,13 +1,13 @@
-import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { batchGetByIds } from '../../shared/dynamodb/batch-get';
 import { queryCollectionPage, stripKeys } from '../../shared/dynamodb/collection-query';
-import { isConditionFailure } from '../../shared/dynamodb/conditional';
 import { queryDue } from '../../shared/dynamodb/due-query';
 import type { Page } from '../../shared/dynamodb/cursor';
 import { keys } from '../../shared/dynamodb/keys';
 import type { TransactItem } from '../../shared/dynamodb/transaction';
-import { VersionConflictError } from '../../shared/errors';
-import { nextReviewStep, type EngagementRecord, type ProjectRecord, type ProjectStatus } from './project';
+import { versionedPut, writeVersioned } from '../../shared/dynamodb/versioned-write';
+import { nextReviewStep } from './consolidation-review';
+import type { EngagementRecord, ProjectRecord, ProjectStatus } from './project';
 
 function toRecord(item: Record<string, unknown>): ProjectRecord {
   return stripKeys<ProjectRecord>(item);
@@ -39,14 +39,7 @@ export class ProjectsRepository {
     const put: TransactItem =
       expectedVersion === undefined
         ? { Put: { TableName: this.tableName, Item: toItem(project), ConditionExpression: 'attribute_not_exists(PK)' } }
-        : {
-            Put: {
-              TableName: this.tableName,
-              Item: toItem(project),
-              ConditionExpression: 'attribute_exists(PK) AND version = :expected',
-              ExpressionAttributeValues: { ':expected': expectedVersion },
-            },
-          };
+        : versionedPut(this.tableName, toItem(project), expectedVersion);
     await this.transact(project.id, [put, ...extra]);
   }
 
@@ -80,13 +73,8 @@ export class ProjectsRepository {
   }
 
   /** Writes entries of several modules at once; a failed condition is a VersionConflictError. */
-  async transact(projectId: string, items: TransactItem[]): Promise<void> {
-    try {
-      await this.db.send(new TransactWriteCommand({ TransactItems: items }));
-    } catch (error) {
-      if (isConditionFailure(error)) throw new VersionConflictError('Project', projectId, { cause: error });
-      throw error;
-    }
+  transact(projectId: string, items: TransactItem[]): Promise<void> {
+    return writeVersioned(this.db, { entity: 'Project', id: projectId }, items);
   }
 
   /** One project, strongly consistent like every read by key: a change starts from the latest version. */

@@ -4,7 +4,8 @@ import { toConnection, withUserErrors } from '../../graphql/payload';
 import { pageSize } from '../../shared/dynamodb/cursor';
 import type { PartnerRecord } from '../partners/partner';
 import { capacityOf, partnerEngagements } from './capacity';
-import { countsAgainstCapacity, openIntakeItems, openReview, remindersSent, reviewId, reviewStatus, type ProjectRecord } from './project';
+import { remindersSent, reviewId, reviewStatus } from './consolidation-review';
+import { countsAgainstCapacity, openIntakeItems, openReview, type ProjectRecord } from './project';
 import type { EngagementView, ReviewView } from './project-views';
 
 async function loadPartner(id: string | undefined, { loaders }: GraphQLContext): Promise<PartnerRecord | null> {
@@ -46,9 +47,9 @@ export const projectsResolvers: Resolvers = {
     changeProjectStatus: (_parent, { input }, { viewer, services }) =>
       withUserErrors('project', () => services.projects.changeStatus(viewer, input)),
     answerConsolidationReview: (_parent, { input }, { viewer, services }) =>
-      withUserErrors('project', () => services.projects.answerReview(viewer, input)),
+      withUserErrors('project', () => services.consolidationReviews.answerReview(viewer, input)),
     confirmConsolidationReview: (_parent, { input }, { viewer, services }) =>
-      withUserErrors('project', () => services.projects.confirmReview(viewer, input)),
+      withUserErrors('project', () => services.consolidationReviews.confirmReview(viewer, input)),
     recordProjectDecision: (_parent, { input }, { viewer, services }) =>
       withUserErrors('project', () => services.projects.recordDecision(viewer, input)),
   },

@@ -1,6 +1,7 @@
 import { recipientKey, type OutboxDispatchOf, type OutboxRecipient } from '../outbox/outbox';
 import { invitationRecipients, type PartnerRecord } from '../partners/partner';
-import type { ProjectRecord, ReviewRecord, ReviewStep } from './project';
+import type { ReviewStep } from './consolidation-review';
+import type { ProjectRecord, ReviewRecord } from './project';
 
 /**
  * What the outbox needs to send a consolidation-review email, decided when the review job takes

@@ -1,10 +1,23 @@
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException, TransactionConflictException } from '@aws-sdk/client-dynamodb';
 
 /** True when a write failed only because its condition did not hold (alone or in a transaction). */
 export function isConditionFailure(error: unknown): boolean {
-  if (error instanceof ConditionalCheckFailedException) return true;
-  if (error instanceof TransactionCanceledException) {
-    return (error.CancellationReasons ?? []).some((reason) => reason.Code === 'ConditionalCheckFailed');
-  }
-  return false;
+  return hasCancellationReason(error, 'ConditionalCheckFailed') || error instanceof ConditionalCheckFailedException;
+}
+
+/**
+ * True when a transaction was cancelled because another transaction held one of its items at that
+ * moment: nothing was written and nothing was decided wrongly, so the same request may go again.
+ */
+export function isTransactionConflict(error: unknown): boolean {
+  return hasCancellationReason(error, 'TransactionConflict');
+}
+
+/** True when a single write (not a transaction) met a transaction in progress on its item. */
+export function isWriteDuringTransaction(error: unknown): boolean {
+  return error instanceof TransactionConflictException;
+}
+
+function hasCancellationReason(error: unknown, code: string): boolean {
+  return error instanceof TransactionCanceledException && (error.CancellationReasons ?? []).some((reason) => reason.Code === code);
 }

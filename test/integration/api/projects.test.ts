@@ -404,7 +404,7 @@ describe('projects over GraphQL (DynamoDB Local)', () => {
       const promoter = await createPartner(t);
       const project = await activeProject(t, promoter.id);
       t.clock.set('2027-03-01T07:00:00Z');
-      await t.app.projects.sendDueReviews();
+      await t.app.consolidationReviews.sendDueReviews();
       // Both read the agenda kept for the next meeting before either writes.
       const repository = t.app.repositories.meetings;
       const read = repository.getNextMeetingAgenda.bind(repository);
@@ -453,7 +453,7 @@ describe('projects over GraphQL (DynamoDB Local)', () => {
         endsAt: '2027-03-25T21:30:00+01:00',
       });
       t.clock.set('2027-03-02T20:00:00+01:00');
-      await t.app.projects.sendDueReviews();
+      await t.app.consolidationReviews.sendDueReviews();
       // Both answers land on the 11 March agenda; the meeting under way confirms one of them already.
       await projectMutation(t, 'answer', { reviewId: `${open.id}:1`, outcome: 'CONTINUE' });
       await projectMutation(t, 'answer', { reviewId: `${settled.id}:1`, outcome: 'CONTINUE' });

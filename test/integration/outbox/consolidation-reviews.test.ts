@@ -44,7 +44,7 @@ describe('consolidation reviews end to end: the job, the outbox, a real SMTP ser
     t = await createTestApp({ now: '2026-12-01T09:00:00Z' });
   });
 
-  const runJob = () => t.app.projects.sendDueReviews();
+  const runJob = () => t.app.consolidationReviews.sendDueReviews();
 
   /** Delivers what the outbox holds and returns the emails that arrived since the last call. */
   async function deliver(): Promise<Received[]> {
@@ -364,12 +364,12 @@ describe('consolidation reviews end to end: the job, the outbox, a real SMTP ser
     }
 
     t.clock.set(morning(1));
-    const requests = await Promise.all([runJob(), other.projects.sendDueReviews()]);
+    const requests = await Promise.all([runJob(), other.consolidationReviews.sendDueReviews()]);
     expect(requests.map((r) => r.requested).reduce((a, b) => a + b)).toBe(3);
     expect(requests.map((r) => r.skipped).reduce((a, b) => a + b)).toBeGreaterThanOrEqual(3);
     t.clock.set(morning(8));
     firstRead.clear();
-    const reminders = await Promise.all([runJob(), other.projects.sendDueReviews()]);
+    const reminders = await Promise.all([runJob(), other.consolidationReviews.sendDueReviews()]);
     expect(reminders.map((r) => r.reminded).reduce((a, b) => a + b)).toBe(3);
 
     // Two deliverers at once as well: each promoter gets one request and one reminder.

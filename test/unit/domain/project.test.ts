@@ -1,8 +1,6 @@
 import {
   checkReviewOpen,
-  checkStatusChange,
   nextReviewStep,
-  openIntakeItems,
   parseReviewId,
   reviewId,
   reviewStatus,
@@ -10,6 +8,10 @@ import {
   withConfirmedReview,
   withReviewInterval,
   withReviewStep,
+} from '../../../functions/modules/projects/consolidation-review';
+import {
+  checkStatusChange,
+  openIntakeItems,
   withStatus,
   type ProjectRecord,
   type ProjectStatus,

@@ -36,6 +36,30 @@ describe('retryOnConflict', () => {
     }
   });
 
+  it('skips a job step whose attempts ran out (undefined, no error), and tells each run which attempt it is', async () => {
+    const seenAttempts: number[] = [];
+    const result = await retryOnConflict(
+      async (attempt) => {
+        seenAttempts.push(attempt);
+        throw conflict();
+      },
+      { skipWhenExhausted: true },
+    );
+    expect(result).toBeUndefined();
+    expect(seenAttempts).toEqual([1, 2, 3]);
+  });
+
+  it('returns what a job step decides once a later attempt wins', async () => {
+    const result = await retryOnConflict(
+      async (attempt) => {
+        if (attempt === 1) throw conflict();
+        return `attempt ${attempt}`;
+      },
+      { skipWhenExhausted: true, attempts: 2 },
+    );
+    expect(result).toBe('attempt 2');
+  });
+
   it('lets any other error through at once', async () => {
     let runs = 0;
     await expect(
@@ -47,6 +71,15 @@ describe('retryOnConflict', () => {
         { field: ['input'] },
       ),
     ).rejects.toThrow('kapot');
-    expect(runs).toBe(1);
+    await expect(
+      retryOnConflict(
+        async () => {
+          runs += 1;
+          throw new Error('stuk');
+        },
+        { skipWhenExhausted: true },
+      ),
+    ).rejects.toThrow('stuk');
+    expect(runs).toBe(2);
   });
 });
