@@ -10,6 +10,7 @@ import { NeighboursService } from '../modules/neighbours/neighbours.service';
 import { OutboxRepository } from '../modules/outbox/outbox.repository';
 import { PartnersRepository } from '../modules/partners/partners.repository';
 import { PartnersService } from '../modules/partners/partners.service';
+import { agendaProjects } from '../modules/projects/agenda-projects';
 import { ProjectsRepository } from '../modules/projects/projects.repository';
 import { ProjectsService } from '../modules/projects/projects.service';
 import { SuppressionsRepository } from '../modules/suppressions/suppressions.repository';
@@ -77,7 +78,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): AppServ
   const meetings = new MeetingsService(
     repositories.meetings,
     repositories.partners,
-    repositories.projects,
+    agendaProjects(repositories.projects),
     repositories.outbox,
     clock,
     ids,

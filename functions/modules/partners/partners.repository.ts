@@ -6,7 +6,7 @@ import type { Page } from '../../shared/dynamodb/cursor';
 import { keys } from '../../shared/dynamodb/keys';
 import type { TransactItem } from '../../shared/dynamodb/transaction';
 import { VersionConflictError } from '../../shared/errors';
-import type { PartnerEngagementEntry, ProjectStatus } from '../projects/project';
+import type { PartnerEngagementEntry, ProjectStatus } from './engagement';
 import type { PartnerRecord } from './partner';
 
 type Item = PartnerRecord & Record<string, unknown>;
