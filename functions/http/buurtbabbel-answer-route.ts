@@ -1,6 +1,6 @@
 import type { AppServices } from '../app/create-app';
-import { formatDutchDateTimeRange } from '../mail/dutch-dates';
-import { escapeHtml } from '../mail/html';
+import { formatDutchDateTimeRange } from '../shared/dutch-dates';
+import { escapeHtml } from '../shared/html';
 import { isOpenForAnswers, type BuurtbabbelAnswer, type BuurtbabbelRecord, type GuestStatus } from '../modules/buurtbabbels/buurtbabbel';
 import { answerForm, choiceButtons, htmlPage, noAnswerChosen, recordAnswer } from './html-page';
 import { htmlResponse, type HttpRequest, type HttpResponse } from './http-types';

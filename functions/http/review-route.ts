@@ -1,6 +1,6 @@
 import type { AppServices } from '../app/create-app';
-import { formatDutchDate } from '../mail/dutch-dates';
-import { escapeHtml } from '../mail/html';
+import { formatDutchDate } from '../shared/dutch-dates';
+import { escapeHtml } from '../shared/html';
 import { outcomeLabels, reviewId, type ConsolidationOutcome, type ProjectRecord, type ReviewRecord } from '../modules/projects/project';
 import { reviewLinkPurpose } from '../modules/projects/review-email.renderer';
 import { UserInputError } from '../shared/errors';

@@ -1,5 +1,5 @@
 import type { AppServices } from '../app/create-app';
-import { escapeHtml } from '../mail/html';
+import { escapeHtml } from '../shared/html';
 import { unsubscribeMailto } from '../modules/buurtbabbels/opt-out-links';
 import { htmlPage } from './html-page';
 import { htmlResponse, type HttpRequest, type HttpResponse } from './http-types';

@@ -6,7 +6,7 @@ import type { NeighboursRepository } from '../neighbours/neighbours.repository';
 import type { OutboxRenderer } from '../outbox/outbox-deliverer';
 import type { BuurtbabbelDispatchPayload, BuurtbabbelRecipientData } from './buurtbabbel-dispatch';
 import type { BuurtbabbelsRepository } from './buurtbabbels.repository';
-import { apiPaths } from '../../http/api-paths';
+import { apiPaths } from '../../shared/links/api-paths';
 import { unsubscribeMailto, unsubscribeUrl, unsubscribeValidityMs } from './opt-out-links';
 import { eventAnswerLinks } from '../../shared/links/answer-links';
 

@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-
 /**
  * The outbox: what must be emailed, recorded in the same DynamoDB transaction as the change that
  * caused it, and delivered by the `deliver-outbox` job. A *dispatch* is one change (e.g. version 3
@@ -46,10 +44,6 @@ export interface OutboxMessage {
   createdAt: string;
   sentAt?: string;
   lastError?: { code: string; permanent: boolean; at: string };
-}
-
-export function recipientKey(email: string): string {
-  return createHash('sha256').update(email.trim().toLowerCase()).digest('hex').slice(0, 24);
 }
 
 /** When a message is first due: when it is expanded, or its recipient's delay after that. */

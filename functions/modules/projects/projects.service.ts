@@ -8,7 +8,6 @@ import { checkEmail, checkText, normaliseEmail } from '../../shared/validation';
 import type { MeetingRecord } from '../meetings/meeting';
 import type { MeetingsRepository } from '../meetings/meetings.repository';
 import type { MeetingsService } from '../meetings/meetings.service';
-import { recipientKey } from '../outbox/outbox';
 import type { OutboxRepository } from '../outbox/outbox.repository';
 import { invitationRecipients, type PartnerRecord } from '../partners/partner';
 import type { SuppressionsRepository } from '../suppressions/suppressions.repository';
@@ -43,6 +42,7 @@ import {
 import type { ProjectsRepository } from './projects.repository';
 import { planReviewDispatch } from './review-dispatch';
 import { attemptsFor, retryOnConflict } from '../../shared/dynamodb/retry-on-conflict';
+import { recipientKey } from '../../shared/recipient-key';
 
 export interface ProposeProjectCommand {
   name: string;

@@ -1,4 +1,5 @@
-import { recipientKey, type OutboxDispatch, type OutboxRecipient } from '../outbox/outbox';
+import { recipientKey } from '../../shared/recipient-key';
+import type { OutboxDispatch, OutboxRecipient } from '../outbox/outbox';
 import { invitationRecipients, type PartnerRecord } from '../partners/partner';
 import type { ProjectRecord, ReviewRecord, ReviewStep } from './project';
 

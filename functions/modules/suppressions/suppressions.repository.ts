@@ -2,7 +2,7 @@ import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/li
 import { batchGetByIds } from '../../shared/dynamodb/batch-get';
 import { isConditionFailure } from '../../shared/dynamodb/conditional';
 import { keys } from '../../shared/dynamodb/keys';
-import { recipientKey } from '../outbox/outbox';
+import { recipientKey } from '../../shared/recipient-key';
 import { normaliseAddress, type Suppression, type SuppressionReason } from './suppression';
 
 function toSuppression(item: Record<string, unknown>): Suppression {
