@@ -13,6 +13,7 @@ import { PartnersService } from '../modules/partners/partners.service';
 import { agendaProjects } from '../modules/projects/agenda-projects';
 import { ProjectsRepository } from '../modules/projects/projects.repository';
 import { ProjectsService } from '../modules/projects/projects.service';
+import { ReviewLinksService } from '../modules/projects/review-links.service';
 import { SuppressionsRepository } from '../modules/suppressions/suppressions.repository';
 import { systemClock, type Clock } from '../shared/clock';
 import type { Config } from '../shared/config';
@@ -42,6 +43,7 @@ export interface AppServices {
   partners: PartnersService;
   meetings: MeetingsService;
   projects: ProjectsService;
+  reviewLinks: ReviewLinksService;
   calendarFeeds: CalendarFeedsService;
   neighbours: NeighboursService;
   buurtbabbels: BuurtbabbelsService;
@@ -105,6 +107,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): AppServ
         coordinator: config.organizer,
       },
     ),
+    reviewLinks: new ReviewLinksService(repositories.projects),
     calendarFeeds: new CalendarFeedsService(repositories.calendarFeeds, repositories.meetings, clock, {
       publicBaseUrl: config.publicBaseUrl,
       uidDomain,

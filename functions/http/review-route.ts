@@ -54,11 +54,7 @@ export function createReviewRoute(services: AppServices) {
 
   const notFound = () => htmlResponse(404, htmlPage('Niet gevonden', '<p>Deze consolidatievraag bestaat niet meer.</p>'));
 
-  async function findReview(claims: Record<string, string>): Promise<{ project: ProjectRecord; review: ReviewRecord } | undefined> {
-    const project = await services.repositories.projects.get(claims.projectId);
-    const review = project?.reviews.find((candidate) => String(candidate.number) === claims.review);
-    return project && review ? { project, review } : undefined;
-  }
+  const findReview = (claims: Record<string, string>) => services.reviewLinks.getForAnswerLink(claims.projectId, Number(claims.review));
 
   async function answer(claims: Record<string, string>, token: string, values: FormValues): Promise<HttpResponse> {
     // The service reads the project to change it; the page reads it only to show the form again.

@@ -52,7 +52,7 @@ export function createRsvpRoute(services: AppServices) {
     const { claims, fields, token } = verified;
     if (request.method === 'POST') return answer(claims, fields.get('response') ?? '');
 
-    const meeting = await services.repositories.meetings.get(claims.meetingId);
+    const meeting = await services.meetings.getForAnswerLink(claims.meetingId);
     if (!meeting) return htmlResponse(404, htmlPage('Vergadering niet gevonden', '<p>Deze vergadering bestaat niet meer.</p>'));
     const details = meetingDetails(meeting);
     if (meeting.status !== 'PLANNED') {

@@ -29,7 +29,7 @@ export function createUnsubscribeRoute(services: AppServices) {
       return htmlResponse(200, done);
     }
     // A second click on the link (did it work?) answers that it did, instead of asking again.
-    if ((await services.repositories.neighbours.get(claims.neighbourId))?.optedOutAt) {
+    if (await services.neighbours.isOptedOut(claims.neighbourId)) {
       return htmlResponse(200, htmlPage('Je bent al afgemeld', optedOutText));
     }
     return htmlResponse(

@@ -146,6 +146,11 @@ export class BuurtbabbelsService {
   }
 
   /** Who answered or came: neighbours' personal data, so coordinators only. */
+  /** The buurtbabbel an answer link names, with that neighbour's answer; the link's token, checked by the page, is the permission. */
+  async getForAnswerLink(buurtbabbelId: string, neighbourId: string): Promise<{ buurtbabbel?: BuurtbabbelRecord; guest?: GuestRecord }> {
+    return this.buurtbabbels.getWithGuest(buurtbabbelId, neighbourId);
+  }
+
   async guests(viewer: Viewer | undefined, id: string): Promise<GuestRecord[]> {
     requireRole(viewer, 'COORDINATOR');
     return this.buurtbabbels.listGuests(id);

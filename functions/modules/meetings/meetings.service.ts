@@ -327,6 +327,11 @@ export class MeetingsService {
     ]);
   }
 
+  /** The meeting an answer link names; the link's token, checked by the page, is the permission. */
+  async getForAnswerLink(meetingId: string): Promise<MeetingRecord | undefined> {
+    return this.meetings.get(meetingId);
+  }
+
   async get(viewer: Viewer | undefined, id: string): Promise<MeetingRecord | undefined> {
     requireViewer(viewer);
     return this.meetings.get(id);
