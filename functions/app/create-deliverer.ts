@@ -21,7 +21,7 @@ export function createDeliverer(app: AppServices, mailer = createMailer(app.conf
     mailer,
     {
       [meetingDispatchKind]: createMeetingEmailRenderer(linkSettings),
-      [buurtbabbelDispatchKind]: createBuurtbabbelEmailRenderer(linkSettings, app.repositories),
+      [buurtbabbelDispatchKind]: createBuurtbabbelEmailRenderer(linkSettings, app.buurtbabbels),
       [reviewDispatchKind]: createReviewEmailRenderer({ publicBaseUrl: config.publicBaseUrl, linkSigningSecret: config.linkSigningSecret }),
     },
     app.clock,
