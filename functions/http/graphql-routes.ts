@@ -1,5 +1,5 @@
 import type { AppServices } from '../app/create-app';
-import type { TokenVerifier } from '../shared/auth/authenticate';
+import type { TokenVerifier } from '../shared/auth/token-verifier';
 import { createGraphQLRoute } from './graphql-route';
 import type { Route } from './router';
 import { apiPaths, type ApiPathName } from '../shared/links/api-paths';
