@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { LogLevel, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { scheduledJobs } from '../functions/handlers/scheduled-jobs';
+import { scheduledJobs } from '../functions/runtime/scheduled-jobs';
 
 /**
  * How every Lambda function is bundled: one set of esbuild options, used by the CDK app (through

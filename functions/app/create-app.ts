@@ -12,6 +12,7 @@ import { PartnersRepository } from '../modules/partners/partners.repository';
 import { PartnersService } from '../modules/partners/partners.service';
 import { ConsolidationReviewsService } from '../modules/projects/consolidation-reviews.service';
 import { ProjectChanges } from '../modules/projects/project-changes';
+import { agendaProjects } from '../modules/projects/agenda-projects';
 import { ProjectsRepository } from '../modules/projects/projects.repository';
 import { ProjectsService } from '../modules/projects/projects.service';
 import { SuppressionsRepository } from '../modules/suppressions/suppressions.repository';
@@ -80,7 +81,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): AppServ
   const meetings = new MeetingsService(
     repositories.meetings,
     repositories.partners,
-    repositories.projects,
+    agendaProjects(repositories.projects),
     repositories.outbox,
     clock,
     ids,

@@ -3,7 +3,7 @@ import type { AppServices } from '../app/create-app';
 import type { BuurtbabbelRecord } from '../modules/buurtbabbels/buurtbabbel';
 import type { MeetingRecord } from '../modules/meetings/meeting';
 import type { NeighbourRecord } from '../modules/neighbours/neighbour';
-import { recipientKey } from '../modules/outbox/outbox';
+import { recipientKey } from '../shared/recipient-key';
 import type { PartnerRecord } from '../modules/partners/partner';
 import type { ProjectRecord } from '../modules/projects/project';
 import type { Viewer } from '../shared/auth/viewer';

@@ -1,5 +1,5 @@
 import { graphqlRoutes } from '../http/graphql-routes';
-import { httpLambda } from './http-lambda';
+import { httpLambda } from '../runtime/http-lambda';
 
 /**
  * The API Lambda (API Gateway HTTP API, payload v2): GraphQL and the answer page behind email

@@ -1,4 +1,4 @@
-import { lambdaJob } from './lambda-job';
+import { lambdaJob } from '../runtime/lambda-job';
 
 /**
  * The buurtbabbel job: starts each mailing round whose moment has come (the invitations,

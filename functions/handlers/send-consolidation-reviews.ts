@@ -1,4 +1,4 @@
-import { lambdaJob } from './lambda-job';
+import { lambdaJob } from '../runtime/lambda-job';
 
 /**
  * The consolidation-review job: asks promoters for the reviews that fell due, sends the reminders

@@ -1,5 +1,5 @@
 import type { AppServices } from '../app/create-app';
-import type { TokenVerifier } from '../shared/auth/authenticate';
+import type { TokenVerifier } from '../shared/auth/token-verifier';
 import { calendarFeedRoutes } from './calendar-feed-route';
 import { graphqlRoutes } from './graphql-routes';
 import { createRouter, type Router } from './router';

@@ -1,6 +1,6 @@
 import type { AppServices } from '../app/create-app';
-import { formatDutchDateTimeRange } from '../mail/dutch-dates';
-import { escapeHtml } from '../mail/html';
+import { formatDutchDateTimeRange } from '../shared/dutch-dates';
+import { escapeHtml } from '../shared/html';
 import { isOpenForAnswers, type BuurtbabbelAnswer, type BuurtbabbelRecord, type GuestStatus } from '../modules/buurtbabbels/buurtbabbel';
 import { answerForm, choiceButtons, htmlPage, noAnswerChosen, recordAnswer } from './html-page';
 import { htmlResponse, type HttpRequest, type HttpResponse } from './http-types';
@@ -64,7 +64,7 @@ export function createBuurtbabbelAnswerRoute(services: AppServices) {
       return htmlResponse(200, htmlPage('Bedankt, je antwoord is genoteerd', `${details(buurtbabbel)}<p>${escapeHtml(text)}</p>`));
     }
 
-    const { buurtbabbel, guest } = await services.repositories.buurtbabbels.getWithGuest(claims.buurtbabbelId, claims.neighbourId);
+    const { buurtbabbel, guest } = await services.buurtbabbels.getForAnswerLink(claims.buurtbabbelId, claims.neighbourId);
     if (!buurtbabbel) return htmlResponse(404, htmlPage('Buurtbabbel niet gevonden', '<p>Deze buurtbabbel bestaat niet meer.</p>'));
     // Cancelled or already started: say so instead of offering buttons that can only fail.
     const closed = isOpenForAnswers(buurtbabbel, services.clock.now());

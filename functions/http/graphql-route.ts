@@ -6,7 +6,8 @@ import { createContext, type GraphQLContext } from '../graphql/context';
 import { createErrorFormatter } from '../graphql/format-error';
 import { typeDefs } from '../graphql/generated/type-defs';
 import { resolvers } from '../graphql/resolvers';
-import { createAuthenticator, type TokenVerifier } from '../shared/auth/authenticate';
+import { createAuthenticator } from '../shared/auth/authenticate';
+import type { TokenVerifier } from '../shared/auth/token-verifier';
 import { UnauthenticatedError } from '../shared/errors';
 import type { HttpRequest, HttpResponse } from './http-types';
 

@@ -1,8 +1,8 @@
 import type { AppServices } from '../app/create-app';
-import type { TokenVerifier } from '../shared/auth/authenticate';
+import type { TokenVerifier } from '../shared/auth/token-verifier';
 import { createGraphQLRoute } from './graphql-route';
 import type { Route } from './router';
-import { apiPaths, type ApiPathName } from './api-paths';
+import { apiPaths, type ApiPathName } from '../shared/links/api-paths';
 import type { HttpRequest, HttpResponse } from './http-types';
 import { createBuurtbabbelAnswerRoute } from './buurtbabbel-answer-route';
 import { createReviewRoute } from './review-route';

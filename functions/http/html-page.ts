@@ -1,4 +1,4 @@
-import { escapeHtml } from '../mail/html';
+import { escapeHtml } from '../shared/html';
 import { UserInputError } from '../shared/errors';
 import { htmlResponse, type HttpResponse } from './http-types';
 

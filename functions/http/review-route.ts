@@ -1,6 +1,6 @@
 import type { AppServices } from '../app/create-app';
-import { formatDutchDate } from '../mail/dutch-dates';
-import { escapeHtml } from '../mail/html';
+import { formatDutchDate } from '../shared/dutch-dates';
+import { escapeHtml } from '../shared/html';
 import { outcomeLabels, reviewId } from '../modules/projects/consolidation-review';
 import type { ConsolidationOutcome, ProjectRecord, ReviewRecord } from '../modules/projects/project';
 import { reviewLinkPurpose } from '../modules/projects/review-email.renderer';
@@ -55,11 +55,8 @@ export function createReviewRoute(services: AppServices) {
 
   const notFound = () => htmlResponse(404, htmlPage('Niet gevonden', '<p>Deze consolidatievraag bestaat niet meer.</p>'));
 
-  async function findReview(claims: Record<string, string>): Promise<{ project: ProjectRecord; review: ReviewRecord } | undefined> {
-    const project = await services.repositories.projects.get(claims.projectId);
-    const review = project?.reviews.find((candidate) => String(candidate.number) === claims.review);
-    return project && review ? { project, review } : undefined;
-  }
+  const findReview = (claims: Record<string, string>) =>
+    services.consolidationReviews.getForAnswerLink(claims.projectId, Number(claims.review));
 
   async function answer(claims: Record<string, string>, token: string, values: FormValues): Promise<HttpResponse> {
     // The service reads the project to change it; the page reads it only to show the form again.

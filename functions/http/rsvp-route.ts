@@ -1,6 +1,6 @@
 import type { AppServices } from '../app/create-app';
-import { formatDutchDateTimeRange } from '../mail/dutch-dates';
-import { escapeHtml } from '../mail/html';
+import { formatDutchDateTimeRange } from '../shared/dutch-dates';
+import { escapeHtml } from '../shared/html';
 import type { MeetingRecord, RsvpResponse } from '../modules/meetings/meeting';
 import { answerForm, choiceButtons, htmlPage, noAnswerChosen, recordAnswer } from './html-page';
 import { htmlResponse, type HttpRequest, type HttpResponse } from './http-types';
@@ -52,7 +52,7 @@ export function createRsvpRoute(services: AppServices) {
     const { claims, fields, token } = verified;
     if (request.method === 'POST') return answer(claims, fields.get('response') ?? '');
 
-    const meeting = await services.repositories.meetings.get(claims.meetingId);
+    const meeting = await services.meetings.getForAnswerLink(claims.meetingId);
     if (!meeting) return htmlResponse(404, htmlPage('Vergadering niet gevonden', '<p>Deze vergadering bestaat niet meer.</p>'));
     const details = meetingDetails(meeting);
     if (meeting.status !== 'PLANNED') {

@@ -1,5 +1,5 @@
 import type { AppServices } from '../app/create-app';
-import { escapeHtml } from '../mail/html';
+import { escapeHtml } from '../shared/html';
 import { unsubscribeMailto } from '../modules/buurtbabbels/opt-out-links';
 import { htmlPage } from './html-page';
 import { htmlResponse, type HttpRequest, type HttpResponse } from './http-types';
@@ -29,7 +29,7 @@ export function createUnsubscribeRoute(services: AppServices) {
       return htmlResponse(200, done);
     }
     // A second click on the link (did it work?) answers that it did, instead of asking again.
-    if ((await services.repositories.neighbours.get(claims.neighbourId))?.optedOutAt) {
+    if (await services.neighbours.isOptedOut(claims.neighbourId)) {
       return htmlResponse(200, htmlPage('Je bent al afgemeld', optedOutText));
     }
     return htmlResponse(

@@ -1,4 +1,4 @@
-import { escapeHtml } from '../mail/html';
+import { escapeHtml } from '../shared/html';
 
 /** Page chrome for the few HTML pages the local stack serves itself (the outbox viewer). */
 const style = `

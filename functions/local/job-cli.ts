@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
-import type { JobResult, RunnableJob } from '../handlers/scheduled-job';
-import { scheduledJobs } from '../handlers/scheduled-jobs';
+import type { JobResult, RunnableJob } from '../runtime/scheduled-job';
+import { scheduledJobs } from '../runtime/scheduled-jobs';
 import { runCli, splitEqualsFlags, UsageError } from './cli';
 import { withLocalDatabase, type LocalDatabaseOptions } from './local-database';
 import { LOCAL_TIME_ZONE } from '../shared/time-zone';

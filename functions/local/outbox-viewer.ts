@@ -2,7 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
-import { escapeHtml } from '../mail/html';
+import { escapeHtml } from '../shared/html';
 import { htmlPage } from './html';
 import { LOCAL_TIME_ZONE } from '../shared/time-zone';
 

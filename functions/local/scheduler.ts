@@ -1,4 +1,4 @@
-import type { JobHandler, JobResult, RunnableJob } from '../handlers/scheduled-job';
+import type { JobHandler, JobResult, RunnableJob } from '../runtime/scheduled-job';
 import { systemClock, type Clock } from '../shared/clock';
 import { createLogger, type Logger } from '../shared/logger';
 import { nextRunTime, parseSchedule, type Schedule } from './schedule-expression';

@@ -1,8 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import type { RunnableJob } from '../handlers/scheduled-job';
-import { scheduledJobs } from '../handlers/scheduled-jobs';
+import type { RunnableJob } from '../runtime/scheduled-job';
+import { scheduledJobs } from '../runtime/scheduled-jobs';
 import { parseConfig } from '../shared/config';
 import { createLogger, type Logger } from '../shared/logger';
 import { runCli, UsageError } from './cli';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import { systemClock, type Clock } from '../shared/clock';
 import { MailDeliveryError } from './mail-delivery-error';
-import type { Mailer, OutgoingEmail, SendResult } from './mailer';
+import type { Mailer, OutgoingEmail, SendResult } from './outgoing-email';
 import { addressList, toNodemailerMessage } from './nodemailer-message';
 
 /**

@@ -1,40 +1,11 @@
 import { createFileOutboxMailer } from './file-outbox-mailer';
 import { createSesMailer } from './ses-mailer';
+import type { Mailer } from './outgoing-email';
 import { createSmtpMailer } from './smtp-mailer';
 
 export { MailDeliveryError } from './mail-delivery-error';
-
-export interface OutgoingEmail {
-  /** The Message-ID header, angle brackets included, e.g. '<abc@destek.local>'; set by the caller so a retry carries the same id. */
-  messageId: string;
-  from: string;
-  /** An address, or a name with an address (nodemailer quotes and encodes the name). */
-  to: string | { name: string; address: string };
-  cc?: string[];
-  subject: string;
-  text: string;
-  html: string;
-  /** Sent as a text/calendar alternative; `method` must match the METHOD line in `content`. */
-  calendar?: { method: 'REQUEST' | 'CANCEL' | 'PUBLISH'; content: string };
-  headers?: Record<string, string>;
-}
-
-export interface SendResult {
-  messageId: string;
-  /** Recipients the server took the message for. */
-  accepted: string[];
-  /**
-   * Recipients refused while others were accepted (when all are refused, send() rejects instead).
-   * A retry would send the message again to the accepted ones too.
-   */
-  rejected: string[];
-  response?: string;
-}
-
-/** Sends one message and resolves once it was handed over; rejects with a MailDeliveryError. */
-export interface Mailer {
-  send(email: OutgoingEmail): Promise<SendResult>;
-}
+// The interfaces live in their own file, so the mailers implement them without importing this one.
+export type { Mailer, OutgoingEmail, SendResult } from './outgoing-email';
 
 export interface MailerSettings {
   /** As the configuration decided it (functions/shared/config.ts), the one place that does. */

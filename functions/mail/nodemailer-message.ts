@@ -1,6 +1,6 @@
 import type Mail from 'nodemailer/lib/mailer';
 import { MailDeliveryError } from './mail-delivery-error';
-import type { OutgoingEmail } from './mailer';
+import type { OutgoingEmail } from './outgoing-email';
 
 const MESSAGE_ID = /^<[^<>\s@]+@[^<>\s@]+>$/;
 

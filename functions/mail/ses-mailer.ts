@@ -1,7 +1,7 @@
 import { SendEmailCommand, SESv2Client, SESv2ServiceException } from '@aws-sdk/client-sesv2';
 import nodemailer from 'nodemailer';
 import { MailDeliveryError, toMailDeliveryError } from './mail-delivery-error';
-import type { Mailer, OutgoingEmail, SendResult } from './mailer';
+import type { Mailer, OutgoingEmail, SendResult } from './outgoing-email';
 import { addressList, toNodemailerMessage } from './nodemailer-message';
 
 export interface SesSettings {

@@ -1,7 +1,7 @@
 import nodemailer from 'nodemailer';
 import SMTPTransport from 'nodemailer/lib/smtp-transport';
 import { toMailDeliveryError } from './mail-delivery-error';
-import type { Mailer, OutgoingEmail, SendResult } from './mailer';
+import type { Mailer, OutgoingEmail, SendResult } from './outgoing-email';
 import { addressList, toNodemailerMessage } from './nodemailer-message';
 
 export interface SmtpTimeouts {

@@ -162,7 +162,7 @@ export async function loadConfig(env: Env, readSecret: SecretReader, needs: Conf
 /**
  * The process's configuration for a Lambda handler, its secret read from Secrets Manager when the
  * function uses one. Called once per cold start: the handler keeps what it builds from it
- * (functions/handlers/cold-start.ts), so nothing is cached here.
+ * (functions/runtime/cold-start.ts), so nothing is cached here.
  */
 export function getRuntimeConfig(needs: ConfigNeeds): Promise<Config> {
   if (!needs.linkSigningSecret) return Promise.resolve().then(getConfigWithoutSecrets);

@@ -7,7 +7,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
 import type { StageSettings } from '../stage-settings';
-import { apiPaths } from '../../functions/http/api-paths';
+import { apiPaths } from '../../functions/shared/links/api-paths';
 
 /**
  * The HTTP API in front of the API functions: exactly the routes they serve (GraphQL and the

@@ -10,7 +10,7 @@ import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
-import type { ScheduledJob } from '../../functions/handlers/scheduled-job';
+import type { ScheduledJob } from '../../functions/runtime/scheduled-job';
 import type { StageSettings } from '../stage-settings';
 import { createDeadLetterQueue } from './dead-letter-queue';
 import { DeStekFunction } from './destek-function';
@@ -29,7 +29,7 @@ export interface ScheduledJobFunctionProps {
 }
 
 /**
- * One scheduled job in AWS, from its entry in functions/handlers/scheduled-jobs.ts: its own
+ * One scheduled job in AWS, from its entry in functions/runtime/scheduled-jobs.ts: its own
  * function (its own bundle), an EventBridge Scheduler schedule in Brussels time that passes the
  * planned time as `now`, retries, and a dead-letter queue for runs that failed for good.
  * Scheduler retries a failed invocation (throttling) 3 times within an hour; Lambda retries a run

@@ -1,6 +1,6 @@
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
-import { scheduledJobs } from '../../functions/handlers/scheduled-jobs';
-import { apiTableAccess, calendarFeedTableAccess, sesEventsTableAccess } from '../../functions/handlers/table-access';
+import { scheduledJobs } from '../../functions/runtime/scheduled-jobs';
+import { apiTableAccess, calendarFeedTableAccess, sesEventsTableAccess } from '../../functions/runtime/table-access';
 import type { TableAccess } from '../../functions/shared/dynamodb/table-access';
 import { tableDefinition } from '../../functions/shared/dynamodb/table-definition';
 import { loadConfig, parseConfig } from '../../functions/shared/config';

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { scheduledJobs } from '../../functions/handlers/scheduled-jobs';
+import { scheduledJobs } from '../../functions/runtime/scheduled-jobs';
 import { handlerEntry } from '../../infra/bundling';
 import { readStageSettings } from '../../infra/stage-settings';
 import { cdkContext } from './synth';

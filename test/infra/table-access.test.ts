@@ -1,8 +1,9 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { apiTableAccess, calendarFeedTableAccess, sesEventsTableAccess } from '../../functions/handlers/table-access';
-import { createDeliverer } from '../../functions/handlers/deliver-outbox';
-import { createSesEventsHandler } from '../../functions/handlers/ses-events';
-import { scheduledJobs } from '../../functions/handlers/scheduled-jobs';
+import { apiTableAccess, calendarFeedTableAccess, sesEventsTableAccess } from '../../functions/runtime/table-access';
+import { createDeliverer } from '../../functions/app/create-deliverer';
+import { sesEventsHandler } from '../../functions/handlers/ses-events';
+import { SuppressionsService } from '../../functions/modules/suppressions/suppressions.service';
+import { scheduledJobs } from '../../functions/runtime/scheduled-jobs';
 import { MailDeliveryError, type Mailer } from '../../functions/mail/mailer';
 import { signLinkToken } from '../../functions/shared/links/signed-links';
 import type { TableAccess } from '../../functions/shared/dynamodb/table-access';
@@ -323,7 +324,7 @@ describe('declared table access matches what each function does', () => {
   });
 
   it('ses-events: recording a suppression, and the same one again', async () => {
-    const handle = createSesEventsHandler(t.app.repositories.suppressions, createLogger('silent'));
+    const handle = sesEventsHandler(new SuppressionsService(t.app.repositories.suppressions, createLogger('silent')));
     const bounce = JSON.stringify({
       eventType: 'Bounce',
       bounce: {

@@ -1,5 +1,5 @@
-import { formatDutchDateTime, formatDutchDateTimeRange } from '../dutch-dates';
-import { escapeHtml, safeHref } from '../html';
+import { formatDutchDateTime, formatDutchDateTimeRange } from '../../shared/dutch-dates';
+import { escapeHtml, safeHref } from '../../shared/html';
 import type { RenderedEmail } from '../rendered-email';
 import {
   answerLinksHtml,

@@ -1,4 +1,4 @@
-import { escapeHtml, safeHref } from '../html';
+import { escapeHtml, safeHref } from '../../shared/html';
 
 /** What every HTML email of De Stek shares: inline styles (mail clients drop style sheets) and the page around the blocks. */
 export const emailStyles = {

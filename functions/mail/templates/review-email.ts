@@ -1,5 +1,5 @@
-import { formatDutchDate, formatDutchDateTime } from '../dutch-dates';
-import { escapeHtml, safeHref } from '../html';
+import { formatDutchDate, formatDutchDateTime } from '../../shared/dutch-dates';
+import { escapeHtml, safeHref } from '../../shared/html';
 import type { RenderedEmail } from '../rendered-email';
 import { emailStyles, signature, wrapEmailHtml } from './email-layout';
 

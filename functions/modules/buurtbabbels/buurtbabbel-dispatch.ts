@@ -1,5 +1,6 @@
 import type { BuurtbabbelEmailKind } from '../../mail/templates/buurtbabbel-email';
-import { recipientKey, type OutboxDispatchOf, type OutboxRecipient } from '../outbox/outbox';
+import { recipientKey } from '../../shared/recipient-key';
+import type { OutboxDispatchOf, OutboxRecipient } from '../outbox/outbox';
 import type { NeighbourRecord } from '../neighbours/neighbour';
 import type { BuurtbabbelRecord } from './buurtbabbel';
 

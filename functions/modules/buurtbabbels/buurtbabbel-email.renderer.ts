@@ -1,12 +1,9 @@
-import { buildMeetingInvitationIcs, buildPublishedEventIcs, type MeetingCalendarEvent } from '../../mail/calendar/meeting-calendar';
-import { renderBuurtbabbelEmail } from '../../mail/templates/buurtbabbel-email';
+import { renderBuurtbabbelMessage } from '../../mail/templates/buurtbabbel-message';
 import { signLinkToken } from '../../shared/links/signed-links';
-import { isInvitable } from '../neighbours/neighbour';
-import type { NeighboursRepository } from '../neighbours/neighbours.repository';
 import type { OutboxRenderer } from '../outbox/outbox-deliverer';
 import type { buurtbabbelDispatchKind } from './buurtbabbel-dispatch';
-import type { BuurtbabbelsRepository } from './buurtbabbels.repository';
-import { apiPaths } from '../../http/api-paths';
+import type { BuurtbabbelsService } from './buurtbabbels.service';
+import { apiPaths } from '../../shared/links/api-paths';
 import { unsubscribeMailto, unsubscribeUrl, unsubscribeValidityMs } from './opt-out-links';
 import { eventAnswerLinks } from '../../shared/links/answer-links';
 
@@ -17,28 +14,23 @@ export interface BuurtbabbelEmailSettings {
 }
 
 /**
- * Renders a buurtbabbel outbox message. Checked at send time, not when queued: a contact who opted
- * out (or became a partner) meanwhile gets nothing, and neither does anyone for a buurtbabbel
- * cancelled meanwhile, except its cancellation. Every mail carries List-Unsubscribe (RFC 2369) with
- * one-click unsubscription (RFC 8058).
+ * Renders a buurtbabbel outbox message. Whether it still goes out is the service's to say, at send
+ * time (BuurtbabbelsService.recipientAtSend); the links are signed here, and the mail itself is the
+ * template's (mail/templates/buurtbabbel-message.ts).
  */
 export function createBuurtbabbelEmailRenderer(
   settings: BuurtbabbelEmailSettings,
-  repositories: { neighbours: NeighboursRepository; buurtbabbels: BuurtbabbelsRepository },
+  buurtbabbels: BuurtbabbelsService,
 ): OutboxRenderer<typeof buurtbabbelDispatchKind> {
   return async (message, now, round) => {
     const payload = message.payload;
     const recipient = message.recipient.data;
-    // The neighbour per message (an opt-out counts up to the last moment); the buurtbabbel, the same
-    // for the whole mailing, once per delivery round.
-    const [neighbour, buurtbabbel] = await Promise.all([
-      repositories.neighbours.get(recipient.neighbourId),
-      round.once(`buurtbabbel:${payload.buurtbabbelId}`, () => repositories.buurtbabbels.get(payload.buurtbabbelId)),
-    ]);
-    if (!neighbour) return { withdraw: 'NEIGHBOUR_GONE' };
-    if (neighbour.optedOutAt) return { withdraw: 'OPTED_OUT' };
-    if (!isInvitable(neighbour)) return { withdraw: 'BECAME_PARTNER' };
-    if (buurtbabbel?.status === 'CANCELLED' && recipient.emailKind !== 'cancellation') return { withdraw: 'CANCELLED' };
+    const atSend = await buurtbabbels.recipientAtSend(
+      { buurtbabbelId: payload.buurtbabbelId, neighbourId: recipient.neighbourId, emailKind: recipient.emailKind },
+      round,
+    );
+    if ('withdraw' in atSend) return atSend;
+    const { neighbour } = atSend;
 
     const startsAt = new Date(payload.startsAt);
     const endsAt = new Date(payload.endsAt);
@@ -49,7 +41,6 @@ export function createBuurtbabbelEmailRenderer(
       new Date(now.getTime() + unsubscribeValidityMs),
       now,
     );
-    const unsubscribe = unsubscribeUrl(settings.publicBaseUrl, unsubscribeToken);
     const answerLinks =
       recipient.emailKind === 'cancellation'
         ? undefined
@@ -64,7 +55,7 @@ export function createBuurtbabbelEmailRenderer(
             { yes: 'YES', maybe: 'MAYBE', no: 'NO' },
             now,
           );
-    const email = renderBuurtbabbelEmail({
+    return renderBuurtbabbelMessage({
       kind: recipient.emailKind,
       recipientName: message.recipient.name,
       businessName: neighbour.businessName,
@@ -74,33 +65,12 @@ export function createBuurtbabbelEmailRenderer(
       hostName: payload.hostName,
       cancelReason: payload.cancelReason,
       answerLinks,
-      unsubscribeLink: unsubscribe,
-    });
-    const event: MeetingCalendarEvent = {
+      unsubscribeLink: unsubscribeUrl(settings.publicBaseUrl, unsubscribeToken),
       uid: payload.uid,
       sequence: payload.sequence,
-      title: 'Buurtbabbel Locon De Stek',
-      description: payload.hostName ? `Te gast bij ${payload.hostName}.` : undefined,
-      location: payload.location,
-      startsAt,
-      endsAt,
-      status: 'CONFIRMED',
       organizer: settings.organizer,
-      attendees: [],
-    };
-    let calendar: { method: 'PUBLISH' | 'CANCEL'; content: string } | undefined;
-    if (recipient.emailKind === 'accepted' || recipient.emailKind === 'promoted') {
-      calendar = { method: 'PUBLISH', content: buildPublishedEventIcs({ stamp: now, event }) };
-    } else if (recipient.emailKind === 'cancellation') {
-      calendar = { method: 'CANCEL', content: buildMeetingInvitationIcs({ method: 'CANCEL', stamp: now, event }) };
-    }
-    return {
-      ...email,
-      ...(calendar ? { calendar } : {}),
-      headers: {
-        'List-Unsubscribe': `<${unsubscribe}>, <${unsubscribeMailto(settings.organizer.email)}>`,
-        'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
-      },
-    };
+      unsubscribeMailto: unsubscribeMailto(settings.organizer.email),
+      stamp: now,
+    });
   };
 }

@@ -146,6 +146,33 @@ export class BuurtbabbelsService {
   }
 
   /** Who answered or came: neighbours' personal data, so coordinators only. */
+  /** The buurtbabbel an answer link names, with that neighbour's answer; the link's token, checked by the page, is the permission. */
+  async getForAnswerLink(buurtbabbelId: string, neighbourId: string): Promise<{ buurtbabbel?: BuurtbabbelRecord; guest?: GuestRecord }> {
+    return this.buurtbabbels.getWithGuest(buurtbabbelId, neighbourId);
+  }
+
+  /**
+   * Whether a buurtbabbel mail still goes out, checked at send time rather than when it was queued:
+   * a contact who opted out (or became a partner) meanwhile gets nothing, and neither does anyone
+   * for a buurtbabbel cancelled meanwhile, except its cancellation. The neighbour is read per
+   * message (an opt-out counts up to the last moment); the buurtbabbel, the same for a whole
+   * mailing, once per delivery round when `round` is given.
+   */
+  async recipientAtSend(
+    mail: { buurtbabbelId: string; neighbourId: string; emailKind: BuurtbabbelEmailKind },
+    round: { once<T>(key: string, load: () => Promise<T>): Promise<T> } = { once: (_key, load) => load() },
+  ): Promise<{ neighbour: NeighbourRecord } | { withdraw: string }> {
+    const [neighbour, buurtbabbel] = await Promise.all([
+      this.neighbours.get(mail.neighbourId),
+      round.once(`buurtbabbel:${mail.buurtbabbelId}`, () => this.buurtbabbels.get(mail.buurtbabbelId)),
+    ]);
+    if (!neighbour) return { withdraw: 'NEIGHBOUR_GONE' };
+    if (neighbour.optedOutAt) return { withdraw: 'OPTED_OUT' };
+    if (!isInvitable(neighbour)) return { withdraw: 'BECAME_PARTNER' };
+    if (buurtbabbel?.status === 'CANCELLED' && mail.emailKind !== 'cancellation') return { withdraw: 'CANCELLED' };
+    return { neighbour };
+  }
+
   async guests(viewer: Viewer | undefined, id: string): Promise<GuestRecord[]> {
     requireRole(viewer, 'COORDINATOR');
     return this.buurtbabbels.listGuests(id);

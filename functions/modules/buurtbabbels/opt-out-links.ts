@@ -1,4 +1,4 @@
-import { apiPaths } from '../../http/api-paths';
+import { apiPaths } from '../../shared/links/api-paths';
 
 /**
  * The two ways out of buurtbabbel mail that every such mail offers (List-Unsubscribe, RFC 2369 and

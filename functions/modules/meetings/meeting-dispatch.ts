@@ -1,5 +1,6 @@
 import { invitationRecipients, type PartnerRecord } from '../partners/partner';
-import { recipientKey, type OutboxDispatchOf, type OutboxRecipient } from '../outbox/outbox';
+import { recipientKey } from '../../shared/recipient-key';
+import type { OutboxDispatchOf, OutboxRecipient } from '../outbox/outbox';
 import { toPartstat, type MeetingRecord } from './meeting';
 
 /**

@@ -2,7 +2,7 @@ import { buildMeetingInvitationIcs } from '../../mail/calendar/meeting-calendar'
 import { renderMeetingEmail } from '../../mail/templates/meeting-email';
 import type { OutboxRenderer } from '../outbox/outbox-deliverer';
 import type { meetingDispatchKind } from './meeting-dispatch';
-import { apiPaths } from '../../http/api-paths';
+import { apiPaths } from '../../shared/links/api-paths';
 import { eventAnswerLinks } from '../../shared/links/answer-links';
 
 export interface MeetingEmailSettings {

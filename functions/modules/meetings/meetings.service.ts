@@ -8,8 +8,6 @@ import { checkText, cleanList } from '../../shared/validation';
 import type { OutboxRepository } from '../outbox/outbox.repository';
 import type { PartnerRecord } from '../partners/partner';
 import type { PartnersRepository } from '../partners/partners.repository';
-import { isOpen } from '../projects/project';
-import type { ProjectsRepository } from '../projects/projects.repository';
 import {
   composeThemes,
   isOpenForChanges,
@@ -20,6 +18,7 @@ import {
   type MeetingRecord,
   type RsvpResponse,
 } from './meeting';
+import type { AgendaProjects } from './agenda-projects';
 import { planMeetingDispatch, type RecipientGroup } from './meeting-dispatch';
 import type { MeetingsRepository } from './meetings.repository';
 import { attemptsFor, retryOnConflict } from '../../shared/dynamodb/retry-on-conflict';
@@ -53,7 +52,7 @@ export class MeetingsService {
   constructor(
     private readonly meetings: MeetingsRepository,
     private readonly partners: PartnersRepository,
-    private readonly projects: ProjectsRepository,
+    private readonly projects: AgendaProjects,
     private readonly outbox: OutboxRepository,
     private readonly clock: Clock,
     private readonly newId: () => string,
@@ -235,7 +234,7 @@ export class MeetingsService {
     requireRole(viewer, 'COORDINATOR');
     const titleError = checkText(input.title, ['input', 'title'], 'Het agendapunt', 300);
     if (titleError) throw new UserInputError([titleError]);
-    if (input.projectId && !(await this.projects.get(input.projectId))) {
+    if (input.projectId && !(await this.projects.exists(input.projectId))) {
       throw UserInputError.single('UNKNOWN_PROJECT', 'Dit project bestaat niet.', ['input', 'projectId']);
     }
     const itemId = this.newId();
@@ -328,6 +327,11 @@ export class MeetingsService {
     ]);
   }
 
+  /** The meeting an answer link names; the link's token, checked by the page, is the permission. */
+  async getForAnswerLink(meetingId: string): Promise<MeetingRecord | undefined> {
+    return this.meetings.get(meetingId);
+  }
+
   async get(viewer: Viewer | undefined, id: string): Promise<MeetingRecord | undefined> {
     requireViewer(viewer);
     return this.meetings.get(id);
@@ -394,11 +398,8 @@ export class MeetingsService {
   private async openReviewItems(agenda: AgendaItemRecord[]): Promise<AgendaItemRecord[]> {
     const items = agenda.filter((item) => item.projectId && item.reviewNumber !== undefined);
     if (items.length === 0) return [];
-    const projects = await this.projects.getMany(items.map((item) => item.projectId!));
-    return items.filter((item) => {
-      const review = projects.get(item.projectId!)?.reviews.find((candidate) => candidate.number === item.reviewNumber);
-      return review !== undefined && isOpen(review);
-    });
+    const open = await this.projects.openReviewNumbers(items.map((item) => item.projectId!));
+    return items.filter((item) => open.get(item.projectId!)?.has(item.reviewNumber!) ?? false);
   }
 
   private async loadInvitees(ids: string[] | null | undefined, errors: UserErrorEntry[]): Promise<Map<string, PartnerRecord>> {

@@ -1,6 +1,6 @@
 import type { UserErrorEntry } from '../../shared/errors';
 import { checkEmail, checkText, compact, normaliseEmail } from '../../shared/validation';
-import { recipientKey } from '../outbox/outbox';
+import { recipientKey } from '../../shared/recipient-key';
 
 /**
  * A neighbourhood entrepreneur (buurtondernemer) around the Sint-Pietersaalststraat: not a partner,

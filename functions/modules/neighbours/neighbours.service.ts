@@ -110,6 +110,11 @@ export class NeighboursService {
     return this.neighbours.list(limit, after);
   }
 
+  /** Whether the contact an opt-out link names has opted out; the link's token, checked by the page, is the permission. */
+  async isOptedOut(neighbourId: string): Promise<boolean> {
+    return Boolean((await this.neighbours.get(neighbourId))?.optedOutAt);
+  }
+
   /** The contact asked (through a signed link, or by telling a coordinator) not to be invited again. */
   async optOut(neighbourId: string): Promise<NeighbourRecord | undefined> {
     return this.neighbours.optOut(neighbourId, this.clock.now().toISOString());

@@ -4,7 +4,8 @@ import type { Clock } from '../../shared/clock';
 import type { Logger } from '../../shared/logger';
 import type { Suppression } from '../suppressions/suppression';
 import type { SuppressionsRepository } from '../suppressions/suppressions.repository';
-import { messageIdFor, recipientKey, retryDelayMs, type OutboxKind, type OutboxMessage, type OutboxMessageOf } from './outbox';
+import { recipientKey } from '../../shared/recipient-key';
+import { messageIdFor, retryDelayMs, type OutboxKind, type OutboxMessage, type OutboxMessageOf } from './outbox';
 import type { OutboxRepository } from './outbox.repository';
 
 /** The email of a message: everything but the ids and addresses the deliverer sets. */

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { BuurtbabbelDispatchPayload, BuurtbabbelRecipientData } from '../buurtbabbels/buurtbabbel-dispatch';
 import type { MeetingDispatchPayload, MeetingRecipientData } from '../meetings/meeting-dispatch';
 import type { ReviewDispatchPayload, ReviewRecipientData } from '../projects/review-dispatch';
@@ -69,10 +68,6 @@ export interface OutboxMessageOf<K extends OutboxKind> {
 
 /** A message of any kind; `kind` tells which payload and recipient data it holds. */
 export type OutboxMessage = { [K in OutboxKind]: OutboxMessageOf<K> }[OutboxKind];
-
-export function recipientKey(email: string): string {
-  return createHash('sha256').update(email.trim().toLowerCase()).digest('hex').slice(0, 24);
-}
 
 /** When a message is first due: when it is expanded, or its recipient's delay after that. */
 export function firstDueAt(recipient: OutboxRecipient, expandedAt: Date): Date {

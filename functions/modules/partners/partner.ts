@@ -1,5 +1,5 @@
 import type { UserErrorEntry } from '../../shared/errors';
-import type { PartnerEngagementEntry } from '../projects/project';
+import type { PartnerEngagementEntry } from './engagement';
 import { checkEmail, checkNonNegative, checkText, cleanList, compact, normaliseEmail } from '../../shared/validation';
 
 /** A partner of the network as stored. Pure types and rules; no I/O here. */

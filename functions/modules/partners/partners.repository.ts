@@ -5,7 +5,7 @@ import type { Page } from '../../shared/dynamodb/cursor';
 import { keys } from '../../shared/dynamodb/keys';
 import type { TransactItem } from '../../shared/dynamodb/transaction';
 import { versionedReplace } from '../../shared/dynamodb/versioned-write';
-import type { PartnerEngagementEntry, ProjectStatus } from '../projects/project';
+import type { PartnerEngagementEntry, ProjectStatus } from './engagement';
 import type { PartnerRecord } from './partner';
 
 type Item = PartnerRecord & Record<string, unknown>;

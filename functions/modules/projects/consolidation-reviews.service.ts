@@ -8,7 +8,7 @@ import { checkEmail, normaliseEmail } from '../../shared/validation';
 import type { MeetingRecord } from '../meetings/meeting';
 import type { MeetingsRepository } from '../meetings/meetings.repository';
 import type { MeetingsService } from '../meetings/meetings.service';
-import { recipientKey } from '../outbox/outbox';
+import { recipientKey } from '../../shared/recipient-key';
 import type { OutboxRepository } from '../outbox/outbox.repository';
 import { invitationRecipients, type PartnerRecord } from '../partners/partner';
 import type { PartnersRepository } from '../partners/partners.repository';
@@ -96,6 +96,13 @@ export class ConsolidationReviewsService {
   }
 
   /** An answer through the form page: the link's token names the promoter partner it was sent to. */
+  /** The review a link names, with its project; undefined when either is gone (the page behind the link reads it). */
+  async getForAnswerLink(projectId: string, reviewNumber: number): Promise<{ project: ProjectRecord; review: ReviewRecord } | undefined> {
+    const project = await this.projects.get(projectId);
+    const review = project?.reviews.find((candidate) => candidate.number === reviewNumber);
+    return project && review ? { project, review } : undefined;
+  }
+
   async answerReviewByLink(partnerId: string, input: AnswerReviewCommand): Promise<ProjectRecord> {
     return this.answer(input, (project) => {
       if (partnerId !== project.promoterPartnerId) {

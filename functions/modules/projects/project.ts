@@ -3,35 +3,18 @@ import type { UserErrorEntry } from '../../shared/errors';
 import { LOCAL_TIME_ZONE } from '../../shared/time-zone';
 import type { MeetingRecord } from '../meetings/meeting';
 import { checkNonNegative, checkText, compact } from '../../shared/validation';
+import type { EngagementRecord, PartnerEngagementEntry, ProjectStatus } from '../partners/engagement';
+
+// The engagement shapes live with the partners module (it keeps a copy on each partner item),
+// so that module does not import from this one; projects code keeps importing them from here.
+export type { EngagementRecord, PartnerEngagementEntry, ProjectStatus };
 
 /**
  * A project of the network as stored (with its consolidation reviews), and the rules of its intake
  * and lifecycle. The review flow's rules are in consolidation-review.ts. Pure; no I/O here.
  */
-export type ProjectStatus = 'IDEA' | 'PROPOSED' | 'ACTIVE' | 'CONSOLIDATING' | 'TRANSFERRED' | 'SPUN_OFF' | 'STOPPED';
 export type ConsolidationOutcome = 'CONTINUE' | 'TRANSFER_TO_THIRD_PARTY' | 'SPIN_OFF_ENTITY' | 'STOP';
 export type IntakeItem = 'PROMOTER' | 'MOTIVATION' | 'ENGAGEMENT' | 'BUSINESS_MODEL_ASSESSMENT' | 'COMMUNITY_GOALS_ASSESSMENT';
-
-/** What one partner commits to one project. */
-export interface EngagementRecord {
-  projectId: string;
-  partnerId: string;
-  hoursPerMonth?: number;
-  /** Euros per year, compared with the partner's `capacity.eurosPerYear`. */
-  euros?: number;
-  energyNote?: string;
-  engagedAt: string;
-  updatedAt: string;
-}
-
-/**
- * The copy of an engagement kept on the partner item (keyed by project id), with the project's
- * status: a partner's committed capacity is then a sum over its own item, and a project's view of
- * its partners' capacity needs no read of other projects.
- */
-export interface PartnerEngagementEntry extends EngagementRecord {
-  projectStatus: ProjectStatus;
-}
 
 /** One intake assessment: the meeting's yes or no, with a note. */
 export interface AssessmentRecord {

@@ -1,4 +1,5 @@
-import { recipientKey, type OutboxDispatchOf, type OutboxRecipient } from '../outbox/outbox';
+import { recipientKey } from '../../shared/recipient-key';
+import type { OutboxDispatchOf, OutboxRecipient } from '../outbox/outbox';
 import { invitationRecipients, type PartnerRecord } from '../partners/partner';
 import type { ReviewStep } from './consolidation-review';
 import type { ProjectRecord, ReviewRecord } from './project';

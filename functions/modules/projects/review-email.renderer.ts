@@ -2,7 +2,7 @@ import { renderReviewEmail } from '../../mail/templates/review-email';
 import { signLinkToken } from '../../shared/links/signed-links';
 import type { OutboxRenderer } from '../outbox/outbox-deliverer';
 import type { reviewDispatchKind } from './review-dispatch';
-import { apiPaths } from '../../http/api-paths';
+import { apiPaths } from '../../shared/links/api-paths';
 
 export interface ReviewEmailSettings {
   publicBaseUrl: string;

@@ -3,7 +3,7 @@ import { batchGetByIds } from '../../shared/dynamodb/batch-get';
 import { isConditionFailure } from '../../shared/dynamodb/conditional';
 import { keys } from '../../shared/dynamodb/keys';
 import { recordOf } from '../../shared/dynamodb/record-of';
-import { recipientKey } from '../outbox/outbox';
+import { recipientKey } from '../../shared/recipient-key';
 import { normaliseAddress, type Suppression, type SuppressionReason } from './suppression';
 
 function toSuppression(item: Record<string, unknown>): Suppression {

@@ -2,6 +2,7 @@ import type { Config } from '../config';
 import { UnauthenticatedError } from '../errors';
 import { createCognitoVerifier } from './cognito-verifier';
 import { verifyDevToken } from './dev-tokens';
+import type { TokenVerifier } from './token-verifier';
 import type { Viewer } from './viewer';
 
 /**
@@ -10,8 +11,6 @@ import type { Viewer } from './viewer';
  * Locally, tokens are signed with the development key; in AWS the configuration names the Cognito
  * user pool whose ID tokens are accepted, and dev tokens never pass outside STAGE=local.
  */
-export type TokenVerifier = (token: string) => Promise<Viewer>;
-
 export function createAuthenticator(config: Config, verifier?: TokenVerifier, now: () => Date = () => new Date()) {
   const verify: TokenVerifier | undefined =
     verifier ??

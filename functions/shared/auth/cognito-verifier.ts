@@ -1,5 +1,5 @@
 import { CognitoJwtVerifier } from 'aws-jwt-verify';
-import type { TokenVerifier } from './authenticate';
+import type { TokenVerifier } from './token-verifier';
 import type { Viewer } from './viewer';
 
 export interface CognitoSettings {

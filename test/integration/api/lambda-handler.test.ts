@@ -1,5 +1,5 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { apiPaths } from '../../../functions/http/api-paths';
+import { apiPaths } from '../../../functions/shared/links/api-paths';
 import { signDevToken } from '../../../functions/shared/auth/dev-tokens';
 import { apiEvent, createTestTable, devSecret, dynamoEndpoint, linkSecret } from '../../support/test-app';
 

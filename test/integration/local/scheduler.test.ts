@@ -1,4 +1,4 @@
-import type { JobEvent, JobResult, RunnableJob } from '../../../functions/handlers/scheduled-job';
+import type { JobEvent, JobResult, RunnableJob } from '../../../functions/runtime/scheduled-job';
 import { nextCronTime, parseCron, parseRate, parseSchedule } from '../../../functions/local/schedule-expression';
 import { startScheduler } from '../../../functions/local/scheduler';
 import { createLogger } from '../../../functions/shared/logger';

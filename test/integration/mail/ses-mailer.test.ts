@@ -1,5 +1,5 @@
 import { SESv2Client } from '@aws-sdk/client-sesv2';
-import { createDeliverer } from '../../../functions/handlers/deliver-outbox';
+import { createDeliverer } from '../../../functions/app/create-deliverer';
 import { signLinkToken } from '../../../functions/shared/links/signed-links';
 import { addNeighbour, scheduleBuurtbabbel } from '../../support/buurtbabbel-fixtures';
 import { createTestApp, linkSecret } from '../../support/test-app';

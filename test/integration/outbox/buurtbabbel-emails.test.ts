@@ -1,7 +1,8 @@
 import type { SNSEvent } from 'aws-lambda';
 import { simpleParser, type ParsedMail } from 'mailparser';
-import { createDeliverer } from '../../../functions/handlers/deliver-outbox';
-import { createSesEventsHandler } from '../../../functions/handlers/ses-events';
+import { createDeliverer } from '../../../functions/app/create-deliverer';
+import { sesEventsHandler } from '../../../functions/handlers/ses-events';
+import { SuppressionsService } from '../../../functions/modules/suppressions/suppressions.service';
 import type { Mailer } from '../../../functions/mail/mailer';
 import { createSmtpMailer } from '../../../functions/mail/smtp-mailer';
 import { addNeighbour, readBuurtbabbel, scheduleBuurtbabbel } from '../../support/buurtbabbel-fixtures';
@@ -474,7 +475,7 @@ describe('buurtbabbel emails through the outbox, a real SMTP server and independ
     expect(smtp.messages.map((m) => m.to[0])).toEqual(['klaagt@buurt.be']);
 
     // SES (the AWS mailer) reports a complaint on the sent invitation and a permanent bounce of another address.
-    const sesEvents = createSesEventsHandler(t.app.repositories.suppressions, t.app.logger);
+    const sesEvents = sesEventsHandler(new SuppressionsService(t.app.repositories.suppressions, t.app.logger));
     expect(
       await sesEvents(
         sesEvent([

@@ -1,7 +1,7 @@
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { createApp } from '../../../functions/app/create-app';
-import { createDeliverer } from '../../../functions/handlers/deliver-outbox';
-import { scheduledJobs } from '../../../functions/handlers/scheduled-jobs';
+import { createDeliverer } from '../../../functions/app/create-deliverer';
+import { scheduledJobs } from '../../../functions/runtime/scheduled-jobs';
 import type { Mailer } from '../../../functions/mail/mailer';
 import { createSmtpMailer } from '../../../functions/mail/smtp-mailer';
 import { signLinkToken } from '../../../functions/shared/links/signed-links';

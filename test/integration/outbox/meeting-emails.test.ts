@@ -1,7 +1,7 @@
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { createSmtpMailer } from '../../../functions/mail/smtp-mailer';
 import { MailDeliveryError, type Mailer } from '../../../functions/mail/mailer';
-import { createDeliverer } from '../../../functions/handlers/deliver-outbox';
+import { createDeliverer } from '../../../functions/app/create-deliverer';
 import { createPartner, scheduleMeeting } from '../../support/fixtures';
 import { createTestApp, type TestApp } from '../../support/test-app';
 import { parseIcs } from '../../support/parse-ics';

@@ -1,5 +1,6 @@
 import type { SNSEvent } from 'aws-lambda';
-import { createSesEventsHandler } from '../../../functions/handlers/ses-events';
+import { sesEventsHandler } from '../../../functions/handlers/ses-events';
+import { SuppressionsService } from '../../../functions/modules/suppressions/suppressions.service';
 import { SuppressionsRepository } from '../../../functions/modules/suppressions/suppressions.repository';
 import { createDocumentClient } from '../../../functions/shared/dynamodb/client';
 import { createLogger } from '../../../functions/shared/logger';
@@ -110,15 +111,17 @@ function snsEvent(...messages: (object | string)[]): SNSEvent {
 
 describe('ses-events handler', () => {
   let suppressions: SuppressionsRepository;
-  let handle: ReturnType<typeof createSesEventsHandler>;
+  let handle: ReturnType<typeof sesEventsHandler>;
   const logLines: string[] = [];
 
   beforeAll(async () => {
     const db = createDocumentClient({ region: 'eu-west-1', endpoint: dynamoEndpoint() });
     suppressions = new SuppressionsRepository(db, await createTestTable());
-    handle = createSesEventsHandler(
-      suppressions,
-      createLogger('info', {}, (line) => logLines.push(line)),
+    handle = sesEventsHandler(
+      new SuppressionsService(
+        suppressions,
+        createLogger('info', {}, (line) => logLines.push(line)),
+      ),
     );
   });
 
@@ -176,7 +179,7 @@ describe('an SES bounce for a neighbour', () => {
         bouncedRecipients: [{ emailAddress: bounced.email.toUpperCase(), action: 'failed', status: '5.1.1' }],
       },
     };
-    const handle = createSesEventsHandler(t.app.repositories.suppressions, createLogger('silent'));
+    const handle = sesEventsHandler(new SuppressionsService(t.app.repositories.suppressions, createLogger('silent')));
 
     expect(await handle(snsEvent(bounce))).toEqual({ suppressed: 1, ignored: 0, unreadable: 0 });
 

@@ -1,4 +1,4 @@
-import { oncePerColdStart } from '../../../functions/handlers/cold-start';
+import { oncePerColdStart } from '../../../functions/runtime/cold-start';
 
 describe('oncePerColdStart', () => {
   it('starts once for all invocations, also those that arrive while it starts', async () => {

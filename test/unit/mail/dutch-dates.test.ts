@@ -1,4 +1,4 @@
-import { formatDutchDate, formatDutchDateTime, formatDutchDateTimeRange, formatDutchTime } from '../../../functions/mail/dutch-dates';
+import { formatDutchDate, formatDutchDateTime, formatDutchDateTimeRange, formatDutchTime } from '../../../functions/shared/dutch-dates';
 import { SUMMER_END, SUMMER_START, WINTER_END, WINTER_START } from './support/fixtures';
 
 describe('Dutch date formatting', () => {

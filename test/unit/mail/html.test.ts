@@ -1,4 +1,4 @@
-import { escapeHtml, linkifyText, safeHref } from '../../../functions/mail/html';
+import { escapeHtml, linkifyText, safeHref } from '../../../functions/shared/html';
 
 describe('escapeHtml', () => {
   it('escapes the five characters that matter in content and attributes', () => {

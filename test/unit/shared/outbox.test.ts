@@ -1,4 +1,5 @@
-import { firstDueAt, messageIdFor, recipientKey, retryDelayMs } from '../../../functions/modules/outbox/outbox';
+import { firstDueAt, messageIdFor, retryDelayMs } from '../../../functions/modules/outbox/outbox';
+import { recipientKey } from '../../../functions/shared/recipient-key';
 
 describe('outbox rules', () => {
   it('backs off 1, 2, 4 … minutes, capped at an hour', () => {

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { LOCAL_TIME_ZONE } from '../shared/time-zone';
+import { LOCAL_TIME_ZONE } from './time-zone';
 
 const LOCALE = 'nl-BE';
 

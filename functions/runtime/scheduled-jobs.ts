@@ -15,7 +15,7 @@ export const scheduledJobs: readonly ScheduledJob[] = [
     usesLinkSigningSecret: true,
     runsOnNewItems: { sortKey: keys.outboxDispatch('').SK },
     timeoutSeconds: 300,
-    load: async () => (await import('./deliver-outbox')).handler,
+    load: async () => (await import('../handlers/deliver-outbox')).handler,
   },
   {
     name: 'send-buurtbabbel-invitations',
@@ -30,7 +30,7 @@ export const scheduledJobs: readonly ScheduledJob[] = [
     sendsMail: false,
     // Its mails' links are signed by deliver-outbox at send time.
     usesLinkSigningSecret: false,
-    load: async () => (await import('./send-buurtbabbel-invitations')).handler,
+    load: async () => (await import('../handlers/send-buurtbabbel-invitations')).handler,
   },
   {
     name: 'send-consolidation-reviews',
@@ -46,6 +46,6 @@ export const scheduledJobs: readonly ScheduledJob[] = [
     sendsMail: false,
     // Its mails' links are signed by deliver-outbox at send time.
     usesLinkSigningSecret: false,
-    load: async () => (await import('./send-consolidation-reviews')).handler,
+    load: async () => (await import('../handlers/send-consolidation-reviews')).handler,
   },
 ];

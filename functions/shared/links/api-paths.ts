@@ -1,6 +1,6 @@
 /**
  * The paths the API function serves: GraphQL and the pages behind email links. The router
- * (graphql-routes.ts), the email renderers that build the links and the CDK app's API Gateway
+ * (http/graphql-routes.ts), the email renderers that build the links and the CDK app's API Gateway
  * routes (infra/constructs/api.ts) all read them here, so a new page cannot be forgotten in AWS.
  * This file imports nothing: the CDK app loads it at synth time.
  */

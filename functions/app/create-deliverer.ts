@@ -1,0 +1,37 @@
+import { mailDomain, type AppServices } from './create-app';
+import { createMailer } from '../mail/mailer';
+import { buurtbabbelDispatchKind } from '../modules/buurtbabbels/buurtbabbel-dispatch';
+import { createBuurtbabbelEmailRenderer } from '../modules/buurtbabbels/buurtbabbel-email.renderer';
+import { createMeetingEmailRenderer } from '../modules/meetings/meeting-email.renderer';
+import { meetingDispatchKind } from '../modules/meetings/meeting-dispatch';
+import { OutboxDeliverer } from '../modules/outbox/outbox-deliverer';
+import { reviewDispatchKind } from '../modules/projects/review-dispatch';
+import { createReviewEmailRenderer } from '../modules/projects/review-email.renderer';
+
+/**
+ * The outbox deliverer of an app: its mailer, and a renderer for each kind of dispatch. The
+ * deliver-outbox job builds one per execution environment; tests build their own.
+ */
+export function createDeliverer(app: AppServices, mailer = createMailer(app.config)): OutboxDeliverer {
+  const { config } = app;
+  const linkSettings = { publicBaseUrl: config.publicBaseUrl, linkSigningSecret: config.linkSigningSecret, organizer: config.organizer };
+  return new OutboxDeliverer(
+    app.repositories.outbox,
+    app.repositories.suppressions,
+    mailer,
+    {
+      [meetingDispatchKind]: createMeetingEmailRenderer(linkSettings),
+      [buurtbabbelDispatchKind]: createBuurtbabbelEmailRenderer(linkSettings, app.buurtbabbels),
+      [reviewDispatchKind]: createReviewEmailRenderer({ publicBaseUrl: config.publicBaseUrl, linkSigningSecret: config.linkSigningSecret }),
+    },
+    app.clock,
+    app.logger.child({ job: 'deliver-outbox' }),
+    {
+      from: config.mailFrom,
+      messageIdDomain: mailDomain(config),
+      maxAttempts: config.outboxMaxAttempts,
+      batchSize: config.outboxBatchSize,
+      leaseMs: 5 * 60_000,
+    },
+  );
+}

@@ -1,0 +1,16 @@
+import type { AgendaProjects } from '../meetings/agenda-projects';
+import { isOpen } from './project';
+import type { ProjectsRepository } from './projects.repository';
+
+/** The projects module's answer to what the meetings module asks about projects. */
+export function agendaProjects(projects: ProjectsRepository): AgendaProjects {
+  return {
+    exists: async (projectId) => (await projects.get(projectId)) !== undefined,
+    async openReviewNumbers(projectIds) {
+      const found = await projects.getMany(projectIds);
+      return new Map(
+        [...found].map(([id, project]) => [id, new Set(project.reviews.filter((review) => isOpen(review)).map((review) => review.number))]),
+      );
+    },
+  };
+}
