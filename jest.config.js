@@ -17,7 +17,6 @@ const base = {
   // auto-bind (used by graphql-codegen's plugins) ships only ES modules; let swc compile it for the
   // codegen freshness test.
   transformIgnorePatterns: ['/node_modules/(?!(auto-bind)/)'],
-  testTimeout: 30000,
 };
 
 const withDynamoDbLocal = {
@@ -27,6 +26,8 @@ const withDynamoDbLocal = {
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // A global option: jest ignores it inside a project.
+  testTimeout: 30000,
   projects: [
     { ...base, displayName: 'unit', roots: ['<rootDir>/test/unit'] },
     { ...base, ...withDynamoDbLocal, displayName: 'integration', roots: ['<rootDir>/test/integration'] },
