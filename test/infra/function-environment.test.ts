@@ -52,7 +52,7 @@ async function coldStart(entry: LambdaEntry, env: Record<string, string>): Promi
     let result: Promise<unknown> | undefined;
     // Modules the handler loads lazily, on its first invocation, must come from the same fresh registry.
     await jest.isolateModulesAsync(async () => {
-      const handler: Handler = require(`../../functions/handlers/${entry.name}`).handler;
+      const handler: Handler = (await import(`../../functions/handlers/${entry.name}`)).handler;
       result = handler((invocations[entry.name] ?? jobRun).event);
       await result.catch(() => undefined);
     });

@@ -3,11 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import cdkJson from '../../cdk.json';
 import { buildApp } from '../../infra/app';
 import type { DeStekStack } from '../../infra/stack';
 
 /** The context `cdk synth` reads from cdk.json, so tests synthesize what a deploy would. */
-export const cdkContext: Record<string, unknown> = require('../../cdk.json').context;
+export const cdkContext: Record<string, unknown> = cdkJson.context;
 
 export interface Synthesized {
   app: App;

@@ -18,7 +18,7 @@ describe('API Lambda handler', () => {
       LOG_LEVEL: 'silent',
     });
     // Loaded only now: like a cold start, the handler reads its configuration on first use.
-    handler = require('../../../functions/handlers/api').handler;
+    handler = (await import('../../../functions/handlers/api')).handler;
   });
 
   afterAll(() => {

@@ -49,7 +49,9 @@ describe('startLocalStack', () => {
       });
 
       const client = createDocumentClient({ region: 'eu-west-1', endpoint });
-      await expect(client.send(new DescribeTableCommand({ TableName: tableName }))).resolves.toBeDefined();
+      await expect(client.send(new DescribeTableCommand({ TableName: tableName }))).resolves.toMatchObject({
+        Table: { TableName: tableName, TableStatus: 'ACTIVE' },
+      });
       client.destroy();
 
       expect(JSON.parse(readFileSync(join(dataDir, 'local-stack.json'), 'utf8'))).toMatchObject({

@@ -14,7 +14,7 @@ async function rejection(promise: Promise<unknown>): Promise<MailDeliveryError> 
     await promise;
   } catch (error) {
     if (error instanceof MailDeliveryError) return error;
-    throw new Error(`expected a MailDeliveryError, got ${String(error)}`);
+    throw new Error(`expected a MailDeliveryError, got ${String(error)}`, { cause: error });
   }
   throw new Error('expected the send to fail');
 }

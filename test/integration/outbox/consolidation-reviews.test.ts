@@ -4,7 +4,7 @@ import { createDeliverer } from '../../../functions/app/create-deliverer';
 import { scheduledJobs } from '../../../functions/runtime/scheduled-jobs';
 import type { Mailer } from '../../../functions/mail/mailer';
 import { createSmtpMailer } from '../../../functions/mail/smtp-mailer';
-import { signLinkToken } from '../../../functions/shared/links/signed-links';
+import { signLinkToken, verifyLinkToken } from '../../../functions/shared/links/signed-links';
 import { createLogger } from '../../../functions/shared/logger';
 import { createPartner, scheduleMeeting } from '../../support/fixtures';
 import { activeProject, engage, projectMutation } from '../../support/project-fixtures';
@@ -98,7 +98,11 @@ describe('consolidation reviews end to end: the job, the outbox, a real SMTP ser
     expect(jan.text).toContain('Bakkerij Peeters is promotor van Repair café');
     expect(jan.text).toContain('overdragen aan een derde partij');
     expect(jan.text).toContain('In kopie: Fietsatelier.');
-    expect(reviewLink(jan)).toBeDefined();
+    const janToken = new URL(reviewLink(jan)!).searchParams.get('token')!;
+    expect(await verifyLinkToken(linkSecret, 'consolidation-review', janToken, t.clock.now())).toMatchObject({
+      projectId: project.id,
+      review: '1',
+    });
     expect(jan.html).toContain('href="https://destek.test/review?token=');
     const copy = requests.find((r) => r.to === 'hallo@fietsatelier.be')!.mail;
     expect(copy.subject).toBe('Ter info: consolidatie van Repair café');
