@@ -50,7 +50,6 @@ ${problem ? `<p style="color:#a40000"><strong>${escapeHtml(problem)}</strong></p
  * The token says which promoter partner answers for which review.
  */
 export function createReviewRoute(services: AppServices) {
-  const secret = services.config.linkSigningSecret;
   const title = 'Consolidatie van een project';
 
   const notFound = () => htmlResponse(404, htmlPage('Niet gevonden', '<p>Deze consolidatievraag bestaat niet meer.</p>'));

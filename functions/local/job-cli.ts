@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { JobResult, RunnableJob } from '../runtime/scheduled-job';
-import { scheduledJobs } from '../runtime/scheduled-jobs';
+import { runnableJobs } from './runnable-jobs';
 import { runCli, splitEqualsFlags, UsageError } from './cli';
 import { withLocalDatabase, type LocalDatabaseOptions } from './local-database';
 import { LOCAL_TIME_ZONE } from '../shared/time-zone';
@@ -71,16 +71,16 @@ export async function runJobOnce(job: RunnableJob, options: RunJobOptions = {}):
 }
 
 async function main(): Promise<void> {
-  const names = scheduledJobs.map((job) => job.name);
+  const names = runnableJobs.map((job) => job.name);
   const command = parseJobArgs(process.argv.slice(2), names);
   if (command.kind === 'help') return console.log(jobUsage(names));
   if (command.kind === 'list') {
-    for (const job of scheduledJobs) console.log(`${job.name}  [${job.schedule}, Europe/Brussels]\n    ${job.description}`);
+    for (const job of runnableJobs) console.log(`${job.name}  [${job.schedule}, Europe/Brussels]\n    ${job.description}`);
     return;
   }
-  const job = scheduledJobs.find((candidate) => candidate.name === command.name)!;
+  const job = runnableJobs.find((candidate) => candidate.name === command.name)!;
   const result = await runJobOnce(job, { now: command.now });
   console.log(JSON.stringify(result, null, 2));
 }
 
-if (require.main === module) runCli(main, jobUsage(scheduledJobs.map((job) => job.name)), { exitWhenDone: true });
+if (require.main === module) runCli(main, jobUsage(runnableJobs.map((job) => job.name)), { exitWhenDone: true });

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import type { RunnableJob } from '../runtime/scheduled-job';
-import { scheduledJobs } from '../runtime/scheduled-jobs';
+import { runnableJobs } from './runnable-jobs';
 import { parseConfig } from '../shared/config';
 import { createLogger, type Logger } from '../shared/logger';
 import { runCli, UsageError } from './cli';
@@ -97,7 +97,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     }
 
     // 2. The http server; it answers 503 until the handler is loaded, which needs the final port first.
-    let route: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
+    let route: ((req: IncomingMessage, res: ServerResponse) => void) | undefined = undefined;
     const server = createServer((req, res) => {
       if (route) route(req, res);
       else answer(res, 503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '1' }, 'De lokale stack start nog.\n');
@@ -156,7 +156,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     cleanups.push(() => removeLocalStackState(process.pid, dataDir));
 
     // 6. Scheduled jobs, and the demo data when asked for.
-    const scheduler = startScheduler({ jobs: options.jobs ?? scheduledJobs, logger });
+    const scheduler = startScheduler({ jobs: options.jobs ?? runnableJobs, logger });
     cleanups.push(() => scheduler.stop());
     const seeded = options.seed
       ? await seedDemoNetwork(graphqlViaHandler(handler, await seedToken(stackEnv.DEV_JWT_SECRET), `localhost:${port}`))

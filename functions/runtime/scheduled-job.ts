@@ -16,8 +16,8 @@ export type JobHandler = (event: JobEvent) => Promise<JobResult>;
 
 import type { TableAccess } from '../shared/dynamodb/table-access';
 
-/** What running a job needs: the local scheduler and `npm run job` use only this. */
-export interface RunnableJob {
+/** A job's name and timing: what the CDK app schedules and the local stack runs. */
+export interface JobDescription {
   /** Also the handler's file: `functions/handlers/<name>.ts`, exporting `handler`. */
   name: string;
   description: string;
@@ -25,6 +25,13 @@ export interface RunnableJob {
   schedule: string;
   /** How often the local stack runs it, in seconds, where that should differ from `schedule`. */
   localIntervalSeconds?: number;
+}
+
+/**
+ * What running a job needs: the local scheduler and `npm run job` use only this. The loaders live
+ * in functions/local/runnable-jobs.ts, since only the local stack imports entry points.
+ */
+export interface RunnableJob extends JobDescription {
   /** Loads the handler module lazily, so the configuration is read only when a job first runs. */
   load(): Promise<JobHandler>;
 }
@@ -34,7 +41,7 @@ export interface RunnableJob {
  * schedule, dead-letter queue and least-privilege role. These fields are required on purpose, so a
  * new job cannot be added without saying what it touches.
  */
-export interface ScheduledJob extends RunnableJob {
+export interface ScheduledJob extends JobDescription {
   /** Exactly the DynamoDB actions and indexes its code uses. */
   tableAccess: TableAccess;
   /** Sends email: its function may send through SES, and only then bundles the mail packages. */

@@ -15,7 +15,6 @@ export const scheduledJobs: readonly ScheduledJob[] = [
     usesLinkSigningSecret: true,
     runsOnNewItems: { sortKey: keys.outboxDispatch('').SK },
     timeoutSeconds: 300,
-    load: async () => (await import('../handlers/deliver-outbox')).handler,
   },
   {
     name: 'send-buurtbabbel-invitations',
@@ -30,7 +29,6 @@ export const scheduledJobs: readonly ScheduledJob[] = [
     sendsMail: false,
     // Its mails' links are signed by deliver-outbox at send time.
     usesLinkSigningSecret: false,
-    load: async () => (await import('../handlers/send-buurtbabbel-invitations')).handler,
   },
   {
     name: 'send-consolidation-reviews',
@@ -46,6 +44,5 @@ export const scheduledJobs: readonly ScheduledJob[] = [
     sendsMail: false,
     // Its mails' links are signed by deliver-outbox at send time.
     usesLinkSigningSecret: false,
-    load: async () => (await import('../handlers/send-consolidation-reviews')).handler,
   },
 ];
