@@ -133,7 +133,13 @@ export function createApp(config: Config, overrides: AppOverrides = {}): AppServ
       repositories.outbox,
       clock,
       ids,
-      { publicBaseUrl: config.publicBaseUrl, linkSigningSecret: config.linkSigningSecret },
+      {
+        publicBaseUrl: config.publicBaseUrl,
+        // Read when a link is signed: functions without the secret (jobs, calendar feed) build this service too.
+        get linkSigningSecret() {
+          return config.linkSigningSecret;
+        },
+      },
     ),
   };
 }
