@@ -3,6 +3,8 @@ import { BuurtbabbelsRepository } from '../modules/buurtbabbels/buurtbabbels.rep
 import { BuurtbabbelsService } from '../modules/buurtbabbels/buurtbabbels.service';
 import { CalendarFeedsRepository } from '../modules/calendar-feeds/calendar-feeds.repository';
 import { CalendarFeedsService } from '../modules/calendar-feeds/calendar-feeds.service';
+import { MatrixRepository } from '../modules/matrix/matrix.repository';
+import { MatrixService } from '../modules/matrix/matrix.service';
 import { MeetingsRepository } from '../modules/meetings/meetings.repository';
 import { MeetingsService } from '../modules/meetings/meetings.service';
 import { NeighboursRepository } from '../modules/neighbours/neighbours.repository';
@@ -40,6 +42,7 @@ export interface AppServices {
     neighbours: NeighboursRepository;
     buurtbabbels: BuurtbabbelsRepository;
     projects: ProjectsRepository;
+    matrix: MatrixRepository;
   };
   partners: PartnersService;
   meetings: MeetingsService;
@@ -48,6 +51,7 @@ export interface AppServices {
   calendarFeeds: CalendarFeedsService;
   neighbours: NeighboursService;
   buurtbabbels: BuurtbabbelsService;
+  matrix: MatrixService;
 }
 
 export interface AppOverrides {
@@ -76,6 +80,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): AppServ
     neighbours: new NeighboursRepository(db, config.tableName),
     buurtbabbels: new BuurtbabbelsRepository(db, config.tableName),
     projects: new ProjectsRepository(db, config.tableName),
+    matrix: new MatrixRepository(db, config.tableName),
   };
   const uidDomain = mailDomain(config);
   const meetings = new MeetingsService(
@@ -124,6 +129,22 @@ export function createApp(config: Config, overrides: AppOverrides = {}): AppServ
       clock,
       ids,
       { uidDomain, sendRatePerMinute: config.buurtbabbelSendRatePerMinute },
+    ),
+    matrix: new MatrixService(
+      repositories.matrix,
+      repositories.partners,
+      repositories.meetings,
+      repositories.projects,
+      repositories.outbox,
+      clock,
+      ids,
+      {
+        publicBaseUrl: config.publicBaseUrl,
+        // Read when a link is signed: functions without the secret (jobs, calendar feed) build this service too.
+        get linkSigningSecret() {
+          return config.linkSigningSecret;
+        },
+      },
     ),
   };
 }

@@ -2,6 +2,8 @@ import { mailDomain, type AppServices } from './create-app';
 import { createMailer } from '../mail/mailer';
 import { buurtbabbelDispatchKind } from '../modules/buurtbabbels/buurtbabbel-dispatch';
 import { createBuurtbabbelEmailRenderer } from '../modules/buurtbabbels/buurtbabbel-email.renderer';
+import { ideaPromotedDispatchKind } from '../modules/matrix/idea-promoted-dispatch';
+import { createIdeaPromotedEmailRenderer } from '../modules/matrix/idea-promoted-email.renderer';
 import { createMeetingEmailRenderer } from '../modules/meetings/meeting-email.renderer';
 import { meetingDispatchKind } from '../modules/meetings/meeting-dispatch';
 import { OutboxDeliverer } from '../modules/outbox/outbox-deliverer';
@@ -23,6 +25,7 @@ export function createDeliverer(app: AppServices, mailer = createMailer(app.conf
       [meetingDispatchKind]: createMeetingEmailRenderer(linkSettings),
       [buurtbabbelDispatchKind]: createBuurtbabbelEmailRenderer(linkSettings, app.buurtbabbels),
       [reviewDispatchKind]: createReviewEmailRenderer({ publicBaseUrl: config.publicBaseUrl, linkSigningSecret: config.linkSigningSecret }),
+      [ideaPromotedDispatchKind]: createIdeaPromotedEmailRenderer(),
     },
     app.clock,
     app.logger.child({ job: 'deliver-outbox' }),

@@ -1,5 +1,6 @@
 import { buurtbabbelsResolvers } from '../modules/buurtbabbels/buurtbabbels.resolvers';
 import { calendarFeedsResolvers } from '../modules/calendar-feeds/calendar-feeds.resolvers';
+import { matrixResolvers } from '../modules/matrix/matrix.resolvers';
 import { meetingsResolvers } from '../modules/meetings/meetings.resolvers';
 import { neighboursResolvers } from '../modules/neighbours/neighbours.resolvers';
 import { partnersResolvers } from '../modules/partners/partners.resolvers';
@@ -33,4 +34,5 @@ export const resolvers = mergeResolvers([
   neighboursResolvers,
   buurtbabbelsResolvers,
   projectsResolvers,
+  matrixResolvers,
 ]);

@@ -5,6 +5,7 @@ import type { Route } from './router';
 import { apiPaths, type ApiPathName } from '../shared/links/api-paths';
 import type { HttpRequest, HttpResponse } from './http-types';
 import { createBuurtbabbelAnswerRoute } from './buurtbabbel-answer-route';
+import { createMatrixHeatMapRoute } from './matrix-heat-map-route';
 import { createReviewRoute } from './review-route';
 import { createRsvpRoute } from './rsvp-route';
 import { createUnsubscribeRoute } from './unsubscribe-route';
@@ -17,6 +18,7 @@ export function graphqlRoutes(services: AppServices, verifier?: TokenVerifier): 
     review: createReviewRoute(services),
     buurtbabbelAnswer: createBuurtbabbelAnswerRoute(services),
     unsubscribe: createUnsubscribeRoute(services),
+    matrixHeatMap: createMatrixHeatMapRoute(services),
   };
   const byPath = new Map<string, (request: HttpRequest) => Promise<HttpResponse>>(
     Object.entries(apiPaths).map(([name, path]) => [path, handlers[name as ApiPathName]]),

@@ -9,7 +9,8 @@ export const apiTableAccess: TableAccess = {
   // Partners, meetings, answers, standing themes, calendar feeds, neighbours and buurtbabbels;
   // changes write their outbox dispatch in the same transaction; replacing a calendar feed deletes
   // the old one; a buurtbabbel's guests and a neighbour's history are a Query on the table's key.
-  table: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'],
+  // A matrix vote, idea or comment is written on condition that its session is open (ConditionCheck).
+  table: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem'],
   queriedIndexes: ['byCollection'],
 };
 

@@ -219,6 +219,24 @@ describe('declared table access matches what each function does', () => {
       t.clock.now(),
     );
     expect((await t.request({ path: '/review', rawQuery: `token=${encodeURIComponent(reviewToken)}` })).status).toBe(200);
+
+    // The idea matrix: a session, an idea, a vote (conditional on the session being open), the feed, the heat map.
+    const started = await t.graphql(
+      `mutation($i: StartMatrixSessionInput!) { startMatrixSession(input: $i) { matrixSession { id } } }`,
+      { i: { question: 'Wat starten we?', rows: ['Buren'], columns: ['Koken'], votesPerParticipant: 2 } },
+      coordinator,
+    );
+    const sessionId = started.data.startMatrixSession.matrixSession.id;
+    const added = await t.graphql(
+      `mutation($i: AddIdeaInput!) { addIdea(input: $i) { matrixSession { ideas { id } heatMapUrl } } }`,
+      { i: { sessionId, title: 'Soepcafé', row: 0, column: 0 } },
+      partnerToken,
+    );
+    const { ideas, heatMapUrl } = added.data.addIdea.matrixSession;
+    await run(`mutation { voteForIdea(input: { ideaId: "${ideas[0].id}" }) { userErrors { code } } }`, partnerToken);
+    await run(`{ matrixSessions { edges { node { id ideas { votes } } } } matrixSessionChanges(sessionId: "${sessionId}") { cursor } }`);
+    const heatMap = new URL(heatMapUrl);
+    expect((await t.request({ path: heatMap.pathname, rawQuery: heatMap.search.slice(1) })).status).toBe(200);
     expect(recorder.take()).toEqual(granted(apiTableAccess));
   });
 

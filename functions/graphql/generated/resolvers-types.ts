@@ -8,6 +8,8 @@ import type { EngagementView, ReviewView, DecisionView } from '../../modules/pro
 import type { Viewer as ViewerModel } from '../../shared/auth/viewer';
 import type { NeighbourRecord } from '../../modules/neighbours/neighbour';
 import type { BuurtbabbelRecord, GuestRecord } from '../../modules/buurtbabbels/buurtbabbel';
+import type { MatrixSessionView, MatrixChangesView, MatrixCellView, IdeaView, IdeaCommentView } from '../../modules/matrix/matrix-views';
+import type { MatrixSessionRecord } from '../../modules/matrix/matrix';
 import type { GraphQLContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -58,6 +60,12 @@ export type Query = {
   /** Buurtbabbels by start time (from `from` on when given), with their counts. */
   buurtbabbels: BuurtbabbelConnection;
   buurtbabbel: Maybe<Buurtbabbel>;
+  /** Matrix sessions, oldest first (signed in). */
+  matrixSessions: MatrixSessionConnection;
+  /** A session: signed in, or a guest with the token of its session link while the session is open. */
+  matrixSession: Maybe<MatrixSession>;
+  /** What changed in a session after `since` (from the start when left out). */
+  matrixSessionChanges: MatrixSessionChanges;
   /** Meetings that start in [from, to), oldest first. */
   meetings: MeetingConnection;
   meeting: Maybe<Meeting>;
@@ -88,6 +96,25 @@ export type QueryBuurtbabbelsArgs = {
 
 export type QueryBuurtbabbelArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryMatrixSessionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryMatrixSessionArgs = {
+  id: Scalars['ID']['input'];
+  guestToken?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryMatrixSessionChangesArgs = {
+  sessionId: Scalars['ID']['input'];
+  since?: InputMaybe<Scalars['String']['input']>;
+  guestToken?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -167,6 +194,30 @@ export type Mutation = {
   /** Cancels it: no invitations or reminders any more; those who said yes, maybe or wait hear it. */
   cancelBuurtbabbel: BuurtbabbelPayload;
   recordBuurtbabbelAttendance: BuurtbabbelPayload;
+  /** COORDINATOR (the facilitator). */
+  startMatrixSession: MatrixSessionPayload;
+  /** COORDINATOR, while the session is open. */
+  updateMatrixAxes: MatrixSessionPayload;
+  /** COORDINATOR: lets a guest (a name, no account) into an open session. */
+  inviteMatrixGuest: MatrixGuestPayload;
+  /** Participants, while the session is open. */
+  addIdea: MatrixSessionPayload;
+  /** Participants, while the session is open. */
+  commentOnIdea: MatrixSessionPayload;
+  /** Participants, while the session is open; several votes on one idea are allowed, never more than votesPerParticipant (NO_VOTES_LEFT). */
+  voteForIdea: MatrixSessionPayload;
+  /** Participants take back one of their votes on the idea, while the session is open. */
+  withdrawVote: MatrixSessionPayload;
+  /** COORDINATOR, while the session is open. */
+  mergeIdeas: MatrixSessionPayload;
+  /** COORDINATOR. */
+  closeMatrixSession: MatrixSessionPayload;
+  /**
+   * An idea of a closed session becomes a project proposal (status IDEA) linked to the idea; the
+   * partners who voted for it are invited by email to engage. A partner's member promotes with its
+   * own partner as promoter; a coordinator with any.
+   */
+  promoteIdea: ProjectPayload;
   scheduleMeeting: MeetingPayload;
   rescheduleMeeting: MeetingPayload;
   /** Everyone invited gets a cancellation; open consolidation reviews on its agenda move to the next meeting. */
@@ -225,6 +276,56 @@ export type MutationCancelBuurtbabbelArgs = {
 
 export type MutationRecordBuurtbabbelAttendanceArgs = {
   input: RecordBuurtbabbelAttendanceInput;
+};
+
+
+export type MutationStartMatrixSessionArgs = {
+  input: StartMatrixSessionInput;
+};
+
+
+export type MutationUpdateMatrixAxesArgs = {
+  input: UpdateMatrixAxesInput;
+};
+
+
+export type MutationInviteMatrixGuestArgs = {
+  input: InviteMatrixGuestInput;
+};
+
+
+export type MutationAddIdeaArgs = {
+  input: AddIdeaInput;
+};
+
+
+export type MutationCommentOnIdeaArgs = {
+  input: CommentOnIdeaInput;
+};
+
+
+export type MutationVoteForIdeaArgs = {
+  input: VoteForIdeaInput;
+};
+
+
+export type MutationWithdrawVoteArgs = {
+  input: WithdrawVoteInput;
+};
+
+
+export type MutationMergeIdeasArgs = {
+  input: MergeIdeasInput;
+};
+
+
+export type MutationCloseMatrixSessionArgs = {
+  input: CloseMatrixSessionInput;
+};
+
+
+export type MutationPromoteIdeaArgs = {
+  input: PromoteIdeaInput;
 };
 
 
@@ -445,6 +546,223 @@ export type BuurtbabbelPayload = {
   userErrors: Array<UserError>;
 };
 
+export type MatrixSessionStatus =
+  /** Participants add ideas and vote. */
+  | 'OPEN'
+  /** Voting is closed; the ranking is final. */
+  | 'CLOSED';
+
+/**
+ * A group session of the matrix method: ideas placed in the cells of two axes, then dot-voted.
+ * Participants are the partners' members and guests with a session link (guestToken); a coordinator
+ * facilitates (starts, edits the axes, lets guests in, merges ideas, closes).
+ */
+export type MatrixSession = {
+  __typename?: 'MatrixSession';
+  id: Scalars['ID']['output'];
+  question: Scalars['String']['output'];
+  /** The labels of the rows (one axis), in order. */
+  rows: Array<Scalars['String']['output']>;
+  /** The labels of the columns (the other axis), in order. */
+  columns: Array<Scalars['String']['output']>;
+  status: MatrixSessionStatus;
+  votesPerParticipant: Scalars['Int']['output'];
+  /** All ideas, most votes first (an idea merged into another counts there and is left out). */
+  ideas: Array<Idea>;
+  meeting: Maybe<Meeting>;
+  createdAt: Scalars['DateTime']['output'];
+  closedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Every cell, row by row, with its ideas ranked and their votes added up. */
+  cells: Array<MatrixCell>;
+  /** Votes the caller has left (a guest passes its guestToken); null for someone who is not a participant. */
+  votesLeft: Maybe<Scalars['Int']['output']>;
+  /** The heat map of votes per cell, as SVG. The link works without a token, for a week. */
+  heatMapUrl: Scalars['String']['output'];
+  /** The result as Markdown, for the minutes of the meeting: ideas ranked overall and per cell, with who contributed. */
+  markdown: Scalars['String']['output'];
+};
+
+
+/**
+ * A group session of the matrix method: ideas placed in the cells of two axes, then dot-voted.
+ * Participants are the partners' members and guests with a session link (guestToken); a coordinator
+ * facilitates (starts, edits the axes, lets guests in, merges ideas, closes).
+ */
+export type MatrixSessionVotesLeftArgs = {
+  guestToken?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type MatrixCell = {
+  __typename?: 'MatrixCell';
+  /** Index into MatrixSession.rows. */
+  row: Scalars['Int']['output'];
+  /** Index into MatrixSession.columns. */
+  column: Scalars['Int']['output'];
+  rowLabel: Scalars['String']['output'];
+  columnLabel: Scalars['String']['output'];
+  votes: Scalars['Int']['output'];
+  /** Most votes first. */
+  ideas: Array<Idea>;
+};
+
+export type Idea = {
+  __typename?: 'Idea';
+  id: Scalars['ID']['output'];
+  title: Scalars['String']['output'];
+  description: Maybe<Scalars['String']['output']>;
+  /** Index into MatrixSession.rows. */
+  row: Scalars['Int']['output'];
+  /** Index into MatrixSession.columns. */
+  column: Scalars['Int']['output'];
+  /** The partner whose member added the idea; null for a guest's idea (see authorName). */
+  author: Maybe<Partner>;
+  authorName: Scalars['String']['output'];
+  /** Votes on this idea, those cast on ideas merged into it included. */
+  votes: Scalars['Int']['output'];
+  /** The project this idea was promoted to. */
+  project: Maybe<Project>;
+  comments: Array<IdeaComment>;
+  /** Who added the idea or built on it (comments), those of merged ideas included, in order of appearance. */
+  contributors: Array<Scalars['String']['output']>;
+  /** The idea this one was merged into: its votes and history count there. */
+  mergedIntoId: Maybe<Scalars['ID']['output']>;
+  /** The ideas merged into this one, with their own histories. */
+  mergedIdeas: Array<Idea>;
+  createdAt: Scalars['DateTime']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+export type IdeaComment = {
+  __typename?: 'IdeaComment';
+  id: Scalars['ID']['output'];
+  authorName: Scalars['String']['output'];
+  author: Maybe<Partner>;
+  text: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+};
+
+export type MatrixSessionEdge = {
+  __typename?: 'MatrixSessionEdge';
+  cursor: Scalars['String']['output'];
+  node: MatrixSession;
+};
+
+export type MatrixSessionConnection = {
+  __typename?: 'MatrixSessionConnection';
+  edges: Array<MatrixSessionEdge>;
+  pageInfo: PageInfo;
+};
+
+/**
+ * What changed in a session since a cursor, for a client that follows it live: one DynamoDB query
+ * per poll. Ideas come in their whole current state (an idea with mergedIntoId set has gone into
+ * another); an idea may come again in the next poll. Pass `cursor` back as `since`.
+ */
+export type MatrixSessionChanges = {
+  __typename?: 'MatrixSessionChanges';
+  /** The session's own fields when they changed (status, axes); null when they did not. */
+  session: Maybe<MatrixSessionHeader>;
+  ideas: Array<Idea>;
+  cursor: Scalars['String']['output'];
+  /** More changes are waiting: poll again at once. */
+  hasMore: Scalars['Boolean']['output'];
+};
+
+export type MatrixSessionHeader = {
+  __typename?: 'MatrixSessionHeader';
+  id: Scalars['ID']['output'];
+  question: Scalars['String']['output'];
+  rows: Array<Scalars['String']['output']>;
+  columns: Array<Scalars['String']['output']>;
+  status: MatrixSessionStatus;
+  votesPerParticipant: Scalars['Int']['output'];
+};
+
+export type StartMatrixSessionInput = {
+  question: Scalars['String']['input'];
+  rows: Array<Scalars['String']['input']>;
+  columns: Array<Scalars['String']['input']>;
+  votesPerParticipant: Scalars['Int']['input'];
+  /** The meeting the session is held at; it goes on that meeting's agenda. */
+  meetingId?: InputMaybe<Scalars['ID']['input']>;
+  /**
+   * Adds every competence the partners stated as a column, after the columns given: the
+   * neighbourhood's needs (rows) against the partners' competences in one step.
+   */
+  competencesAsColumns?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+export type UpdateMatrixAxesInput = {
+  sessionId: Scalars['ID']['input'];
+  /** Rows may be renamed or added while the session is open; a row with ideas cannot go (AXIS_IN_USE). */
+  rows: Array<Scalars['String']['input']>;
+  columns: Array<Scalars['String']['input']>;
+};
+
+export type InviteMatrixGuestInput = {
+  sessionId: Scalars['ID']['input'];
+  /** The guest's name, shown with their ideas, comments and votes. */
+  name: Scalars['String']['input'];
+};
+
+export type MatrixGuestPayload = {
+  __typename?: 'MatrixGuestPayload';
+  /**
+   * The token of the guest's session link: the app passes it as guestToken. Signed, it names the
+   * guest and the session, and stops working when the session closes.
+   */
+  guestToken: Maybe<Scalars['String']['output']>;
+  userErrors: Array<UserError>;
+};
+
+export type AddIdeaInput = {
+  sessionId: Scalars['ID']['input'];
+  title: Scalars['String']['input'];
+  description?: InputMaybe<Scalars['String']['input']>;
+  row: Scalars['Int']['input'];
+  column: Scalars['Int']['input'];
+  /** A guest's session link token; partners' members leave it out. */
+  guestToken?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type CommentOnIdeaInput = {
+  ideaId: Scalars['ID']['input'];
+  text: Scalars['String']['input'];
+  guestToken?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type VoteForIdeaInput = {
+  ideaId: Scalars['ID']['input'];
+  guestToken?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type WithdrawVoteInput = {
+  ideaId: Scalars['ID']['input'];
+  guestToken?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type MergeIdeasInput = {
+  /** The idea that goes into the other. */
+  ideaId: Scalars['ID']['input'];
+  intoIdeaId: Scalars['ID']['input'];
+};
+
+export type CloseMatrixSessionInput = {
+  sessionId: Scalars['ID']['input'];
+};
+
+export type PromoteIdeaInput = {
+  ideaId: Scalars['ID']['input'];
+  promoterPartnerId: Scalars['ID']['input'];
+  motivation: Scalars['String']['input'];
+};
+
+export type MatrixSessionPayload = {
+  __typename?: 'MatrixSessionPayload';
+  matrixSession: Maybe<MatrixSession>;
+  userErrors: Array<UserError>;
+};
+
 export type MeetingStatus =
   | 'PLANNED'
   | 'HELD'
@@ -470,6 +788,8 @@ export type AgendaItem = {
   id: Scalars['ID']['output'];
   title: Scalars['String']['output'];
   projectId: Maybe<Scalars['ID']['output']>;
+  /** The matrix session held at the meeting under this item: its markdown is offered for the minutes. */
+  matrixSession: Maybe<MatrixSession>;
   project: Maybe<Project>;
   /** Set on the item that brings a consolidation review to the meeting. */
   consolidationReview: Maybe<ConsolidationReview>;
@@ -934,6 +1254,8 @@ export type Project = {
   /** Increases with every change; pass it back as expectedVersion to detect concurrent edits. */
   version: Scalars['Int']['output'];
   createdAt: Scalars['DateTime']['output'];
+  /** The matrix idea this project was promoted from. */
+  matrixIdea: Maybe<Idea>;
 };
 
 export type ProjectEdge = {
@@ -1138,6 +1460,27 @@ export type ResolversTypes = {
   CancelBuurtbabbelInput: CancelBuurtbabbelInput;
   RecordBuurtbabbelAttendanceInput: RecordBuurtbabbelAttendanceInput;
   BuurtbabbelPayload: ResolverTypeWrapper<Omit<BuurtbabbelPayload, 'buurtbabbel'> & { buurtbabbel?: Maybe<ResolversTypes['Buurtbabbel']> }>;
+  MatrixSessionStatus: MatrixSessionStatus;
+  MatrixSession: ResolverTypeWrapper<MatrixSessionView>;
+  MatrixCell: ResolverTypeWrapper<MatrixCellView>;
+  Idea: ResolverTypeWrapper<IdeaView>;
+  IdeaComment: ResolverTypeWrapper<IdeaCommentView>;
+  MatrixSessionEdge: ResolverTypeWrapper<Omit<MatrixSessionEdge, 'node'> & { node: ResolversTypes['MatrixSession'] }>;
+  MatrixSessionConnection: ResolverTypeWrapper<Omit<MatrixSessionConnection, 'edges'> & { edges: Array<ResolversTypes['MatrixSessionEdge']> }>;
+  MatrixSessionChanges: ResolverTypeWrapper<MatrixChangesView>;
+  MatrixSessionHeader: ResolverTypeWrapper<MatrixSessionRecord>;
+  StartMatrixSessionInput: StartMatrixSessionInput;
+  UpdateMatrixAxesInput: UpdateMatrixAxesInput;
+  InviteMatrixGuestInput: InviteMatrixGuestInput;
+  MatrixGuestPayload: ResolverTypeWrapper<MatrixGuestPayload>;
+  AddIdeaInput: AddIdeaInput;
+  CommentOnIdeaInput: CommentOnIdeaInput;
+  VoteForIdeaInput: VoteForIdeaInput;
+  WithdrawVoteInput: WithdrawVoteInput;
+  MergeIdeasInput: MergeIdeasInput;
+  CloseMatrixSessionInput: CloseMatrixSessionInput;
+  PromoteIdeaInput: PromoteIdeaInput;
+  MatrixSessionPayload: ResolverTypeWrapper<Omit<MatrixSessionPayload, 'matrixSession'> & { matrixSession?: Maybe<ResolversTypes['MatrixSession']> }>;
   MeetingStatus: MeetingStatus;
   RsvpResponse: RsvpResponse;
   Invitation: ResolverTypeWrapper<InvitationRecord>;
@@ -1220,6 +1563,26 @@ export type ResolversParentTypes = {
   CancelBuurtbabbelInput: CancelBuurtbabbelInput;
   RecordBuurtbabbelAttendanceInput: RecordBuurtbabbelAttendanceInput;
   BuurtbabbelPayload: Omit<BuurtbabbelPayload, 'buurtbabbel'> & { buurtbabbel?: Maybe<ResolversParentTypes['Buurtbabbel']> };
+  MatrixSession: MatrixSessionView;
+  MatrixCell: MatrixCellView;
+  Idea: IdeaView;
+  IdeaComment: IdeaCommentView;
+  MatrixSessionEdge: Omit<MatrixSessionEdge, 'node'> & { node: ResolversParentTypes['MatrixSession'] };
+  MatrixSessionConnection: Omit<MatrixSessionConnection, 'edges'> & { edges: Array<ResolversParentTypes['MatrixSessionEdge']> };
+  MatrixSessionChanges: MatrixChangesView;
+  MatrixSessionHeader: MatrixSessionRecord;
+  StartMatrixSessionInput: StartMatrixSessionInput;
+  UpdateMatrixAxesInput: UpdateMatrixAxesInput;
+  InviteMatrixGuestInput: InviteMatrixGuestInput;
+  MatrixGuestPayload: MatrixGuestPayload;
+  AddIdeaInput: AddIdeaInput;
+  CommentOnIdeaInput: CommentOnIdeaInput;
+  VoteForIdeaInput: VoteForIdeaInput;
+  WithdrawVoteInput: WithdrawVoteInput;
+  MergeIdeasInput: MergeIdeasInput;
+  CloseMatrixSessionInput: CloseMatrixSessionInput;
+  PromoteIdeaInput: PromoteIdeaInput;
+  MatrixSessionPayload: Omit<MatrixSessionPayload, 'matrixSession'> & { matrixSession?: Maybe<ResolversParentTypes['MatrixSession']> };
   Invitation: InvitationRecord;
   AgendaItem: AgendaItemRecord;
   Meeting: MeetingRecord;
@@ -1298,6 +1661,9 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   viewer?: Resolver<Maybe<ResolversTypes['Viewer']>, ParentType, ContextType>;
   buurtbabbels?: Resolver<ResolversTypes['BuurtbabbelConnection'], ParentType, ContextType, Partial<QueryBuurtbabbelsArgs>>;
   buurtbabbel?: Resolver<Maybe<ResolversTypes['Buurtbabbel']>, ParentType, ContextType, RequireFields<QueryBuurtbabbelArgs, 'id'>>;
+  matrixSessions?: Resolver<ResolversTypes['MatrixSessionConnection'], ParentType, ContextType, Partial<QueryMatrixSessionsArgs>>;
+  matrixSession?: Resolver<Maybe<ResolversTypes['MatrixSession']>, ParentType, ContextType, RequireFields<QueryMatrixSessionArgs, 'id'>>;
+  matrixSessionChanges?: Resolver<ResolversTypes['MatrixSessionChanges'], ParentType, ContextType, RequireFields<QueryMatrixSessionChangesArgs, 'sessionId'>>;
   meetings?: Resolver<ResolversTypes['MeetingConnection'], ParentType, ContextType, Partial<QueryMeetingsArgs>>;
   meeting?: Resolver<Maybe<ResolversTypes['Meeting']>, ParentType, ContextType, RequireFields<QueryMeetingArgs, 'id'>>;
   standingThemes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1327,6 +1693,16 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   scheduleBuurtbabbel?: Resolver<ResolversTypes['BuurtbabbelPayload'], ParentType, ContextType, RequireFields<MutationScheduleBuurtbabbelArgs, 'input'>>;
   cancelBuurtbabbel?: Resolver<ResolversTypes['BuurtbabbelPayload'], ParentType, ContextType, RequireFields<MutationCancelBuurtbabbelArgs, 'input'>>;
   recordBuurtbabbelAttendance?: Resolver<ResolversTypes['BuurtbabbelPayload'], ParentType, ContextType, RequireFields<MutationRecordBuurtbabbelAttendanceArgs, 'input'>>;
+  startMatrixSession?: Resolver<ResolversTypes['MatrixSessionPayload'], ParentType, ContextType, RequireFields<MutationStartMatrixSessionArgs, 'input'>>;
+  updateMatrixAxes?: Resolver<ResolversTypes['MatrixSessionPayload'], ParentType, ContextType, RequireFields<MutationUpdateMatrixAxesArgs, 'input'>>;
+  inviteMatrixGuest?: Resolver<ResolversTypes['MatrixGuestPayload'], ParentType, ContextType, RequireFields<MutationInviteMatrixGuestArgs, 'input'>>;
+  addIdea?: Resolver<ResolversTypes['MatrixSessionPayload'], ParentType, ContextType, RequireFields<MutationAddIdeaArgs, 'input'>>;
+  commentOnIdea?: Resolver<ResolversTypes['MatrixSessionPayload'], ParentType, ContextType, RequireFields<MutationCommentOnIdeaArgs, 'input'>>;
+  voteForIdea?: Resolver<ResolversTypes['MatrixSessionPayload'], ParentType, ContextType, RequireFields<MutationVoteForIdeaArgs, 'input'>>;
+  withdrawVote?: Resolver<ResolversTypes['MatrixSessionPayload'], ParentType, ContextType, RequireFields<MutationWithdrawVoteArgs, 'input'>>;
+  mergeIdeas?: Resolver<ResolversTypes['MatrixSessionPayload'], ParentType, ContextType, RequireFields<MutationMergeIdeasArgs, 'input'>>;
+  closeMatrixSession?: Resolver<ResolversTypes['MatrixSessionPayload'], ParentType, ContextType, RequireFields<MutationCloseMatrixSessionArgs, 'input'>>;
+  promoteIdea?: Resolver<ResolversTypes['ProjectPayload'], ParentType, ContextType, RequireFields<MutationPromoteIdeaArgs, 'input'>>;
   scheduleMeeting?: Resolver<ResolversTypes['MeetingPayload'], ParentType, ContextType, RequireFields<MutationScheduleMeetingArgs, 'input'>>;
   rescheduleMeeting?: Resolver<ResolversTypes['MeetingPayload'], ParentType, ContextType, RequireFields<MutationRescheduleMeetingArgs, 'input'>>;
   cancelMeeting?: Resolver<ResolversTypes['MeetingPayload'], ParentType, ContextType, RequireFields<MutationCancelMeetingArgs, 'input'>>;
@@ -1400,6 +1776,94 @@ export type BuurtbabbelPayloadResolvers<ContextType = GraphQLContext, ParentType
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
+export type MatrixSessionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MatrixSession'] = ResolversParentTypes['MatrixSession']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  question?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rows?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  columns?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['MatrixSessionStatus'], ParentType, ContextType>;
+  votesPerParticipant?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  ideas?: Resolver<Array<ResolversTypes['Idea']>, ParentType, ContextType>;
+  meeting?: Resolver<Maybe<ResolversTypes['Meeting']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  closedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  cells?: Resolver<Array<ResolversTypes['MatrixCell']>, ParentType, ContextType>;
+  votesLeft?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType, Partial<MatrixSessionVotesLeftArgs>>;
+  heatMapUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  markdown?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type MatrixCellResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MatrixCell'] = ResolversParentTypes['MatrixCell']> = {
+  row?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  column?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rowLabel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  columnLabel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  votes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  ideas?: Resolver<Array<ResolversTypes['Idea']>, ParentType, ContextType>;
+};
+
+export type IdeaResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Idea'] = ResolversParentTypes['Idea']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  row?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  column?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  author?: Resolver<Maybe<ResolversTypes['Partner']>, ParentType, ContextType>;
+  authorName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  votes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  project?: Resolver<Maybe<ResolversTypes['Project']>, ParentType, ContextType>;
+  comments?: Resolver<Array<ResolversTypes['IdeaComment']>, ParentType, ContextType>;
+  contributors?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  mergedIntoId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  mergedIdeas?: Resolver<Array<ResolversTypes['Idea']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type IdeaCommentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['IdeaComment'] = ResolversParentTypes['IdeaComment']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  authorName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  author?: Resolver<Maybe<ResolversTypes['Partner']>, ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type MatrixSessionEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MatrixSessionEdge'] = ResolversParentTypes['MatrixSessionEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['MatrixSession'], ParentType, ContextType>;
+};
+
+export type MatrixSessionConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MatrixSessionConnection'] = ResolversParentTypes['MatrixSessionConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['MatrixSessionEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type MatrixSessionChangesResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MatrixSessionChanges'] = ResolversParentTypes['MatrixSessionChanges']> = {
+  session?: Resolver<Maybe<ResolversTypes['MatrixSessionHeader']>, ParentType, ContextType>;
+  ideas?: Resolver<Array<ResolversTypes['Idea']>, ParentType, ContextType>;
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  hasMore?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type MatrixSessionHeaderResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MatrixSessionHeader'] = ResolversParentTypes['MatrixSessionHeader']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  question?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rows?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  columns?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['MatrixSessionStatus'], ParentType, ContextType>;
+  votesPerParticipant?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type MatrixGuestPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MatrixGuestPayload'] = ResolversParentTypes['MatrixGuestPayload']> = {
+  guestToken?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type MatrixSessionPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MatrixSessionPayload'] = ResolversParentTypes['MatrixSessionPayload']> = {
+  matrixSession?: Resolver<Maybe<ResolversTypes['MatrixSession']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type InvitationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Invitation'] = ResolversParentTypes['Invitation']> = {
   partner?: Resolver<ResolversTypes['Partner'], ParentType, ContextType>;
   response?: Resolver<ResolversTypes['RsvpResponse'], ParentType, ContextType>;
@@ -1410,6 +1874,7 @@ export type AgendaItemResolvers<ContextType = GraphQLContext, ParentType extends
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   projectId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  matrixSession?: Resolver<Maybe<ResolversTypes['MatrixSession']>, ParentType, ContextType>;
   project?: Resolver<Maybe<ResolversTypes['Project']>, ParentType, ContextType>;
   consolidationReview?: Resolver<Maybe<ResolversTypes['ConsolidationReview']>, ParentType, ContextType>;
 };
@@ -1608,6 +2073,7 @@ export type ProjectResolvers<ContextType = GraphQLContext, ParentType extends Re
   spinOffPartner?: Resolver<Maybe<ResolversTypes['Partner']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  matrixIdea?: Resolver<Maybe<ResolversTypes['Idea']>, ParentType, ContextType>;
 };
 
 export type ProjectEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ProjectEdge'] = ResolversParentTypes['ProjectEdge']> = {
@@ -1639,6 +2105,16 @@ export type Resolvers<ContextType = GraphQLContext> = {
   BuurtbabbelEdge?: BuurtbabbelEdgeResolvers<ContextType>;
   BuurtbabbelConnection?: BuurtbabbelConnectionResolvers<ContextType>;
   BuurtbabbelPayload?: BuurtbabbelPayloadResolvers<ContextType>;
+  MatrixSession?: MatrixSessionResolvers<ContextType>;
+  MatrixCell?: MatrixCellResolvers<ContextType>;
+  Idea?: IdeaResolvers<ContextType>;
+  IdeaComment?: IdeaCommentResolvers<ContextType>;
+  MatrixSessionEdge?: MatrixSessionEdgeResolvers<ContextType>;
+  MatrixSessionConnection?: MatrixSessionConnectionResolvers<ContextType>;
+  MatrixSessionChanges?: MatrixSessionChangesResolvers<ContextType>;
+  MatrixSessionHeader?: MatrixSessionHeaderResolvers<ContextType>;
+  MatrixGuestPayload?: MatrixGuestPayloadResolvers<ContextType>;
+  MatrixSessionPayload?: MatrixSessionPayloadResolvers<ContextType>;
   Invitation?: InvitationResolvers<ContextType>;
   AgendaItem?: AgendaItemResolvers<ContextType>;
   Meeting?: MeetingResolvers<ContextType>;

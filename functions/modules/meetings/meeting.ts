@@ -18,6 +18,8 @@ export interface AgendaItemRecord {
   projectId?: string;
   /** Set on the item that brings a project's consolidation review to the meeting. */
   reviewNumber?: number;
+  /** Set on the item of a matrix session held at this meeting. */
+  matrixSessionId?: string;
 }
 
 export interface MeetingRecord {

@@ -1,4 +1,5 @@
 import type { BuurtbabbelDispatchPayload, BuurtbabbelRecipientData } from '../buurtbabbels/buurtbabbel-dispatch';
+import type { IdeaPromotedPayload, IdeaPromotedRecipientData } from '../matrix/idea-promoted-dispatch';
 import type { MeetingDispatchPayload, MeetingRecipientData } from '../meetings/meeting-dispatch';
 import type { ReviewDispatchPayload, ReviewRecipientData } from '../projects/review-dispatch';
 
@@ -17,6 +18,7 @@ export interface OutboxKinds {
   'meeting-invitation': { payload: MeetingDispatchPayload; recipientData: MeetingRecipientData };
   'consolidation-review': { payload: ReviewDispatchPayload; recipientData: ReviewRecipientData };
   buurtbabbel: { payload: BuurtbabbelDispatchPayload; recipientData: BuurtbabbelRecipientData };
+  'matrix-idea-promoted': { payload: IdeaPromotedPayload; recipientData: IdeaPromotedRecipientData };
 }
 
 export type OutboxKind = keyof OutboxKinds;

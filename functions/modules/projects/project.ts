@@ -83,6 +83,8 @@ export interface ProjectRecord {
   decisions: DecisionRecord[];
   transferredTo?: string;
   spinOffPartnerId?: string;
+  /** The matrix idea (and its session) this project was promoted from. */
+  matrixIdea?: { sessionId: string; ideaId: string };
   version: number;
   createdAt: string;
   updatedAt: string;

@@ -72,6 +72,11 @@ export class ProjectsRepository {
     };
   }
 
+  /** The transaction entry that creates a project (a promoted matrix idea is created with the idea's change). */
+  createPut(project: ProjectRecord): TransactItem {
+    return { Put: { TableName: this.tableName, Item: toItem(project), ConditionExpression: 'attribute_not_exists(PK)' } };
+  }
+
   /** Writes entries of several modules at once; a failed condition is a VersionConflictError. */
   transact(projectId: string, items: TransactItem[]): Promise<void> {
     return writeVersioned(this.db, { entity: 'Project', id: projectId }, items);

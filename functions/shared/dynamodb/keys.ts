@@ -66,4 +66,24 @@ export const keys = {
   reviewsPartition: 'REVIEWS',
   // Agenda items decided while no meeting is planned; scheduling the next meeting takes them over.
   nextMeetingAgenda: () => ({ PK: 'CONFIG', SK: 'NEXT_MEETING_AGENDA' }),
+
+  // The idea matrix (issue 14): one partition per session holds the session, its ideas, each
+  // participant's vote budget and votes. The session and ideas sit on byCollection under the
+  // session's change feed, sorted by when they last changed; a listing copy orders the sessions.
+  matrixSessionPartition: (sessionId: string) => `MATRIX#${sessionId}`,
+  matrixSession: (sessionId: string) => ({ PK: `MATRIX#${sessionId}`, SK: 'SESSION' }),
+  matrixSessionListing: (sessionId: string) => ({ PK: `MATRIX#${sessionId}`, SK: 'LISTING' }),
+  matrixSessionCollection: (createdAtIso: string, sessionId: string) => ({
+    GSI1PK: 'MATRIXSESSIONS',
+    GSI1SK: `${createdAtIso}#${sessionId}`,
+  }),
+  matrixSessionsPartition: 'MATRIXSESSIONS',
+  matrixIdea: (sessionId: string, ideaId: string) => ({ PK: `MATRIX#${sessionId}`, SK: `IDEA#${ideaId}` }),
+  matrixParticipant: (sessionId: string, participantKey: string) => ({ PK: `MATRIX#${sessionId}`, SK: `PARTICIPANT#${participantKey}` }),
+  matrixVote: (sessionId: string, ideaId: string, participantKey: string) => ({
+    PK: `MATRIX#${sessionId}`,
+    SK: `VOTE#${ideaId}#${participantKey}`,
+  }),
+  matrixChange: (sessionId: string, changeSortKey: string) => ({ GSI1PK: `MATRIXCHANGES#${sessionId}`, GSI1SK: changeSortKey }),
+  matrixChangesPartition: (sessionId: string) => `MATRIXCHANGES#${sessionId}`,
 } as const;

@@ -14,6 +14,8 @@ export const apiPaths = {
   buurtbabbelAnswer: '/buurtbabbel/answer',
   /** Opting out of buurtbabbel invitations (also the RFC 8058 one-click POST). */
   unsubscribe: '/unsubscribe',
+  /** The heat map of a matrix session (SVG), behind the signed link in MatrixSession.heatMapUrl. */
+  matrixHeatMap: '/matrix/heat-map',
 } as const;
 
 export type ApiPathName = keyof typeof apiPaths;

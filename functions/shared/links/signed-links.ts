@@ -11,7 +11,11 @@ export type LinkPurpose =
   /** A neighbour's opt-out from buurtbabbel invitations: claims neighbourId. */
   | 'unsubscribe'
   /** A promoter's answer to a consolidation review: claims projectId, reviewNumber. */
-  | 'consolidation-review';
+  | 'consolidation-review'
+  /** A guest's place in a matrix session: claims sessionId, guestId, name. */
+  | 'matrix-guest'
+  /** The heat map of a matrix session: claims sessionId. */
+  | 'matrix-heat-map';
 
 export class LinkTokenError extends Error {
   constructor(readonly reason: 'expired' | 'invalid') {
