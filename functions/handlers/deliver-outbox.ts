@@ -2,6 +2,7 @@ import { createApp, mailDomain } from '../app/create-app';
 import { createMailer } from '../mail/mailer';
 import { buurtbabbelDispatchKind } from '../modules/buurtbabbels/buurtbabbel-dispatch';
 import { createBuurtbabbelEmailRenderer } from '../modules/buurtbabbels/buurtbabbel-email.renderer';
+import { createStaleReplyNoteRenderer, staleReplyDispatchKind } from '../modules/inbound-mail/stale-reply-note';
 import { createMeetingEmailRenderer } from '../modules/meetings/meeting-email.renderer';
 import { meetingDispatchKind } from '../modules/meetings/meeting-dispatch';
 import { OutboxDeliverer } from '../modules/outbox/outbox-deliverer';
@@ -24,6 +25,7 @@ export function createDeliverer(app: ReturnType<typeof createApp>, mailer = crea
     {
       [meetingDispatchKind]: createMeetingEmailRenderer(linkSettings),
       [buurtbabbelDispatchKind]: createBuurtbabbelEmailRenderer(linkSettings, app.repositories),
+      [staleReplyDispatchKind]: createStaleReplyNoteRenderer(linkSettings),
       [reviewDispatchKind]: createReviewEmailRenderer({ publicBaseUrl: config.publicBaseUrl, linkSigningSecret: config.linkSigningSecret }),
     },
     app.clock,

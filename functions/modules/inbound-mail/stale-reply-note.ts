@@ -1,0 +1,68 @@
+import { apiPaths } from '../../http/api-paths';
+import { renderStaleReplyNote } from '../../mail/templates/inbound-mail-email';
+import { eventAnswerLinks } from '../../shared/links/answer-links';
+import type { MeetingRecord } from '../meetings/meeting';
+import { recipientKey, type OutboxDispatch } from '../outbox/outbox';
+import type { OutboxRenderer } from '../outbox/outbox-deliverer';
+
+/**
+ * The note to someone whose calendar answered a version of an invitation whose time has changed
+ * since: the current time and the answer links. An outbox dispatch, keyed by the received
+ * message, so the same reply delivered twice brings one note.
+ */
+export const staleReplyDispatchKind = 'meeting-stale-reply';
+
+interface StaleReplyPayload {
+  meetingId: string;
+  title: string;
+  startsAt: string;
+  endsAt: string;
+  location: string;
+}
+
+export function planStaleReplyNote(input: {
+  messageKey: string;
+  meeting: MeetingRecord;
+  partnerId: string;
+  recipient: { email: string; name?: string };
+  createdAt: string;
+}): OutboxDispatch {
+  const { meeting } = input;
+  const payload: StaleReplyPayload = {
+    meetingId: meeting.id,
+    title: meeting.title,
+    startsAt: meeting.startsAt,
+    endsAt: meeting.endsAt,
+    location: meeting.location,
+  };
+  const key = recipientKey(input.recipient.email);
+  return {
+    id: `inbound.${input.messageKey}`,
+    kind: staleReplyDispatchKind,
+    payload: { ...payload },
+    recipients: [{ key, email: input.recipient.email, name: input.recipient.name, data: { partnerId: input.partnerId } }],
+    createdAt: input.createdAt,
+  };
+}
+
+export function createStaleReplyNoteRenderer(settings: { publicBaseUrl: string; linkSigningSecret: string }): OutboxRenderer {
+  return async (message, now) => {
+    const meeting = message.payload as unknown as StaleReplyPayload;
+    const { partnerId } = message.recipient.data as { partnerId: string };
+    const endsAt = new Date(meeting.endsAt);
+    const links = await eventAnswerLinks(
+      settings,
+      { path: apiPaths.rsvp, purpose: 'rsvp', claims: { meetingId: meeting.meetingId, partnerId }, eventEndsAt: endsAt },
+      { yes: 'ACCEPTED', maybe: 'TENTATIVE', no: 'DECLINED' },
+      now,
+    );
+    return renderStaleReplyNote({
+      recipientName: message.recipient.name,
+      title: meeting.title,
+      startsAt: new Date(meeting.startsAt),
+      endsAt,
+      location: meeting.location,
+      answerLinks: links,
+    });
+  };
+}
