@@ -54,6 +54,7 @@ export function lambdaEntries(): LambdaEntry[] {
     { name: 'api', sendsMail: false, usesLinkSigningSecret: true },
     { name: 'calendar-feed', sendsMail: false, usesLinkSigningSecret: false },
     { name: 'ses-events', sendsMail: false, usesLinkSigningSecret: false },
+    { name: 'receive-inbound-mail', sendsMail: true, usesLinkSigningSecret: false },
     ...scheduledJobs.map((job) => ({ name: job.name, sendsMail: job.sendsMail, usesLinkSigningSecret: job.usesLinkSigningSecret })),
   ];
 }

@@ -9,6 +9,7 @@ import { Api } from './constructs/api';
 import { createDataTable } from './constructs/data-table';
 import { createDeadLetterQueue } from './constructs/dead-letter-queue';
 import { DeStekFunction } from './constructs/destek-function';
+import { InboundMail } from './constructs/inbound-mail';
 import { Mail } from './constructs/mail';
 import { Monitoring } from './constructs/monitoring';
 import { ScheduledJobFunction } from './constructs/scheduled-job-function';
@@ -107,6 +108,17 @@ export class DeStekStack extends Stack {
       });
       monitoring.watchFunction(id, scheduled.fn);
       monitoring.watchDeadLetterQueue(id, scheduled.deadLetterQueue);
+    }
+
+    if (settings.coordinatorEmail) {
+      const inbound = new InboundMail(this, 'InboundMail', { settings, table, mail, environment: shared });
+      inbound.fn.addEnvironment('PUBLIC_BASE_URL', publicBaseUrl);
+      monitoring.watchFunction('ReceiveInboundMail', inbound.fn);
+      monitoring.watchDeadLetterQueue('ReceiveInboundMail', inbound.deadLetterQueue);
+      new CfnOutput(this, 'InboundRuleSetName', {
+        value: inbound.ruleSet.receiptRuleSetName,
+        description: 'Activate once: aws ses set-active-receipt-rule-set --rule-set-name <this>',
+      });
     }
 
     NagSuppressions.addStackSuppressions(this, [

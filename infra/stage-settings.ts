@@ -30,6 +30,12 @@ const settingsSchema = z.object({
    * for an https List-Unsubscribe URL.
    */
   publicBaseUrl: z.url({ protocol: /^https$/, error: 'publicBaseUrl must be an https:// URL' }).optional(),
+  /**
+   * A person's mailbox (not at the organizer address) where mail to the organizer address that is
+   * not a calendar reply is forwarded. Set, the stack receives mail for organizerEmail (SES receipt
+   * rule, bucket, receive-inbound-mail function); left out, nothing reads that address.
+   */
+  coordinatorEmail: address.optional(),
   /** Where alarms are emailed; alarms only go to their SNS topic when left out. */
   alarmEmail: address.optional(),
   logLevel: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
@@ -84,5 +90,7 @@ export function readStageSettings(context: (key: string) => unknown): StageSetti
     if (!value.toLowerCase().includes(`@${domain}`))
       throw new Error(`${key} must be an address at mailDomain ${domain} (SES sends only from verified domains)`);
   }
+  if (result.data.coordinatorEmail?.toLowerCase() === result.data.organizerEmail.toLowerCase())
+    throw new Error('coordinatorEmail must differ from organizerEmail (the system reads that one and forwards to this one)');
   return { ...result.data, stage: stage as DeployStage };
 }

@@ -4,6 +4,7 @@ import { buurtbabbelDispatchKind } from '../modules/buurtbabbels/buurtbabbel-dis
 import { createBuurtbabbelEmailRenderer } from '../modules/buurtbabbels/buurtbabbel-email.renderer';
 import { ideaPromotedDispatchKind } from '../modules/matrix/idea-promoted-dispatch';
 import { createIdeaPromotedEmailRenderer } from '../modules/matrix/idea-promoted-email.renderer';
+import { createStaleReplyNoteRenderer, staleReplyDispatchKind } from '../modules/inbound-mail/stale-reply-note';
 import { createMeetingEmailRenderer } from '../modules/meetings/meeting-email.renderer';
 import { meetingDispatchKind } from '../modules/meetings/meeting-dispatch';
 import { OutboxDeliverer } from '../modules/outbox/outbox-deliverer';
@@ -26,6 +27,7 @@ export function createDeliverer(app: AppServices, mailer = createMailer(app.conf
       [buurtbabbelDispatchKind]: createBuurtbabbelEmailRenderer(linkSettings, app.buurtbabbels),
       [reviewDispatchKind]: createReviewEmailRenderer({ publicBaseUrl: config.publicBaseUrl, linkSigningSecret: config.linkSigningSecret }),
       [ideaPromotedDispatchKind]: createIdeaPromotedEmailRenderer(),
+      [staleReplyDispatchKind]: createStaleReplyNoteRenderer(linkSettings),
     },
     app.clock,
     app.logger.child({ job: 'deliver-outbox' }),

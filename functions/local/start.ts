@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import type { RunnableJob } from '../runtime/scheduled-job';
 import { runnableJobs } from './runnable-jobs';
-import { parseConfig } from '../shared/config';
+import { parseConfig, type Config } from '../shared/config';
 import { createLogger, type Logger } from '../shared/logger';
 import { runCli, UsageError } from './cli';
 import { ensureDevSecrets, localEnvironment } from './dev-secrets';
@@ -43,6 +43,8 @@ export interface LocalStackOptions {
   /** Where the API handler comes from; the real one by default (tests pass a stand-in). */
   loadHandler?: () => Promise<LambdaHttpHandler>;
   logger?: Logger;
+  /** Port of the inbound SMTP server; INBOUND_SMTP_PORT or 2526 when left out (a free one when that is taken), 0 for none. */
+  inboundSmtpPort?: number;
 }
 
 export interface RunningLocalStack {
@@ -52,6 +54,8 @@ export interface RunningLocalStack {
   /** Set when the outbox viewer runs (no SMTP_URL). */
   outboxDir?: string;
   seeded?: SeedResult;
+  /** Set when the inbound SMTP server runs: mail for ORGANIZER_EMAIL sent here is handled as SES would hand it over. */
+  inboundSmtpPort?: number;
   stop(): Promise<void>;
 }
 
@@ -151,6 +155,15 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       lambda(req, res);
     };
 
+    // 4b. The organizer's mailbox: calendar replies and other mail, handled by the inbound service.
+    const inbound = await startInbound(
+      config,
+      options.inboundSmtpPort ?? (env.INBOUND_SMTP_PORT ? config.inboundSmtpPort : undefined),
+      options.host,
+      logger,
+    );
+    if (inbound) cleanups.push(() => inbound.close());
+
     // 5. Let `npm run job` find this stack.
     writeLocalStackState({ dynamodbEndpoint, port, url, pid: process.pid, dynamodbPid, startedAt: new Date().toISOString() }, dataDir);
     cleanups.push(() => removeLocalStackState(process.pid, dataDir));
@@ -170,12 +183,33 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       dynamodbEndpoint,
       ...(outbox ? { outboxDir: resolve(config.outboxDir) } : {}),
       ...(seeded ? { seeded } : {}),
+      ...(inbound ? { inboundSmtpPort: inbound.port } : {}),
       stop: () => (stopping ??= cleanUp()),
     };
   } catch (error) {
     await cleanUp();
     throw error;
   }
+}
+
+/** The inbound SMTP server on `port` (0: none); left out, 2526 or a free port when that is taken. */
+async function startInbound(config: Config, port: number | undefined, host: string | undefined, logger: Logger) {
+  if (port === 0) return undefined;
+  const [{ createApp }, { createInboundMailService }, { startInboundSmtpServer }] = await Promise.all([
+    import('../app/create-app'),
+    import('../app/create-inbound-mail'),
+    import('./inbound-smtp'),
+  ]);
+  const service = createInboundMailService(createApp(config, { logger }));
+  const wanted = port ?? config.inboundSmtpPort;
+  const chosen = port === undefined && !(await isPortFree(wanted)) ? await freePort() : wanted;
+  return startInboundSmtpServer({
+    port: chosen,
+    host,
+    recipient: config.organizer.email,
+    receive: (raw) => service.receive(raw),
+    logger,
+  });
 }
 
 /** Two stacks on one data folder would open the same DynamoDB Local file twice. */
@@ -226,6 +260,9 @@ function banner(stack: RunningLocalStack, args: StartArgs): string {
       ? `  Outbox    ${stack.url}/outbox    (mails worden hier bewaard, niet verstuurd / kept here, not sent)`
       : '  Outbox    SMTP_URL is set: mails go to that SMTP server',
     `  DynamoDB  ${stack.dynamodbEndpoint}${args.inMemory ? ' (in memory)' : ''}`,
+    stack.inboundSmtpPort
+      ? `  Inbound   smtp://localhost:${stack.inboundSmtpPort}  (mail aan de organisator, bv. antwoorden uit een agenda / mail to the organizer)`
+      : '',
     '  Token     npm run token -- --email coordinator@example.be --role COORDINATOR',
     '            then send the header  Authorization: Bearer <token>',
     '  Jobs      npm run job -- --list',

@@ -34,6 +34,8 @@ export function toNodemailerMessage(email: OutgoingEmail): Mail.Options {
   };
   if (email.cc && email.cc.length > 0) options.cc = email.cc;
   if (email.headers) options.headers = { ...email.headers };
+  if (email.attachments && email.attachments.length > 0)
+    options.attachments = email.attachments.map((a) => ({ ...a, contentDisposition: 'attachment' }));
   if (email.calendar) {
     const declared = /^METHOD:(.*)$/m.exec(email.calendar.content)?.[1]?.trim().toUpperCase();
     if (declared !== email.calendar.method) {

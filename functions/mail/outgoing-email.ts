@@ -12,6 +12,8 @@ export interface OutgoingEmail {
   /** Sent as a text/calendar alternative; `method` must match the METHOD line in `content`. */
   calendar?: { method: 'REQUEST' | 'CANCEL' | 'PUBLISH'; content: string };
   headers?: Record<string, string>;
+  /** Files attached as they are, e.g. a forwarded message as message/rfc822. */
+  attachments?: { filename: string; contentType: string; content: Buffer }[];
 }
 
 export interface SendResult {

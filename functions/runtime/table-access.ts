@@ -25,3 +25,10 @@ export const sesEventsTableAccess: TableAccess = {
   table: ['PutItem', 'GetItem'],
   queriedIndexes: [],
 };
+
+export const inboundMailTableAccess: TableAccess = {
+  // The meeting by its UID, its invited partners (BatchGet), the answer (a conditional update), and
+  // the note on an outdated reply: an outbox dispatch put in a one-item transaction.
+  table: ['GetItem', 'BatchGetItem', 'UpdateItem', 'PutItem'],
+  queriedIndexes: [],
+};

@@ -16,6 +16,8 @@ const settingsSchema = z.object({
   MAIL_FROM: z.string().min(3).default('Locon De Stek <overleg@destek.local>'),
   ORGANIZER_EMAIL: z.email().default('overleg@destek.local'),
   ORGANIZER_NAME: z.string().min(1).default('Locon De Stek'),
+  COORDINATOR_EMAIL: z.email().default('coordinator@destek.local'),
+  INBOUND_SMTP_PORT: z.coerce.number().int().min(0).max(65535).default(2526),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://')
@@ -66,6 +68,11 @@ const configSchema = (needs: ConfigNeeds) =>
         problem('COGNITO_CLIENT_ID', 'COGNITO_USER_POOL_ID and COGNITO_CLIENT_ID go together');
       }
       if (env.MAIL_TRANSPORT === 'smtp' && env.SMTP_URL === undefined) problem('SMTP_URL', 'MAIL_TRANSPORT=smtp needs SMTP_URL');
+      if (env.COORDINATOR_EMAIL.toLowerCase() === env.ORGANIZER_EMAIL.toLowerCase())
+        problem(
+          'COORDINATOR_EMAIL',
+          'COORDINATOR_EMAIL must differ from ORGANIZER_EMAIL (the system reads that mailbox and forwards to this one)',
+        );
     })
     // Runs only on settings that passed every check above.
     .transform((e) => ({
@@ -77,6 +84,10 @@ const configSchema = (needs: ConfigNeeds) =>
       publicBaseUrl: e.PUBLIC_BASE_URL.replace(/\/+$/, ''),
       mailFrom: e.MAIL_FROM,
       organizer: { email: e.ORGANIZER_EMAIL, name: e.ORGANIZER_NAME },
+      /** Where mail to the organizer address that is not a calendar reply is forwarded: a person's mailbox. */
+      coordinatorEmail: e.COORDINATOR_EMAIL,
+      /** Local stack only: port of the inbound SMTP server (0: none). */
+      inboundSmtpPort: e.INBOUND_SMTP_PORT,
       /** How email leaves: SES in AWS, SMTP when a server is named, else .eml files (local). Decided here only. */
       mailTransport: e.MAIL_TRANSPORT ?? (e.SMTP_URL ? 'smtp' : 'file'),
       smtpUrl: e.SMTP_URL,

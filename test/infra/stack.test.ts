@@ -1,6 +1,11 @@
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { scheduledJobs } from '../../functions/runtime/scheduled-jobs';
-import { apiTableAccess, calendarFeedTableAccess, sesEventsTableAccess } from '../../functions/runtime/table-access';
+import {
+  apiTableAccess,
+  calendarFeedTableAccess,
+  inboundMailTableAccess,
+  sesEventsTableAccess,
+} from '../../functions/runtime/table-access';
 import type { TableAccess } from '../../functions/shared/dynamodb/table-access';
 import { tableDefinition } from '../../functions/shared/dynamodb/table-definition';
 import { loadConfig, parseConfig } from '../../functions/shared/config';
@@ -84,6 +89,7 @@ describe('CDK app', () => {
         'AwsSolutions-IAM4',
         'AwsSolutions-IAM5',
         'AwsSolutions-L1',
+        'AwsSolutions-S1',
         'AwsSolutions-SMG4',
         'AwsSolutions-SNS2',
         'AwsSolutions-SQS3',
@@ -133,7 +139,10 @@ describe('CDK app', () => {
   });
 
   it('has one Node.js 22 arm64 function per handler', () => {
-    const functions = resourcesOf(dev.template, 'AWS::Lambda::Function');
+    const all = resourcesOf(dev.template, 'AWS::Lambda::Function');
+    // Besides ours, only CDK's own deploy-time handler that sets the inbound bucket's notification.
+    const functions = Object.fromEntries(Object.entries(all).filter(([id]) => !id.startsWith('BucketNotificationsHandler')));
+    expect(Object.keys(all).length - Object.keys(functions).length).toBe(1);
     const names = lambdaEntries().map((entry) => entry.name);
     expect(Object.keys(functions)).toHaveLength(names.length);
     for (const name of names) {
@@ -348,6 +357,28 @@ describe('CDK app', () => {
     const api = resourcesOf(dev.template, 'AWS::Lambda::Function')[functionId(dev, 'api')].Properties.Environment.Variables;
     expect(api.COGNITO_USER_POOL_ID).toEqual({ Ref: expect.stringMatching(/^UsersPool/) });
     expect(api.COGNITO_CLIENT_ID).toEqual({ Ref: expect.stringMatching(/^UsersPoolMobileApp/) });
+  });
+
+  it('receives mail for the organizer address: SES receipt rule into an encrypted, expiring bucket, read by receive-inbound-mail', () => {
+    for (const s of [dev, prod]) {
+      const rules = Object.values(resourcesOf(s.template, 'AWS::SES::ReceiptRule'));
+      expect(rules).toHaveLength(1);
+      const rule = rules[0].Properties.Rule;
+      expect(rule.Recipients).toEqual([s === dev ? 'overleg@dev.destek.example.be' : 'overleg@destek.example.be']);
+      expect(rule.ScanEnabled).toBe(true);
+      const bucketId = rule.Actions[0].S3Action.BucketName.Ref;
+      const bucket = resourcesOf(s.template, 'AWS::S3::Bucket')[bucketId].Properties;
+      expect(bucket.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.SSEAlgorithm).toBe('AES256');
+      expect(bucket.LifecycleConfiguration.Rules).toEqual([expect.objectContaining({ ExpirationInDays: 30, Status: 'Enabled' })]);
+      expect(bucket.LoggingConfiguration).toBeDefined();
+      const fnId = functionId(s, 'receive-inbound-mail');
+      const fn = resourcesOf(s.template, 'AWS::Lambda::Function')[fnId].Properties;
+      expect(fn.Environment.Variables).toMatchObject({ COORDINATOR_EMAIL: 'coordinator@schakel.example.be', MAIL_TRANSPORT: 'ses' });
+      const statements = statementsOf(s, fnId);
+      expect(statements.some((st) => actionsOf(st).includes('s3:GetObject'))).toBe(true);
+      expect(statements.some((st) => actionsOf(st).some((a) => a.startsWith('s3:Put') || a.startsWith('s3:Delete')))).toBe(false);
+      expectExactTableAccess(statements, inboundMailTableAccess);
+    }
   });
 
   it('sends mail through an SES configuration set whose bounces and complaints reach the ses-events function', () => {

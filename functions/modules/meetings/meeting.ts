@@ -41,6 +41,12 @@ export interface MeetingRecord {
   nextMeetingId?: string;
   /** iCalendar SEQUENCE: raised when time, place or status change. */
   sequence: number;
+  /**
+   * The SEQUENCE at which the meeting got its current time (0 when scheduled). A calendar reply to
+   * a version from this one on answered the same time, so it still counts. Absent on meetings
+   * stored before it was kept: then only a reply to the current SEQUENCE counts.
+   */
+  timeChangedAtSequence?: number;
   /** Optimistic-concurrency version: raised by every change made by a coordinator. */
   version: number;
   createdAt: string;

@@ -72,9 +72,18 @@ export class MeetingsRepository {
   /**
    * Records one partner's answer by updating only its entry, so concurrent answers of different
    * partners never overwrite each other. Refused (returns undefined) unless the partner is invited
-   * to a meeting that is still planned.
+   * to a meeting that is still planned, and, with `onlyIfLater`, unless the stored answer is older than `at`.
    */
-  async recordResponse(meetingId: string, partnerId: string, response: RsvpResponse, at: string): Promise<MeetingRecord | undefined> {
+  async recordResponse(
+    meetingId: string,
+    partnerId: string,
+    response: RsvpResponse,
+    at: string,
+    options: { onlyIfLater?: boolean } = {},
+  ): Promise<MeetingRecord | undefined> {
+    const later = options.onlyIfLater
+      ? ' AND (attribute_not_exists(invitations.#partner.respondedAt) OR invitations.#partner.respondedAt < :at)'
+      : '';
     try {
       const result = await this.db.send(
         new UpdateCommand({
@@ -83,7 +92,7 @@ export class MeetingsRepository {
           // The version moves too, so a coordinator's edit based on an older read cannot drop this answer.
           UpdateExpression:
             'SET invitations.#partner.#response = :response, invitations.#partner.respondedAt = :at, version = version + :one',
-          ConditionExpression: 'attribute_exists(invitations.#partner) AND #status = :planned',
+          ConditionExpression: `attribute_exists(invitations.#partner) AND #status = :planned${later}`,
           ExpressionAttributeNames: { '#partner': partnerId, '#response': 'response', '#status': 'status' },
           ExpressionAttributeValues: { ':response': response, ':at': at, ':planned': 'PLANNED', ':one': 1 },
           ReturnValues: 'ALL_NEW',

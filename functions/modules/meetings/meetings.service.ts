@@ -100,6 +100,7 @@ export class MeetingsService {
           attendance: [],
           previousMeetingId: previous?.id,
           sequence: 0,
+          timeChangedAtSequence: 0,
           version: 1,
           createdAt: at,
           updatedAt: at,
@@ -150,6 +151,7 @@ export class MeetingsService {
         // Agreeing to come was agreeing to a time: a new time asks everyone again.
         invitations: timeChanged ? resetResponses(current) : current.invitations,
         sequence: current.sequence + 1,
+        timeChangedAtSequence: timeChanged ? current.sequence + 1 : current.timeChangedAtSequence,
         version: current.version + 1,
         updatedAt: now,
       };
@@ -310,17 +312,32 @@ export class MeetingsService {
     return this.recordResponse(input.meetingId, signedIn.partnerId, input.response);
   }
 
-  async recordResponse(meetingId: string, partnerId: string, response: RsvpResponse): Promise<MeetingRecord> {
+  /**
+   * Records a partner's answer (the app, an answer link, a reply from a calendar app). An answer
+   * given at `answeredAt` (a calendar reply's own time) counts only when no later answer is stored:
+   * the later of two answers wins, and the same reply twice changes nothing. The meeting is then
+   * returned as it stands.
+   */
+  async recordResponse(
+    meetingId: string,
+    partnerId: string,
+    response: RsvpResponse,
+    options: { answeredAt?: Date } = {},
+  ): Promise<MeetingRecord> {
     if (response === 'NEEDS_ACTION') {
       throw UserInputError.single('INVALID_RESPONSE', 'Kies ja, nee of misschien.', ['input', 'response']);
     }
-    const updated = await this.meetings.recordResponse(meetingId, partnerId, response, this.clock.now().toISOString());
+    const at = (options.answeredAt ?? this.clock.now()).toISOString();
+    const updated = await this.meetings.recordResponse(meetingId, partnerId, response, at, {
+      onlyIfLater: options.answeredAt !== undefined,
+    });
     if (updated) return updated;
     const meeting = await this.meetings.get(meetingId);
     if (!meeting) throw notFound(['input', 'meetingId']);
     if (!meeting.invitations[partnerId]) {
       throw UserInputError.single('NOT_INVITED', 'Je partner is niet uitgenodigd voor deze vergadering.', ['input', 'meetingId']);
     }
+    if (options.answeredAt && meeting.status === 'PLANNED') return meeting;
     const closed = isOpenForChanges(meeting);
     throw new UserInputError([
       { ...(closed ?? { code: 'NOT_OPEN', message: 'Antwoorden kan niet meer.' }), field: ['input', 'meetingId'] },

@@ -1,4 +1,5 @@
 import type { BuurtbabbelDispatchPayload, BuurtbabbelRecipientData } from '../buurtbabbels/buurtbabbel-dispatch';
+import type { StaleReplyPayload, StaleReplyRecipientData } from '../inbound-mail/stale-reply-note';
 import type { IdeaPromotedPayload, IdeaPromotedRecipientData } from '../matrix/idea-promoted-dispatch';
 import type { MeetingDispatchPayload, MeetingRecipientData } from '../meetings/meeting-dispatch';
 import type { ReviewDispatchPayload, ReviewRecipientData } from '../projects/review-dispatch';
@@ -19,6 +20,7 @@ export interface OutboxKinds {
   'consolidation-review': { payload: ReviewDispatchPayload; recipientData: ReviewRecipientData };
   buurtbabbel: { payload: BuurtbabbelDispatchPayload; recipientData: BuurtbabbelRecipientData };
   'matrix-idea-promoted': { payload: IdeaPromotedPayload; recipientData: IdeaPromotedRecipientData };
+  'meeting-stale-reply': { payload: StaleReplyPayload; recipientData: StaleReplyRecipientData };
 }
 
 export type OutboxKind = keyof OutboxKinds;

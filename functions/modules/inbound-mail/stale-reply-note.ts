@@ -1,0 +1,76 @@
+import { renderStaleReplyNote } from '../../mail/templates/inbound-mail-email';
+import { eventAnswerLinks } from '../../shared/links/answer-links';
+import { apiPaths } from '../../shared/links/api-paths';
+import { recipientKey } from '../../shared/recipient-key';
+import type { MeetingRecord } from '../meetings/meeting';
+import type { OutboxDispatchOf } from '../outbox/outbox';
+import type { OutboxRenderer } from '../outbox/outbox-deliverer';
+
+/**
+ * The note to someone whose calendar answered a version of an invitation whose time has changed
+ * since: the current time and the answer links. An outbox dispatch, keyed by the received
+ * message, so the same reply delivered twice brings one note.
+ */
+export const staleReplyDispatchKind = 'meeting-stale-reply' as const;
+
+export interface StaleReplyPayload {
+  meetingId: string;
+  title: string;
+  startsAt: string;
+  endsAt: string;
+  location: string;
+}
+
+export interface StaleReplyRecipientData {
+  partnerId: string;
+}
+
+export function planStaleReplyNote(input: {
+  messageKey: string;
+  meeting: MeetingRecord;
+  partnerId: string;
+  recipient: { email: string; name?: string };
+  createdAt: string;
+}): OutboxDispatchOf<typeof staleReplyDispatchKind> {
+  const { meeting } = input;
+  const payload: StaleReplyPayload = {
+    meetingId: meeting.id,
+    title: meeting.title,
+    startsAt: meeting.startsAt,
+    endsAt: meeting.endsAt,
+    location: meeting.location,
+  };
+  const key = recipientKey(input.recipient.email);
+  return {
+    id: `inbound.${input.messageKey}`,
+    kind: staleReplyDispatchKind,
+    payload: { ...payload },
+    recipients: [{ key, email: input.recipient.email, name: input.recipient.name, data: { partnerId: input.partnerId } }],
+    createdAt: input.createdAt,
+  };
+}
+
+export function createStaleReplyNoteRenderer(settings: {
+  publicBaseUrl: string;
+  linkSigningSecret: string;
+}): OutboxRenderer<typeof staleReplyDispatchKind> {
+  return async (message, now) => {
+    const meeting = message.payload;
+    const { partnerId } = message.recipient.data;
+    const endsAt = new Date(meeting.endsAt);
+    const links = await eventAnswerLinks(
+      settings,
+      { path: apiPaths.rsvp, purpose: 'rsvp', claims: { meetingId: meeting.meetingId, partnerId }, eventEndsAt: endsAt },
+      { yes: 'ACCEPTED', maybe: 'TENTATIVE', no: 'DECLINED' },
+      now,
+    );
+    return renderStaleReplyNote({
+      recipientName: message.recipient.name,
+      title: meeting.title,
+      startsAt: new Date(meeting.startsAt),
+      endsAt,
+      location: meeting.location,
+      answerLinks: links,
+    });
+  };
+}
