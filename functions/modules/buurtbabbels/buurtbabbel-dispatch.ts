@@ -119,3 +119,9 @@ export function planGuestDispatch(input: {
     createdAt: input.createdAt.toISOString(),
   };
 }
+
+declare module '../outbox/outbox' {
+  interface OutboxKinds {
+    buurtbabbel: { payload: BuurtbabbelDispatchPayload; recipientData: BuurtbabbelRecipientData };
+  }
+}

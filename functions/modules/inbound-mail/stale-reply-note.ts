@@ -74,3 +74,9 @@ export function createStaleReplyNoteRenderer(settings: {
     });
   };
 }
+
+declare module '../outbox/outbox' {
+  interface OutboxKinds {
+    'meeting-stale-reply': { payload: StaleReplyPayload; recipientData: StaleReplyRecipientData };
+  }
+}

@@ -45,3 +45,9 @@ export function planIdeaPromotedDispatch(input: {
     createdAt: input.now.toISOString(),
   };
 }
+
+declare module '../outbox/outbox' {
+  interface OutboxKinds {
+    'matrix-idea-promoted': { payload: IdeaPromotedPayload; recipientData: IdeaPromotedRecipientData };
+  }
+}

@@ -108,3 +108,9 @@ export function planMeetingDispatch(input: {
     createdAt: input.createdAt,
   };
 }
+
+declare module '../outbox/outbox' {
+  interface OutboxKinds {
+    'meeting-invitation': { payload: MeetingDispatchPayload; recipientData: MeetingRecipientData };
+  }
+}

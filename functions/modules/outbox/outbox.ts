@@ -1,9 +1,3 @@
-import type { BuurtbabbelDispatchPayload, BuurtbabbelRecipientData } from '../buurtbabbels/buurtbabbel-dispatch';
-import type { StaleReplyPayload, StaleReplyRecipientData } from '../inbound-mail/stale-reply-note';
-import type { IdeaPromotedPayload, IdeaPromotedRecipientData } from '../matrix/idea-promoted-dispatch';
-import type { MeetingDispatchPayload, MeetingRecipientData } from '../meetings/meeting-dispatch';
-import type { ReviewDispatchPayload, ReviewRecipientData } from '../projects/review-dispatch';
-
 /**
  * The outbox: what must be emailed, recorded in the same DynamoDB transaction as the change that
  * caused it, and delivered by the `deliver-outbox` job. A *dispatch* is one change (e.g. version 3
@@ -13,15 +7,12 @@ import type { ReviewDispatchPayload, ReviewRecipientData } from '../projects/rev
 
 /**
  * Every kind of dispatch, with what its renderer reads: the payload its messages share and the data
- * of each recipient. The key is the dispatch's `kind` (the modules' `...DispatchKind` constants).
+ * of each recipient. The key is the dispatch's `kind`. Each module adds its own kinds from its
+ * dispatch file (`declare module '../outbox/outbox' { interface OutboxKinds { ... } }`), so the
+ * outbox knows no module while the compiler still checks planner and renderer against each other.
  */
-export interface OutboxKinds {
-  'meeting-invitation': { payload: MeetingDispatchPayload; recipientData: MeetingRecipientData };
-  'consolidation-review': { payload: ReviewDispatchPayload; recipientData: ReviewRecipientData };
-  buurtbabbel: { payload: BuurtbabbelDispatchPayload; recipientData: BuurtbabbelRecipientData };
-  'matrix-idea-promoted': { payload: IdeaPromotedPayload; recipientData: IdeaPromotedRecipientData };
-  'meeting-stale-reply': { payload: StaleReplyPayload; recipientData: StaleReplyRecipientData };
-}
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by the modules' declaration merging
+export interface OutboxKinds {}
 
 export type OutboxKind = keyof OutboxKinds;
 

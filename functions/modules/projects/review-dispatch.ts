@@ -97,3 +97,9 @@ export function planReviewDispatch(input: {
     createdAt: input.now.toISOString(),
   };
 }
+
+declare module '../outbox/outbox' {
+  interface OutboxKinds {
+    'consolidation-review': { payload: ReviewDispatchPayload; recipientData: ReviewRecipientData };
+  }
+}
