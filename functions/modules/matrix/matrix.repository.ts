@@ -1,10 +1,10 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { queryCollectionPage, stripKeys } from '../../shared/dynamodb/collection-query';
 import type { Page } from '../../shared/dynamodb/cursor';
 import { keys } from '../../shared/dynamodb/keys';
 import { tableIndexes } from '../../shared/dynamodb/table-definition';
-import type { TransactItem } from '../../shared/dynamodb/transaction';
+import { transactWrite, type ConflictBackOff, type TransactItem } from '../../shared/dynamodb/transaction';
 import {
   changeSortKey,
   type IdeaCommentRecord,
@@ -28,7 +28,8 @@ export class MatrixWriteRefused extends Error {
 
 type Labelled = { label: string; item: TransactItem };
 
-const maxConflictAttempts = 25;
+/** Many participants voting on one idea at once collide often: more attempts than the default, same jitter. */
+const votingBackOff: ConflictBackOff = { attempts: 30, baseDelayMs: 20, maxDelayMs: 300 };
 
 function sessionItem(session: MatrixSessionRecord) {
   return { ...keys.matrixSession(session.id), ...keys.matrixChange(session.id, changeSortKey(session.updatedAt, session.id)), ...session };
@@ -350,24 +351,22 @@ export class MatrixRepository {
   }
 
   /**
-   * Runs a transaction. DynamoDB cancels a transaction that meets another one on the same item
-   * (TransactionConflict, e.g. many votes on one idea at once): that is no refusal, so it runs
-   * again after a random pause. A condition that fails is a MatrixWriteRefused naming it.
+   * Runs a transaction through the shared transactWrite, which sends it again after a jittered pause
+   * when DynamoDB cancels it for meeting another one on the same item (many votes on one idea at
+   * once). A condition that fails is a MatrixWriteRefused naming it.
    */
   private async transact(entries: Labelled[]): Promise<void> {
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        await this.db.send(new TransactWriteCommand({ TransactItems: entries.map((entry) => entry.item) }));
-        return;
-      } catch (error) {
-        if (!(error instanceof TransactionCanceledException)) throw error;
-        const reasons = error.CancellationReasons ?? [];
-        const failed = reasons.findIndex((reason) => reason.Code === 'ConditionalCheckFailed');
-        if (failed >= 0) throw new MatrixWriteRefused(entries[failed]?.label ?? 'unknown');
-        const conflict = reasons.some((reason) => reason.Code === 'TransactionConflict');
-        if (!conflict || attempt >= maxConflictAttempts) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * Math.min(attempt, 8)));
-      }
+    try {
+      await transactWrite(
+        this.db,
+        entries.map((entry) => entry.item),
+        votingBackOff,
+      );
+    } catch (error) {
+      if (!(error instanceof TransactionCanceledException)) throw error;
+      const failed = (error.CancellationReasons ?? []).findIndex((reason) => reason.Code === 'ConditionalCheckFailed');
+      if (failed >= 0) throw new MatrixWriteRefused(entries[failed]?.label ?? 'unknown');
+      throw error;
     }
   }
 }
