@@ -10,6 +10,8 @@ import { MeetingsService } from '../modules/meetings/meetings.service';
 import { NeighboursRepository } from '../modules/neighbours/neighbours.repository';
 import { NeighboursService } from '../modules/neighbours/neighbours.service';
 import { OutboxRepository } from '../modules/outbox/outbox.repository';
+import { PersonalDataRepository } from '../modules/personal-data/personal-data.repository';
+import { PersonalDataService } from '../modules/personal-data/personal-data.service';
 import { PartnersRepository } from '../modules/partners/partners.repository';
 import { PartnersService } from '../modules/partners/partners.service';
 import { ConsolidationReviewsService } from '../modules/projects/consolidation-reviews.service';
@@ -43,6 +45,7 @@ export interface AppServices {
     buurtbabbels: BuurtbabbelsRepository;
     projects: ProjectsRepository;
     matrix: MatrixRepository;
+    personalData: PersonalDataRepository;
   };
   partners: PartnersService;
   meetings: MeetingsService;
@@ -52,6 +55,7 @@ export interface AppServices {
   neighbours: NeighboursService;
   buurtbabbels: BuurtbabbelsService;
   matrix: MatrixService;
+  personalData: PersonalDataService;
 }
 
 export interface AppOverrides {
@@ -81,6 +85,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): AppServ
     buurtbabbels: new BuurtbabbelsRepository(db, config.tableName),
     projects: new ProjectsRepository(db, config.tableName),
     matrix: new MatrixRepository(db, config.tableName),
+    personalData: new PersonalDataRepository(db, config.tableName),
   };
   const uidDomain = mailDomain(config);
   const meetings = new MeetingsService(
@@ -146,5 +151,6 @@ export function createApp(config: Config, overrides: AppOverrides = {}): AppServ
         },
       },
     ),
+    personalData: new PersonalDataService(repositories, clock),
   };
 }

@@ -10,7 +10,8 @@ export const scheduledJobs: readonly ScheduledJob[] = [
     schedule: 'rate(1 minute)',
     localIntervalSeconds: 2,
     // Outbox items and the suppression list; buurtbabbel mails re-read their neighbour and buurtbabbel (BatchGet).
-    tableAccess: { table: ['GetItem', 'BatchGetItem', 'PutItem', 'UpdateItem'], queriedIndexes: ['byDueTime'] },
+    // A copy for an erased address is deleted with its pointer (DeleteItem).
+    tableAccess: { table: ['GetItem', 'BatchGetItem', 'PutItem', 'UpdateItem', 'DeleteItem'], queriedIndexes: ['byDueTime'] },
     sendsMail: true,
     usesLinkSigningSecret: true,
     runsOnNewItems: { sortKey: keys.outboxDispatch('').SK },

@@ -10,8 +10,9 @@ export const apiTableAccess: TableAccess = {
   // changes write their outbox dispatch in the same transaction; replacing a calendar feed deletes
   // the old one; a buurtbabbel's guests and a neighbour's history are a Query on the table's key.
   // A matrix vote, idea or comment is written on condition that its session is open (ConditionCheck).
+  // erasePerson reads the outbox dispatches not yet expanded (a Query of the outbox on byDueTime).
   table: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem'],
-  queriedIndexes: ['byCollection'],
+  queriedIndexes: ['byCollection', 'byDueTime'],
 };
 
 export const calendarFeedTableAccess: TableAccess = {

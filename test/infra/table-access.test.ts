@@ -237,6 +237,8 @@ describe('declared table access matches what each function does', () => {
     await run(`{ matrixSessions { edges { node { id ideas { votes } } } } matrixSessionChanges(sessionId: "${sessionId}") { cursor } }`);
     const heatMap = new URL(heatMapUrl);
     expect((await t.request({ path: heatMap.pathname, rawQuery: heatMap.search.slice(1) })).status).toBe(200);
+    await run(`{ personalData(email: "iemand@example.be") }`);
+    await run(`mutation { erasePerson(input: { email: "iemand@example.be" }) { erased } }`);
     expect(recorder.take()).toEqual(granted(apiTableAccess));
   });
 
@@ -252,6 +254,9 @@ describe('declared table access matches what each function does', () => {
     const job = scheduledJobs.find((candidate) => candidate.name === 'deliver-outbox')!;
     await createPartner(t, { email: 'weigert@example.be', representatives: [] });
     await createPartner(t, { email: 'later@example.be', representatives: [] });
+    // An erased address: its copy is deleted instead of sent.
+    await createPartner(t, { email: 'gewist@example.be', representatives: [] });
+    await t.graphql(`mutation { erasePerson(input: { email: "gewist@example.be" }) { erased } }`, undefined, coordinator);
     await scheduleMeeting(t, { startsAt: '2027-02-11T19:30:00+01:00', endsAt: '2027-02-11T21:30:00+01:00' });
     recorder.take();
     const mailer: Mailer = {

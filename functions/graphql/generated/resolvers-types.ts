@@ -79,6 +79,12 @@ export type Query = {
   /** All partners, by name. */
   partners: PartnerConnection;
   partner: Maybe<Partner>;
+  /**
+   * Everything De Stek stores about an email address, as JSON (coordinators only): the neighbour
+   * record with its consent, buurtbabbel answers, representative entries, the suppression list entry,
+   * calendar feeds and the outbox copies of emails to it. See docs/privacy.md.
+   */
+  personalData: Maybe<Scalars['String']['output']>;
   /** Projects by status (ACTIVE, CONSOLIDATING, IDEA, … alphabetically), then by name; only those with `status` when given. */
   projects: ProjectConnection;
   project: Maybe<Project>;
@@ -155,6 +161,11 @@ export type QueryPartnersArgs = {
 
 export type QueryPartnerArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryPersonalDataArgs = {
+  email: Scalars['String']['input'];
 };
 
 
@@ -251,6 +262,12 @@ export type Mutation = {
   convertNeighbourToPartner: ConvertNeighbourToPartnerPayload;
   createPartner: PartnerPayload;
   updatePartner: PartnerPayload;
+  /**
+   * Erases an email address everywhere (coordinators only): counts and history stay without the
+   * person, and the address's hash stays on the suppression list so no job writes to it again. Running
+   * it twice is harmless. See docs/privacy.md.
+   */
+  erasePerson: ErasePersonPayload;
   proposeProject: ProjectPayload;
   updateProject: ProjectPayload;
   engageInProject: ProjectPayload;
@@ -401,6 +418,11 @@ export type MutationCreatePartnerArgs = {
 
 export type MutationUpdatePartnerArgs = {
   input: UpdatePartnerInput;
+};
+
+
+export type MutationErasePersonArgs = {
+  input: ErasePersonInput;
 };
 
 
@@ -1110,6 +1132,17 @@ export type PartnerPayload = {
   userErrors: Array<UserError>;
 };
 
+export type ErasePersonInput = {
+  email: Scalars['String']['input'];
+};
+
+export type ErasePersonPayload = {
+  __typename?: 'ErasePersonPayload';
+  /** True where anything was stored about the address and has now been erased. */
+  erased: Scalars['Boolean']['output'];
+  userErrors: Array<UserError>;
+};
+
 /**
  * IDEA → PROPOSED → ACTIVE (once the intake checklist is complete) → CONSOLIDATING; a meeting that
  * confirms a consolidation review ends a project as TRANSFERRED, SPUN_OFF or STOPPED (or keeps it
@@ -1519,6 +1552,8 @@ export type ResolversTypes = {
   CreatePartnerInput: CreatePartnerInput;
   UpdatePartnerInput: UpdatePartnerInput;
   PartnerPayload: ResolverTypeWrapper<Omit<PartnerPayload, 'partner'> & { partner?: Maybe<ResolversTypes['Partner']> }>;
+  ErasePersonInput: ErasePersonInput;
+  ErasePersonPayload: ResolverTypeWrapper<ErasePersonPayload>;
   ProjectStatus: ProjectStatus;
   ConsolidationOutcome: ConsolidationOutcome;
   IntakeItem: IntakeItem;
@@ -1617,6 +1652,8 @@ export type ResolversParentTypes = {
   CreatePartnerInput: CreatePartnerInput;
   UpdatePartnerInput: UpdatePartnerInput;
   PartnerPayload: Omit<PartnerPayload, 'partner'> & { partner?: Maybe<ResolversParentTypes['Partner']> };
+  ErasePersonInput: ErasePersonInput;
+  ErasePersonPayload: ErasePersonPayload;
   Engagement: EngagementView;
   ConsolidationReview: ReviewView;
   ProjectDecision: DecisionView;
@@ -1672,6 +1709,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   neighbourByEmail?: Resolver<Maybe<ResolversTypes['Neighbour']>, ParentType, ContextType, RequireFields<QueryNeighbourByEmailArgs, 'email'>>;
   partners?: Resolver<ResolversTypes['PartnerConnection'], ParentType, ContextType, Partial<QueryPartnersArgs>>;
   partner?: Resolver<Maybe<ResolversTypes['Partner']>, ParentType, ContextType, RequireFields<QueryPartnerArgs, 'id'>>;
+  personalData?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, RequireFields<QueryPersonalDataArgs, 'email'>>;
   projects?: Resolver<ResolversTypes['ProjectConnection'], ParentType, ContextType, Partial<QueryProjectsArgs>>;
   project?: Resolver<Maybe<ResolversTypes['Project']>, ParentType, ContextType, RequireFields<QueryProjectArgs, 'id'>>;
   overCommittedPartners?: Resolver<Array<ResolversTypes['Partner']>, ParentType, ContextType>;
@@ -1718,6 +1756,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   convertNeighbourToPartner?: Resolver<ResolversTypes['ConvertNeighbourToPartnerPayload'], ParentType, ContextType, RequireFields<MutationConvertNeighbourToPartnerArgs, 'input'>>;
   createPartner?: Resolver<ResolversTypes['PartnerPayload'], ParentType, ContextType, RequireFields<MutationCreatePartnerArgs, 'input'>>;
   updatePartner?: Resolver<ResolversTypes['PartnerPayload'], ParentType, ContextType, RequireFields<MutationUpdatePartnerArgs, 'input'>>;
+  erasePerson?: Resolver<ResolversTypes['ErasePersonPayload'], ParentType, ContextType, RequireFields<MutationErasePersonArgs, 'input'>>;
   proposeProject?: Resolver<ResolversTypes['ProjectPayload'], ParentType, ContextType, RequireFields<MutationProposeProjectArgs, 'input'>>;
   updateProject?: Resolver<ResolversTypes['ProjectPayload'], ParentType, ContextType, RequireFields<MutationUpdateProjectArgs, 'input'>>;
   engageInProject?: Resolver<ResolversTypes['ProjectPayload'], ParentType, ContextType, RequireFields<MutationEngageInProjectArgs, 'input'>>;
@@ -2013,6 +2052,11 @@ export type PartnerPayloadResolvers<ContextType = GraphQLContext, ParentType ext
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
+export type ErasePersonPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ErasePersonPayload'] = ResolversParentTypes['ErasePersonPayload']> = {
+  erased?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type EngagementResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Engagement'] = ResolversParentTypes['Engagement']> = {
   partner?: Resolver<ResolversTypes['Partner'], ParentType, ContextType>;
   project?: Resolver<ResolversTypes['Project'], ParentType, ContextType>;
@@ -2135,6 +2179,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   PartnerEdge?: PartnerEdgeResolvers<ContextType>;
   PartnerConnection?: PartnerConnectionResolvers<ContextType>;
   PartnerPayload?: PartnerPayloadResolvers<ContextType>;
+  ErasePersonPayload?: ErasePersonPayloadResolvers<ContextType>;
   Engagement?: EngagementResolvers<ContextType>;
   ConsolidationReview?: ConsolidationReviewResolvers<ContextType>;
   ProjectDecision?: ProjectDecisionResolvers<ContextType>;

@@ -25,14 +25,35 @@ export class CalendarFeedsRepository {
     return { viewerId, role, partnerId, createdAt };
   }
 
-  /** Replaces the viewer's feed (if any) by a new one, atomically: the old URL stops working. */
-  async replace(tokenHash: string, owner: CalendarFeedOwner): Promise<void> {
+  /**
+   * Replaces the viewer's feed (if any) by a new one, atomically: the old URL stops working. The
+   * owner's address key gets a pointer to the feed, so personalData and erasePerson find it.
+   */
+  async replace(tokenHash: string, owner: CalendarFeedOwner, addressKey: string): Promise<void> {
     const previous = await this.currentHash(owner.viewerId);
     await transactWrite(this.db, [
       ...(previous ? [{ Delete: { TableName: this.tableName, Key: keys.calendarFeed(previous) } }] : []),
       { Put: { TableName: this.tableName, Item: { ...keys.calendarFeed(tokenHash), ...owner } } },
       { Put: { TableName: this.tableName, Item: { ...keys.calendarFeedOwner(owner.viewerId), tokenHash, createdAt: owner.createdAt } } },
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: {
+            ...keys.personPointer(addressKey, keys.personFeedTarget(owner.viewerId)),
+            type: 'person-pointer',
+            viewerId: owner.viewerId,
+          },
+        },
+      },
     ]);
+  }
+
+  /** The feed a viewer has now, with its owner (personalData): two GetItems, none when there is no feed. */
+  async findByViewer(viewerId: string): Promise<(CalendarFeedOwner & { tokenHash: string }) | undefined> {
+    const tokenHash = await this.currentHash(viewerId);
+    if (!tokenHash) return undefined;
+    const owner = await this.findByTokenHash(tokenHash);
+    return owner && { ...owner, tokenHash };
   }
 
   async revoke(viewerId: string): Promise<boolean> {

@@ -3,6 +3,7 @@ import type { MeetingCalendarEvent } from '../../mail/calendar/meeting-calendar'
 import { requireViewer } from '../../shared/auth/authorize';
 import type { Viewer } from '../../shared/auth/viewer';
 import type { Clock } from '../../shared/clock';
+import { recipientKey } from '../../shared/recipient-key';
 import type { MeetingsRepository } from '../meetings/meetings.repository';
 import { meetingUid } from '../meetings/meeting-dispatch';
 import type { CalendarFeedsRepository } from './calendar-feeds.repository';
@@ -38,12 +39,16 @@ export class CalendarFeedsService {
   async create(viewer: Viewer | undefined): Promise<string> {
     const signedIn = requireViewer(viewer);
     const token = randomBytes(32).toString('base64url');
-    await this.feeds.replace(hashFeedToken(token), {
-      viewerId: signedIn.id,
-      role: signedIn.role,
-      partnerId: signedIn.partnerId,
-      createdAt: this.clock.now().toISOString(),
-    });
+    await this.feeds.replace(
+      hashFeedToken(token),
+      {
+        viewerId: signedIn.id,
+        role: signedIn.role,
+        partnerId: signedIn.partnerId,
+        createdAt: this.clock.now().toISOString(),
+      },
+      recipientKey(signedIn.email),
+    );
     return `${this.settings.publicBaseUrl}/calendar/${token}.ics`;
   }
 

@@ -141,6 +141,13 @@ export class OutboxDeliverer {
     const attempt = message.attempts + 1;
     const log = this.logger.child({ dispatchId: message.dispatchId, recipientKey: message.recipient.key, attempt });
     const suppression = suppressed.get(recipientKey(message.recipient.email));
+    if (suppression?.reason === 'ERASED') {
+      // The person asked to be forgotten: no copy with their address stays behind.
+      await this.repository.forgetCopy(message.dispatchId, message.recipient.key);
+      report.suppressed += 1;
+      log.info('outbox message not sent: address erased');
+      return;
+    }
     if (suppression) {
       await this.repository.markFailed(message, { code: `SUPPRESSED_${suppression.reason}`, permanent: true }, this.clock.now());
       report.suppressed += 1;

@@ -1,4 +1,4 @@
-import { PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { isConditionFailure } from '../../shared/dynamodb/conditional';
 import { queryDue } from '../../shared/dynamodb/due-query';
 import { keys } from '../../shared/dynamodb/keys';
@@ -15,7 +15,13 @@ import {
 
 const dueIndex = tableIndexes.byDueTime;
 /** Sent and failed messages are kept this long for inspection, then expire (TTL). */
-const retentionSeconds = 90 * 24 * 3600;
+export const outboxRetentionDays = 90;
+const retentionSeconds = outboxRetentionDays * 24 * 3600;
+/**
+ * A message's pointer from its address (personalData, erasePerson) outlives the message: it is
+ * written at expansion and the message expires 90 days after it closes, which is within days.
+ */
+const pointerRetentionSeconds = retentionSeconds + 30 * 24 * 3600;
 
 const dispatchAttributes = { id: true, kind: true, payload: true, recipients: true, createdAt: true } as const;
 const messageAttributes = {
@@ -83,6 +89,18 @@ export class OutboxRepository {
           createdAt: now.toISOString(),
         };
         try {
+          // The address's pointer to this copy first: a copy is never without its pointer.
+          await this.db.send(
+            new PutCommand({
+              TableName: this.tableName,
+              Item: {
+                ...keys.personPointer(recipient.key, keys.personOutboxTarget(dispatch.id)),
+                type: 'person-pointer',
+                dispatchId: dispatch.id,
+                [ttlAttribute]: Math.floor(now.getTime() / 1000) + pointerRetentionSeconds,
+              },
+            }),
+          );
           await this.db.send(
             new PutCommand({
               TableName: this.tableName,
@@ -169,6 +187,73 @@ export class OutboxRepository {
 
   markWithdrawn(message: OutboxMessage, reason: string, now: Date): Promise<void> {
     return this.close(message, now, { status: 'WITHDRAWN', withdrawnAt: now.toISOString(), withdrawnBecause: reason });
+  }
+
+  /** The dispatch and this address's copy of it (personalData, erasePerson): two GetItems. */
+  async findCopy(dispatchId: string, addressKey: string): Promise<{ dispatch?: Record<string, unknown>; message?: OutboxMessage }> {
+    const [dispatch, message] = await Promise.all([
+      this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.outboxDispatch(dispatchId), ConsistentRead: true })),
+      this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.outboxMessage(dispatchId, addressKey), ConsistentRead: true })),
+    ]);
+    return {
+      dispatch: dispatch.Item,
+      message: message.Item ? recordOf<OutboxMessage>(message.Item, messageAttributes) : undefined,
+    };
+  }
+
+  /**
+   * Dispatches not yet expanded into messages (they wait minutes at most): one Query of the outbox
+   * partition of `byDueTime` per page, dispatches only. Their recipient lists still hold addresses.
+   */
+  async findUnexpandedDispatches(): Promise<OutboxDispatch[]> {
+    const dispatches: OutboxDispatch[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const response = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: dueIndex.name,
+          KeyConditionExpression: '#pk = :pk',
+          FilterExpression: '#type = :dispatch',
+          ExpressionAttributeNames: { '#pk': dueIndex.partitionKey, '#type': 'type' },
+          ExpressionAttributeValues: { ':pk': keys.outboxPartition, ':dispatch': 'dispatch' },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      dispatches.push(...(response.Items ?? []).map((item) => recordOf<OutboxDispatch>(item, dispatchAttributes)));
+      startKey = response.LastEvaluatedKey;
+    } while (startKey);
+    return dispatches;
+  }
+
+  /**
+   * Takes one address out of a dispatch's recipient list, on condition the list is the one read
+   * (a concurrent change makes the caller read again). False when the condition failed.
+   */
+  async removeRecipient(dispatchId: string, recipients: readonly { key: string }[], addressKey: string): Promise<boolean> {
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.outboxDispatch(dispatchId),
+          UpdateExpression: 'SET recipients = :kept',
+          ConditionExpression: 'recipients = :seen',
+          ExpressionAttributeValues: { ':kept': recipients.filter((r) => r.key !== addressKey), ':seen': recipients },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  /** Deletes an address's copy of a dispatch and its pointer (erasePerson, or an erased address at send time). */
+  async forgetCopy(dispatchId: string, addressKey: string): Promise<void> {
+    await this.db.send(new DeleteCommand({ TableName: this.tableName, Key: keys.outboxMessage(dispatchId, addressKey) }));
+    await this.db.send(
+      new DeleteCommand({ TableName: this.tableName, Key: keys.personPointer(addressKey, keys.personOutboxTarget(dispatchId)) }),
+    );
   }
 
   /** Ends a message's life on the due index: sets the given fields and lets TTL remove it later. */

@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { batchGetByIds } from '../../shared/dynamodb/batch-get';
 import { isConditionFailure } from '../../shared/dynamodb/conditional';
 import { keys } from '../../shared/dynamodb/keys';
@@ -40,6 +40,37 @@ export class SuppressionsRepository {
       }
       throw error;
     }
+  }
+
+  /**
+   * Keeps only the hash of an erased person's address on the list: a new entry (reason ERASED), or
+   * an existing verdict without its address. One UpdateItem; running it twice changes nothing more.
+   */
+  async keepOnlyHash(addressKey: string, at: Date): Promise<void> {
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.suppression(addressKey),
+        UpdateExpression:
+          'SET #type = :type, addressKey = :key, reason = if_not_exists(reason, :reason), #source = if_not_exists(#source, :source), #at = if_not_exists(#at, :at) REMOVE email',
+        ExpressionAttributeNames: { '#type': 'type', '#source': 'source', '#at': 'at' },
+        ExpressionAttributeValues: {
+          ':type': 'suppression',
+          ':key': addressKey,
+          ':reason': 'ERASED',
+          ':source': 'ERASE_PERSON',
+          ':at': at.toISOString(),
+        },
+      }),
+    );
+  }
+
+  /** The suppression of an address key, if any: one GetItem. */
+  async findByKey(addressKey: string): Promise<Suppression | undefined> {
+    const response = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.suppression(addressKey), ConsistentRead: true }),
+    );
+    return response.Item && toSuppression(response.Item);
   }
 
   /** The suppression of `email`, if any: one GetItem. */

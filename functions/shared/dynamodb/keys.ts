@@ -26,6 +26,14 @@ export const keys = {
 
   suppression: (addressKey: string) => ({ PK: `SUPPRESSION#${addressKey}`, SK: 'SUPPRESSION' }),
 
+  // Personal data (issue 10): where an address is stored under a key that does not name it (an
+  // outbox copy, a calendar feed), a pointer item in the address's own partition says where, so
+  // personalData and erasePerson find it with one Query instead of a scan.
+  personPointer: (addressKey: string, target: string) => ({ PK: `PERSON#${addressKey}`, SK: target }),
+  personPartition: (addressKey: string) => `PERSON#${addressKey}`,
+  personOutboxTarget: (dispatchId: string) => `OUTBOX#${dispatchId}`,
+  personFeedTarget: (viewerId: string) => `FEEDOWNER#${viewerId}`,
+
   // Buurtbabbels (issue 5): neighbourhood entrepreneurs and the buurtbabbels they are invited to.
   // A neighbour is keyed by the hash of its normalised address, so one address is one contact even
   // when two imports run at once (the write is conditional on the key being new).

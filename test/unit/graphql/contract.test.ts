@@ -19,10 +19,6 @@ const notYetBuilt: { path: string; builtBy: string }[] = [
   { path: 'Mutation.proposeTopic', builtBy: 'issue #13 (the meeting cycle)' },
   { path: 'NextMeetingInput', builtBy: 'issue #13 (the meeting cycle)' },
   { path: 'RecordMeetingOutcomeInput.nextMeeting', builtBy: 'issue #13 (the meeting cycle)' },
-  { path: 'ErasePersonInput', builtBy: 'issue #10 (hardening: personal data rights)' },
-  { path: 'ErasePersonPayload', builtBy: 'issue #10 (hardening: personal data rights)' },
-  { path: 'Query.personalData', builtBy: 'issue #10 (hardening: personal data rights)' },
-  { path: 'Mutation.erasePerson', builtBy: 'issue #10 (hardening: personal data rights)' },
 ];
 
 /**

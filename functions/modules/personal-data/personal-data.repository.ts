@@ -1,0 +1,67 @@
+import { DeleteCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { keys } from '../../shared/dynamodb/keys';
+import { writeVersioned } from '../../shared/dynamodb/versioned-write';
+import type { TransactItem } from '../../shared/dynamodb/transaction';
+
+/** Where an address's pointer items say it is stored: an outbox copy or a calendar feed. */
+export type PersonPointer = { type: 'outbox'; dispatchId: string; sk: string } | { type: 'feed'; viewerId: string; sk: string };
+
+/**
+ * The items that exist only for personal data rights: the pointers in an address's own partition
+ * (`PERSON#<hash>`), and the deletes of items keyed by the address's hash.
+ */
+export class PersonalDataRepository {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  /** Every pointer of an address: one Query on the table's key (more pages for a long history). */
+  async pointers(addressKey: string): Promise<PersonPointer[]> {
+    const pointers: PersonPointer[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const response = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'PK = :pk',
+          ExpressionAttributeValues: { ':pk': keys.personPartition(addressKey) },
+          ConsistentRead: true,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const item of response.Items ?? []) {
+        const sk = String(item.SK);
+        if (typeof item.dispatchId === 'string') pointers.push({ type: 'outbox', dispatchId: item.dispatchId, sk });
+        else if (typeof item.viewerId === 'string') pointers.push({ type: 'feed', viewerId: item.viewerId, sk });
+      }
+      startKey = response.LastEvaluatedKey;
+    } while (startKey);
+    return pointers;
+  }
+
+  async deletePointer(addressKey: string, sk: string): Promise<void> {
+    await this.db.send(new DeleteCommand({ TableName: this.tableName, Key: { PK: keys.personPartition(addressKey), SK: sk } }));
+  }
+
+  async deleteNeighbour(neighbourId: string): Promise<void> {
+    await this.db.send(new DeleteCommand({ TableName: this.tableName, Key: keys.neighbour(neighbourId) }));
+  }
+
+  /** Runs one conditional delete on its own (a guest record whose buurtbabbel is gone). */
+  deleteAlone(item: TransactItem): Promise<void> {
+    return writeVersioned(this.db, { entity: 'Guest', id: 'erased' }, [item]);
+  }
+
+  /** The transaction entry that deletes a guest record while it is still at `version`. */
+  guestDelete(buurtbabbelId: string, neighbourId: string, version: number): TransactItem {
+    return {
+      Delete: {
+        TableName: this.tableName,
+        Key: keys.buurtbabbelGuest(buurtbabbelId, neighbourId),
+        ConditionExpression: 'version = :version',
+        ExpressionAttributeValues: { ':version': version },
+      },
+    };
+  }
+}

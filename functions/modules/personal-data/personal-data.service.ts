@@ -1,0 +1,186 @@
+import { requireRole } from '../../shared/auth/authorize';
+import type { Viewer } from '../../shared/auth/viewer';
+import type { Clock } from '../../shared/clock';
+import { retryOnConflict } from '../../shared/dynamodb/retry-on-conflict';
+import { UserInputError } from '../../shared/errors';
+import { recipientKey } from '../../shared/recipient-key';
+import { checkEmail, normaliseEmail } from '../../shared/validation';
+import type { BuurtbabbelsRepository } from '../buurtbabbels/buurtbabbels.repository';
+import type { GuestRecord } from '../buurtbabbels/buurtbabbel';
+import type { CalendarFeedsRepository } from '../calendar-feeds/calendar-feeds.repository';
+import type { NeighboursRepository } from '../neighbours/neighbours.repository';
+import type { OutboxRepository } from '../outbox/outbox.repository';
+import type { PartnersRepository } from '../partners/partners.repository';
+import type { SuppressionsRepository } from '../suppressions/suppressions.repository';
+import { withoutRepresentative, withoutWaitingGuest, type ErasureReport, type PersonalDataReport } from './personal-data';
+import type { PersonalDataRepository } from './personal-data.repository';
+
+export interface PersonalDataRepositories {
+  personalData: PersonalDataRepository;
+  neighbours: NeighboursRepository;
+  buurtbabbels: BuurtbabbelsRepository;
+  partners: PartnersRepository;
+  suppressions: SuppressionsRepository;
+  calendarFeeds: CalendarFeedsRepository;
+  outbox: OutboxRepository;
+}
+
+/**
+ * Personal data rights, coordinator only: everything stored about an address (access), and its
+ * erasure everywhere but in the counts and history, which stay without the person. The address's
+ * hash stays on the suppression list, so that no job writes to it again.
+ */
+export class PersonalDataService {
+  constructor(
+    private readonly repositories: PersonalDataRepositories,
+    private readonly clock: Clock,
+  ) {}
+
+  async report(viewer: Viewer | undefined, email: string): Promise<PersonalDataReport> {
+    requireRole(viewer, 'COORDINATOR');
+    const address = validAddress(email, ['email']);
+    const key = recipientKey(address);
+    const { personalData, neighbours, buurtbabbels, partners, suppressions, calendarFeeds, outbox } = this.repositories;
+    const [neighbour, answers, allPartners, suppression, pointers, pending] = await Promise.all([
+      neighbours.get(key),
+      buurtbabbels.listHistory(key),
+      partners.listAll(),
+      suppressions.findByKey(key),
+      personalData.pointers(key),
+      outbox.findUnexpandedDispatches(),
+    ]);
+    const copies = await Promise.all(
+      pointers.flatMap((pointer) => (pointer.type === 'outbox' ? [outbox.findCopy(pointer.dispatchId, key)] : [])),
+    );
+    const feeds = await Promise.all(
+      pointers.flatMap((pointer) => (pointer.type === 'feed' ? [calendarFeeds.findByViewer(pointer.viewerId)] : [])),
+    );
+    return {
+      email: address,
+      addressKey: key,
+      neighbour: neighbour ?? null,
+      buurtbabbelAnswers: answers,
+      representativeOf: allPartners.flatMap((partner) =>
+        partner.representatives
+          .filter((rep) => recipientKey(rep.email) === key)
+          .map((representative) => ({ partnerId: partner.id, partnerName: partner.name, representative })),
+      ),
+      partnerContactOf: allPartners
+        .filter((partner) => recipientKey(partner.email) === key)
+        .map((partner) => ({ partnerId: partner.id, partnerName: partner.name })),
+      suppression: suppression ?? null,
+      calendarFeeds: feeds.flatMap((feed) =>
+        feed ? [{ viewerId: feed.viewerId, role: feed.role, partnerId: feed.partnerId, createdAt: feed.createdAt }] : [],
+      ),
+      outboxCopies: copies.flatMap(({ message }) =>
+        message
+          ? [
+              {
+                dispatchId: message.dispatchId,
+                kind: message.kind,
+                status: message.status,
+                createdAt: message.createdAt,
+                sentAt: message.sentAt,
+                payload: message.payload,
+              },
+            ]
+          : [],
+      ),
+      pendingDispatches: pending
+        .filter((dispatch) => dispatch.recipients.some((recipient) => recipient.key === key))
+        .map((dispatch) => ({ dispatchId: dispatch.id, kind: dispatch.kind, createdAt: dispatch.createdAt })),
+    };
+  }
+
+  /**
+   * Erases the address everywhere. The suppression hash is written first, so that a job that runs
+   * meanwhile already leaves the address alone; each later step is idempotent, so a run that dies
+   * half-way is finished by running it again.
+   */
+  async erase(viewer: Viewer | undefined, email: string): Promise<ErasureReport> {
+    requireRole(viewer, 'COORDINATOR');
+    const address = validAddress(email, ['input', 'email']);
+    const key = recipientKey(address);
+    const now = this.clock.now();
+    const at = now.toISOString();
+    const { personalData, neighbours, buurtbabbels, partners, suppressions, calendarFeeds, outbox } = this.repositories;
+    const [neighbour, answers, pointers, suppression] = await Promise.all([
+      neighbours.get(key),
+      buurtbabbels.listHistory(key),
+      personalData.pointers(key),
+      suppressions.findByKey(key),
+    ]);
+    let erased = Boolean(neighbour) || answers.length > 0 || pointers.length > 0 || Boolean(suppression?.email);
+    await suppressions.keepOnlyHash(key, now);
+
+    for (const guest of answers) await this.eraseAnswer(guest, at);
+    if (neighbour) await personalData.deleteNeighbour(key);
+
+    for (const partner of await partners.listAll()) {
+      const changed = await retryOnConflict(
+        async (attempt) => {
+          const current = attempt === 1 ? partner : await partners.get(partner.id);
+          const next = current && withoutRepresentative(current, key, recipientKey, at);
+          if (!current || !next) return false;
+          await partners.replace(next, current.version);
+          return true;
+        },
+        { field: ['input', 'email'] },
+      );
+      erased ||= changed;
+    }
+
+    for (const pointer of pointers) {
+      if (pointer.type === 'outbox') {
+        const { dispatch } = await outbox.findCopy(pointer.dispatchId, key);
+        if (dispatch) await this.removeFromDispatch(pointer.dispatchId, key);
+        await outbox.forgetCopy(pointer.dispatchId, key);
+      } else {
+        await calendarFeeds.revoke(pointer.viewerId);
+        await personalData.deletePointer(key, pointer.sk);
+      }
+    }
+    for (const dispatch of await outbox.findUnexpandedDispatches()) {
+      if (dispatch.recipients.some((recipient) => recipient.key === key)) {
+        await this.removeFromDispatch(dispatch.id, key);
+        erased = true;
+      }
+    }
+    return { erased };
+  }
+
+  /** A guest record goes; the buurtbabbel keeps its counts, less the place on its waiting list. */
+  private async eraseAnswer(guest: GuestRecord, at: string): Promise<void> {
+    const { personalData, buurtbabbels } = this.repositories;
+    await retryOnConflict(
+      async () => {
+        const { buurtbabbel, guest: current } = await buurtbabbels.getWithGuest(guest.buurtbabbelId, guest.neighbourId);
+        if (!current) return;
+        const guestDelete = personalData.guestDelete(current.buurtbabbelId, current.neighbourId, current.version);
+        if (!buurtbabbel) return personalData.deleteAlone(guestDelete);
+        // The buurtbabbel's version rises even when only the guest goes: an answer decided meanwhile is refused.
+        const next = withoutWaitingGuest(buurtbabbel, current, at) ?? { ...buurtbabbel, version: buurtbabbel.version + 1, updatedAt: at };
+        await buurtbabbels.replace(next, buurtbabbel.version, [guestDelete]);
+      },
+      { field: ['input', 'email'] },
+    );
+  }
+
+  /** Takes the address out of a dispatch's recipients, re-reading when the list changed meanwhile. */
+  private async removeFromDispatch(dispatchId: string, key: string): Promise<void> {
+    const { outbox } = this.repositories;
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const { dispatch } = await outbox.findCopy(dispatchId, key);
+      const recipients = (dispatch?.recipients ?? []) as { key: string }[];
+      if (!recipients.some((recipient) => recipient.key === key)) return;
+      if (await outbox.removeRecipient(dispatchId, recipients, key)) return;
+    }
+    throw UserInputError.single('TRY_AGAIN', 'De verzendlijst veranderde tijdens het wissen. Probeer het nog eens.', ['input', 'email']);
+  }
+}
+
+function validAddress(email: string, field: string[]): string {
+  const error = checkEmail(email, field);
+  if (error) throw new UserInputError([error]);
+  return normaliseEmail(email);
+}

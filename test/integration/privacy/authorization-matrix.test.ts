@@ -1,0 +1,220 @@
+import { SignJWT } from 'jose';
+import {
+  getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  isScalarType,
+  type GraphQLField,
+  type GraphQLInputType,
+} from 'graphql';
+import { buildSchemaFromFiles } from '../../../functions/graphql/schema-files';
+import { createPartner } from '../../support/fixtures';
+import { createTestApp, devSecret, type TestApp } from '../../support/test-app';
+
+/**
+ * The authorisation matrix: every Query and Mutation field of the schema against every kind of
+ * caller. A field added to the schema without a row here fails the first test. Refused cells must
+ * answer with the right code and carry no data.
+ *
+ * COORDINATOR: coordinators only; SIGNED_IN: any valid token (what a partner sees is narrowed per
+ * field elsewhere); ANYONE: answers without a token, null for nobody (viewer); GUEST_LINK: a matrix
+ * guest acts with the signed token of an invitation link, so without a bearer token the call is
+ * refused as a userError. The rows are the policy, written down.
+ */
+type Access = 'COORDINATOR' | 'SIGNED_IN' | 'ANYONE' | 'GUEST_LINK';
+
+const policy: Record<string, Access> = {
+  // Queries
+  'Query.viewer': 'ANYONE',
+  // Counts and hosts only; guests and neighbours stay coordinator-only (field policy, part A).
+  'Query.buurtbabbels': 'SIGNED_IN',
+  'Query.buurtbabbel': 'SIGNED_IN',
+  'Query.matrixSessions': 'SIGNED_IN',
+  'Query.matrixSession': 'SIGNED_IN',
+  'Query.matrixSessionChanges': 'SIGNED_IN',
+  'Query.meetings': 'SIGNED_IN',
+  'Query.meeting': 'SIGNED_IN',
+  'Query.standingThemes': 'SIGNED_IN',
+  'Query.neighbours': 'COORDINATOR',
+  'Query.neighbour': 'COORDINATOR',
+  'Query.neighbourByEmail': 'COORDINATOR',
+  'Query.partners': 'SIGNED_IN',
+  'Query.partner': 'SIGNED_IN',
+  'Query.personalData': 'COORDINATOR',
+  'Query.projects': 'SIGNED_IN',
+  'Query.project': 'SIGNED_IN',
+  'Query.overCommittedPartners': 'COORDINATOR',
+  // Mutations
+  'Mutation.createCalendarFeed': 'SIGNED_IN',
+  'Mutation.revokeCalendarFeed': 'SIGNED_IN',
+  'Mutation.scheduleBuurtbabbel': 'COORDINATOR',
+  'Mutation.cancelBuurtbabbel': 'COORDINATOR',
+  'Mutation.recordBuurtbabbelAttendance': 'COORDINATOR',
+  'Mutation.startMatrixSession': 'COORDINATOR',
+  'Mutation.updateMatrixAxes': 'COORDINATOR',
+  'Mutation.inviteMatrixGuest': 'COORDINATOR',
+  'Mutation.addIdea': 'SIGNED_IN',
+  'Mutation.commentOnIdea': 'GUEST_LINK',
+  'Mutation.voteForIdea': 'GUEST_LINK',
+  'Mutation.withdrawVote': 'GUEST_LINK',
+  'Mutation.mergeIdeas': 'COORDINATOR',
+  'Mutation.closeMatrixSession': 'COORDINATOR',
+  'Mutation.promoteIdea': 'COORDINATOR',
+  'Mutation.scheduleMeeting': 'COORDINATOR',
+  'Mutation.rescheduleMeeting': 'COORDINATOR',
+  'Mutation.cancelMeeting': 'COORDINATOR',
+  'Mutation.respondToMeeting': 'SIGNED_IN',
+  'Mutation.changeMeetingInvitees': 'COORDINATOR',
+  'Mutation.addAgendaItem': 'COORDINATOR',
+  'Mutation.recordMeetingOutcome': 'COORDINATOR',
+  'Mutation.setStandingThemes': 'COORDINATOR',
+  'Mutation.addNeighbour': 'COORDINATOR',
+  'Mutation.importNeighbours': 'COORDINATOR',
+  'Mutation.optOutNeighbour': 'COORDINATOR',
+  'Mutation.optInNeighbour': 'COORDINATOR',
+  'Mutation.convertNeighbourToPartner': 'COORDINATOR',
+  'Mutation.createPartner': 'COORDINATOR',
+  'Mutation.updatePartner': 'COORDINATOR',
+  'Mutation.erasePerson': 'COORDINATOR',
+  'Mutation.proposeProject': 'SIGNED_IN',
+  'Mutation.updateProject': 'SIGNED_IN',
+  'Mutation.engageInProject': 'SIGNED_IN',
+  'Mutation.withdrawEngagement': 'SIGNED_IN',
+  'Mutation.assessProject': 'COORDINATOR',
+  'Mutation.changeProjectStatus': 'COORDINATOR',
+  'Mutation.answerConsolidationReview': 'SIGNED_IN',
+  'Mutation.confirmConsolidationReview': 'COORDINATOR',
+  'Mutation.recordProjectDecision': 'COORDINATOR',
+};
+
+const schema = buildSchemaFromFiles();
+const operations = (['Query', 'Mutation'] as const).flatMap((typeName) => {
+  const type = typeName === 'Query' ? schema.getQueryType()! : schema.getMutationType()!;
+  return Object.values(type.getFields()).map((field) => ({ typeName, field, path: `${typeName}.${field.name}` }));
+});
+
+/** A value of the input type that passes GraphQL validation (the ids exist nowhere). */
+function sample(type: GraphQLInputType): unknown {
+  if (isNonNullType(type)) return sample(type.ofType);
+  if (isListType(type)) return [sample(type.ofType)];
+  if (isEnumType(type)) return type.getValues()[0].value;
+  if (isInputObjectType(type)) {
+    return Object.fromEntries(
+      Object.values(type.getFields())
+        .filter((field) => isNonNullType(field.type))
+        .map((field) => [field.name, sample(field.type)]),
+    );
+  }
+  if (isScalarType(type)) {
+    switch (type.name) {
+      case 'Int':
+        return 1;
+      case 'Float':
+        return 1.5;
+      case 'Boolean':
+        return true;
+      case 'DateTime':
+        return '2027-03-01T10:00:00+01:00';
+      default:
+        return 'iemand@example.be';
+    }
+  }
+  throw new Error(`no sample for ${String(type)}`);
+}
+
+/** The operation for a field: every argument as a variable, `__typename` (or the scalar) selected. */
+function operationFor(typeName: 'Query' | 'Mutation', field: GraphQLField<unknown, unknown>) {
+  const args = field.args;
+  const declared = args.map((arg) => `$${arg.name}: ${String(arg.type)}`).join(', ');
+  const passed = args.map((arg) => `${arg.name}: $${arg.name}`).join(', ');
+  const selection = isObjectType(getNamedType(field.type)) ? ' { __typename }' : '';
+  const keyword = typeName === 'Query' ? 'query' : 'mutation';
+  return {
+    query: `${keyword}${declared ? `(${declared})` : ''} { ${field.name}${passed ? `(${passed})` : ''}${selection} }`,
+    variables: Object.fromEntries(args.filter((arg) => isNonNullType(arg.type)).map((arg) => [arg.name, sample(arg.type)])),
+  };
+}
+
+async function signed(
+  claims: Record<string, unknown>,
+  options: { secret?: string; audience?: string; issuer?: string; expiresIn?: number; now: Date },
+) {
+  const issuedAt = Math.floor(options.now.getTime() / 1000);
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(String(claims.email))
+    .setIssuer(options.issuer ?? 'destek-local-dev')
+    .setAudience(options.audience ?? 'destek-api')
+    .setIssuedAt(issuedAt)
+    .setExpirationTime(issuedAt + (options.expiresIn ?? 3600))
+    .sign(new TextEncoder().encode(options.secret ?? devSecret));
+}
+
+describe('authorisation matrix: every operation against every caller', () => {
+  let t: TestApp;
+  let partnerToken: string;
+  let invalidTokens: Record<string, string>;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const partner = await createPartner(t);
+    partnerToken = await t.token('PARTNER', { partnerId: partner.id });
+    const now = t.clock.now();
+    const coordinator = { email: 'c@destek.test', role: 'COORDINATOR' };
+    invalidTokens = {
+      expired: await signed(coordinator, { now: new Date(now.getTime() - 2 * 3600_000), expiresIn: 3600 }),
+      'signed by another key': await signed(coordinator, { now, secret: 'another-secret-0123456789abcdefghijklmnopqrstuvw' }),
+      'another audience': await signed(coordinator, { now, audience: 'destek-api-staging' }),
+      'another issuer (stage)': await signed(coordinator, { now, issuer: 'destek-staging' }),
+    };
+  });
+
+  it('has a row for every Query and Mutation field of the schema, and none for a field that is gone', () => {
+    expect(operations.map((op) => op.path).filter((path) => !(path in policy))).toEqual([]);
+    expect(Object.keys(policy).filter((path) => !operations.some((op) => op.path === path))).toEqual([]);
+  });
+
+  it.each(operations.map((op) => [op.path, op] as const))(
+    '%s: anonymous and invalid tokens are refused without data',
+    async (_path, op) => {
+      const { query, variables } = operationFor(op.typeName, op.field);
+      const guestLink = policy[op.path] === 'GUEST_LINK';
+      const anonymous = await t.graphql(
+        guestLink ? query.replace('{ __typename }', '{ __typename userErrors { code } }') : query,
+        variables,
+      );
+      if (policy[op.path] === 'ANYONE') {
+        expect(anonymous).toEqual({ status: 200, data: { [op.field.name]: null } });
+      } else if (guestLink) {
+        expect(anonymous.errors).toBeUndefined();
+        expect(anonymous.data[op.field.name]).toEqual({ __typename: expect.any(String), userErrors: [expect.anything()] });
+      } else {
+        expect(anonymous.data?.[op.field.name] ?? null).toBeNull();
+        expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      }
+      for (const [, token] of Object.entries(invalidTokens)) {
+        const refused = await t.graphql(query, variables, token);
+        expect({ status: refused.status, data: refused.data ?? null, code: refused.errors?.[0]?.extensions?.code }).toEqual({
+          status: 401,
+          data: null,
+          code: 'UNAUTHENTICATED',
+        });
+      }
+    },
+  );
+
+  it.each(operations.filter((op) => policy[op.path] === 'COORDINATOR').map((op) => [op.path, op] as const))(
+    '%s: a partner member is refused with FORBIDDEN and no data; a coordinator is not',
+    async (_path, op) => {
+      const { query, variables } = operationFor(op.typeName, op.field);
+      const member = await t.graphql(query, variables, partnerToken);
+      expect(member.data?.[op.field.name] ?? null).toBeNull();
+      expect(member.errors?.map((e: any) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+      const coordinator = await t.graphql(query, variables, await t.token('COORDINATOR'));
+      expect((coordinator.errors ?? []).map((e: any) => e.extensions?.code)).not.toContain('FORBIDDEN');
+    },
+  );
+});
