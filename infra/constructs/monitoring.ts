@@ -48,7 +48,7 @@ export class Monitoring extends Construct {
       [
         'EmailsToCheck',
         metricNames.emailsToCheck,
-        'Emails whose delivery is uncertain (a claim ran out or a send was not recorded): check them, then `retry-failed --check` if they did not arrive.',
+        'Emails whose delivery is uncertain (a claim ran out or a send was not recorded): see the deliver-outbox logs and check whether they arrived.',
       ],
       [
         'OutboxPaused',

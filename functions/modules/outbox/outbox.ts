@@ -59,7 +59,7 @@ export type OutboxDispatch = { [K in OutboxKind]: OutboxDispatchOf<K> }[OutboxKi
  * WITHDRAWN: its renderer found, at send time, that the mail is no longer wanted (e.g. an opt-out).
  * CHECK: a run claimed it and its lease ran out without a recorded result: the transport may have
  * accepted it (the run died, or could not record the send), so it is not sent again on its own; a
- * person checks and may queue it again (`npm run job -- retry-failed --check`).
+ * person checks and may queue it again (`OutboxDeliverer.requeueFailed({ includeCheck: true })`).
  */
 export type MessageStatus = 'PENDING' | 'SENT' | 'FAILED' | 'WITHDRAWN' | 'CHECK';
 
