@@ -7,7 +7,7 @@ import { createIdeaPromotedEmailRenderer } from '../modules/matrix/idea-promoted
 import { createStaleReplyNoteRenderer, staleReplyDispatchKind } from '../modules/inbound-mail/stale-reply-note';
 import { createMeetingEmailRenderer } from '../modules/meetings/meeting-email.renderer';
 import { meetingDispatchKind } from '../modules/meetings/meeting-dispatch';
-import { OutboxDeliverer } from '../modules/outbox/outbox-deliverer';
+import { OutboxDeliverer, type DeliverySettings } from '../modules/outbox/outbox-deliverer';
 import { reviewDispatchKind } from '../modules/projects/review-dispatch';
 import { createReviewEmailRenderer } from '../modules/projects/review-email.renderer';
 
@@ -15,7 +15,11 @@ import { createReviewEmailRenderer } from '../modules/projects/review-email.rend
  * The outbox deliverer of an app: its mailer, and a renderer for each kind of dispatch. The
  * deliver-outbox job builds one per execution environment; tests build their own.
  */
-export function createDeliverer(app: AppServices, mailer = createMailer(app.config)): OutboxDeliverer {
+export function createDeliverer(
+  app: AppServices,
+  mailer = createMailer(app.config),
+  overrides: Partial<DeliverySettings> = {},
+): OutboxDeliverer {
   const { config } = app;
   const linkSettings = { publicBaseUrl: config.publicBaseUrl, linkSigningSecret: config.linkSigningSecret, organizer: config.organizer };
   return new OutboxDeliverer(
@@ -37,6 +41,7 @@ export function createDeliverer(app: AppServices, mailer = createMailer(app.conf
       maxAttempts: config.outboxMaxAttempts,
       batchSize: config.outboxBatchSize,
       leaseMs: 5 * 60_000,
+      ...overrides,
     },
   );
 }

@@ -12,9 +12,9 @@ let deliverer: OutboxDeliverer | undefined;
 
 export const handler = lambdaJob(
   'deliver-outbox',
-  async (app, asOf) => {
+  async (app, asOf, limits) => {
     deliverer ??= createDeliverer(app);
-    return { ...(await deliverer.deliverDue(asOf)) };
+    return { ...(await deliverer.deliverDue(asOf, limits)) };
   },
   {
     countsOf: (report) => ({
@@ -22,6 +22,8 @@ export const handler = lambdaJob(
       [metricNames.emailsFailed]: report.failed,
       [metricNames.emailsRetried]: report.retried,
       [metricNames.emailsSuppressed]: report.suppressed,
+      [metricNames.emailsToCheck]: report.checked + report.unrecorded,
+      [metricNames.outboxPaused]: report.paused,
     }),
     // The renderers sign the answer and opt-out links at send time.
     linkSigningSecret: true,

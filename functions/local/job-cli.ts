@@ -1,6 +1,10 @@
 import { DateTime } from 'luxon';
 import type { JobResult, RunnableJob } from '../runtime/scheduled-job';
-import { runnableJobs } from './runnable-jobs';
+import { retryFailedJob } from './retry-failed-job';
+import { runnableJobs as scheduledRunnableJobs } from './runnable-jobs';
+
+/** The scheduled jobs, and those run on demand only. */
+const runnableJobs = [...scheduledRunnableJobs, retryFailedJob];
 import { runCli, splitEqualsFlags, UsageError } from './cli';
 import { withLocalDatabase, type LocalDatabaseOptions } from './local-database';
 import { LOCAL_TIME_ZONE } from '../shared/time-zone';

@@ -22,14 +22,29 @@ export class MailDeliveryError extends Error {
    * message nodemailer cannot build) says nothing about the address, so it fails that one message only.
    */
   readonly refusedByServer: boolean;
+  /**
+   * The way out failed, not this message or address: no connection, a timeout, a refused login,
+   * the relay refusing to relay (530, 554 relaying denied), SES throttling or paused sending. It
+   * counts towards the deliverer's circuit breaker, never suppresses the address, and a message
+   * that failed for good this way can be queued again (`npm run job -- retry-failed`).
+   */
+  readonly transport: boolean;
 
-  constructor(message: string, options: { permanent: boolean; responseCode?: number; code?: string; source?: string; cause?: unknown }) {
+  constructor(
+    message: string,
+    options: { permanent: boolean; responseCode?: number; code?: string; source?: string; cause?: unknown; transport?: boolean },
+  ) {
     super(message, { cause: options.cause });
     this.name = 'MailDeliveryError';
     this.permanent = options.permanent;
     this.source = options.source ?? `SMTP_${options.responseCode ?? 'CONNECTION'}`;
+    this.transport = options.transport ?? !options.permanent;
     this.refusedByServer =
-      options.permanent && options.responseCode !== undefined && options.responseCode >= 500 && options.responseCode < 600;
+      !this.transport &&
+      options.permanent &&
+      options.responseCode !== undefined &&
+      options.responseCode >= 500 &&
+      options.responseCode < 600;
     if (options.responseCode !== undefined) this.responseCode = options.responseCode;
     if (options.code !== undefined) this.code = options.code;
   }
@@ -39,6 +54,16 @@ interface NodemailerErrorFields {
   code?: unknown;
   responseCode?: unknown;
   command?: unknown;
+  response?: unknown;
+}
+
+/**
+ * The relay's own refusals: 530 (authentication required) and a 554 that says relaying is denied.
+ * They say nothing about the recipient, so they are transport failures, not bounces.
+ */
+function isRelayRefusal(responseCode: number | undefined, response: string | undefined): boolean {
+  if (responseCode === 530) return true;
+  return responseCode === 554 && response !== undefined && /relay/i.test(response);
 }
 
 /**
@@ -47,6 +72,23 @@ interface NodemailerErrorFields {
  */
 const permanentWithoutResponse = new Set(['EENVELOPE', 'EMESSAGE']);
 
+/**
+ * Not about this message or recipient: no answer at all (connection, timeout, DNS), a refused
+ * login, the relay refusing to relay, or a 421 (the server closing). A 4xx to one recipient or to
+ * one message's data is temporary but about that message.
+ */
+function isTransportFailure(
+  code: string | undefined,
+  responseCode: number | undefined,
+  command: string | undefined,
+  response: string | undefined,
+  permanent: boolean,
+): boolean {
+  if (code === 'EAUTH' || isRelayRefusal(responseCode, response) || responseCode === 421) return true;
+  if (permanent) return false;
+  return responseCode === undefined || command === 'CONN' || command === 'MAIL FROM';
+}
+
 export function toMailDeliveryError(error: unknown): MailDeliveryError {
   if (error instanceof MailDeliveryError) return error;
   const fields: NodemailerErrorFields = typeof error === 'object' && error !== null ? error : {};
@@ -54,8 +96,10 @@ export function toMailDeliveryError(error: unknown): MailDeliveryError {
   const responseCode = typeof fields.responseCode === 'number' ? fields.responseCode : undefined;
   const command = typeof fields.command === 'string' ? fields.command : undefined;
 
+  const response = typeof fields.response === 'string' ? fields.response : undefined;
+
   let permanent: boolean;
-  if (code === 'EAUTH') {
+  if (code === 'EAUTH' || isRelayRefusal(responseCode, response)) {
     // A refused login is our configuration, not this message: once it is fixed the retry succeeds.
     permanent = false;
   } else if (responseCode !== undefined) {
@@ -71,5 +115,6 @@ export function toMailDeliveryError(error: unknown): MailDeliveryError {
     responseCode,
     code,
     cause: error,
+    transport: isTransportFailure(code, responseCode, command, response, permanent),
   });
 }

@@ -22,7 +22,7 @@ export interface LambdaJobOptions<R> {
  */
 export function lambdaJob<R extends JobResult>(
   name: string,
-  run: (app: AppServices, asOf: Date | undefined) => Promise<R>,
+  run: (app: AppServices, asOf: Date | undefined, limits: { remainingMs?: () => number }) => Promise<R>,
   options: LambdaJobOptions<R> = {},
 ): JobHandler {
   const countsOf = options.countsOf ?? ((): Record<string, number> => ({}));
@@ -31,13 +31,15 @@ export function lambdaJob<R extends JobResult>(
     const config = await getRuntimeConfig(needs);
     return { app: createApp(config, { logger: createFunctionLogger(config, name) }), metrics: createFunctionMetrics(config, name) };
   });
-  return async (event: JobEvent) => {
+  // Lambda passes its context second: how much of the run's time is left (absent locally).
+  return async (event: JobEvent, context?: { getRemainingTimeInMillis?: () => number }) => {
     const { app, metrics } = await ready();
     const asOf = event?.now ? new Date(event.now) : undefined;
     if (asOf && Number.isNaN(asOf.getTime())) throw new Error(`invalid "now": ${event.now}`);
     const started = Date.now();
     try {
-      const result = await run(app, asOf);
+      const remaining = context?.getRemainingTimeInMillis;
+      const result = await run(app, asOf, remaining ? { remainingMs: () => remaining.call(context) } : {});
       for (const [metric, value] of Object.entries(countsOf(result))) metrics.count(metric, value);
       return result;
     } finally {

@@ -9,6 +9,10 @@ export const metricNames = {
   emailsFailed: 'EmailsFailed',
   emailsRetried: 'EmailsRetried',
   emailsSuppressed: 'EmailsSuppressed',
+  /** Messages set aside to check: a claim ran out, or an accepted send could not be recorded. */
+  emailsToCheck: 'EmailsToCheck',
+  /** 1 for a deliver-outbox run the circuit breaker stopped (transport outage). */
+  outboxPaused: 'OutboxPaused',
   /** Milliseconds one run of a scheduled job took; the `service` dimension names the job. */
   jobDuration: 'JobDuration',
 } as const;

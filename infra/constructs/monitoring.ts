@@ -44,6 +44,30 @@ export class Monitoring extends Construct {
         description: 'Emails were given up on (permanent refusal or too many attempts): see the deliver-outbox logs.',
       },
     );
+    for (const [id, metricName, description] of [
+      [
+        'EmailsToCheck',
+        metricNames.emailsToCheck,
+        'Emails whose delivery is uncertain (a claim ran out or a send was not recorded): see the deliver-outbox logs and check whether they arrived.',
+      ],
+      [
+        'OutboxPaused',
+        metricNames.outboxPaused,
+        'The outbox circuit breaker paused delivery (SMTP or SES outage); after it, `npm run job -- retry-failed` queues outage failures again.',
+      ],
+    ] as const) {
+      this.alarm(
+        id,
+        new Metric({
+          namespace: metricNamespace,
+          metricName,
+          dimensionsMap: { service: 'deliver-outbox' },
+          statistic: 'Sum',
+          period: Duration.hours(1),
+        }),
+        { threshold: 1, description },
+      );
+    }
     this.alarm(
       'SesBounceRate',
       new Metric({ namespace: 'AWS/SES', metricName: 'Reputation.BounceRate', statistic: 'Maximum', period: Duration.hours(1) }),

@@ -57,6 +57,8 @@ export interface TestApp {
   app: AppServices;
   clock: FixedClock;
   roundTrips: RoundTripCounter;
+  /** The app's DynamoDB client, for tests that put faults in front of it (SDK middleware). */
+  db: ReturnType<typeof createDocumentClient>;
   request(request: Partial<HttpRequest> & { path: string }): Promise<HttpResponse>;
   graphql<T = any>(
     query: string,
@@ -80,6 +82,7 @@ export async function createTestApp(options: { now?: string; config?: Record<str
     app,
     clock,
     roundTrips,
+    db,
     request,
     async graphql(query, variables, token) {
       const response = await request({

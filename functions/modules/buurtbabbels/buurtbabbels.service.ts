@@ -389,7 +389,8 @@ export class BuurtbabbelsService {
       recipients = await this.invitable(accepted.map((guest) => guest.neighbourId));
     }
     const dispatches = await this.bulk(next, round === 'INVITATIONS' ? 'invitation' : 'reminder', recipients, now);
-    await this.buurtbabbels.replace(next, current.version, this.dispatchPuts(dispatches, now));
+    // Decided as of `now` (a replay's --now), but the mail leaves at the real now, not then.
+    await this.buurtbabbels.replace(next, current.version, this.dispatchPuts(dispatches, this.clock.now()));
     return recipients.length;
   }
 

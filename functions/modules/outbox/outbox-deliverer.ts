@@ -1,4 +1,5 @@
-import type { Mailer, OutgoingEmail } from '../../mail/mailer';
+import { randomUUID } from 'node:crypto';
+import type { Mailer, OutgoingEmail, SendResult } from '../../mail/mailer';
 import { MailDeliveryError } from '../../mail/mailer';
 import type { Clock } from '../../shared/clock';
 import type { Logger } from '../../shared/logger';
@@ -66,6 +67,12 @@ export interface DeliverySettings {
   batchSize: number;
   /** How long a claimed message is reserved for the job that claimed it. */
   leaseMs: number;
+  /** A run claims nothing more once less than this much of its time is left (default 60 s). */
+  stopClaimingWithinMs?: number;
+  /** Consecutive transport failures after which the run stops sending (circuit breaker; default 3). */
+  breakerThreshold?: number;
+  /** Waits between the attempts to record an accepted send (default 0.2, 0.4, 0.8, 1.6, 3.2 s). */
+  recordRetryDelaysMs?: readonly number[];
 }
 
 export interface DeliveryReport {
@@ -79,9 +86,27 @@ export interface DeliveryReport {
   skipped: number;
   /** Messages their renderer withdrew at send time (no longer wanted). */
   withdrawn: number;
+  /** Messages whose earlier claim ran out without a result: set aside to check, not sent again. */
+  checked: number;
+  /** Accepted sends whose record failed even after its retries: left to run out into CHECK. */
+  unrecorded: number;
+  /** Result writes refused because another run's claim or result came first. */
+  fenced: number;
+  /** 1 when the circuit breaker stopped the run after consecutive transport failures. */
+  paused: number;
+  /** 1 when the run stopped claiming because its time was running out. */
+  stoppedForTime: number;
+}
+
+/** What a run may know about itself: how much time it has left (a Lambda's context). */
+export interface RunLimits {
+  remainingMs?: () => number;
 }
 
 const maxRounds = 50;
+const defaultRecordRetryDelaysMs = [200, 400, 800, 1600, 3200] as const;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export class OutboxDeliverer {
   constructor(
@@ -95,9 +120,25 @@ export class OutboxDeliverer {
   ) {}
 
   /** Delivers everything due at `asOf` (and what falls due while it runs). Safe to run concurrently. */
-  async deliverDue(asOf?: Date): Promise<DeliveryReport> {
-    const report: DeliveryReport = { expanded: 0, sent: 0, retried: 0, failed: 0, suppressed: 0, skipped: 0, withdrawn: 0 };
-    for (let round = 0; round < maxRounds; round += 1) {
+  async deliverDue(asOf?: Date, limits: RunLimits = {}): Promise<DeliveryReport> {
+    const report: DeliveryReport = {
+      expanded: 0,
+      sent: 0,
+      retried: 0,
+      failed: 0,
+      suppressed: 0,
+      skipped: 0,
+      withdrawn: 0,
+      checked: 0,
+      unrecorded: 0,
+      fenced: 0,
+      paused: 0,
+      stoppedForTime: 0,
+    };
+    const breaker = { consecutive: 0, threshold: this.settings.breakerThreshold ?? 3 };
+    const margin = this.settings.stopClaimingWithinMs ?? 60_000;
+    const outOfTime = () => limits.remainingMs !== undefined && limits.remainingMs() < margin;
+    rounds: for (let round = 0; round < maxRounds; round += 1) {
       const now = this.later(asOf);
       const due = await this.repository.findDue(now, this.settings.batchSize);
       if (due.length === 0) break;
@@ -107,14 +148,31 @@ export class OutboxDeliverer {
       );
       const cache = newRoundCache();
       for (const item of due) {
+        if (outOfTime()) {
+          report.stoppedForTime = 1;
+          this.logger.warn('outbox run stops claiming: its time is running out');
+          break rounds;
+        }
+        if (breaker.consecutive >= breaker.threshold) {
+          report.paused = 1;
+          this.logger.error('outbox delivery paused: the transport failed repeatedly (circuit open)', {
+            consecutiveFailures: breaker.consecutive,
+          });
+          break rounds;
+        }
         if (item.type === 'dispatch') {
           report.expanded += await this.repository.expand(item.dispatch, now);
         } else {
-          await this.deliver(item.message, item.dueKey, report, { suppressed, cache }, asOf);
+          await this.deliver(item.message, item.dueKey, report, { suppressed, cache, breaker }, asOf);
         }
       }
     }
     return report;
+  }
+
+  /** Queues again the messages a transport outage failed for good (and, with `includeCheck`, those left to check). */
+  requeueFailed(options: { includeCheck?: boolean } = {}): Promise<{ requeued: number; left: number }> {
+    return this.repository.requeue(this.clock.now(), options);
   }
 
   /** The later of the run's reference time and the clock: a replayed run still sees new work. */
@@ -128,18 +186,39 @@ export class OutboxDeliverer {
     message: OutboxMessage,
     dueKey: string,
     report: DeliveryReport,
-    round: { suppressed: Map<string, Suppression>; cache: RoundCache },
+    round: { suppressed: Map<string, Suppression>; cache: RoundCache; breaker: { consecutive: number } },
     asOf?: Date,
   ): Promise<void> {
     const { suppressed } = round;
     const now = this.later(asOf);
-    const claimed = await this.repository.claim(message, dueKey, new Date(now.getTime() + this.settings.leaseMs));
+    if (message.claimedBy !== undefined) {
+      // An earlier claim ran out without a result: the transport may have accepted it. Not again.
+      if (await this.repository.markCheck(message, dueKey, this.clock.now())) {
+        report.checked += 1;
+        this.logger.warn('outbox message left to check: an earlier claim ran out without a result', {
+          dispatchId: message.dispatchId,
+          recipientKey: message.recipient.key,
+        });
+      } else {
+        report.skipped += 1;
+      }
+      return;
+    }
+    const token = randomUUID();
+    const claimed = await this.repository.claim(message, dueKey, new Date(now.getTime() + this.settings.leaseMs), token);
     if (!claimed) {
       report.skipped += 1;
       return;
     }
     const attempt = message.attempts + 1;
     const log = this.logger.child({ dispatchId: message.dispatchId, recipientKey: message.recipient.key, attempt });
+    const fence = (written: boolean) => {
+      if (!written) {
+        report.fenced += 1;
+        log.warn('outbox result not written: another run holds the claim or recorded a result');
+      }
+      return written;
+    };
     const suppression = suppressed.get(recipientKey(message.recipient.email));
     if (suppression?.reason === 'ERASED') {
       // The person asked to be forgotten: no copy with their address stays behind.
@@ -149,46 +228,103 @@ export class OutboxDeliverer {
       return;
     }
     if (suppression) {
-      await this.repository.markFailed(message, { code: `SUPPRESSED_${suppression.reason}`, permanent: true }, this.clock.now());
-      report.suppressed += 1;
-      log.info('outbox message not sent: address suppressed', { reason: suppression.reason });
+      if (
+        fence(
+          await this.repository.markFailed(message, token, { code: `SUPPRESSED_${suppression.reason}`, permanent: true }, this.clock.now()),
+        )
+      ) {
+        report.suppressed += 1;
+        log.info('outbox message not sent: address suppressed', { reason: suppression.reason });
+      }
       return;
     }
+    let result: SendResult;
     try {
       const rendered = await render(this.renderers, message, now, round.cache);
       if (!rendered) throw new Error(`no renderer for outbox kind ${message.kind}`);
       if ('withdraw' in rendered) {
-        await this.repository.markWithdrawn(message, rendered.withdraw, this.clock.now());
-        report.withdrawn += 1;
-        log.info('outbox message withdrawn', { kind: message.kind, reason: rendered.withdraw });
+        if (fence(await this.repository.markWithdrawn(message, token, rendered.withdraw, this.clock.now()))) {
+          report.withdrawn += 1;
+          log.info('outbox message withdrawn', { kind: message.kind, reason: rendered.withdraw });
+        }
         return;
       }
-      const result = await this.mailer.send({
+      result = await this.mailer.send({
         ...rendered,
         messageId: messageIdFor(message.dispatchId, message.recipient.key, this.settings.messageIdDomain),
         from: this.settings.from,
         to: message.recipient.name ? { name: message.recipient.name, address: message.recipient.email } : message.recipient.email,
       });
-      await this.repository.markSent(message, this.clock.now(), result.messageId);
+    } catch (error) {
+      await this.failed(message, token, attempt, now, error, report, round, log, fence);
+      return;
+    }
+    round.breaker.consecutive = 0;
+    // Accepted: from here on the message must never count as failed. The record has retries of its
+    // own; if they all fail, the claim runs out into CHECK instead of a resend.
+    const recorded = await this.recordSent(message, token, result.messageId, log);
+    if (recorded === 'unrecorded') {
+      report.unrecorded += 1;
+    } else if (fence(recorded === 'written')) {
       report.sent += 1;
       log.info('outbox message sent', { kind: message.kind });
-    } catch (error) {
-      const permanent = error instanceof MailDeliveryError && error.permanent;
-      const code = error instanceof MailDeliveryError ? error.source : 'RENDER_OR_SEND_ERROR';
-      // Only a mail server's refusal marks the address; SES bounces arrive as events (ses-events).
-      if (error instanceof MailDeliveryError && error.refusedByServer) {
-        const recorded = await this.suppressions.suppress(message.recipient.email, 'BOUNCED', code, this.clock.now());
-        suppressed.set(recorded.addressKey, recorded);
+    }
+  }
+
+  private async recordSent(
+    message: OutboxMessage,
+    token: string,
+    providerMessageId: string,
+    log: Logger,
+  ): Promise<'written' | 'fenced' | 'unrecorded'> {
+    const delays = this.settings.recordRetryDelaysMs ?? defaultRecordRetryDelaysMs;
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        return (await this.repository.markSent(message, token, this.clock.now(), providerMessageId)) ? 'written' : 'fenced';
+      } catch (error) {
+        if (attempt >= delays.length) {
+          log.error('outbox send accepted but not recorded: its claim will run out into CHECK, not a resend', { error });
+          return 'unrecorded';
+        }
+        log.warn('recording an accepted send failed; trying again', { error });
+        await sleep(delays[attempt]);
       }
-      if (permanent || attempt >= this.settings.maxAttempts) {
-        await this.repository.markFailed(message, { code, permanent }, this.clock.now());
+    }
+  }
+
+  private async failed(
+    message: OutboxMessage,
+    token: string,
+    attempt: number,
+    now: Date,
+    error: unknown,
+    report: DeliveryReport,
+    round: { suppressed: Map<string, Suppression>; breaker: { consecutive: number } },
+    log: Logger,
+    fence: (written: boolean) => boolean,
+  ): Promise<void> {
+    const delivery = error instanceof MailDeliveryError ? error : undefined;
+    const permanent = delivery?.permanent ?? false;
+    const transport = delivery?.transport ?? false;
+    const code = delivery?.source ?? 'RENDER_OR_SEND_ERROR';
+    round.breaker.consecutive = transport ? round.breaker.consecutive + 1 : 0;
+    // Only a mail server's refusal marks the address; SES bounces arrive as events (ses-events).
+    if (delivery?.refusedByServer) {
+      const recorded = await this.suppressions.suppress(message.recipient.email, 'BOUNCED', code, this.clock.now());
+      round.suppressed.set(recorded.addressKey, recorded);
+    }
+    if (permanent || attempt >= this.settings.maxAttempts) {
+      if (fence(await this.repository.markFailed(message, token, { code, permanent, transport }, this.clock.now()))) {
         report.failed += 1;
-        log.error('outbox message failed for good', { code, permanent, error });
-      } else {
-        await this.repository.scheduleRetry(message, new Date(now.getTime() + retryDelayMs(attempt)), { code }, this.clock.now());
-        report.retried += 1;
-        log.warn('outbox message will be retried', { code, error });
+        log.error('outbox message failed for good', { code, permanent, transport, error });
       }
+    } else if (
+      fence(
+        await this.repository.scheduleRetry(message, token, new Date(now.getTime() + retryDelayMs(attempt)), { code }, this.clock.now()),
+      )
+    ) {
+      report.retried += 1;
+      log.warn('outbox message will be retried', { code, transport, error });
     }
   }
 }

@@ -1,6 +1,6 @@
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { isConditionFailure } from '../../shared/dynamodb/conditional';
-import { queryDue } from '../../shared/dynamodb/due-query';
+import { queryDue, queryWholeDuePartition } from '../../shared/dynamodb/due-query';
 import { keys } from '../../shared/dynamodb/keys';
 import { recordOf } from '../../shared/dynamodb/record-of';
 import { tableIndexes, ttlAttribute } from '../../shared/dynamodb/table-definition';
@@ -34,6 +34,7 @@ const messageAttributes = {
   createdAt: true,
   sentAt: true,
   lastError: true,
+  claimedBy: true,
 } as const;
 
 export type DueItem =
@@ -134,17 +135,18 @@ export class OutboxRepository {
   }
 
   /**
-   * Takes a message for sending: moves its due time to the end of the lease, on condition that
-   * nobody moved it since we read it. Of two jobs that read the same message, one wins. If the
-   * winner dies before recording the result, the message falls due again when the lease ends.
+   * Takes a message for sending: moves its due time to the end of the lease and stores the run's
+   * claim token, on condition that nobody moved it since we read it. Of two jobs that read the same
+   * message, one wins. If the winner dies before recording the result, the message falls due again
+   * when the lease ends and is then moved to CHECK (`markCheck`), not sent again.
    */
-  async claim(message: OutboxMessage, seenDueKey: string, leaseUntil: Date): Promise<boolean> {
+  async claim(message: OutboxMessage, seenDueKey: string, leaseUntil: Date, token: string): Promise<boolean> {
     try {
       await this.db.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: keys.outboxMessage(message.dispatchId, message.recipient.key),
-          UpdateExpression: 'SET #gsk = :lease, attempts = attempts + :one',
+          UpdateExpression: 'SET #gsk = :lease, attempts = attempts + :one, claimedBy = :token',
           ConditionExpression: '#gsk = :seen AND #status = :pending',
           ExpressionAttributeNames: { '#gsk': dueIndex.sortKey, '#status': 'status' },
           ExpressionAttributeValues: {
@@ -152,6 +154,7 @@ export class OutboxRepository {
             ':seen': seenDueKey,
             ':pending': 'PENDING',
             ':one': 1,
+            ':token': token,
           },
         }),
       );
@@ -162,31 +165,38 @@ export class OutboxRepository {
     }
   }
 
-  markSent(message: OutboxMessage, now: Date, providerMessageId: string): Promise<void> {
-    return this.close(message, now, { status: 'SENT', sentAt: now.toISOString(), providerMessageId });
+  /** Each result write below is fenced on the claim: false when another run's claim or result came first. */
+  markSent(message: OutboxMessage, token: string, now: Date, providerMessageId: string): Promise<boolean> {
+    return this.close(message, token, now, { status: 'SENT', sentAt: now.toISOString(), providerMessageId });
   }
 
-  async scheduleRetry(message: OutboxMessage, retryAt: Date, error: { code: string }, now: Date): Promise<void> {
-    await this.db.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: keys.outboxMessage(message.dispatchId, message.recipient.key),
-        UpdateExpression: 'SET #gsk = :due, lastError = :error',
-        ExpressionAttributeNames: { '#gsk': dueIndex.sortKey },
-        ExpressionAttributeValues: {
-          ':due': keys.outboxDue(retryAt.toISOString(), message.dispatchId, message.recipient.key).GSI2SK,
-          ':error': { code: error.code, permanent: false, at: now.toISOString() },
-        },
-      }),
-    );
+  async scheduleRetry(message: OutboxMessage, token: string, retryAt: Date, error: { code: string }, now: Date): Promise<boolean> {
+    return this.fenced(message, token, {
+      UpdateExpression: 'SET #gsk = :due, lastError = :error REMOVE claimedBy',
+      ExpressionAttributeNames: { '#gsk': dueIndex.sortKey },
+      ExpressionAttributeValues: {
+        ':due': keys.outboxDue(retryAt.toISOString(), message.dispatchId, message.recipient.key).GSI2SK,
+        ':error': { code: error.code, permanent: false, at: now.toISOString() },
+      },
+    });
   }
 
-  markFailed(message: OutboxMessage, error: { code: string; permanent: boolean }, now: Date): Promise<void> {
-    return this.close(message, now, { status: 'FAILED', lastError: { ...error, at: now.toISOString() } });
+  /**
+   * A failure for good. One caused by the transport (an outage outlasting the retries) stays on the
+   * due index under `outboxRequeuePartition`, never due, so `requeue` can find it with one Query.
+   */
+  markFailed(
+    message: OutboxMessage,
+    token: string,
+    error: { code: string; permanent: boolean; transport?: boolean },
+    now: Date,
+  ): Promise<boolean> {
+    const fields = { status: 'FAILED', lastError: { ...error, at: now.toISOString() } };
+    return this.close(message, token, now, fields, error.transport ? now : undefined);
   }
 
-  markWithdrawn(message: OutboxMessage, reason: string, now: Date): Promise<void> {
-    return this.close(message, now, { status: 'WITHDRAWN', withdrawnAt: now.toISOString(), withdrawnBecause: reason });
+  markWithdrawn(message: OutboxMessage, token: string, reason: string, now: Date): Promise<boolean> {
+    return this.close(message, token, now, { status: 'WITHDRAWN', withdrawnAt: now.toISOString(), withdrawnBecause: reason });
   }
 
   /** The dispatch and this address's copy of it (personalData, erasePerson): two GetItems. */
@@ -256,25 +266,137 @@ export class OutboxRepository {
     );
   }
 
-  /** Ends a message's life on the due index: sets the given fields and lets TTL remove it later. */
-  private async close(message: OutboxMessage, now: Date, fields: Record<string, unknown>): Promise<void> {
+  /**
+   * A message whose claim ran out without a result: the transport may have accepted it, so it is
+   * not sent again but set aside to check (and can be queued again on purpose). Conditional on
+   * the due key we read, so of two runs one moves it. The claim token stays: the run that held it
+   * may still record its result.
+   */
+  async markCheck(message: OutboxMessage, seenDueKey: string, now: Date): Promise<boolean> {
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.outboxMessage(message.dispatchId, message.recipient.key),
+          UpdateExpression: 'SET #status = :check, lastError = :error, #gpk = :requeue, #gsk = :parked',
+          ConditionExpression: '#gsk = :seen AND #status = :pending',
+          ExpressionAttributeNames: { '#gsk': dueIndex.sortKey, '#gpk': dueIndex.partitionKey, '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':check': 'CHECK',
+            ':error': { code: 'CLAIM_RAN_OUT', permanent: false, at: now.toISOString() },
+            ':requeue': keys.outboxRequeuePartition,
+            ':parked': keys.outboxDue(now.toISOString(), message.dispatchId, message.recipient.key).GSI2SK,
+            ':seen': seenDueKey,
+            ':pending': 'PENDING',
+          },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  /**
+   * Queues again the messages an outage failed for good (and, with `includeCheck`, those left to
+   * check): one Query on the requeue partition, then each put back as due now with fresh attempts,
+   * on condition that it is still in the state we read. Returns how many were queued again.
+   */
+  async requeue(now: Date, options: { includeCheck?: boolean } = {}): Promise<{ requeued: number; left: number }> {
+    const items = await queryWholeDuePartition(this.db, this.tableName, keys.outboxRequeuePartition);
+    let requeued = 0;
+    for (const item of items) {
+      const message = recordOf<OutboxMessage>(item, messageAttributes);
+      if (message.status === 'CHECK' && !options.includeCheck) continue;
+      try {
+        await this.db.send(
+          new UpdateCommand({
+            TableName: this.tableName,
+            Key: keys.outboxMessage(message.dispatchId, message.recipient.key),
+            UpdateExpression: 'SET #status = :pending, attempts = :zero, #gpk = :outbox, #gsk = :due REMOVE claimedBy, #ttl',
+            ConditionExpression: '#status = :was AND #gpk = :requeue',
+            ExpressionAttributeNames: {
+              '#status': 'status',
+              '#gpk': dueIndex.partitionKey,
+              '#gsk': dueIndex.sortKey,
+              '#ttl': ttlAttribute,
+            },
+            ExpressionAttributeValues: {
+              ':pending': 'PENDING',
+              ':zero': 0,
+              ':outbox': keys.outboxPartition,
+              ':due': keys.outboxDue(now.toISOString(), message.dispatchId, message.recipient.key).GSI2SK,
+              ':was': message.status,
+              ':requeue': keys.outboxRequeuePartition,
+            },
+          }),
+        );
+        requeued += 1;
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+      }
+    }
+    return { requeued, left: items.length - requeued };
+  }
+
+  /** An update of a claimed message, on condition that the claim is still ours and no result is recorded. */
+  private async fenced(
+    message: OutboxMessage,
+    token: string,
+    update: {
+      UpdateExpression: string;
+      ExpressionAttributeNames: Record<string, string>;
+      ExpressionAttributeValues: Record<string, unknown>;
+    },
+  ): Promise<boolean> {
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.outboxMessage(message.dispatchId, message.recipient.key),
+          ...update,
+          ConditionExpression: 'claimedBy = :token AND #status IN (:pending, :check)',
+          ExpressionAttributeNames: { ...update.ExpressionAttributeNames, '#status': 'status' },
+          ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ':token': token, ':pending': 'PENDING', ':check': 'CHECK' },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  /**
+   * Ends a message's life on the due index: sets the given fields and lets TTL remove it later.
+   * With `parkedAt`, it moves to the requeue partition instead (never due there).
+   */
+  private close(message: OutboxMessage, token: string, now: Date, fields: Record<string, unknown>, parkedAt?: Date): Promise<boolean> {
     const names = Object.keys(fields);
-    await this.db.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: keys.outboxMessage(message.dispatchId, message.recipient.key),
-        UpdateExpression: `SET ${names.map((_, i) => `#f${i} = :f${i}`).join(', ')}, #ttl = :ttl REMOVE #gpk, #gsk`,
-        ExpressionAttributeNames: {
-          ...Object.fromEntries(names.map((name, i) => [`#f${i}`, name])),
-          '#gpk': dueIndex.partitionKey,
-          '#gsk': dueIndex.sortKey,
-          '#ttl': ttlAttribute,
-        },
-        ExpressionAttributeValues: {
-          ...Object.fromEntries(names.map((name, i) => [`:f${i}`, fields[name]])),
-          ':ttl': Math.floor(now.getTime() / 1000) + retentionSeconds,
-        },
-      }),
-    );
+    const set = names.map((_, i) => `#f${i} = :f${i}`).join(', ');
+    const where = parkedAt
+      ? {
+          expression: `SET ${set}, #ttl = :ttl, #gpk = :requeue, #gsk = :parked`,
+          values: {
+            ':requeue': keys.outboxRequeuePartition,
+            ':parked': keys.outboxDue(parkedAt.toISOString(), message.dispatchId, message.recipient.key).GSI2SK,
+          },
+        }
+      : { expression: `SET ${set}, #ttl = :ttl REMOVE #gpk, #gsk`, values: {} };
+    return this.fenced(message, token, {
+      UpdateExpression: where.expression,
+      ExpressionAttributeNames: {
+        ...Object.fromEntries(names.map((name, i) => [`#f${i}`, name])),
+        '#gpk': dueIndex.partitionKey,
+        '#gsk': dueIndex.sortKey,
+        '#ttl': ttlAttribute,
+      },
+      ExpressionAttributeValues: {
+        ...Object.fromEntries(names.map((name, i) => [`:f${i}`, fields[name]])),
+        ':ttl': Math.floor(now.getTime() / 1000) + retentionSeconds,
+        ...where.values,
+      },
+    });
   }
 }

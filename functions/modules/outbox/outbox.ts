@@ -46,8 +46,13 @@ export interface OutboxDispatchOf<K extends OutboxKind> {
 /** A dispatch of any kind; `kind` tells which payload and recipient data it holds. */
 export type OutboxDispatch = { [K in OutboxKind]: OutboxDispatchOf<K> }[OutboxKind];
 
-/** WITHDRAWN: its renderer found, at send time, that the mail is no longer wanted (e.g. an opt-out). */
-export type MessageStatus = 'PENDING' | 'SENT' | 'FAILED' | 'WITHDRAWN';
+/**
+ * WITHDRAWN: its renderer found, at send time, that the mail is no longer wanted (e.g. an opt-out).
+ * CHECK: a run claimed it and its lease ran out without a recorded result: the transport may have
+ * accepted it (the run died, or could not record the send), so it is not sent again on its own; a
+ * person checks and may queue it again (`OutboxDeliverer.requeueFailed({ includeCheck: true })`).
+ */
+export type MessageStatus = 'PENDING' | 'SENT' | 'FAILED' | 'WITHDRAWN' | 'CHECK';
 
 export interface OutboxMessageOf<K extends OutboxKind> {
   dispatchId: string;
@@ -58,7 +63,9 @@ export interface OutboxMessageOf<K extends OutboxKind> {
   attempts: number;
   createdAt: string;
   sentAt?: string;
-  lastError?: { code: string; permanent: boolean; at: string };
+  lastError?: { code: string; permanent: boolean; at: string; transport?: boolean };
+  /** The token of the run that holds (or last held) the claim; results are written only under it. */
+  claimedBy?: string;
 }
 
 /** A message of any kind; `kind` tells which payload and recipient data it holds. */

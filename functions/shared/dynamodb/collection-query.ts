@@ -35,7 +35,11 @@ function keyCondition(query: CollectionQuery) {
   return { KeyConditionExpression: expression, ExpressionAttributeNames: names, ExpressionAttributeValues: values };
 }
 
-/** One page of an ordered collection on the `byCollection` index: a single Query. */
+/**
+ * One page of an ordered collection on the `byCollection` index. DynamoDB stops a Query at 1 MB,
+ * so a short answer does not mean the collection ended: the page follows `LastEvaluatedKey` until
+ * it holds one item more than asked for (there is a next page) or the collection ends.
+ */
 export async function queryCollectionPage<T>(
   db: DynamoDBDocumentClient,
   tableName: string,
@@ -44,16 +48,21 @@ export async function queryCollectionPage<T>(
   after: string | undefined,
   toRecord: (item: Record<string, unknown>) => T,
 ): Promise<Page<T>> {
-  const response = await db.send(
-    new QueryCommand({
-      TableName: tableName,
-      IndexName: index.name,
-      ...keyCondition(query),
-      Limit: limit + 1,
-      ExclusiveStartKey: after ? decodeCursor(after, cursorAttributes) : undefined,
-    }),
-  );
-  const items = response.Items ?? [];
+  const items: Record<string, unknown>[] = [];
+  let startKey: Record<string, unknown> | undefined = after ? decodeCursor(after, cursorAttributes) : undefined;
+  do {
+    const response = await db.send(
+      new QueryCommand({
+        TableName: tableName,
+        IndexName: index.name,
+        ...keyCondition(query),
+        Limit: limit + 1 - items.length,
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    items.push(...(response.Items ?? []));
+    startKey = response.LastEvaluatedKey;
+  } while (startKey && items.length <= limit);
   const pageItems = items.slice(0, limit);
   return {
     items: pageItems.map(toRecord),

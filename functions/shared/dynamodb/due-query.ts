@@ -26,3 +26,28 @@ export async function queryDue(
   );
   return response.Items ?? [];
 }
+
+/** Every item of one `byDueTime` partition, due or not (a partition that is never due, e.g. parked work). */
+export async function queryWholeDuePartition(
+  db: DynamoDBDocumentClient,
+  tableName: string,
+  partition: string,
+): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const response = await db.send(
+      new QueryCommand({
+        TableName: tableName,
+        IndexName: dueIndex.name,
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': dueIndex.partitionKey },
+        ExpressionAttributeValues: { ':pk': partition },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    items.push(...(response.Items ?? []));
+    startKey = response.LastEvaluatedKey;
+  } while (startKey);
+  return items;
+}

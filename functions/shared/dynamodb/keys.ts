@@ -23,6 +23,8 @@ export const keys = {
     GSI2SK: `${dueAtIso}#${dispatchId}#${suffix}`,
   }),
   outboxPartition: 'OUTBOX',
+  /** Messages failed by a transport outage or left to check: on the due index, never due, to be queued again. */
+  outboxRequeuePartition: 'OUTBOX#REQUEUE',
 
   suppression: (addressKey: string) => ({ PK: `SUPPRESSION#${addressKey}`, SK: 'SUPPRESSION' }),
 

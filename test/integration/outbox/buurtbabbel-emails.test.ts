@@ -400,14 +400,15 @@ describe('buurtbabbel emails through the outbox, a real SMTP server and independ
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(smtp.messages).toHaveLength(2);
 
-    // Later runs send the rest at the pace, and the claimed one once its lease is over.
+    // Later runs send the rest at the pace; the claimed one, once its lease is over, is set aside
+    // to check (the transport may have taken it), not sent again.
     t.clock.advance(90_000);
     expect((await deliver()).sent).toBe(2);
     t.clock.advance(5 * 60_000);
-    expect((await deliver()).sent).toBe(1);
-    expect(await deliver()).toMatchObject({ sent: 0 });
-    expect(smtp.messages).toHaveLength(5);
-    expect(new Set(smtp.messages.map((m) => m.to[0])).size).toBe(5);
+    expect(await deliver()).toMatchObject({ sent: 0, checked: 1 });
+    expect(await deliver()).toMatchObject({ sent: 0, checked: 0 });
+    expect(smtp.messages).toHaveLength(4);
+    expect(new Set(smtp.messages.map((m) => m.to[0])).size).toBe(4);
   });
 
   it('keeps the pace from the moment the outbox job expands the round, also when it was down for an hour', async () => {

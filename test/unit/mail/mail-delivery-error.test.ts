@@ -69,3 +69,32 @@ describe('toMailDeliveryError', () => {
     expect(toMailDeliveryError(original)).toBe(original);
   });
 });
+
+describe('relay refusals and outages are transport failures', () => {
+  function smtpError(fields: { code?: string; response?: string; responseCode?: number; command?: string }): Error {
+    return Object.assign(new Error('failed'), fields);
+  }
+
+  it.each([
+    [{ code: 'EENVELOPE', responseCode: 530, response: '530 5.7.0 Authentication required', command: 'MAIL FROM' }],
+    [{ code: 'EENVELOPE', responseCode: 554, response: '554 5.7.1 <jan@example.org>: Relay access denied', command: 'RCPT TO' }],
+    [{ code: 'ECONNECTION', command: 'CONN' }],
+    [{ code: 'EAUTH', responseCode: 535, response: '535 bad credentials', command: 'AUTH PLAIN' }],
+    [{ code: 'EPROTOCOL', responseCode: 421, response: '421 closing', command: 'CONN' }],
+  ])('%j: a transport failure, retried, never a refusal of the address', (fields) => {
+    const error = toMailDeliveryError(smtpError(fields));
+    expect(error.transport).toBe(true);
+    expect(error.permanent).toBe(false);
+    expect(error.refusedByServer).toBe(false);
+  });
+
+  it.each([
+    [{ code: 'EENVELOPE', responseCode: 550, response: '550 no such user', command: 'RCPT TO' }, true],
+    [{ code: 'EMESSAGE', responseCode: 554, response: '554 Message rejected as spam', command: 'DATA' }, true],
+    [{ code: 'EENVELOPE', responseCode: 452, response: '452 mailbox full', command: 'RCPT TO' }, false],
+  ])('%j: about the message or address, not the transport', (fields, refused) => {
+    const error = toMailDeliveryError(smtpError(fields));
+    expect(error.transport).toBe(false);
+    expect(error.refusedByServer).toBe(refused);
+  });
+});
