@@ -257,6 +257,8 @@ export type Mutation = {
   convertNeighbourToPartner: ConvertNeighbourToPartnerPayload;
   createPartner: PartnerPayload;
   updatePartner: PartnerPayload;
+  /** The partner leaves the network: it stays in past meetings and projects, but is no longer invited by default nor mailed. */
+  archivePartner: PartnerPayload;
   proposeProject: ProjectPayload;
   updateProject: ProjectPayload;
   engageInProject: ProjectPayload;
@@ -432,6 +434,11 @@ export type MutationCreatePartnerArgs = {
 
 export type MutationUpdatePartnerArgs = {
   input: UpdatePartnerInput;
+};
+
+
+export type MutationArchivePartnerArgs = {
+  input: ArchivePartnerInput;
 };
 
 
@@ -1150,6 +1157,8 @@ export type Partner = {
   capacity: Maybe<Capacity>;
   representatives: Array<Representative>;
   competences: Array<Scalars['String']['output']>;
+  /** Set when the partner left the network: kept in history, no longer invited by default nor mailed. */
+  archivedAt: Maybe<Scalars['DateTime']['output']>;
   /** Increases with every change; pass it back as expectedVersion to detect concurrent edits. */
   version: Scalars['Int']['output'];
   /** The neighbourhood contact this partner was before it joined, with its buurtbabbel history (coordinators only). */
@@ -1208,6 +1217,11 @@ export type UpdatePartnerInput = {
   capacity?: InputMaybe<CapacityInput>;
   representatives?: InputMaybe<Array<RepresentativeInput>>;
   competences?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+export type ArchivePartnerInput = {
+  id: Scalars['ID']['input'];
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type PartnerPayload = {
@@ -1631,6 +1645,7 @@ export type ResolversTypes = {
   RepresentativeInput: RepresentativeInput;
   CreatePartnerInput: CreatePartnerInput;
   UpdatePartnerInput: UpdatePartnerInput;
+  ArchivePartnerInput: ArchivePartnerInput;
   PartnerPayload: ResolverTypeWrapper<Omit<PartnerPayload, 'partner'> & { partner?: Maybe<ResolversTypes['Partner']> }>;
   ProjectStatus: ProjectStatus;
   ConsolidationOutcome: ConsolidationOutcome;
@@ -1735,6 +1750,7 @@ export type ResolversParentTypes = {
   RepresentativeInput: RepresentativeInput;
   CreatePartnerInput: CreatePartnerInput;
   UpdatePartnerInput: UpdatePartnerInput;
+  ArchivePartnerInput: ArchivePartnerInput;
   PartnerPayload: Omit<PartnerPayload, 'partner'> & { partner?: Maybe<ResolversParentTypes['Partner']> };
   Engagement: EngagementView;
   ConsolidationReview: ReviewView;
@@ -1842,6 +1858,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   convertNeighbourToPartner?: Resolver<ResolversTypes['ConvertNeighbourToPartnerPayload'], ParentType, ContextType, RequireFields<MutationConvertNeighbourToPartnerArgs, 'input'>>;
   createPartner?: Resolver<ResolversTypes['PartnerPayload'], ParentType, ContextType, RequireFields<MutationCreatePartnerArgs, 'input'>>;
   updatePartner?: Resolver<ResolversTypes['PartnerPayload'], ParentType, ContextType, RequireFields<MutationUpdatePartnerArgs, 'input'>>;
+  archivePartner?: Resolver<ResolversTypes['PartnerPayload'], ParentType, ContextType, RequireFields<MutationArchivePartnerArgs, 'input'>>;
   proposeProject?: Resolver<ResolversTypes['ProjectPayload'], ParentType, ContextType, RequireFields<MutationProposeProjectArgs, 'input'>>;
   updateProject?: Resolver<ResolversTypes['ProjectPayload'], ParentType, ContextType, RequireFields<MutationUpdateProjectArgs, 'input'>>;
   engageInProject?: Resolver<ResolversTypes['ProjectPayload'], ParentType, ContextType, RequireFields<MutationEngageInProjectArgs, 'input'>>;
@@ -2119,6 +2136,7 @@ export type PartnerResolvers<ContextType = GraphQLContext, ParentType extends Re
   capacity?: Resolver<Maybe<ResolversTypes['Capacity']>, ParentType, ContextType>;
   representatives?: Resolver<Array<ResolversTypes['Representative']>, ParentType, ContextType>;
   competences?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  archivedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   formerNeighbour?: Resolver<Maybe<ResolversTypes['Neighbour']>, ParentType, ContextType>;
   engagements?: Resolver<Array<ResolversTypes['Engagement']>, ParentType, ContextType>;

@@ -235,6 +235,8 @@ export class MeetingsService {
           else if (remove.includes(id))
             errors.push({ field, code: 'ADD_AND_REMOVE', message: 'Een partner kan niet tegelijk toegevoegd en verwijderd worden.' });
           else if (!partners.has(id)) errors.push({ field, code: 'UNKNOWN_PARTNER', message: 'Deze partner bestaat niet.' });
+          else if (!isActivePartner(partners.get(id)!))
+            errors.push({ field, code: 'PARTNER_ARCHIVED', message: 'Deze partner maakt geen deel meer uit van het netwerk.' });
         });
         remove.forEach((id, index) => {
           if (!current.invitations[id])
@@ -688,7 +690,8 @@ export class MeetingsService {
   }
 
   private async loadInvitees(ids: string[] | null | undefined, errors: UserErrorEntry[]): Promise<Map<string, PartnerRecord>> {
-    if (ids == null) return new Map((await this.partners.listAll()).map((partner) => [partner.id, partner]));
+    // By default every partner that still takes part in the network; partners who left are not invited.
+    if (ids == null) return new Map((await this.partners.listAll()).filter(isActivePartner).map((partner) => [partner.id, partner]));
     const found = await this.partners.getMany(ids);
     ids.forEach((id, index) => {
       if (!found.has(id))
@@ -696,6 +699,12 @@ export class MeetingsService {
           field: ['input', 'inviteePartnerIds', String(index)],
           code: 'UNKNOWN_PARTNER',
           message: 'Deze partner bestaat niet.',
+        });
+      else if (!isActivePartner(found.get(id)!))
+        errors.push({
+          field: ['input', 'inviteePartnerIds', String(index)],
+          code: 'PARTNER_ARCHIVED',
+          message: 'Deze partner maakt geen deel meer uit van het netwerk.',
         });
     });
     return found;

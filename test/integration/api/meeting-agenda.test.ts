@@ -220,3 +220,43 @@ describe('the meeting cycle: agenda kinds, open-space topics and the next meetin
     });
   });
 });
+
+describe('partners who leave the network (DynamoDB Local)', () => {
+  it('are kept in past meetings but no longer invited by default, nor by name', async () => {
+    const t = await createTestApp({ now: '2026-12-01T09:00:00Z' });
+    const coordinator = await t.token('COORDINATOR');
+    const stays = await createPartner(t);
+    const leaves = await createPartner(t);
+    const past = await scheduleMeeting(t);
+    const archive = `mutation($input: ArchivePartnerInput!) { archivePartner(input: $input) { partner { id archivedAt } userErrors { code } } }`;
+
+    const archived = await t.graphql(archive, { input: { id: leaves.id } }, coordinator);
+    expect(archived.data.archivePartner.partner).toEqual({ id: leaves.id, archivedAt: '2026-12-01T10:00:00+01:00' });
+    const byPartner = await t.graphql(archive, { input: { id: stays.id } }, await t.token('PARTNER', { partnerId: stays.id }));
+    expect(byPartner.errors?.[0].extensions.code).toBe('FORBIDDEN');
+
+    const next = await scheduleMeeting(t, { startsAt: '2026-12-17T19:30:00+01:00', endsAt: '2026-12-17T21:30:00+01:00' });
+    expect(next.invitations.map((i: any) => i.partner.id)).toEqual([stays.id]);
+    const read = await t.graphql(
+      `query($id: ID!) { meeting(id: $id) { invitations { partner { id archivedAt } } } }`,
+      { id: past.id },
+      coordinator,
+    );
+    expect(read.data.meeting.invitations.map((i: any) => i.partner.id).sort()).toEqual([stays.id, leaves.id].sort());
+
+    const byName = await t.graphql(
+      `mutation($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { meeting { id } userErrors { field code } } }`,
+      {
+        input: {
+          title: 'X',
+          location: 'Y',
+          startsAt: '2026-12-18T19:30:00+01:00',
+          endsAt: '2026-12-18T21:30:00+01:00',
+          inviteePartnerIds: [leaves.id],
+        },
+      },
+      coordinator,
+    );
+    expect(byName.data.scheduleMeeting.userErrors).toEqual([{ field: ['input', 'inviteePartnerIds', '0'], code: 'PARTNER_ARCHIVED' }]);
+  });
+});
