@@ -262,6 +262,32 @@ describe('network meetings over GraphQL (DynamoDB Local)', () => {
       expect(t.roundTrips.total).toBeLessThanOrEqual(2);
     });
 
+    it('reads a meeting with its agenda (proposers too), invitations and partners in 2 round trips', async () => {
+      const partners = [];
+      for (let i = 0; i < 12; i += 1) partners.push(await createPartner(t));
+      const meeting = await scheduleMeeting(t, { themes: ['Eigen onderwerp'] });
+      for (const partner of partners.slice(0, 5)) {
+        const proposed = await t.graphql(
+          `mutation($input: ProposeTopicInput!) { proposeTopic(input: $input) { userErrors { code } } }`,
+          { input: { meetingId: meeting.id, title: `Onderwerp van ${partner.name}` } },
+          await t.token('PARTNER', { partnerId: partner.id }),
+        );
+        expect(proposed.data.proposeTopic.userErrors).toEqual([]);
+      }
+      t.roundTrips.reset();
+      const result = await t.graphql(
+        `query($id: ID!) { meeting(id: $id) { agenda { title kind proposedBy { id name } } ${deepMeeting} } }`,
+        { id: meeting.id },
+        coordinator,
+      );
+      expect(result.data.meeting.agenda.map((item: any) => item.proposedBy?.id ?? null)).toEqual([
+        null,
+        ...partners.slice(0, 5).map((p) => p.id),
+      ]);
+      expect(result.data.meeting.invitations).toHaveLength(12);
+      expect(t.roundTrips.total).toBeLessThanOrEqual(2);
+    });
+
     it('stays at 2 round trips with more than 100 invited partners', async () => {
       for (let i = 0; i < 105; i += 1) await createPartner(t, { representatives: [] });
       const meeting = await scheduleMeeting(t);
