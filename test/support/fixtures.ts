@@ -55,7 +55,6 @@ export function meetingInput(overrides: Record<string, unknown> = {}) {
     startsAt: '2026-12-10T19:30:00+01:00',
     endsAt: '2026-12-10T21:30:00+01:00',
     location: 'Buurthuis, Sint-Pietersaalststraat, Gent',
-    themes: ['Buurtbabbel voorbereiden'],
     ...overrides,
   };
 }

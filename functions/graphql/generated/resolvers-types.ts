@@ -237,7 +237,13 @@ export type Mutation = {
   /** Invites more partners (they get the current invitation) or removes some (they get a cancellation). */
   changeMeetingInvitees: MeetingPayload;
   addAgendaItem: MeetingPayload;
-  /** Records minutes and attendance; the meeting becomes HELD. */
+  /** A partner (or the coordinator) proposes an open-space topic for a planned meeting. */
+  proposeTopic: MeetingPayload;
+  updateAgendaItem: MeetingPayload;
+  removeAgendaItem: MeetingPayload;
+  reorderAgenda: MeetingPayload;
+  setTopicsCloseAt: MeetingPayload;
+  /** Records minutes and attendance, and with nextMeeting schedules the next meeting; the meeting becomes HELD. */
   recordMeetingOutcome: MeetingPayload;
   setStandingThemes: StandingThemesPayload;
   addNeighbour: NeighbourPayload;
@@ -262,6 +268,8 @@ export type Mutation = {
   convertNeighbourToPartner: ConvertNeighbourToPartnerPayload;
   createPartner: PartnerPayload;
   updatePartner: PartnerPayload;
+  /** The partner leaves the network: it stays in past meetings and projects, but is no longer invited by default nor mailed. */
+  archivePartner: PartnerPayload;
   /**
    * Erases an email address everywhere (coordinators only): counts and history stay without the
    * person, and the address's hash stays on the suppression list so no job writes to it again. Running
@@ -376,6 +384,31 @@ export type MutationAddAgendaItemArgs = {
 };
 
 
+export type MutationProposeTopicArgs = {
+  input: ProposeTopicInput;
+};
+
+
+export type MutationUpdateAgendaItemArgs = {
+  input: UpdateAgendaItemInput;
+};
+
+
+export type MutationRemoveAgendaItemArgs = {
+  input: RemoveAgendaItemInput;
+};
+
+
+export type MutationReorderAgendaArgs = {
+  input: ReorderAgendaInput;
+};
+
+
+export type MutationSetTopicsCloseAtArgs = {
+  input: SetTopicsCloseAtInput;
+};
+
+
 export type MutationRecordMeetingOutcomeArgs = {
   input: RecordMeetingOutcomeInput;
 };
@@ -418,6 +451,11 @@ export type MutationCreatePartnerArgs = {
 
 export type MutationUpdatePartnerArgs = {
   input: UpdatePartnerInput;
+};
+
+
+export type MutationArchivePartnerArgs = {
+  input: ArchivePartnerInput;
 };
 
 
@@ -804,11 +842,25 @@ export type Invitation = {
   respondedAt: Maybe<Scalars['DateTime']['output']>;
 };
 
-/** A point on a meeting's agenda, optionally about a project. */
+export type AgendaItemKind =
+  /** A standing theme of the network, on every meeting's agenda. */
+  | 'THEME'
+  /** An open-space topic that a partner (or the coordinator) proposed. */
+  | 'TOPIC'
+  /** A project that needs the meeting: intake, a decision, an answered or overdue consolidation review. */
+  | 'PROJECT';
+
+/** A point on a meeting's agenda, in the order the coordinator set. */
 export type AgendaItem = {
   __typename?: 'AgendaItem';
   id: Scalars['ID']['output'];
   title: Scalars['String']['output'];
+  kind: AgendaItemKind;
+  description: Maybe<Scalars['String']['output']>;
+  /** Planned duration in minutes. */
+  durationMinutes: Maybe<Scalars['Int']['output']>;
+  /** The partner that proposed an open-space topic. */
+  proposedBy: Maybe<Partner>;
   projectId: Maybe<Scalars['ID']['output']>;
   /** The matrix session held at the meeting under this item: its markdown is offered for the minutes. */
   matrixSession: Maybe<MatrixSession>;
@@ -826,13 +878,17 @@ export type Meeting = {
   endsAt: Scalars['DateTime']['output'];
   location: Scalars['String']['output'];
   status: MeetingStatus;
-  /** Standing themes of the network plus this meeting's own topics (open space). */
+  /** Standing themes of the network plus this meeting's own topics, flattened; the agenda tells them apart by kind. */
   themes: Array<Scalars['String']['output']>;
   agenda: Array<AgendaItem>;
+  /** Until when invited partners may propose topics (by default 3 days before the start). */
+  topicsCloseAt: Scalars['DateTime']['output'];
   invitations: Array<Invitation>;
   minutes: Maybe<Scalars['String']['output']>;
   /** Partners that attended; recorded after the meeting. */
   attendance: Array<Partner>;
+  /** Guests who attended, by name. */
+  guests: Array<Scalars['String']['output']>;
   cancelReason: Maybe<Scalars['String']['output']>;
   /** The meeting at which this meeting's date was agreed. */
   previousMeeting: Maybe<Meeting>;
@@ -865,8 +921,13 @@ export type ScheduleMeetingInput = {
   themes?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Partners to invite; all partners where left out. */
   inviteePartnerIds?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** The meeting at which this date was agreed. */
+  /**
+   * The meeting at which this date was agreed. It must have started and have no next meeting yet
+   * (PREVIOUS_NOT_STARTED, NEXT_MEETING_ALREADY_AGREED).
+   */
   previousMeetingId?: InputMaybe<Scalars['ID']['input']>;
+  /** Until when invited partners may propose topics; 3 days before the start when left out. */
+  topicsCloseAt?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 export type RescheduleMeetingInput = {
@@ -898,15 +959,67 @@ export type ChangeMeetingInviteesInput = {
 export type AddAgendaItemInput = {
   meetingId: Scalars['ID']['input'];
   title: Scalars['String']['input'];
+  /** TOPIC, or PROJECT when a project is named, when left out. A project is on an agenda once (PROJECT_ALREADY_ON_AGENDA). */
+  kind?: InputMaybe<AgendaItemKind>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  durationMinutes?: InputMaybe<Scalars['Int']['input']>;
   /** The project the item is about; an unknown id is refused (UNKNOWN_PROJECT). */
   projectId?: InputMaybe<Scalars['ID']['input']>;
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** An open-space topic: by a partner invited to the meeting, until its topics close (TOPICS_CLOSED). */
+export type ProposeTopicInput = {
+  meetingId: Scalars['ID']['input'];
+  title: Scalars['String']['input'];
+  description?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Fields left out stay as they are; a null description or duration clears it. */
+export type UpdateAgendaItemInput = {
+  meetingId: Scalars['ID']['input'];
+  itemId: Scalars['ID']['input'];
+  title?: InputMaybe<Scalars['String']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  durationMinutes?: InputMaybe<Scalars['Int']['input']>;
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type RemoveAgendaItemInput = {
+  meetingId: Scalars['ID']['input'];
+  itemId: Scalars['ID']['input'];
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** The new order: every item of the agenda exactly once (NOT_A_REORDERING). */
+export type ReorderAgendaInput = {
+  meetingId: Scalars['ID']['input'];
+  itemIds: Array<Scalars['ID']['input']>;
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type SetTopicsCloseAtInput = {
+  meetingId: Scalars['ID']['input'];
+  topicsCloseAt: Scalars['DateTime']['input'];
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** The next meeting, agreed at a meeting; title and location are this meeting's when left out. */
+export type NextMeetingInput = {
+  startsAt: Scalars['DateTime']['input'];
+  endsAt: Scalars['DateTime']['input'];
+  location?: InputMaybe<Scalars['String']['input']>;
+  title?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type RecordMeetingOutcomeInput = {
   id: Scalars['ID']['input'];
   minutes?: InputMaybe<Scalars['String']['input']>;
   attendedPartnerIds: Array<Scalars['ID']['input']>;
+  /** Guests who attended, by name; left out: as recorded before. */
+  guests?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The next meeting, agreed at this one: scheduled (and its invitations sent) with the outcome, for the same partners. */
+  nextMeeting?: InputMaybe<NextMeetingInput>;
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1066,6 +1179,8 @@ export type Partner = {
   capacity: Maybe<Capacity>;
   representatives: Array<Representative>;
   competences: Array<Scalars['String']['output']>;
+  /** Set when the partner left the network: kept in history, no longer invited by default nor mailed. */
+  archivedAt: Maybe<Scalars['DateTime']['output']>;
   /** Increases with every change; pass it back as expectedVersion to detect concurrent edits. */
   version: Scalars['Int']['output'];
   /** The neighbourhood contact this partner was before it joined, with its buurtbabbel history (coordinators only). */
@@ -1124,6 +1239,11 @@ export type UpdatePartnerInput = {
   capacity?: InputMaybe<CapacityInput>;
   representatives?: InputMaybe<Array<RepresentativeInput>>;
   competences?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+export type ArchivePartnerInput = {
+  id: Scalars['ID']['input'];
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type PartnerPayload = {
@@ -1517,6 +1637,7 @@ export type ResolversTypes = {
   MeetingStatus: MeetingStatus;
   RsvpResponse: RsvpResponse;
   Invitation: ResolverTypeWrapper<InvitationRecord>;
+  AgendaItemKind: AgendaItemKind;
   AgendaItem: ResolverTypeWrapper<AgendaItemRecord>;
   Meeting: ResolverTypeWrapper<MeetingRecord>;
   MeetingEdge: ResolverTypeWrapper<Omit<MeetingEdge, 'node'> & { node: ResolversTypes['Meeting'] }>;
@@ -1527,6 +1648,12 @@ export type ResolversTypes = {
   RespondToMeetingInput: RespondToMeetingInput;
   ChangeMeetingInviteesInput: ChangeMeetingInviteesInput;
   AddAgendaItemInput: AddAgendaItemInput;
+  ProposeTopicInput: ProposeTopicInput;
+  UpdateAgendaItemInput: UpdateAgendaItemInput;
+  RemoveAgendaItemInput: RemoveAgendaItemInput;
+  ReorderAgendaInput: ReorderAgendaInput;
+  SetTopicsCloseAtInput: SetTopicsCloseAtInput;
+  NextMeetingInput: NextMeetingInput;
   RecordMeetingOutcomeInput: RecordMeetingOutcomeInput;
   MeetingPayload: ResolverTypeWrapper<Omit<MeetingPayload, 'meeting'> & { meeting?: Maybe<ResolversTypes['Meeting']> }>;
   StandingThemesPayload: ResolverTypeWrapper<StandingThemesPayload>;
@@ -1551,6 +1678,7 @@ export type ResolversTypes = {
   RepresentativeInput: RepresentativeInput;
   CreatePartnerInput: CreatePartnerInput;
   UpdatePartnerInput: UpdatePartnerInput;
+  ArchivePartnerInput: ArchivePartnerInput;
   PartnerPayload: ResolverTypeWrapper<Omit<PartnerPayload, 'partner'> & { partner?: Maybe<ResolversTypes['Partner']> }>;
   ErasePersonInput: ErasePersonInput;
   ErasePersonPayload: ResolverTypeWrapper<ErasePersonPayload>;
@@ -1629,6 +1757,12 @@ export type ResolversParentTypes = {
   RespondToMeetingInput: RespondToMeetingInput;
   ChangeMeetingInviteesInput: ChangeMeetingInviteesInput;
   AddAgendaItemInput: AddAgendaItemInput;
+  ProposeTopicInput: ProposeTopicInput;
+  UpdateAgendaItemInput: UpdateAgendaItemInput;
+  RemoveAgendaItemInput: RemoveAgendaItemInput;
+  ReorderAgendaInput: ReorderAgendaInput;
+  SetTopicsCloseAtInput: SetTopicsCloseAtInput;
+  NextMeetingInput: NextMeetingInput;
   RecordMeetingOutcomeInput: RecordMeetingOutcomeInput;
   MeetingPayload: Omit<MeetingPayload, 'meeting'> & { meeting?: Maybe<ResolversParentTypes['Meeting']> };
   StandingThemesPayload: StandingThemesPayload;
@@ -1651,6 +1785,7 @@ export type ResolversParentTypes = {
   RepresentativeInput: RepresentativeInput;
   CreatePartnerInput: CreatePartnerInput;
   UpdatePartnerInput: UpdatePartnerInput;
+  ArchivePartnerInput: ArchivePartnerInput;
   PartnerPayload: Omit<PartnerPayload, 'partner'> & { partner?: Maybe<ResolversParentTypes['Partner']> };
   ErasePersonInput: ErasePersonInput;
   ErasePersonPayload: ErasePersonPayload;
@@ -1747,6 +1882,11 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   respondToMeeting?: Resolver<ResolversTypes['MeetingPayload'], ParentType, ContextType, RequireFields<MutationRespondToMeetingArgs, 'input'>>;
   changeMeetingInvitees?: Resolver<ResolversTypes['MeetingPayload'], ParentType, ContextType, RequireFields<MutationChangeMeetingInviteesArgs, 'input'>>;
   addAgendaItem?: Resolver<ResolversTypes['MeetingPayload'], ParentType, ContextType, RequireFields<MutationAddAgendaItemArgs, 'input'>>;
+  proposeTopic?: Resolver<ResolversTypes['MeetingPayload'], ParentType, ContextType, RequireFields<MutationProposeTopicArgs, 'input'>>;
+  updateAgendaItem?: Resolver<ResolversTypes['MeetingPayload'], ParentType, ContextType, RequireFields<MutationUpdateAgendaItemArgs, 'input'>>;
+  removeAgendaItem?: Resolver<ResolversTypes['MeetingPayload'], ParentType, ContextType, RequireFields<MutationRemoveAgendaItemArgs, 'input'>>;
+  reorderAgenda?: Resolver<ResolversTypes['MeetingPayload'], ParentType, ContextType, RequireFields<MutationReorderAgendaArgs, 'input'>>;
+  setTopicsCloseAt?: Resolver<ResolversTypes['MeetingPayload'], ParentType, ContextType, RequireFields<MutationSetTopicsCloseAtArgs, 'input'>>;
   recordMeetingOutcome?: Resolver<ResolversTypes['MeetingPayload'], ParentType, ContextType, RequireFields<MutationRecordMeetingOutcomeArgs, 'input'>>;
   setStandingThemes?: Resolver<ResolversTypes['StandingThemesPayload'], ParentType, ContextType, RequireFields<MutationSetStandingThemesArgs, 'themes'>>;
   addNeighbour?: Resolver<ResolversTypes['NeighbourPayload'], ParentType, ContextType, RequireFields<MutationAddNeighbourArgs, 'input'>>;
@@ -1756,6 +1896,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   convertNeighbourToPartner?: Resolver<ResolversTypes['ConvertNeighbourToPartnerPayload'], ParentType, ContextType, RequireFields<MutationConvertNeighbourToPartnerArgs, 'input'>>;
   createPartner?: Resolver<ResolversTypes['PartnerPayload'], ParentType, ContextType, RequireFields<MutationCreatePartnerArgs, 'input'>>;
   updatePartner?: Resolver<ResolversTypes['PartnerPayload'], ParentType, ContextType, RequireFields<MutationUpdatePartnerArgs, 'input'>>;
+  archivePartner?: Resolver<ResolversTypes['PartnerPayload'], ParentType, ContextType, RequireFields<MutationArchivePartnerArgs, 'input'>>;
   erasePerson?: Resolver<ResolversTypes['ErasePersonPayload'], ParentType, ContextType, RequireFields<MutationErasePersonArgs, 'input'>>;
   proposeProject?: Resolver<ResolversTypes['ProjectPayload'], ParentType, ContextType, RequireFields<MutationProposeProjectArgs, 'input'>>;
   updateProject?: Resolver<ResolversTypes['ProjectPayload'], ParentType, ContextType, RequireFields<MutationUpdateProjectArgs, 'input'>>;
@@ -1912,6 +2053,10 @@ export type InvitationResolvers<ContextType = GraphQLContext, ParentType extends
 export type AgendaItemResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AgendaItem'] = ResolversParentTypes['AgendaItem']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['AgendaItemKind'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  durationMinutes?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  proposedBy?: Resolver<Maybe<ResolversTypes['Partner']>, ParentType, ContextType>;
   projectId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   matrixSession?: Resolver<Maybe<ResolversTypes['MatrixSession']>, ParentType, ContextType>;
   project?: Resolver<Maybe<ResolversTypes['Project']>, ParentType, ContextType>;
@@ -1927,9 +2072,11 @@ export type MeetingResolvers<ContextType = GraphQLContext, ParentType extends Re
   status?: Resolver<ResolversTypes['MeetingStatus'], ParentType, ContextType>;
   themes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   agenda?: Resolver<Array<ResolversTypes['AgendaItem']>, ParentType, ContextType>;
+  topicsCloseAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   invitations?: Resolver<Array<ResolversTypes['Invitation']>, ParentType, ContextType>;
   minutes?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   attendance?: Resolver<Array<ResolversTypes['Partner']>, ParentType, ContextType>;
+  guests?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   cancelReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   previousMeeting?: Resolver<Maybe<ResolversTypes['Meeting']>, ParentType, ContextType>;
   nextMeeting?: Resolver<Maybe<ResolversTypes['Meeting']>, ParentType, ContextType>;
@@ -2028,6 +2175,7 @@ export type PartnerResolvers<ContextType = GraphQLContext, ParentType extends Re
   capacity?: Resolver<Maybe<ResolversTypes['Capacity']>, ParentType, ContextType>;
   representatives?: Resolver<Array<ResolversTypes['Representative']>, ParentType, ContextType>;
   competences?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  archivedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   formerNeighbour?: Resolver<Maybe<ResolversTypes['Neighbour']>, ParentType, ContextType>;
   engagements?: Resolver<Array<ResolversTypes['Engagement']>, ParentType, ContextType>;

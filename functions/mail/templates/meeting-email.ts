@@ -13,7 +13,8 @@ import {
 } from './email-layout';
 
 export interface MeetingEmailInput {
-  kind: 'invitation' | 'update' | 'cancellation';
+  /** `removal`: the recipient's partner was taken off a meeting that itself goes on. */
+  kind: 'invitation' | 'update' | 'cancellation' | 'removal';
   recipientName?: string;
   /** The partner organisation the recipient takes part for. */
   partnerName: string;
@@ -32,7 +33,11 @@ const subjectPrefix: Record<MeetingEmailInput['kind'], string> = {
   invitation: 'Uitnodiging',
   update: 'Gewijzigd',
   cancellation: 'Geannuleerd',
+  removal: 'Niet langer uitgenodigd',
 };
+
+/** Mails that end the recipient's part in the meeting: nothing to answer, a sober goodbye. */
+const ending = (kind: MeetingEmailInput['kind']) => kind === 'cancellation' || kind === 'removal';
 
 const answerQuestion = 'Laat je weten of je komt?';
 
@@ -41,7 +46,7 @@ export function renderMeetingEmail(input: MeetingEmailInput): RenderedEmail {
   const subject = `${subjectPrefix[input.kind]}: ${input.title} op ${formatDutchDateTime(input.startsAt)}`;
   const when = formatDutchDateTimeRange(input.startsAt, input.endsAt);
   // A cancelled meeting has nothing left to answer.
-  const links = input.kind === 'cancellation' ? undefined : input.answerLinks;
+  const links = ending(input.kind) ? undefined : input.answerLinks;
   const answerLinks = links && { yes: links.accept, maybe: links.tentative, no: links.decline };
   const greeting = greetingFor(input.recipientName);
   const details: [string, string][] = [
@@ -69,6 +74,8 @@ function introFor(input: MeetingEmailInput): string {
       return `${input.title} is gewijzigd. Hieronder staan de nieuwe gegevens; de afspraak in je agenda wordt mee aangepast.`;
     case 'cancellation':
       return `${input.title} gaat niet door. Je kunt de afspraak uit je agenda halen.`;
+    case 'removal':
+      return `${input.partnerName} staat niet langer op de lijst van genodigden voor ${input.title}. De vergadering zelf gaat wel door; de afspraak verdwijnt uit je eigen agenda.`;
   }
 }
 
@@ -81,7 +88,7 @@ function renderText(input: MeetingEmailInput, parts: Parts): string {
   }
   if (parts.answerLinks) lines.push(...answerLinksText(answerQuestion, parts.answerLinks));
   if (input.feedHint) lines.push('', input.feedHint);
-  lines.push('', input.kind === 'cancellation' ? 'Met vriendelijke groet,' : 'Tot dan!', SIGNATURE);
+  lines.push('', ending(input.kind) ? 'Met vriendelijke groet,' : 'Tot dan!', SIGNATURE);
   return lines.join('\n') + '\n';
 }
 
@@ -96,6 +103,6 @@ function renderHtml(input: MeetingEmailInput, parts: Parts): string {
   }
   if (parts.answerLinks) blocks.push(answerLinksHtml(answerQuestion, parts.answerLinks));
   if (input.feedHint) blocks.push(`<p style="${styles.note}">${linkifyText(input.feedHint)}</p>`);
-  blocks.push(`<p>${escapeHtml(input.kind === 'cancellation' ? 'Met vriendelijke groet,' : 'Tot dan!')}<br>${escapeHtml(SIGNATURE)}</p>`);
+  blocks.push(`<p>${escapeHtml(ending(input.kind) ? 'Met vriendelijke groet,' : 'Tot dan!')}<br>${escapeHtml(SIGNATURE)}</p>`);
   return wrapEmailHtml(parts.subject, blocks);
 }

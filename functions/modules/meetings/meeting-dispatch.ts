@@ -1,4 +1,4 @@
-import { invitationRecipients, type PartnerRecord } from '../partners/partner';
+import { invitationRecipients, isActivePartner, type PartnerRecord } from '../partners/partner';
 import { recipientKey } from '../../shared/recipient-key';
 import type { OutboxDispatchOf, OutboxRecipient } from '../outbox/outbox';
 import { toPartstat, type MeetingRecord } from './meeting';
@@ -72,7 +72,8 @@ export function planMeetingDispatch(input: {
   for (const group of input.groups) {
     for (const partnerId of group.partnerIds) {
       const partner = partners.get(partnerId);
-      if (!partner) continue;
+      // A partner that left the network is no longer mailed.
+      if (!partner || !isActivePartner(partner)) continue;
       for (const person of invitationRecipients(partner)) {
         const key = recipientKey(person.email);
         const data: MeetingRecipientData = {

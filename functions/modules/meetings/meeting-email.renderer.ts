@@ -58,7 +58,7 @@ export function createMeetingEmailRenderer(settings: MeetingEmailSettings): Outb
       },
     });
     const email = renderMeetingEmail({
-      kind: recipient.emailKind,
+      kind: recipient.removedFromMeeting ? 'removal' : recipient.emailKind,
       recipientName: message.recipient.name,
       partnerName: recipient.partnerName,
       title: meeting.title,
@@ -66,7 +66,7 @@ export function createMeetingEmailRenderer(settings: MeetingEmailSettings): Outb
       endsAt,
       location: meeting.location,
       themes: meeting.themes,
-      cancelReason: recipient.removedFromMeeting ? 'Je partner staat niet langer op de lijst van genodigden.' : meeting.cancelReason,
+      cancelReason: recipient.removedFromMeeting ? undefined : meeting.cancelReason,
       answerLinks,
     });
     return { ...email, calendar: { method: recipient.method, content: calendar } };

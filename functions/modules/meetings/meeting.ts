@@ -12,9 +12,19 @@ export interface InvitationRecord {
   respondedAt?: string;
 }
 
+/** THEME: a standing theme; TOPIC: an open-space topic; PROJECT: a project that needs the meeting. */
+export type AgendaItemKind = 'THEME' | 'TOPIC' | 'PROJECT';
+
 export interface AgendaItemRecord {
   id: string;
   title: string;
+  /** Absent on items stored before kinds were kept: see `agendaItemKind`. */
+  kind?: AgendaItemKind;
+  description?: string;
+  /** The partner that proposed an open-space topic. */
+  proposedBy?: string;
+  /** Planned duration in minutes. */
+  durationMinutes?: number;
   projectId?: string;
   /** Set on the item that brings a project's consolidation review to the meeting. */
   reviewNumber?: number;
@@ -39,6 +49,10 @@ export interface MeetingRecord {
   cancelReason?: string;
   previousMeetingId?: string;
   nextMeetingId?: string;
+  /** Until when invited partners may propose topics (UTC ISO); absent: `defaultTopicCutoff` before the start. */
+  topicsCloseAt?: string;
+  /** Guests who attended, by name (recorded with the outcome). */
+  guests?: string[];
   /** iCalendar SEQUENCE: raised when time, place or status change. */
   sequence: number;
   /**
@@ -121,4 +135,79 @@ const partstatByResponse: Record<RsvpResponse, 'NEEDS-ACTION' | 'ACCEPTED' | 'DE
 
 export function toPartstat(response: RsvpResponse) {
   return partstatByResponse[response];
+}
+
+/** An item's kind; items stored before kinds were kept are projects when they name one, topics otherwise. */
+export function agendaItemKind(item: AgendaItemRecord): AgendaItemKind {
+  return item.kind ?? (item.projectId ? 'PROJECT' : 'TOPIC');
+}
+
+/** Topics close this long before the start unless the coordinator set another moment (3 days: when the agenda goes out). */
+export const defaultTopicCutoffMs = 3 * 24 * 3600_000;
+
+export function topicsCloseAt(meeting: Pick<MeetingRecord, 'startsAt' | 'topicsCloseAt'>): Date {
+  return meeting.topicsCloseAt ? new Date(meeting.topicsCloseAt) : new Date(new Date(meeting.startsAt).getTime() - defaultTopicCutoffMs);
+}
+
+/** The agenda a new meeting starts with: the standing themes (THEME), then its own topics (TOPIC), then kept items. */
+export function initialAgenda(
+  standing: readonly string[],
+  own: readonly string[] | null | undefined,
+  kept: readonly AgendaItemRecord[],
+  newId: () => string,
+): AgendaItemRecord[] {
+  const standingKeys = new Set(cleanList(standing).map((theme) => theme.toLocaleLowerCase('nl-BE')));
+  const themes = cleanList(standing).map((title) => ({ id: newId(), title, kind: 'THEME' as const }));
+  const topics = cleanList(own)
+    .filter((title) => !standingKeys.has(title.toLocaleLowerCase('nl-BE')))
+    .map((title) => ({ id: newId(), title, kind: 'TOPIC' as const }));
+  return [...themes, ...topics, ...kept];
+}
+
+export const maxAgendaItemMinutes = 8 * 60;
+
+export function checkDuration(minutes: number | null | undefined, field: string[]): UserErrorEntry | undefined {
+  if (minutes == null) return undefined;
+  if (!Number.isInteger(minutes) || minutes <= 0 || minutes > maxAgendaItemMinutes) {
+    return { field, code: 'INVALID_DURATION', message: `Een duur is een geheel aantal minuten tussen 1 en ${maxAgendaItemMinutes}.` };
+  }
+  return undefined;
+}
+
+/** Whether a project already has an item on this agenda (a project is placed once). */
+export function hasProjectItem(agenda: readonly AgendaItemRecord[], projectId: string): boolean {
+  return agenda.some((item) => item.projectId === projectId && agendaItemKind(item) === 'PROJECT');
+}
+
+/** The agenda in the order of `itemIds`, which must name every item exactly once. */
+export function reorderAgenda(agenda: readonly AgendaItemRecord[], itemIds: readonly string[]): AgendaItemRecord[] | UserErrorEntry {
+  const byId = new Map(agenda.map((item) => [item.id, item]));
+  if (itemIds.length !== agenda.length || new Set(itemIds).size !== itemIds.length || itemIds.some((id) => !byId.has(id))) {
+    return {
+      field: ['input', 'itemIds'],
+      code: 'NOT_A_REORDERING',
+      message: 'Geef elk agendapunt van deze vergadering precies één keer op.',
+    };
+  }
+  return itemIds.map((id) => byId.get(id)!);
+}
+
+/** Why a meeting cannot become the previous one of another (it must have started, and have no next one yet). */
+export function checkCanPrecede(previous: MeetingRecord, now: Date, field: string[]): UserErrorEntry | undefined {
+  if (previous.nextMeetingId) {
+    return { field, code: 'NEXT_MEETING_ALREADY_AGREED', message: 'Op deze vergadering werd al een volgende vergadering afgesproken.' };
+  }
+  if (previous.status === 'CANCELLED') {
+    return { field, code: 'MEETING_CANCELLED', message: 'Een geannuleerde vergadering kan geen vorige vergadering zijn.' };
+  }
+  if (new Date(previous.startsAt).getTime() > now.getTime()) {
+    return { field, code: 'PREVIOUS_NOT_STARTED', message: 'De vorige vergadering heeft nog niet plaatsgevonden.' };
+  }
+  return undefined;
+}
+
+/** A cut-off for topics lies before the meeting's start. */
+export function checkTopicsCloseAt(closeAt: Date | null | undefined, startsAt: Date, field: string[]): UserErrorEntry | undefined {
+  if (!closeAt || closeAt.getTime() < startsAt.getTime()) return undefined;
+  return { field, code: 'TOPICS_CLOSE_AFTER_START', message: 'Onderwerpen voorstellen moet sluiten vóór het begin van de vergadering.' };
 }

@@ -40,21 +40,25 @@ export class MeetingsRepository {
    * is a VersionConflictError.
    */
   async create(meeting: MeetingRecord, extra: TransactItem[]): Promise<void> {
-    const items: TransactItem[] = [
-      { Put: { TableName: this.tableName, Item: toItem(meeting), ConditionExpression: 'attribute_not_exists(PK)' } },
-    ];
+    const items: TransactItem[] = [this.createEntry(meeting)];
     if (meeting.previousMeetingId) {
       items.push({
         Update: {
           TableName: this.tableName,
           Key: keys.meeting(meeting.previousMeetingId),
+          // A meeting is the previous one of at most one: a concurrent link makes this a conflict, decided again.
           UpdateExpression: 'SET nextMeetingId = :next',
-          ConditionExpression: 'attribute_exists(PK)',
+          ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(nextMeetingId)',
           ExpressionAttributeValues: { ':next': meeting.id },
         },
       });
     }
     await writeVersioned(this.db, { entity: 'Meeting', id: meeting.id }, [...items, ...extra]);
+  }
+
+  /** The transaction entry that stores a new meeting (refused should its id exist). */
+  createEntry(meeting: MeetingRecord): TransactItem {
+    return { Put: { TableName: this.tableName, Item: toItem(meeting), ConditionExpression: 'attribute_not_exists(PK)' } };
   }
 
   /** Replaces a meeting if nobody changed it since `expectedVersion`, with its dispatch, atomically. */

@@ -2,7 +2,7 @@ import type { Resolvers } from '../../graphql/generated/resolvers-types';
 import { toConnection, withUserErrors } from '../../graphql/payload';
 import { BadRequestError } from '../../shared/errors';
 import { pageSize } from '../../shared/dynamodb/cursor';
-import { invitationList } from './meeting';
+import { agendaItemKind, invitationList, topicsCloseAt } from './meeting';
 
 export const meetingsResolvers: Resolvers = {
   Query: {
@@ -27,6 +27,16 @@ export const meetingsResolvers: Resolvers = {
       withUserErrors('meeting', () => services.meetings.changeInvitees(viewer, input)),
     addAgendaItem: (_parent, { input }, { viewer, services }) =>
       withUserErrors('meeting', () => services.meetings.addAgendaItem(viewer, input)),
+    proposeTopic: (_parent, { input }, { viewer, services }) =>
+      withUserErrors('meeting', () => services.meetings.proposeTopic(viewer, input)),
+    updateAgendaItem: (_parent, { input }, { viewer, services }) =>
+      withUserErrors('meeting', () => services.meetings.updateAgendaItem(viewer, input)),
+    removeAgendaItem: (_parent, { input }, { viewer, services }) =>
+      withUserErrors('meeting', () => services.meetings.removeAgendaItem(viewer, input)),
+    reorderAgenda: (_parent, { input }, { viewer, services }) =>
+      withUserErrors('meeting', () => services.meetings.reorderAgenda(viewer, input)),
+    setTopicsCloseAt: (_parent, { input }, { viewer, services }) =>
+      withUserErrors('meeting', () => services.meetings.setTopicsCloseAt(viewer, input)),
     recordMeetingOutcome: (_parent, { input }, { viewer, services }) =>
       withUserErrors('meeting', () => services.meetings.recordOutcome(viewer, input)),
     setStandingThemes: (_parent, { themes }, { viewer, services }) =>
@@ -39,12 +49,21 @@ export const meetingsResolvers: Resolvers = {
       (await loaders.partner.loadMany(meeting.attendance)).filter(
         (p): p is Exclude<typeof p, Error | undefined> => !!p && !(p instanceof Error),
       ),
+    topicsCloseAt: (meeting) => topicsCloseAt(meeting),
+    guests: (meeting) => meeting.guests ?? [],
     minutes: (meeting) => meeting.minutes ?? null,
     cancelReason: (meeting) => meeting.cancelReason ?? null,
     previousMeeting: async (meeting, _args, { loaders }) =>
       meeting.previousMeetingId ? ((await loaders.meeting.load(meeting.previousMeetingId)) ?? null) : null,
     nextMeeting: async (meeting, _args, { loaders }) =>
       meeting.nextMeetingId ? ((await loaders.meeting.load(meeting.nextMeetingId)) ?? null) : null,
+  },
+  AgendaItem: {
+    kind: (item) => agendaItemKind(item),
+    description: (item) => item.description ?? null,
+    durationMinutes: (item) => item.durationMinutes ?? null,
+    projectId: (item) => item.projectId ?? null,
+    proposedBy: async (item, _args, { loaders }) => (item.proposedBy ? ((await loaders.partner.load(item.proposedBy)) ?? null) : null),
   },
   Invitation: {
     partner: async (invitation, _args, { loaders }) => {

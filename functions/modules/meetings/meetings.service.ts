@@ -4,12 +4,21 @@ import type { Clock } from '../../shared/clock';
 import type { Page } from '../../shared/dynamodb/cursor';
 import type { TransactItem } from '../../shared/dynamodb/transaction';
 import { UserInputError, type UserErrorEntry } from '../../shared/errors';
-import { checkText, cleanList } from '../../shared/validation';
+import { checkText, cleanList, compact } from '../../shared/validation';
+import { formatDutchDateTime } from '../../shared/dutch-dates';
 import type { OutboxRepository } from '../outbox/outbox.repository';
-import type { PartnerRecord } from '../partners/partner';
+import { isActivePartner, type PartnerRecord } from '../partners/partner';
 import type { PartnersRepository } from '../partners/partners.repository';
 import {
+  checkCanPrecede,
+  checkDuration,
   composeThemes,
+  initialAgenda,
+  checkTopicsCloseAt,
+  hasProjectItem,
+  reorderAgenda,
+  topicsCloseAt,
+  type AgendaItemKind,
   isOpenForChanges,
   newInvitations,
   validateSchedule,
@@ -31,6 +40,15 @@ export interface ScheduleMeetingCommand {
   themes?: string[] | null;
   inviteePartnerIds?: string[] | null;
   previousMeetingId?: string | null;
+  /** Until when invited partners may propose topics; `defaultTopicCutoffMs` before the start when left out. */
+  topicsCloseAt?: Date | null;
+}
+
+export interface NextMeetingCommand {
+  startsAt: Date;
+  endsAt: Date;
+  location?: string | null;
+  title?: string | null;
 }
 
 export interface RescheduleMeetingCommand {
@@ -66,55 +84,67 @@ export class MeetingsService {
       async () => {
         const now = this.clock.now();
         const errors = validateSchedule(input, now);
-        const [standingThemes, invitees, previous, nextAgenda] = await Promise.all([
-          this.meetings.getStandingThemes(),
+        const cutoffError = checkTopicsCloseAt(input.topicsCloseAt, input.startsAt, ['input', 'topicsCloseAt']);
+        if (cutoffError) errors.push(cutoffError);
+        const [invitees, previous] = await Promise.all([
           this.loadInvitees(input.inviteePartnerIds, errors),
           input.previousMeetingId ? this.meetings.get(input.previousMeetingId) : Promise.resolve(undefined),
-          this.meetings.getNextMeetingAgenda(),
         ]);
         if (input.previousMeetingId) {
+          const field = ['input', 'previousMeetingId'];
           if (!previous) {
-            errors.push({ field: ['input', 'previousMeetingId'], code: 'NOT_FOUND', message: 'De vorige vergadering bestaat niet.' });
+            errors.push({ field, code: 'NOT_FOUND', message: 'De vorige vergadering bestaat niet.' });
           } else if (new Date(previous.startsAt).getTime() >= input.startsAt.getTime()) {
-            errors.push({
-              field: ['input', 'previousMeetingId'],
-              code: 'PREVIOUS_NOT_EARLIER',
-              message: 'De vorige vergadering moet vóór deze vergadering vallen.',
-            });
+            errors.push({ field, code: 'PREVIOUS_NOT_EARLIER', message: 'De vorige vergadering moet vóór deze vergadering vallen.' });
+          } else {
+            const refused = checkCanPrecede(previous, now, field);
+            if (refused) errors.push(refused);
           }
         }
         if (errors.length > 0) throw new UserInputError(errors);
-
-        const at = now.toISOString();
-        const meeting: MeetingRecord = {
-          id: this.newId(),
-          title: input.title.trim(),
-          startsAt: input.startsAt.toISOString(),
-          endsAt: input.endsAt.toISOString(),
-          location: input.location.trim(),
-          status: 'PLANNED',
-          themes: composeThemes(standingThemes, input.themes),
-          // What was decided while no meeting was planned (e.g. a consolidation review) comes first.
-          agenda: nextAgenda.items,
-          invitations: newInvitations([...invitees.keys()], at),
-          attendance: [],
-          previousMeetingId: previous?.id,
-          sequence: 0,
-          timeChangedAtSequence: 0,
-          version: 1,
-          createdAt: at,
-          updatedAt: at,
-        };
-        const dispatch = this.dispatch(meeting, invitees, [
-          { partnerIds: [...invitees.keys()], method: 'REQUEST', emailKind: 'invitation' },
-        ]);
-        // Emptying the kept agenda, on condition it is unchanged, also tells a concurrent
-        // `placeOnNextAgenda` that found no planned meeting to look again.
-        await this.meetings.create(meeting, [...dispatch, this.meetings.nextMeetingAgendaPut([], nextAgenda, at)]);
+        const { meeting, entries } = await this.newMeeting(input, invitees, previous?.id);
+        await this.meetings.create(meeting, entries);
         return meeting;
       },
       { field: ['input'] },
     );
+  }
+
+  /**
+   * A new planned meeting with its agenda (standing themes, its own topics, what was kept for the
+   * next meeting) and the transaction entries that go with it: its invitations' dispatch and the
+   * emptied kept agenda. Emptying that, on condition it is unchanged, also tells a concurrent
+   * `placeOnNextAgenda` that found no planned meeting to look again.
+   */
+  private async newMeeting(
+    input: ScheduleMeetingCommand,
+    invitees: ReadonlyMap<string, PartnerRecord>,
+    previousMeetingId: string | undefined,
+  ): Promise<{ meeting: MeetingRecord; entries: TransactItem[] }> {
+    const [standingThemes, nextAgenda] = await Promise.all([this.meetings.getStandingThemes(), this.meetings.getNextMeetingAgenda()]);
+    const at = this.clock.now().toISOString();
+    const meeting: MeetingRecord = {
+      id: this.newId(),
+      title: input.title.trim(),
+      startsAt: input.startsAt.toISOString(),
+      endsAt: input.endsAt.toISOString(),
+      location: input.location.trim(),
+      status: 'PLANNED',
+      themes: composeThemes(standingThemes, input.themes),
+      // What was decided while no meeting was planned (e.g. a consolidation review) comes after the themes and topics.
+      agenda: initialAgenda(standingThemes, input.themes, nextAgenda.items, this.newId),
+      invitations: newInvitations([...invitees.keys()], at),
+      attendance: [],
+      ...(previousMeetingId ? { previousMeetingId } : {}),
+      ...(input.topicsCloseAt ? { topicsCloseAt: input.topicsCloseAt.toISOString() } : {}),
+      sequence: 0,
+      timeChangedAtSequence: 0,
+      version: 1,
+      createdAt: at,
+      updatedAt: at,
+    };
+    const dispatch = this.dispatch(meeting, invitees, [{ partnerIds: [...invitees.keys()], method: 'REQUEST', emailKind: 'invitation' }]);
+    return { meeting, entries: [...dispatch, this.meetings.nextMeetingAgendaPut([], nextAgenda, at)] };
   }
 
   /**
@@ -205,6 +235,8 @@ export class MeetingsService {
           else if (remove.includes(id))
             errors.push({ field, code: 'ADD_AND_REMOVE', message: 'Een partner kan niet tegelijk toegevoegd en verwijderd worden.' });
           else if (!partners.has(id)) errors.push({ field, code: 'UNKNOWN_PARTNER', message: 'Deze partner bestaat niet.' });
+          else if (!isActivePartner(partners.get(id)!))
+            errors.push({ field, code: 'PARTNER_ARCHIVED', message: 'Deze partner maakt geen deel meer uit van het netwerk.' });
         });
         remove.forEach((id, index) => {
           if (!current.invitations[id])
@@ -231,11 +263,31 @@ export class MeetingsService {
 
   async addAgendaItem(
     viewer: Viewer | undefined,
-    input: { meetingId: string; title: string; projectId?: string | null; expectedVersion?: number | null },
+    input: {
+      meetingId: string;
+      title: string;
+      projectId?: string | null;
+      kind?: AgendaItemKind | null;
+      description?: string | null;
+      durationMinutes?: number | null;
+      expectedVersion?: number | null;
+    },
   ): Promise<MeetingRecord> {
     requireRole(viewer, 'COORDINATOR');
-    const titleError = checkText(input.title, ['input', 'title'], 'Het agendapunt', 300);
-    if (titleError) throw new UserInputError([titleError]);
+    const errors = compact([
+      checkText(input.title, ['input', 'title'], 'Het agendapunt', 300),
+      input.description ? checkText(input.description, ['input', 'description'], 'De toelichting', 2000) : undefined,
+      checkDuration(input.durationMinutes, ['input', 'durationMinutes']),
+    ]);
+    const kind: AgendaItemKind = input.kind ?? (input.projectId ? 'PROJECT' : 'TOPIC');
+    if (kind === 'PROJECT' && !input.projectId) {
+      errors.push({
+        field: ['input', 'projectId'],
+        code: 'PROJECT_REQUIRED',
+        message: 'Een agendapunt over een project noemt het project.',
+      });
+    }
+    if (errors.length > 0) throw new UserInputError(errors);
     if (input.projectId && !(await this.projects.exists(input.projectId))) {
       throw UserInputError.single('UNKNOWN_PROJECT', 'Dit project bestaat niet.', ['input', 'projectId']);
     }
@@ -244,16 +296,170 @@ export class MeetingsService {
       input.meetingId,
       input.expectedVersion,
       ['input', 'meetingId'],
+      async (current, now) => {
+        if (kind === 'PROJECT' && input.projectId && hasProjectItem(current.agenda, input.projectId)) {
+          throw UserInputError.single('PROJECT_ALREADY_ON_AGENDA', 'Dit project staat al op de agenda.', ['input', 'projectId']);
+        }
+        const item: AgendaItemRecord = {
+          id: itemId,
+          title: input.title.trim(),
+          ...(input.kind || !input.projectId ? { kind } : {}),
+          ...(input.description?.trim() ? { description: input.description.trim() } : {}),
+          ...(input.durationMinutes != null ? { durationMinutes: input.durationMinutes } : {}),
+          ...(input.projectId ? { projectId: input.projectId } : {}),
+        };
+        return { next: { ...current, agenda: [...current.agenda, item], version: current.version + 1, updatedAt: now }, groups: [] };
+      },
+      { partnersToLoad: () => [] },
+    );
+  }
+
+  /**
+   * An open-space topic on a planned meeting's agenda: by a partner invited to it, until the
+   * meeting's topics close (the coordinator sets when; by default when the agenda goes out).
+   */
+  async proposeTopic(
+    viewer: Viewer | undefined,
+    input: { meetingId: string; title: string; description?: string | null },
+  ): Promise<MeetingRecord> {
+    const signedIn = requireViewer(viewer);
+    const errors = compact([
+      checkText(input.title, ['input', 'title'], 'Het onderwerp', 300),
+      input.description ? checkText(input.description, ['input', 'description'], 'De toelichting', 2000) : undefined,
+    ]);
+    if (signedIn.role !== 'COORDINATOR' && !signedIn.partnerId) {
+      errors.push({
+        field: ['input', 'meetingId'],
+        code: 'NOT_A_PARTNER',
+        message: 'Alleen wie een partner vertegenwoordigt kan een onderwerp voorstellen.',
+      });
+    }
+    if (errors.length > 0) throw new UserInputError(errors);
+    const itemId = this.newId();
+    const proposer = signedIn.partnerId;
+    return this.change(
+      input.meetingId,
+      null,
+      ['input', 'meetingId'],
+      async (current, now) => {
+        if (signedIn.role !== 'COORDINATOR') {
+          if (!current.invitations[signedIn.partnerId!]) {
+            throw UserInputError.single('NOT_INVITED', 'Je partner is niet uitgenodigd voor deze vergadering.', ['input', 'meetingId']);
+          }
+          if (new Date(now).getTime() >= topicsCloseAt(current).getTime()) {
+            throw UserInputError.single(
+              'TOPICS_CLOSED',
+              `Onderwerpen voorstellen kon tot ${formatDutchDateTime(topicsCloseAt(current))}.`,
+              ['input', 'meetingId'],
+            );
+          }
+        }
+        const item: AgendaItemRecord = {
+          id: itemId,
+          title: input.title.trim(),
+          kind: 'TOPIC',
+          ...(input.description?.trim() ? { description: input.description.trim() } : {}),
+          ...(proposer ? { proposedBy: proposer } : {}),
+        };
+        return { next: { ...current, agenda: [...current.agenda, item], version: current.version + 1, updatedAt: now }, groups: [] };
+      },
+      { partnersToLoad: () => [] },
+    );
+  }
+
+  /** The coordinator edits an item: fields left out stay; a null duration or description clears it. */
+  async updateAgendaItem(
+    viewer: Viewer | undefined,
+    input: {
+      meetingId: string;
+      itemId: string;
+      title?: string | null;
+      description?: string | null;
+      durationMinutes?: number | null;
+      expectedVersion?: number | null;
+    },
+  ): Promise<MeetingRecord> {
+    requireRole(viewer, 'COORDINATOR');
+    const errors = compact([
+      input.title != null ? checkText(input.title, ['input', 'title'], 'Het agendapunt', 300) : undefined,
+      input.description ? checkText(input.description, ['input', 'description'], 'De toelichting', 2000) : undefined,
+      checkDuration(input.durationMinutes, ['input', 'durationMinutes']),
+    ]);
+    if (errors.length > 0) throw new UserInputError(errors);
+    return this.editAgenda(input.meetingId, input.expectedVersion, (agenda) => {
+      const index = agenda.findIndex((item) => item.id === input.itemId);
+      if (index < 0) throw unknownItem();
+      const item: AgendaItemRecord = { ...agenda[index] };
+      if (input.title != null) item.title = input.title.trim();
+      if ('description' in input && input.description !== undefined) {
+        if (input.description?.trim()) item.description = input.description.trim();
+        else delete item.description;
+      }
+      if ('durationMinutes' in input && input.durationMinutes !== undefined) {
+        if (input.durationMinutes != null) item.durationMinutes = input.durationMinutes;
+        else delete item.durationMinutes;
+      }
+      return agenda.map((existing, i) => (i === index ? item : existing));
+    });
+  }
+
+  async removeAgendaItem(
+    viewer: Viewer | undefined,
+    input: { meetingId: string; itemId: string; expectedVersion?: number | null },
+  ): Promise<MeetingRecord> {
+    requireRole(viewer, 'COORDINATOR');
+    return this.editAgenda(input.meetingId, input.expectedVersion, (agenda) => {
+      if (!agenda.some((item) => item.id === input.itemId)) throw unknownItem();
+      return agenda.filter((item) => item.id !== input.itemId);
+    });
+  }
+
+  /** The coordinator puts the items in a new order: `itemIds` names every item once. */
+  async reorderAgenda(
+    viewer: Viewer | undefined,
+    input: { meetingId: string; itemIds: string[]; expectedVersion?: number | null },
+  ): Promise<MeetingRecord> {
+    requireRole(viewer, 'COORDINATOR');
+    return this.editAgenda(input.meetingId, input.expectedVersion, (agenda) => {
+      const reordered = reorderAgenda(agenda, input.itemIds);
+      if (!Array.isArray(reordered)) throw new UserInputError([reordered]);
+      return reordered;
+    });
+  }
+
+  /** The coordinator sets until when partners may propose topics (before the start). */
+  async setTopicsCloseAt(
+    viewer: Viewer | undefined,
+    input: { meetingId: string; topicsCloseAt: Date; expectedVersion?: number | null },
+  ): Promise<MeetingRecord> {
+    requireRole(viewer, 'COORDINATOR');
+    return this.change(
+      input.meetingId,
+      input.expectedVersion,
+      ['input', 'meetingId'],
+      async (current, now) => {
+        const error = checkTopicsCloseAt(input.topicsCloseAt, new Date(current.startsAt), ['input', 'topicsCloseAt']);
+        if (error) throw new UserInputError([error]);
+        return {
+          next: { ...current, topicsCloseAt: input.topicsCloseAt.toISOString(), version: current.version + 1, updatedAt: now },
+          groups: [],
+        };
+      },
+      { partnersToLoad: () => [] },
+    );
+  }
+
+  private editAgenda(
+    meetingId: string,
+    expectedVersion: number | null | undefined,
+    edit: (agenda: AgendaItemRecord[]) => AgendaItemRecord[],
+  ): Promise<MeetingRecord> {
+    return this.change(
+      meetingId,
+      expectedVersion,
+      ['input', 'meetingId'],
       async (current, now) => ({
-        next: {
-          ...current,
-          agenda: [
-            ...current.agenda,
-            { id: itemId, title: input.title.trim(), ...(input.projectId ? { projectId: input.projectId } : {}) },
-          ],
-          version: current.version + 1,
-          updatedAt: now,
-        },
+        next: { ...current, agenda: edit(current.agenda), version: current.version + 1, updatedAt: now },
         groups: [],
       }),
       { partnersToLoad: () => [] },
@@ -262,12 +468,39 @@ export class MeetingsService {
 
   async recordOutcome(
     viewer: Viewer | undefined,
-    input: { id: string; minutes?: string | null; attendedPartnerIds: string[]; expectedVersion?: number | null },
+    input: {
+      id: string;
+      minutes?: string | null;
+      attendedPartnerIds: string[];
+      guests?: string[] | null;
+      nextMeeting?: NextMeetingCommand | null;
+      expectedVersion?: number | null;
+    },
   ): Promise<MeetingRecord> {
     requireRole(viewer, 'COORDINATOR');
+    const inputErrors: UserErrorEntry[] = [];
     if (input.minutes && input.minutes.length > 50_000) {
-      throw UserInputError.single('TOO_LONG', 'Het verslag mag hoogstens 50 000 tekens lang zijn.', ['input', 'minutes']);
+      inputErrors.push({ field: ['input', 'minutes'], code: 'TOO_LONG', message: 'Het verslag mag hoogstens 50 000 tekens lang zijn.' });
     }
+    (input.guests ?? []).forEach((guest, index) => {
+      const error = checkText(guest, ['input', 'guests', String(index)], 'De naam van een gast', 200);
+      if (error) inputErrors.push(error);
+    });
+    const nextInput = input.nextMeeting;
+    if (nextInput) {
+      for (const error of validateTimes(nextInput.startsAt, nextInput.endsAt, this.clock.now())) {
+        inputErrors.push({ ...error, field: ['input', 'nextMeeting', ...(error.field ?? []).slice(1)] });
+      }
+      if (nextInput.location != null) {
+        const error = checkText(nextInput.location, ['input', 'nextMeeting', 'location'], 'De plaats', 300);
+        if (error) inputErrors.push(error);
+      }
+      if (nextInput.title != null) {
+        const error = checkText(nextInput.title, ['input', 'nextMeeting', 'title'], 'De titel', 200);
+        if (error) inputErrors.push(error);
+      }
+    }
+    if (inputErrors.length > 0) throw new UserInputError(inputErrors);
     const attended = [...new Set(input.attendedPartnerIds)];
     return this.change(
       input.id,
@@ -286,20 +519,57 @@ export class MeetingsService {
               message: 'Deze partner bestaat niet.',
             });
         });
+        if (nextInput) {
+          if (current.nextMeetingId) {
+            errors.push({
+              field: ['input', 'nextMeeting'],
+              code: 'NEXT_MEETING_ALREADY_AGREED',
+              message: 'Op deze vergadering werd al een volgende vergadering afgesproken.',
+            });
+          } else if (nextInput.startsAt.getTime() <= new Date(current.startsAt).getTime()) {
+            errors.push({
+              field: ['input', 'nextMeeting', 'startsAt'],
+              code: 'PREVIOUS_NOT_EARLIER',
+              message: 'De volgende vergadering moet na deze vergadering vallen.',
+            });
+          }
+        }
         if (errors.length > 0) throw new UserInputError(errors);
+        const guests = cleanList(input.guests);
+        let chained: { meeting: MeetingRecord; entries: TransactItem[] } | undefined;
+        if (nextInput) {
+          // The same invitees by default: those of this meeting that still take part in the network.
+          const invitees = new Map([...partners].filter(([id]) => current.invitations[id] && isActivePartner(partners.get(id)!)));
+          chained = await this.newMeeting(
+            {
+              title: nextInput.title?.trim() || current.title,
+              startsAt: nextInput.startsAt,
+              endsAt: nextInput.endsAt,
+              location: nextInput.location?.trim() || current.location,
+            },
+            invitees,
+            current.id,
+          );
+        }
         return {
           next: {
             ...current,
             status: 'HELD',
             minutes: input.minutes?.trim() || current.minutes,
             attendance: attended,
+            ...(input.guests != null ? { guests } : {}),
+            ...(chained ? { nextMeetingId: chained.meeting.id } : {}),
             version: current.version + 1,
             updatedAt: now,
           },
           groups: [],
+          extra: chained ? [this.meetings.createEntry(chained.meeting), ...chained.entries] : [],
         };
       },
-      { partnersToLoad: () => attended, allowHeld: true },
+      {
+        partnersToLoad: (current) => (nextInput ? [...new Set([...attended, ...invitedPartnerIds(current)])] : attended),
+        allowHeld: true,
+      },
     );
   }
 
@@ -420,7 +690,8 @@ export class MeetingsService {
   }
 
   private async loadInvitees(ids: string[] | null | undefined, errors: UserErrorEntry[]): Promise<Map<string, PartnerRecord>> {
-    if (ids == null) return new Map((await this.partners.listAll()).map((partner) => [partner.id, partner]));
+    // By default every partner that still takes part in the network; partners who left are not invited.
+    if (ids == null) return new Map((await this.partners.listAll()).filter(isActivePartner).map((partner) => [partner.id, partner]));
     const found = await this.partners.getMany(ids);
     ids.forEach((id, index) => {
       if (!found.has(id))
@@ -428,6 +699,12 @@ export class MeetingsService {
           field: ['input', 'inviteePartnerIds', String(index)],
           code: 'UNKNOWN_PARTNER',
           message: 'Deze partner bestaat niet.',
+        });
+      else if (!isActivePartner(found.get(id)!))
+        errors.push({
+          field: ['input', 'inviteePartnerIds', String(index)],
+          code: 'PARTNER_ARCHIVED',
+          message: 'Deze partner maakt geen deel meer uit van het netwerk.',
         });
     });
     return found;
@@ -451,6 +728,8 @@ interface ChangeOptions {
   /** Whether a meeting already HELD may still change (its outcome may be corrected). */
   allowHeld?: boolean;
 }
+
+const unknownItem = () => UserInputError.single('UNKNOWN_AGENDA_ITEM', 'Dit agendapunt staat niet op de agenda.', ['input', 'itemId']);
 
 const invitedPartnerIds = (meeting: MeetingRecord) => Object.keys(meeting.invitations);
 

@@ -33,6 +33,8 @@ export interface PartnerRecord {
   engagements?: Record<string, PartnerEngagementEntry>;
   /** Set on a partner of kind SPIN_OFF: the project it took over. */
   spunOffFromProjectId?: string;
+  /** Set when the partner left the network: kept in history, no longer invited by default nor mailed. */
+  archivedAt?: string;
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -112,4 +114,9 @@ export function invitationRecipients(partner: PartnerRecord): { email: string; n
 /** Every address of these partners (contact and representatives), normalised: who is not a neighbour. */
 export function partnerAddresses(partners: readonly PartnerRecord[]): Set<string> {
   return new Set(partners.flatMap((partner) => [partner.email, ...invitationRecipients(partner).map((r) => r.email)].map(normaliseEmail)));
+}
+
+/** Whether the partner still takes part in the network (not archived). */
+export function isActivePartner(partner: Pick<PartnerRecord, 'archivedAt'>): boolean {
+  return partner.archivedAt === undefined;
 }

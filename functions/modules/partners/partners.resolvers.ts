@@ -14,8 +14,10 @@ export const partnersResolvers: Resolvers = {
   Mutation: {
     createPartner: (_parent, { input }, { viewer, services }) => withUserErrors('partner', () => services.partners.create(viewer, input)),
     updatePartner: (_parent, { input }, { viewer, services }) => withUserErrors('partner', () => services.partners.update(viewer, input)),
+    archivePartner: (_parent, { input }, { viewer, services }) => withUserErrors('partner', () => services.partners.archive(viewer, input)),
   },
   Partner: {
+    archivedAt: (partner) => (partner.archivedAt ? new Date(partner.archivedAt) : null),
     capacity: ({ capacity }) =>
       capacity ? { hoursPerMonth: capacity.hoursPerMonth ?? null, eurosPerYear: capacity.eurosPerYear ?? null } : null,
   },

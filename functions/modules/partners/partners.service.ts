@@ -88,6 +88,26 @@ export class PartnersService {
     );
   }
 
+  /** The partner leaves the network (archived); archiving twice changes nothing. */
+  async archive(viewer: Viewer | undefined, input: { id: string; expectedVersion?: number | null }): Promise<PartnerRecord> {
+    requireRole(viewer, 'COORDINATOR');
+    return retryOnConflict(
+      async () => {
+        const current = await this.repository.get(input.id);
+        if (!current) throw UserInputError.single('NOT_FOUND', 'Deze partner bestaat niet.', ['input', 'id']);
+        if (input.expectedVersion != null && input.expectedVersion !== current.version) {
+          throw UserInputError.versionConflict(['input', 'expectedVersion']);
+        }
+        if (current.archivedAt) return current;
+        const at = this.clock.now().toISOString();
+        const next: PartnerRecord = { ...current, archivedAt: at, version: current.version + 1, updatedAt: at };
+        await this.repository.replace(next, current.version);
+        return next;
+      },
+      { field: ['input', 'id'], attempts: attemptsFor(input.expectedVersion) },
+    );
+  }
+
   async get(viewer: Viewer | undefined, id: string): Promise<PartnerRecord | undefined> {
     requireViewer(viewer);
     return this.repository.get(id);

@@ -56,9 +56,24 @@ describe('network meetings over GraphQL (DynamoDB Local)', () => {
     expect(result.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
   });
 
-  it('links the next meeting to the one where its date was agreed', async () => {
+  it('links the next meeting to the one where its date was agreed, once, and only after it started', async () => {
     await createPartner(t);
     const first = await scheduleMeeting(t);
+    const tooEarly = await t.graphql(
+      schedule,
+      { input: meetingInput({ startsAt: '2026-12-24T19:30:00+01:00', endsAt: '2026-12-24T21:00:00+01:00', previousMeetingId: first.id }) },
+      coordinator,
+    );
+    expect(tooEarly.data.scheduleMeeting.userErrors).toEqual([
+      {
+        field: ['input', 'previousMeetingId'],
+        code: 'PREVIOUS_NOT_STARTED',
+        message: 'De vorige vergadering heeft nog niet plaatsgevonden.',
+      },
+    ]);
+
+    t.clock.set('2026-12-10T20:00:00+01:00');
+    coordinator = await t.token('COORDINATOR');
     const second = await scheduleMeeting(t, {
       startsAt: '2026-12-24T19:30:00+01:00',
       endsAt: '2026-12-24T21:00:00+01:00',
@@ -70,7 +85,22 @@ describe('network meetings over GraphQL (DynamoDB Local)', () => {
       coordinator,
     );
     expect(read.data.meeting.nextMeeting).toEqual({ id: second.id, previousMeeting: { id: first.id } });
-    const wrongOrder = await t.graphql(schedule, { input: meetingInput({ previousMeetingId: second.id }) }, coordinator);
+
+    // A second "next" meeting for the same one is refused, not silently relinked.
+    const again = await t.graphql(
+      schedule,
+      { input: meetingInput({ startsAt: '2026-12-31T19:30:00+01:00', endsAt: '2026-12-31T21:00:00+01:00', previousMeetingId: first.id }) },
+      coordinator,
+    );
+    expect(again.data.scheduleMeeting.userErrors.map((e: any) => e.code)).toEqual(['NEXT_MEETING_ALREADY_AGREED']);
+    const still = await t.graphql(`query($id: ID!) { meeting(id: $id) { nextMeeting { id } } }`, { id: first.id }, coordinator);
+    expect(still.data.meeting.nextMeeting).toEqual({ id: second.id });
+
+    const wrongOrder = await t.graphql(
+      schedule,
+      { input: meetingInput({ previousMeetingId: second.id, startsAt: '2026-12-11T19:30:00+01:00', endsAt: '2026-12-11T21:30:00+01:00' }) },
+      coordinator,
+    );
     expect(wrongOrder.data.scheduleMeeting.userErrors[0].code).toBe('PREVIOUS_NOT_EARLIER');
   });
 
@@ -229,6 +259,32 @@ describe('network meetings over GraphQL (DynamoDB Local)', () => {
       );
       expect(result.data.meetings.edges).toHaveLength(4);
       expect(result.data.meetings.edges.flatMap((e: any) => e.node.invitations)).toHaveLength(100);
+      expect(t.roundTrips.total).toBeLessThanOrEqual(2);
+    });
+
+    it('reads a meeting with its agenda (proposers too), invitations and partners in 2 round trips', async () => {
+      const partners = [];
+      for (let i = 0; i < 12; i += 1) partners.push(await createPartner(t));
+      const meeting = await scheduleMeeting(t, { themes: ['Eigen onderwerp'] });
+      for (const partner of partners.slice(0, 5)) {
+        const proposed = await t.graphql(
+          `mutation($input: ProposeTopicInput!) { proposeTopic(input: $input) { userErrors { code } } }`,
+          { input: { meetingId: meeting.id, title: `Onderwerp van ${partner.name}` } },
+          await t.token('PARTNER', { partnerId: partner.id }),
+        );
+        expect(proposed.data.proposeTopic.userErrors).toEqual([]);
+      }
+      t.roundTrips.reset();
+      const result = await t.graphql(
+        `query($id: ID!) { meeting(id: $id) { agenda { title kind proposedBy { id name } } ${deepMeeting} } }`,
+        { id: meeting.id },
+        coordinator,
+      );
+      expect(result.data.meeting.agenda.map((item: any) => item.proposedBy?.id ?? null)).toEqual([
+        null,
+        ...partners.slice(0, 5).map((p) => p.id),
+      ]);
+      expect(result.data.meeting.invitations).toHaveLength(12);
       expect(t.roundTrips.total).toBeLessThanOrEqual(2);
     });
 

@@ -98,12 +98,16 @@ describe('seed', () => {
     expect(read.data.overCommittedPartners).toEqual([{ name: 'Atelier Ledeberg' }]);
 
     const meeting = await t.graphql(
-      `query($id: ID!) { meeting(id: $id) { agenda { title project { name } } } }`,
+      `query($id: ID!) { meeting(id: $id) { agenda { title kind project { name } } } }`,
       { id: result.meetingId },
       token,
     );
+    // The meeting's own topics first, then the project it needs.
     expect(meeting.data.meeting.agenda).toEqual([
-      { title: 'Intake Matrixavonden: verdienmodel en doelen bespreken', project: { name: 'Matrixavonden' } },
+      { title: 'Buurtbabbel van het voorjaar', kind: 'TOPIC', project: null },
+      { title: 'Nieuwe projecten', kind: 'TOPIC', project: null },
+      { title: 'Open space', kind: 'TOPIC', project: null },
+      { title: 'Intake Matrixavonden: verdienmodel en doelen bespreken', kind: 'PROJECT', project: { name: 'Matrixavonden' } },
     ]);
   });
 

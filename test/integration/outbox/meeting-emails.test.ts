@@ -163,6 +163,11 @@ describe('meeting emails through the outbox, a real SMTP server and independent 
     ]);
     const cancelForLeaver = received.find((r) => r.to === 'gaat@example.be')!;
     expect(cancelForLeaver.ics.events[0].attendees.map((a) => a.value.toLowerCase())).toEqual(['mailto:gaat@example.be']);
+    // The mail says the partner was taken off this meeting, not that the meeting is cancelled.
+    expect(cancelForLeaver.mail.subject).toBe('Niet langer uitgenodigd: Overleg De Stek op vrijdag 11 december 2026 om 19:30');
+    expect(cancelForLeaver.mail.text).toContain(`${leaves.name} staat niet langer op de lijst van genodigden voor Overleg De Stek.`);
+    expect(cancelForLeaver.mail.text).toContain('De vergadering zelf gaat wel door');
+    expect(cancelForLeaver.mail.text).not.toMatch(/gaat niet door|Geannuleerd/);
   });
 
   it('sends each message once when two jobs run at the same time', async () => {

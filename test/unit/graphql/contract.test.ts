@@ -12,13 +12,6 @@ import { buildSchemaFromFiles } from '../../../functions/graphql/schema-files';
 const notYetBuilt: { path: string; builtBy: string }[] = [
   { path: 'Language', builtBy: 'issue #16 (words people read: English beside Dutch)' },
   { path: 'AddNeighbourInput.language', builtBy: 'issue #16 (words people read: English beside Dutch)' },
-  { path: 'AgendaItemKind', builtBy: 'issue #13 (the meeting cycle)' },
-  { path: 'AgendaItem.kind', builtBy: 'issue #13 (the meeting cycle)' },
-  { path: 'AgendaItem.proposedBy', builtBy: 'issue #13 (the meeting cycle)' },
-  { path: 'ProposeTopicInput', builtBy: 'issue #13 (the meeting cycle)' },
-  { path: 'Mutation.proposeTopic', builtBy: 'issue #13 (the meeting cycle)' },
-  { path: 'NextMeetingInput', builtBy: 'issue #13 (the meeting cycle)' },
-  { path: 'RecordMeetingOutcomeInput.nextMeeting', builtBy: 'issue #13 (the meeting cycle)' },
 ];
 
 /**
