@@ -32,7 +32,13 @@ export function createApolloServer(services: AppServices): ApolloServer<GraphQLC
     // Apollo's sandbox page exists only on a developer's machine.
     plugins: [
       local ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
-      rateLimitPlugin(new CallerBudget(services.db, services.config.tableName, services.config.rateLimitPerMinute), () => services.clock.now()),
+      ...(services.config.rateLimitPerMinute > 0
+        ? [
+            rateLimitPlugin(new CallerBudget(services.db, services.config.tableName, services.config.rateLimitPerMinute), () =>
+              services.clock.now(),
+            ),
+          ]
+        : []),
     ],
   });
 }

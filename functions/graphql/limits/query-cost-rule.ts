@@ -31,7 +31,12 @@ export interface QueryCostOptions {
  * for a variable; a plain list an assumed size). Scalars are free. So 500 aliases of
  * `partners(first: 100) { edges { node { id } } }` cost 500 × (1 + 100 × 2), and nested lists multiply.
  */
-export function queryCost(context: ValidationContext, selectionSet: SelectionSetNode, type: GraphQLCompositeType, options: QueryCostOptions) {
+export function queryCost(
+  context: ValidationContext,
+  selectionSet: SelectionSetNode,
+  type: GraphQLCompositeType,
+  options: QueryCostOptions,
+) {
   const visiting = new Set<string>();
   const costOf = (selections: SelectionSetNode, parent: GraphQLCompositeType, inConnection: boolean): number => {
     let total = 0;

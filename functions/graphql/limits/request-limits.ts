@@ -10,7 +10,16 @@ import { RequestLimitError, type RequestLimitMeasure } from './request-limit-err
  * app send (README "Limits"; measured by test/unit/graphql/request-limits.test.ts over every query the
  * tests send): some margin above the largest real query, far below an abusive one.
  */
-export const requestLimits = {
+export interface RequestLimits {
+  depth: number;
+  aliases: number;
+  directives: number;
+  tokens: number;
+  cost: QueryCostOptions;
+  bodyBytes: number;
+}
+
+export const requestLimits: Readonly<RequestLimits> = {
   /** Field nesting as graphql-armor counts it (deepest real query: 7, a meeting's agenda with its projects' partners). */
   depth: 10,
   /** Aliased fields in one operation (real queries: at most 2). */
@@ -25,10 +34,10 @@ export const requestLimits = {
     defaultPageSize: 20,
     maxPageSize: 100,
     assumedListSize: 20,
-  } satisfies QueryCostOptions,
+  },
   /** Bytes of a request body (a neighbour import of 1 000 lines is some 100 KB). */
   bodyBytes: 256 * 1024,
-} as const;
+};
 
 /** graphql-armor reports through this, as a RequestLimitError (code REQUEST_LIMIT_EXCEEDED), instead of throwing. */
 function reportAs(measure: RequestLimitMeasure, limit: number) {
@@ -45,7 +54,7 @@ function reportAs(measure: RequestLimitMeasure, limit: number) {
 }
 
 /** The validation rules Apollo Server runs after graphql-js's own: depth, aliases, directives and cost. */
-export function requestLimitRules(limits = requestLimits): ValidationRule[] {
+export function requestLimitRules(limits: RequestLimits = requestLimits): ValidationRule[] {
   return [
     maxDepthRule({ ...reportAs('depth', limits.depth), ignoreIntrospection: true, flattenFragments: true }),
     maxAliasesRule(reportAs('aliases', limits.aliases)),
@@ -57,7 +66,7 @@ export function requestLimitRules(limits = requestLimits): ValidationRule[] {
 /** graphql-js's parser stops after this many tokens (its own message, mapped to REQUEST_LIMIT_EXCEEDED in format-error.ts). */
 export const parseOptions = { maxTokens: requestLimits.tokens };
 
-/** True for graphql-js's "Document contains more than N tokens" syntax error. */
+/** True for graphql-js's "Document contains more than N tokens" syntax error (graphql 16 spells it "more that"). */
 export function isTokenLimitMessage(message: string): boolean {
-  return /Document contains more than \d+ tokens/.test(message);
+  return /Document contains more tha[nt] \d+ tokens/.test(message);
 }
