@@ -42,6 +42,8 @@ const settingsSchema = z.object({
   /** Steady requests per second the API accepts, and the burst above it. */
   apiRateLimit: z.coerce.number().int().min(1).default(20),
   apiBurstLimit: z.coerce.number().int().min(1).default(40),
+  /** Requests per second on each page behind an email link and on the calendar feeds (burst: twice). */
+  linkRouteRateLimit: z.coerce.number().int().min(1).default(5),
   /** Buurtbabbel mails sent per minute (BUURTBABBEL_SEND_RATE_PER_MINUTE); the code's default (30) when left out. */
   buurtbabbelSendRatePerMinute: z.coerce.number().int().min(1).max(1000).optional(),
   /**

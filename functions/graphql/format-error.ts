@@ -1,7 +1,9 @@
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { BadRequestError, ForbiddenError, UnauthenticatedError, UserInputError } from '../shared/errors';
 import type { Logger } from '../shared/logger';
+import { isTokenLimitMessage } from './limits/request-limits';
+import { RequestLimitError, requestLimitCode } from './limits/request-limit-error';
 
 /** Codes that Apollo or graphql-js set for problems in the request itself; their messages are safe. */
 const requestErrorCodes = new Set([
@@ -12,6 +14,7 @@ const requestErrorCodes = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
   'BAD_REQUEST',
+  'RATE_LIMITED',
 ]);
 
 /**
@@ -23,6 +26,10 @@ export function createErrorFormatter(logger: Logger, exposeInternals: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+    const limit = error instanceof GraphQLError && error.originalError instanceof RequestLimitError ? error.originalError : undefined;
+    if (limit) return { message: limit.message, extensions: { code: requestLimitCode, measure: limit.measure, limit: limit.limit } };
+    if (isTokenLimitMessage(formatted.message))
+      return { message: 'De vraag is te groot: te veel tokens.', extensions: { code: requestLimitCode, measure: 'tokens' } };
     if (original instanceof UnauthenticatedError || original instanceof ForbiddenError || original instanceof BadRequestError) {
       return { ...base, message: original.message, extensions: { code: original.code } };
     }

@@ -8,6 +8,7 @@ import { partnersResolvers } from '../modules/partners/partners.resolvers';
 import { projectsResolvers } from '../modules/projects/projects.resolvers';
 import { DateTimeScalar } from './date-time-scalar';
 import type { Resolvers } from './generated/resolvers-types';
+import { applyReadPolicy } from './read-policy';
 import { viewerResolvers } from './viewer.resolvers';
 
 /** Merges the modules' resolver maps type by type (no module may define the same field twice). */
@@ -27,14 +28,17 @@ export function mergeResolvers(parts: Resolvers[]): Resolvers {
   return { ...(merged as Resolvers), DateTime: DateTimeScalar };
 }
 
-export const resolvers = mergeResolvers([
-  viewerResolvers,
-  partnersResolvers,
-  meetingsResolvers,
-  calendarFeedsResolvers,
-  neighboursResolvers,
-  buurtbabbelsResolvers,
-  projectsResolvers,
-  matrixResolvers,
-  personalDataResolvers,
-]);
+/** Every module's resolvers, with the read policy (need to know, field by field) applied in one place. */
+export const resolvers = applyReadPolicy(
+  mergeResolvers([
+    viewerResolvers,
+    partnersResolvers,
+    meetingsResolvers,
+    calendarFeedsResolvers,
+    neighboursResolvers,
+    buurtbabbelsResolvers,
+    projectsResolvers,
+    matrixResolvers,
+    personalDataResolvers,
+  ]),
+);

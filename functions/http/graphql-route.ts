@@ -5,10 +5,13 @@ import type { AppServices } from '../app/create-app';
 import { createContext, type GraphQLContext } from '../graphql/context';
 import { createErrorFormatter } from '../graphql/format-error';
 import { typeDefs } from '../graphql/generated/type-defs';
+import { parseOptions, requestLimitRules, requestLimits } from '../graphql/limits/request-limits';
 import { resolvers } from '../graphql/resolvers';
 import { createAuthenticator } from '../shared/auth/authenticate';
 import type { TokenVerifier } from '../shared/auth/token-verifier';
 import { UnauthenticatedError } from '../shared/errors';
+import { CallerBudget } from '../shared/rate-limit/caller-budget';
+import { rateLimitPlugin } from './rate-limit-plugin';
 import type { HttpRequest, HttpResponse } from './http-types';
 
 export function createApolloServer(services: AppServices): ApolloServer<GraphQLContext> {
@@ -16,11 +19,27 @@ export function createApolloServer(services: AppServices): ApolloServer<GraphQLC
   return new ApolloServer<GraphQLContext>({
     typeDefs,
     resolvers,
+    // Production settings come from STAGE alone: outside local no introspection, no "Did you mean …"
+    // (schema details) in errors, no sandbox, and never a stack trace.
     introspection: local,
+    hideSchemaDetailsFromClientErrors: !local,
     includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
+    // Size limits, checked before anything runs (docs/security.md, README "Limits").
+    validationRules: requestLimitRules(),
+    parseOptions,
     formatError: createErrorFormatter(services.logger, local),
     // Apollo's sandbox page exists only on a developer's machine.
-    plugins: [local ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      local ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
+      ...(services.config.rateLimitPerMinute > 0
+        ? [
+            rateLimitPlugin(new CallerBudget(services.db, services.config.tableName, services.config.rateLimitPerMinute), () =>
+              services.clock.now(),
+            ),
+          ]
+        : []),
+    ],
   });
 }
 
@@ -32,6 +51,7 @@ export function createGraphQLRoute(services: AppServices, verifier?: TokenVerifi
 
   return async (request: HttpRequest): Promise<HttpResponse> => {
     await started;
+    if (Buffer.byteLength(request.body) > requestLimits.bodyBytes) return tooLarge();
     let viewer;
     try {
       viewer = await authenticate(request.headers.authorization);
@@ -67,5 +87,15 @@ export function createGraphQLRoute(services: AppServices, verifier?: TokenVerifi
     const responseHeaders: Record<string, string> = {};
     for (const [name, value] of result.headers) responseHeaders[name] = value;
     return { status: result.status ?? 200, headers: responseHeaders, body: text };
+  };
+}
+
+function tooLarge(): HttpResponse {
+  return {
+    status: 413,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      errors: [{ message: `De vraag is te groot (meer dan ${requestLimits.bodyBytes} bytes).`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }],
+    }),
   };
 }

@@ -12,15 +12,35 @@ export function createRouter(services: Pick<AppServices, 'logger'>, routes: read
     try {
       for (const route of routes) {
         const response = await route(request);
-        if (response) return response;
+        if (response) return withSecurityHeaders(response);
       }
-      return textResponse(404, 'Niet gevonden.');
+      return withSecurityHeaders(textResponse(404, 'Niet gevonden.'));
     } catch (error) {
       services.logger.error('unhandled error in HTTP route', {
         path: request.path.startsWith('/calendar/') ? '/calendar/*' : request.path,
         error,
       });
-      return textResponse(500, 'Er ging iets mis aan onze kant. Probeer het later opnieuw.');
+      return withSecurityHeaders(textResponse(500, 'Er ging iets mis aan onze kant. Probeer het later opnieuw.'));
     }
+  };
+}
+
+/**
+ * Every response, whatever the route: no page may be framed (clickjacking on the answer and
+ * unsubscribe buttons) and no browser may guess a type other than the one sent.
+ */
+export function withSecurityHeaders(response: HttpResponse): HttpResponse {
+  const policy = response.headers['content-security-policy'];
+  return {
+    ...response,
+    headers: {
+      ...response.headers,
+      'x-content-type-options': 'nosniff',
+      'content-security-policy': policy
+        ? /frame-ancestors/.test(policy)
+          ? policy
+          : `${policy}; frame-ancestors 'none'`
+        : "frame-ancestors 'none'",
+    },
   };
 }

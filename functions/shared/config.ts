@@ -36,6 +36,7 @@ const settingsSchema = z.object({
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
   OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(500).default(50),
   BUURTBABBEL_SEND_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(30),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(100_000).default(120),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
 
@@ -108,6 +109,8 @@ const configSchema = (needs: ConfigNeeds) =>
       outboxBatchSize: e.OUTBOX_BATCH_SIZE,
       /** Buurtbabbel invitations and reminders sent per minute (pacing, kind to the mail server and to spam filters). */
       buurtbabbelSendRatePerMinute: e.BUURTBABBEL_SEND_RATE_PER_MINUTE,
+      /** GraphQL operations one signed-in caller may make per minute (over it: 429 with Retry-After); 0: no budget (tests). */
+      rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
       logLevel: e.LOG_LEVEL,
     }));
 
@@ -127,6 +130,13 @@ type Env = Record<string, string | undefined>;
 
 export function parseConfig(env: Env, needs: ConfigNeeds = everything): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  // In AWS (Lambda sets AWS_LAMBDA_FUNCTION_NAME) the stage is never guessed: falling back to `local`
+  // would accept development tokens and show the sandbox, introspection and internal messages.
+  if (cleaned.AWS_LAMBDA_FUNCTION_NAME !== undefined && cleaned.STAGE === undefined) {
+    throw new ConfigError(
+      'Invalid configuration:\n  STAGE: required in AWS (AWS_LAMBDA_FUNCTION_NAME is set); `local` is never assumed there',
+    );
+  }
   const result = configSchema(needs).safeParse(cleaned);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `${issue.path.join('.') || '(config)'}: ${issue.message}`);

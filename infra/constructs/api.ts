@@ -1,6 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { CorsHttpMethod, HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { CfnStage, CorsHttpMethod, HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -38,7 +38,7 @@ export class Api extends Construct {
       },
       createDefaultStage: false,
     });
-    new HttpStage(this, 'DefaultStage', {
+    const stage = new HttpStage(this, 'DefaultStage', {
       httpApi: this.httpApi,
       stageName: '$default',
       autoDeploy: true,
@@ -64,6 +64,21 @@ export class Api extends Construct {
     }
     const feeds = new HttpLambdaIntegration('CalendarFeedFunction', props.calendarFeedFunction);
     this.httpApi.addRoutes({ path: '/calendar/{file}', methods: [HttpMethod.GET, HttpMethod.HEAD], integration: feeds });
+    // Route throttling: the pages behind email links and the calendar feeds get a share of their own,
+    // far below GraphQL's, so a flood on one route does not take the others' capacity. Per caller,
+    // the API function adds its own budget (RATE_LIMIT_PER_MINUTE, docs/security.md).
+    const linkRoute = { ThrottlingRateLimit: settings.linkRouteRateLimit, ThrottlingBurstLimit: settings.linkRouteRateLimit * 2 };
+    const routeSettings: Record<string, typeof linkRoute> = {};
+    for (const [name, path] of Object.entries(apiPaths)) {
+      if (name === 'graphql') continue;
+      for (const method of ['GET', 'POST']) routeSettings[`${method} ${path}`] = linkRoute;
+    }
+    for (const method of ['GET', 'HEAD']) routeSettings[`${method} /calendar/{file}`] = linkRoute;
+    const cfnStage = stage.node.defaultChild as CfnStage;
+    // RouteSettings is a map in CloudFormation, written as is (property names as CloudFormation spells them).
+    cfnStage.addPropertyOverride('RouteSettings', routeSettings);
+    // The routes must exist before their settings can name them.
+    for (const route of this.httpApi.node.children.filter((child) => child.node.id.includes('Route'))) cfnStage.node.addDependency(route);
     NagSuppressions.addResourceSuppressions(
       this.httpApi,
       [

@@ -337,6 +337,11 @@ describe('CDK app', () => {
     });
     const [stage] = Object.values(resourcesOf(dev.template, 'AWS::ApiGatewayV2::Stage'));
     expect(stage.Properties.DefaultRouteSettings).toMatchObject({ ThrottlingRateLimit: 20, ThrottlingBurstLimit: 40 });
+    // Every route but GraphQL is throttled on its own, far below the API's default.
+    expect(Object.keys(stage.Properties.RouteSettings).sort()).toEqual(routes.filter((route) => !route.endsWith(' /graphql')));
+    for (const setting of Object.values<any>(stage.Properties.RouteSettings)) {
+      expect(setting).toEqual({ ThrottlingRateLimit: 5, ThrottlingBurstLimit: 10 });
+    }
     expect(stage.Properties.AccessLogSettings.Format).not.toMatch(/sourceIp|\$context\.path/);
     const [prodApi] = Object.values(resourcesOf(prod.template, 'AWS::ApiGatewayV2::Api'));
     expect(prodApi.Properties.CorsConfiguration.AllowOrigins).toEqual(['https://app.destek.example.be']);

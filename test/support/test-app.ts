@@ -49,6 +49,8 @@ export function testConfig(tableName: string, overrides: Record<string, string> 
     ORGANIZER_EMAIL: 'overleg@destek.test',
     MAIL_FROM: 'Locon De Stek <overleg@destek.test>',
     LOG_LEVEL: 'silent',
+    // No per-caller budget unless a test sets one (it would add an UpdateItem to every round-trip count).
+    RATE_LIMIT_PER_MINUTE: '0',
     ...overrides,
   });
 }

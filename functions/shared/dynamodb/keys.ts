@@ -96,4 +96,7 @@ export const keys = {
   }),
   matrixChange: (sessionId: string, changeSortKey: string) => ({ GSI1PK: `MATRIXCHANGES#${sessionId}`, GSI1SK: changeSortKey }),
   matrixChangesPartition: (sessionId: string) => `MATRIXCHANGES#${sessionId}`,
+
+  // Hardening (issue 10): a caller's request count in one minute (expires by TTL).
+  callerBudget: (callerKey: string, minute: string) => ({ PK: `BUDGET#${callerKey}`, SK: `MINUTE#${minute}` }),
 } as const;

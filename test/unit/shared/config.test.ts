@@ -97,4 +97,17 @@ describe('configuration for AWS', () => {
     });
     expect(() => config.linkSigningSecret).toThrow(ConfigError);
   });
+
+  it('refuses to start in AWS without STAGE instead of assuming local', () => {
+    const lambda = { AWS_LAMBDA_FUNCTION_NAME: 'DeStek-Api', LINK_SIGNING_SECRET: secret };
+    expect(() => parseConfig(lambda)).toThrow(/STAGE: required in AWS/);
+    expect(parseConfig({ ...lambda, STAGE: 'prod' }).stage).toBe('prod');
+    // Off Lambda (npm start, tests) the default stays local.
+    expect(parseConfig({ LINK_SIGNING_SECRET: secret }).stage).toBe('local');
+  });
+
+  it('gives each caller 120 operations a minute unless told otherwise', () => {
+    expect(parseConfig({ STAGE: 'prod', LINK_SIGNING_SECRET: secret }).rateLimitPerMinute).toBe(120);
+    expect(parseConfig({ STAGE: 'prod', LINK_SIGNING_SECRET: secret, RATE_LIMIT_PER_MINUTE: '30' }).rateLimitPerMinute).toBe(30);
+  });
 });
