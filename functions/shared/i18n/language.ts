@@ -41,3 +41,8 @@ export function fromAcceptLanguage(header: string | null | undefined): Language 
     .sort((a, b) => b.quality - a.quality || a.index - b.index);
   return ranked[0]?.language;
 }
+
+/** The GraphQL enum value of a language (NL, EN). */
+export function languageEnum(language: Language): Uppercase<Language> {
+  return language.toUpperCase() as Uppercase<Language>;
+}
