@@ -24,7 +24,7 @@ export function createDeliverer(app: AppServices, mailer = createMailer(app.conf
     mailer,
     {
       [meetingDispatchKind]: createMeetingEmailRenderer(linkSettings),
-      [buurtbabbelDispatchKind]: createBuurtbabbelEmailRenderer(linkSettings, app.buurtbabbels),
+      [buurtbabbelDispatchKind]: createBuurtbabbelEmailRenderer({ ...linkSettings, names: config.names }, app.buurtbabbels),
       [reviewDispatchKind]: createReviewEmailRenderer({ publicBaseUrl: config.publicBaseUrl, linkSigningSecret: config.linkSigningSecret }),
       [ideaPromotedDispatchKind]: createIdeaPromotedEmailRenderer(),
       [staleReplyDispatchKind]: createStaleReplyNoteRenderer(linkSettings),

@@ -1,6 +1,7 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 import { catalogues, type MessageKey } from './catalogues';
 import { localeOf, type Language } from './language';
+import { deStekNames, type NetworkNames } from './network-names';
 
 /** What a message's placeholders are filled with. */
 export type MessageValues = Record<string, string | number>;
@@ -34,4 +35,9 @@ export type Translate = (key: MessageKey, values?: MessageValues) => string;
 
 export function translator(language: Language, shared: MessageValues = {}): Translate {
   return (key, values) => t(language, key, { ...shared, ...values });
+}
+
+/** The texts of one person: their language, with the network's names filled in everywhere. */
+export function textsFor(language: Language, names: NetworkNames = deStekNames): Translate {
+  return translator(language, { ...names });
 }
