@@ -66,7 +66,9 @@ export function createMeetingEmailRenderer(settings: MeetingEmailSettings): Outb
       endsAt,
       location: meeting.location,
       themes: meeting.themes,
-      cancelReason: recipient.removedFromMeeting ? 'Je partner staat niet langer op de lijst van genodigden.' : meeting.cancelReason,
+      cancelReason: recipient.removedFromMeeting
+        ? `${recipient.partnerName} staat niet langer op de lijst van genodigden.`
+        : meeting.cancelReason,
       answerLinks,
     });
     return { ...email, calendar: { method: recipient.method, content: calendar } };

@@ -67,7 +67,7 @@ describe('seed', () => {
     expect(inputs('assessProject').map((input) => input.projectId)).toEqual(['project-1']);
     expect(inputs('changeProjectStatus')).toEqual([{ projectId: 'project-1', status: 'ACTIVE' }]);
     expect(inputs('addAgendaItem')).toEqual([
-      { meetingId: 'meeting-1', title: 'Intake Matrixavonden: verdienmodel en doelen bespreken', projectId: 'project-2' },
+      { meetingId: 'meeting-1', title: 'Intake Matrixavonden: businessmodel en doelen bespreken', projectId: 'project-2' },
     ]);
   });
 
@@ -103,7 +103,7 @@ describe('seed', () => {
       token,
     );
     expect(meeting.data.meeting.agenda).toEqual([
-      { title: 'Intake Matrixavonden: verdienmodel en doelen bespreken', project: { name: 'Matrixavonden' } },
+      { title: 'Intake Matrixavonden: businessmodel en doelen bespreken', project: { name: 'Matrixavonden' } },
     ]);
   });
 
