@@ -14,9 +14,9 @@ const base = {
   transform: {
     '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
   },
-  // auto-bind (used by graphql-codegen's plugins) ships only ES modules; let swc compile it for the
-  // codegen freshness test.
-  transformIgnorePatterns: ['/node_modules/(?!(auto-bind)/)'],
+  // auto-bind (used by graphql-codegen's plugins) and intl-messageformat with its @formatjs parts
+  // (the text catalogues) ship only ES modules; let swc compile them.
+  transformIgnorePatterns: ['/node_modules/(?!(auto-bind|intl-messageformat|@formatjs)/)'],
 };
 
 const withDynamoDbLocal = {

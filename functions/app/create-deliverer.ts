@@ -28,7 +28,7 @@ export function createDeliverer(
     mailer,
     {
       [meetingDispatchKind]: createMeetingEmailRenderer(linkSettings),
-      [buurtbabbelDispatchKind]: createBuurtbabbelEmailRenderer(linkSettings, app.buurtbabbels),
+      [buurtbabbelDispatchKind]: createBuurtbabbelEmailRenderer({ ...linkSettings, names: config.names }, app.buurtbabbels),
       [reviewDispatchKind]: createReviewEmailRenderer({ publicBaseUrl: config.publicBaseUrl, linkSigningSecret: config.linkSigningSecret }),
       [ideaPromotedDispatchKind]: createIdeaPromotedEmailRenderer(),
       [staleReplyDispatchKind]: createStaleReplyNoteRenderer(linkSettings),

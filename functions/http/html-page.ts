@@ -35,7 +35,8 @@ export function answerForm(action: string, token: string, buttons: string): stri
 }
 
 /** A POST without one of the offered answers. */
-export const noAnswerChosen = (): HttpResponse => htmlResponse(400, htmlPage('Kies een antwoord', '<p>Kies ja, nee of misschien.</p>'));
+export const noAnswerChosen = (): HttpResponse =>
+  htmlResponse(400, htmlPage('Kies een antwoord', '<p>Kies “Ik kom”, “Misschien” of “Ik kom niet”.</p>'));
 
 /**
  * Records an answer from a link page; when the service refuses it (gone: 404, cancelled or

@@ -52,7 +52,7 @@ ${problem ? `<p style="color:#a40000"><strong>${escapeHtml(problem)}</strong></p
 export function createReviewRoute(services: AppServices) {
   const title = 'Consolidatie van een project';
 
-  const notFound = () => htmlResponse(404, htmlPage('Niet gevonden', '<p>Deze consolidatievraag bestaat niet meer.</p>'));
+  const notFound = () => htmlResponse(404, htmlPage('Niet gevonden', '<p>Deze consolidatiebespreking bestaat niet meer.</p>'));
 
   const findReview = (claims: Record<string, string>) =>
     services.consolidationReviews.getForAnswerLink(claims.projectId, Number(claims.review));
@@ -115,7 +115,7 @@ export function createReviewRoute(services: AppServices) {
       return htmlResponse(
         200,
         htmlPage(
-          'Deze consolidatievraag is afgerond',
+          'Deze consolidatiebespreking is afgerond',
           `<p>${escapeHtml(project.name)}: het overleg heeft al beslist, of het project loopt niet meer.</p>`,
         ),
       );

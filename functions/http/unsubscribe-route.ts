@@ -1,13 +1,13 @@
 import type { AppServices } from '../app/create-app';
 import { escapeHtml } from '../shared/html';
+import type { NetworkNames } from '../shared/i18n/network-names';
 import { unsubscribeMailto } from '../modules/buurtbabbels/opt-out-links';
 import { htmlPage } from './html-page';
 import { htmlResponse, type HttpRequest, type HttpResponse } from './http-types';
 import { verifyLinkClaims } from './link-token';
 
-const optedOutText =
-  '<p>Je krijgt geen uitnodigingen voor buurtbabbels meer. Wil je later toch weer uitgenodigd worden? Laat het Schakel vzw weten.</p>';
-const done = htmlPage('Je bent afgemeld', optedOutText);
+const optedOutText = (names: NetworkNames) =>
+  `<p>Je krijgt geen uitnodigingen voor buurtbabbels meer. Wil je later toch weer uitgenodigd worden? Laat het ${escapeHtml(names.organisation)} weten: <a href="mailto:${escapeHtml(names.contactEmail)}">${escapeHtml(names.contactEmail)}</a>.</p>`;
 
 /**
  * /unsubscribe: the opt-out behind the link (and the List-Unsubscribe header) of every buurtbabbel
@@ -26,11 +26,11 @@ export function createUnsubscribeRoute(services: AppServices) {
       const neighbour = await services.neighbours.optOut(claims.neighbourId);
       if (!neighbour) return htmlResponse(404, htmlPage('Niet gevonden', '<p>Dit adres staat niet (meer) in onze lijst.</p>'));
       services.logger.info('neighbour opted out by link', { neighbourId: neighbour.id });
-      return htmlResponse(200, done);
+      return htmlResponse(200, htmlPage('Je bent afgemeld', optedOutText(services.config.names)));
     }
     // A second click on the link (did it work?) answers that it did, instead of asking again.
     if (await services.neighbours.isOptedOut(claims.neighbourId)) {
-      return htmlResponse(200, htmlPage('Je bent al afgemeld', optedOutText));
+      return htmlResponse(200, htmlPage('Je bent al afgemeld', optedOutText(services.config.names)));
     }
     return htmlResponse(
       200,

@@ -283,7 +283,7 @@ export const demoProjects: readonly DemoProject[] = [
       { partner: 'Jonas Martens Procesbegeleiding', hoursPerMonth: 4, energyNote: 'Begeleidt de eerste drie avonden' },
       { partner: 'Atelier Ledeberg', hoursPerMonth: 5, energyNote: 'Maakt de tafels en panelen' },
     ],
-    agendaItem: 'Intake Matrixavonden: verdienmodel en doelen bespreken',
+    agendaItem: 'Intake Matrixavonden: businessmodel en doelen bespreken',
   },
 ];
 

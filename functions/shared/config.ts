@@ -37,6 +37,12 @@ const settingsSchema = z.object({
   OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(500).default(50),
   BUURTBABBEL_SEND_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(30),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(100_000).default(120),
+  /** The names texts use (emails, pages, calendar): another Locon runs its own copy with its own. */
+  NETWORK_NAME: z.string().min(1).default('Locon De Stek'),
+  COORDINATOR_ORGANISATION: z.string().min(1).default('Schakel vzw'),
+  NEIGHBOURHOOD: z.string().min(1).default('Sint-Pietersaalststraat'),
+  /** Where people write with questions; named in emails and pages. COORDINATOR_EMAIL when unset. */
+  CONTACT_EMAIL: z.email().optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
 
@@ -111,6 +117,13 @@ const configSchema = (needs: ConfigNeeds) =>
       buurtbabbelSendRatePerMinute: e.BUURTBABBEL_SEND_RATE_PER_MINUTE,
       /** GraphQL operations one signed-in caller may make per minute (over it: 429 with Retry-After); 0: no budget (tests). */
       rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+      /** The network's names in every text people read (NetworkNames). */
+      names: {
+        network: e.NETWORK_NAME,
+        organisation: e.COORDINATOR_ORGANISATION,
+        neighbourhood: e.NEIGHBOURHOOD,
+        contactEmail: e.CONTACT_EMAIL ?? e.COORDINATOR_EMAIL,
+      },
       logLevel: e.LOG_LEVEL,
     }));
 

@@ -340,7 +340,13 @@ describe('declared table access matches what each function does', () => {
     expect({ failed: first.failed + second.failed, withdrawn: first.withdrawn + second.withdrawn }).toEqual({ failed: 0, withdrawn: 1 });
     // Buurtbabbel invitations, confirmations and reminders, and the review requests and reminders.
     expect([...subjects]).toEqual(
-      expect.arrayContaining(['Uitnodiging', 'Je bent welkom', 'Herinnering', 'Tweede herinnering', 'Consolidatie van Buurtmoestuin']),
+      expect.arrayContaining([
+        'Uitnodiging',
+        'Je plaats is bevestigd',
+        'Herinnering',
+        'Tweede herinnering',
+        'Consolidatiebespreking van Buurtmoestuin',
+      ]),
     );
     const allowed = granted(job.tableAccess);
     expect(recorder.take().filter((use) => !allowed.includes(use))).toEqual([]);

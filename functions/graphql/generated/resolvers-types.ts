@@ -26,6 +26,11 @@ export type Scalars = {
   DateTime: { input: Date; output: Date | string; }
 };
 
+/** The language a person reads the network's emails and pages in. */
+export type Language =
+  | 'NL'
+  | 'EN';
+
 export type Role =
   | 'COORDINATOR'
   | 'PARTNER';
@@ -1058,6 +1063,8 @@ export type Neighbour = {
   source: Maybe<Scalars['String']['output']>;
   consentBasis: NeighbourConsentBasis;
   consentGivenAt: Scalars['DateTime']['output'];
+  /** The language of their invitations and pages; Dutch unless set. */
+  language: Language;
   /** Set when they asked not to be invited again: no job writes to them after that. */
   optedOutAt: Maybe<Scalars['DateTime']['output']>;
   /**
@@ -1100,6 +1107,8 @@ export type AddNeighbourInput = {
   consentBasis?: InputMaybe<NeighbourConsentBasis>;
   /** When consent was given (or the contact was made); the moment of the call when left out. */
   consentGivenAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Dutch where left out. */
+  language?: InputMaybe<Language>;
 };
 
 export type NeighbourPayload = {
@@ -1167,6 +1176,8 @@ export type Representative = {
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
   email: Scalars['String']['output'];
+  /** The language of their mails and pages; Dutch unless set. */
+  language: Language;
 };
 
 export type Partner = {
@@ -1217,6 +1228,8 @@ export type CapacityInput = {
 export type RepresentativeInput = {
   name: Scalars['String']['input'];
   email: Scalars['String']['input'];
+  /** Dutch for a new representative, unchanged for one listed again, when left out. */
+  language?: InputMaybe<Language>;
 };
 
 export type CreatePartnerInput = {
@@ -1591,6 +1604,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  Language: Language;
   Role: Role;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -2113,6 +2127,7 @@ export type NeighbourResolvers<ContextType = GraphQLContext, ParentType extends 
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   consentBasis?: Resolver<ResolversTypes['NeighbourConsentBasis'], ParentType, ContextType>;
   consentGivenAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  language?: Resolver<ResolversTypes['Language'], ParentType, ContextType>;
   optedOutAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   bouncing?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   partner?: Resolver<Maybe<ResolversTypes['Partner']>, ParentType, ContextType>;
@@ -2165,6 +2180,7 @@ export type RepresentativeResolvers<ContextType = GraphQLContext, ParentType ext
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  language?: Resolver<ResolversTypes['Language'], ParentType, ContextType>;
 };
 
 export type PartnerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Partner'] = ResolversParentTypes['Partner']> = {

@@ -1,4 +1,8 @@
-import { formatDutchDateTime, formatDutchDateTimeRange } from '../../shared/dutch-dates';
+import { formatDateTime, formatDateTimeRange } from '../../shared/i18n/dates';
+import type { Language } from '../../shared/i18n/language';
+import type { MessageKey } from '../../shared/i18n/catalogues';
+import { deStekNames, type NetworkNames } from '../../shared/i18n/network-names';
+import { textsFor, type Translate } from '../../shared/i18n/translate';
 import { escapeHtml, safeHref } from '../../shared/html';
 import type { RenderedEmail } from '../rendered-email';
 import {
@@ -7,19 +11,25 @@ import {
   detailsTable,
   emailStyles,
   greeting as greetingFor,
-  signature,
   wrapEmailHtml,
+  withMailtoLink,
   type AnswerLinks,
 } from './email-layout';
 
-/** The emails a neighbourhood entrepreneur gets about a buurtbabbel (Dutch; pure). */
+/** The emails a neighbourhood entrepreneur gets about a buurtbabbel, in their language (pure). */
 export type BuurtbabbelEmailKind = 'invitation' | 'reminder' | 'accepted' | 'waiting' | 'promoted' | 'cancellation';
 
 export interface BuurtbabbelEmailInput {
   kind: BuurtbabbelEmailKind;
+  /** The recipient's language; Dutch when left out. */
+  language?: Language;
+  /** The network's names (settings); today's when left out. */
+  names?: NetworkNames;
   recipientName?: string;
   /** The recipient's business: why they get this mail. */
   businessName: string;
+  /** How De Stek knows them (the neighbour's source): said in the first invitation. */
+  source?: string;
   startsAt: Date;
   endsAt: Date;
   location: string;
@@ -30,66 +40,71 @@ export interface BuurtbabbelEmailInput {
   unsubscribeLink: string;
 }
 
-const subjectPrefix: Record<BuurtbabbelEmailKind, string> = {
-  invitation: 'Uitnodiging',
-  reminder: 'Herinnering',
-  accepted: 'Je bent welkom',
-  waiting: 'Wachtlijst',
-  promoted: 'Er is een plaats vrij',
-  cancellation: 'Geannuleerd',
+const introKey: Record<BuurtbabbelEmailKind, MessageKey> = {
+  invitation: 'buurtbabbel.intro.invitation',
+  reminder: 'buurtbabbel.intro.reminder',
+  accepted: 'buurtbabbel.intro.accepted',
+  waiting: 'buurtbabbel.intro.waiting',
+  promoted: 'buurtbabbel.intro.promoted',
+  cancellation: 'buurtbabbel.intro.cancellation',
 };
 
-function introFor(input: BuurtbabbelEmailInput): string {
-  const host = input.hostName ? ` We zijn te gast bij ${input.hostName}.` : '';
-  switch (input.kind) {
-    case 'invitation':
-      return `Locon De Stek nodigt de ondernemers rond de Sint-Pietersaalststraat uit voor een buurtbabbel: een ongedwongen moment om elkaar te leren kennen, een drankje te doen en ideeën uit te wisselen.${host}`;
-    case 'reminder':
-      return `Over twee dagen is het zover: de buurtbabbel. Fijn dat je erbij bent!${host}`;
-    case 'accepted':
-      return 'Bedankt voor je antwoord: je bent welkom op de buurtbabbel. De afspraak zit in de bijlage, zodat je ze in je agenda kunt zetten.';
-    case 'waiting':
-      return 'Bedankt voor je antwoord. De buurtbabbel is intussen volzet; je staat op de wachtlijst. Komt er een plaats vrij, dan laten we het je meteen weten.';
-    case 'promoted':
-      return 'Goed nieuws: er is een plaats vrijgekomen op de buurtbabbel, en die is voor jou. De afspraak zit in de bijlage, zodat je ze in je agenda kunt zetten.';
-    case 'cancellation':
-      return 'De buurtbabbel gaat helaas niet door. Je kunt de afspraak uit je agenda halen.';
+/** The opening paragraphs: what happens, and in an invitation who we are and how we know their address. */
+function introFor(input: BuurtbabbelEmailInput, tr: Translate): string[] {
+  const host =
+    input.hostName && (input.kind === 'invitation' || input.kind === 'reminder')
+      ? ` ${tr('buurtbabbel.host', { host: input.hostName })}`
+      : '';
+  const paragraphs = [`${tr(introKey[input.kind])}${host}`];
+  if (input.kind === 'invitation') {
+    paragraphs.push(tr('buurtbabbel.whoWeAre'));
+    paragraphs.push(
+      input.source
+        ? tr('buurtbabbel.addressOriginKnown', { business: input.businessName, source: input.source })
+        : tr('buurtbabbel.addressOrigin', { business: input.businessName }),
+    );
   }
+  return paragraphs;
 }
 
-function answerQuestion(kind: BuurtbabbelEmailKind): string {
-  return kind === 'invitation' ? 'Laat je weten of je komt?' : 'Kan je toch niet komen? Laat het ons weten:';
-}
-
-function footer(input: BuurtbabbelEmailInput): string {
-  return `Je krijgt deze mail omdat ${input.businessName} een onderneming in de buurt is. Wil je geen uitnodigingen voor buurtbabbels meer krijgen? Meld je af:`;
+/** An invitation asks; the others offer to change the answer given (the same three buttons). */
+function answerQuestion(kind: BuurtbabbelEmailKind, tr: Translate): string {
+  return kind === 'invitation' ? tr('mail.answer.question') : tr('mail.answer.change');
 }
 
 export function renderBuurtbabbelEmail(input: BuurtbabbelEmailInput): RenderedEmail {
-  const subject = `${subjectPrefix[input.kind]}: buurtbabbel op ${formatDutchDateTime(input.startsAt)}`;
-  const greeting = greetingFor(input.recipientName);
+  const language = input.language ?? 'nl';
+  const names = input.names ?? deStekNames;
+  const tr = textsFor(language, names);
+  const subject = tr('buurtbabbel.subject', { kind: input.kind, when: formatDateTime(language, input.startsAt) });
+  const greeting = greetingFor(input.recipientName, tr);
   const details: [string, string][] = [
-    ['Wanneer', formatDutchDateTimeRange(input.startsAt, input.endsAt)],
-    ['Waar', input.location],
+    [tr('mail.when'), formatDateTimeRange(language, input.startsAt, input.endsAt)],
+    [tr('mail.where'), input.location],
   ];
   const answerLinks = input.kind === 'cancellation' || input.kind === 'waiting' ? undefined : input.answerLinks;
-  const closing = input.kind === 'cancellation' ? 'Met vriendelijke groet,' : 'Tot dan!';
+  const closing = input.kind === 'cancellation' ? tr('mail.kindRegards') : tr('mail.seeYou');
   const reason = input.kind === 'cancellation' && input.cancelReason ? input.cancelReason : undefined;
+  const intro = introFor(input, tr);
+  const signature = tr('mail.signature');
+  const questions = tr('buurtbabbel.questions');
+  const footer = tr('buurtbabbel.footer', { business: input.businessName });
 
-  const lines = [greeting, '', introFor(input), ''];
-  if (reason) lines.push(`Reden: ${reason}`, '');
+  const lines = [greeting, '', ...intro.flatMap((paragraph) => [paragraph, ''])];
+  if (reason) lines.push(`${tr('mail.reason')}: ${reason}`, '');
   for (const [label, value] of details) lines.push(`${label}: ${value}`);
-  if (answerLinks) lines.push(...answerLinksText(answerQuestion(input.kind), answerLinks));
-  lines.push('', closing, signature, '', '--', footer(input), input.unsubscribeLink);
+  if (answerLinks) lines.push(...answerLinksText(answerQuestion(input.kind, tr), answerLinks, tr));
+  lines.push('', questions, '', closing, signature, '', '--', footer, input.unsubscribeLink);
   const text = lines.join('\n') + '\n';
 
-  const blocks = [`<p>${escapeHtml(greeting)}</p>`, `<p>${escapeHtml(introFor(input))}</p>`];
-  if (reason) blocks.push(`<p><strong>Reden:</strong> ${escapeHtml(reason)}</p>`);
+  const blocks = [`<p>${escapeHtml(greeting)}</p>`, ...intro.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`)];
+  if (reason) blocks.push(`<p><strong>${escapeHtml(tr('mail.reason'))}:</strong> ${escapeHtml(reason)}</p>`);
   blocks.push(detailsTable(details));
-  if (answerLinks) blocks.push(answerLinksHtml(answerQuestion(input.kind), answerLinks));
+  if (answerLinks) blocks.push(answerLinksHtml(answerQuestion(input.kind, tr), answerLinks, tr));
+  blocks.push(`<p>${withMailtoLink(questions, names.contactEmail)}</p>`);
   blocks.push(`<p>${escapeHtml(closing)}<br>${escapeHtml(signature)}</p>`);
   blocks.push(
-    `<p style="${emailStyles.note}">${escapeHtml(footer(input))} <a href="${safeHref(input.unsubscribeLink)}">Geen uitnodigingen meer</a></p>`,
+    `<p style="${emailStyles.note}">${escapeHtml(footer)} <a href="${safeHref(input.unsubscribeLink)}">${escapeHtml(tr('buurtbabbel.unsubscribe'))}</a></p>`,
   );
-  return { subject, text, html: wrapEmailHtml(subject, blocks) };
+  return { subject, text, html: wrapEmailHtml(subject, blocks, language) };
 }

@@ -1,5 +1,7 @@
 import { buildMeetingInvitationIcs, buildPublishedEventIcs, type MeetingCalendarEvent } from '../calendar/meeting-calendar';
 import type { RenderedEmail } from '../rendered-email';
+import { deStekNames } from '../../shared/i18n/network-names';
+import { textsFor } from '../../shared/i18n/translate';
 import { renderBuurtbabbelEmail, type BuurtbabbelEmailInput } from './buurtbabbel-email';
 
 export interface BuurtbabbelMessageInput extends BuurtbabbelEmailInput {
@@ -19,18 +21,20 @@ export interface RenderedBuurtbabbelMessage extends RenderedEmail {
 }
 
 /**
- * A whole buurtbabbel mail (pure): the Dutch email, a calendar part for who has a seat (PUBLISH)
+ * A whole buurtbabbel mail (pure): the email in the recipient's language, a calendar part for who has a seat (PUBLISH)
  * or for a cancellation (CANCEL), and List-Unsubscribe (RFC 2369) with one-click unsubscription
  * (RFC 8058) on every mail.
  */
 export function renderBuurtbabbelMessage(input: BuurtbabbelMessageInput): RenderedBuurtbabbelMessage {
   const { uid, sequence, organizer, unsubscribeMailto, stamp, ...emailInput } = input;
   const email = renderBuurtbabbelEmail(emailInput);
+  // The calendar entry (SUMMARY, DESCRIPTION) in the recipient's language too.
+  const tr = textsFor(input.language ?? 'nl', input.names ?? deStekNames);
   const event: MeetingCalendarEvent = {
     uid,
     sequence,
-    title: 'Buurtbabbel Locon De Stek',
-    description: input.hostName ? `Te gast bij ${input.hostName}.` : undefined,
+    title: tr('buurtbabbel.calendar.title'),
+    description: input.hostName ? tr('buurtbabbel.calendar.host', { host: input.hostName }) : undefined,
     location: input.location,
     startsAt: input.startsAt,
     endsAt: input.endsAt,

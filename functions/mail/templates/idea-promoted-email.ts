@@ -21,7 +21,7 @@ export function renderIdeaPromotedEmail(input: IdeaPromotedEmailInput): Rendered
     greeting(input.recipientName),
     `${input.partnerName} stemde in de matrixsessie "${input.question}" voor het idee "${input.ideaTitle}" (${input.votes} ${input.votes === 1 ? 'stem' : 'stemmen'} in totaal). Dat idee is nu een projectvoorstel, met ${input.promoterName} als promotor.`,
     `Waarom: ${input.motivation}`,
-    'Doe je mee? Geef in de app aan hoeveel uren, euro’s of energie jullie partner in het project kan steken. Het volgende overleg bespreekt het voorstel.',
+    `Doe je mee? Geef in de app aan hoeveel uren, euro’s of energie ${input.partnerName} in het project kan steken. Het volgende overleg bespreekt het voorstel.`,
     'Met vriendelijke groet,',
   ];
   const text = `${paragraphs.join('\n\n')}\n${signature}\n`;

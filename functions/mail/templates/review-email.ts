@@ -32,6 +32,9 @@ const OPTIONS = [
   'stoppen.',
 ];
 const LINK_NOTE = 'De link opent een pagina waar je je keuze maakt en bevestigt; er verandert niets tot je op de knop drukt.';
+/** One plain sentence on what a consolidatiebespreking asks, and why. */
+const WHAT_IT_IS =
+  'Een consolidatiebespreking is een korte vraag aan de promotor: hoe kan het project op lange termijn verder, met of zonder de Locon? Zo weet het netwerk op tijd wat het project nodig heeft, en blijft wat werkt bestaan.';
 const NEXT_MEETING = 'Je antwoord komt op de agenda van het volgende overleg, dat de beslissing bevestigt.';
 
 /** A paragraph, or a list of options; the link is rendered as a button in HTML. */
@@ -47,12 +50,12 @@ export function renderReviewEmail(input: ReviewEmailInput): RenderedEmail {
 }
 
 function subjectOf(input: ReviewEmailInput): string {
-  const about = `consolidatie van ${input.projectName}`;
+  const about = `consolidatiebespreking van ${input.projectName}`;
   if (input.role === 'coordinator') return input.step === 'coordinator' ? `Geen antwoord: ${about}` : `Promotor niet bereikbaar: ${about}`;
   if (input.role === 'copy') return `Ter info: ${about}`;
   if (input.step === 'reminder1') return `Herinnering: ${about}`;
   if (input.step === 'reminder2') return `Tweede herinnering: ${about}`;
-  return `Consolidatie van ${input.projectName}: hoe gaat het verder?`;
+  return `Consolidatiebespreking van ${input.projectName}: hoe gaat het verder?`;
 }
 
 function bodyOf(input: ReviewEmailInput): Block[] {
@@ -64,7 +67,7 @@ function bodyOf(input: ReviewEmailInput): Block[] {
     };
     return [
       {
-        text: `Onze mails over de consolidatie van ${input.projectName} komen niet aan bij ${input.promoterName}, de promotor: hun e-mailadres wordt geweigerd. De vraag van ${asked} heeft hen dus niet bereikt.`,
+        text: `Onze mails over de consolidatiebespreking van ${input.projectName} komen niet aan bij ${input.promoterName}, de promotor: hun e-mailadres wordt geweigerd. De vraag van ${asked} heeft hen dus niet bereikt.`,
       },
       {
         text: `Vraag het hen zelf en vul hun antwoord in de app in, of pas hun e-mailadres aan bij de partnergegevens.${laterReminders[input.step] ?? ''}`,
@@ -81,7 +84,7 @@ function bodyOf(input: ReviewEmailInput): Block[] {
       : ', ook niet na twee herinneringen.';
     return [
       {
-        text: `${input.promoterName}, promotor van ${input.projectName}, heeft niet geantwoord op de consolidatievraag van ${asked}${why}`,
+        text: `${input.promoterName}, promotor van ${input.projectName}, heeft niet geantwoord op de vraag van ${asked} voor de consolidatiebespreking${why}`,
       },
       { text: agenda },
     ];
@@ -89,7 +92,7 @@ function bodyOf(input: ReviewEmailInput): Block[] {
   if (input.role === 'copy') {
     return [
       {
-        text: `${input.partnerName ?? 'Je partner'} is betrokken bij ${input.projectName}. We vroegen de promotor, ${input.promoterName}, hoe het project geconsolideerd kan worden:`,
+        text: `${input.partnerName ?? 'Jullie organisatie'} is betrokken bij ${input.projectName}. We vroegen de promotor, ${input.promoterName}, hoe het project geconsolideerd kan worden:`,
       },
       { list: OPTIONS },
       { text: 'Het antwoord komt op de agenda van het volgende overleg. Denk gerust mee met de promotor.' },
@@ -99,7 +102,9 @@ function bodyOf(input: ReviewEmailInput): Block[] {
     input.step === 'request'
       ? `${input.promoterName} is promotor van ${input.projectName} in Locon De Stek. Het is tijd om te bekijken hoe het project geconsolideerd kan worden. Wat past het best?`
       : `Op ${asked} vroegen we hoe ${input.projectName} geconsolideerd kan worden. We kregen nog geen antwoord. Wat past het best?`;
-  const blocks: Block[] = [{ text: intro }, { list: OPTIONS }];
+  const blocks: Block[] = [{ text: intro }];
+  if (input.step === 'request') blocks.push({ text: WHAT_IT_IS });
+  blocks.push({ list: OPTIONS });
   if (input.answerLink) blocks.push({ link: input.answerLink, label: 'Geef je antwoord' }, { text: LINK_NOTE });
   blocks.push({ text: NEXT_MEETING });
   if (input.step === 'reminder2') blocks.push({ text: 'Zonder antwoord brengt de coördinator de vraag naar het volgende overleg.' });

@@ -6,9 +6,13 @@ import type { BuurtbabbelsService } from './buurtbabbels.service';
 import { apiPaths } from '../../shared/links/api-paths';
 import { unsubscribeMailto, unsubscribeUrl, unsubscribeValidityMs } from './opt-out-links';
 import { eventAnswerLinks } from '../../shared/links/answer-links';
+import type { NetworkNames } from '../../shared/i18n/network-names';
+import { neighbourLanguage } from '../neighbours/neighbour';
 
 export interface BuurtbabbelEmailSettings {
   publicBaseUrl: string;
+  /** The network's names in the texts (settings). */
+  names: NetworkNames;
   linkSigningSecret: string;
   organizer: { name: string; email: string };
 }
@@ -57,8 +61,11 @@ export function createBuurtbabbelEmailRenderer(
           );
     return renderBuurtbabbelMessage({
       kind: recipient.emailKind,
+      language: neighbourLanguage(neighbour),
+      names: settings.names,
       recipientName: message.recipient.name,
       businessName: neighbour.businessName,
+      source: neighbour.source,
       startsAt,
       endsAt,
       location: payload.location,

@@ -595,7 +595,7 @@ export class MeetingsService {
     options: { answeredAt?: Date } = {},
   ): Promise<MeetingRecord> {
     if (response === 'NEEDS_ACTION') {
-      throw UserInputError.single('INVALID_RESPONSE', 'Kies ja, nee of misschien.', ['input', 'response']);
+      throw UserInputError.single('INVALID_RESPONSE', 'Kies “Ik kom”, “Misschien” of “Ik kom niet”.', ['input', 'response']);
     }
     const at = (options.answeredAt ?? this.clock.now()).toISOString();
     const updated = await this.meetings.recordResponse(meetingId, partnerId, response, at, {
@@ -605,7 +605,10 @@ export class MeetingsService {
     const meeting = await this.meetings.get(meetingId);
     if (!meeting) throw notFound(['input', 'meetingId']);
     if (!meeting.invitations[partnerId]) {
-      throw UserInputError.single('NOT_INVITED', 'Je partner is niet uitgenodigd voor deze vergadering.', ['input', 'meetingId']);
+      throw UserInputError.single('NOT_INVITED', 'De organisatie die je vertegenwoordigt is niet uitgenodigd voor deze vergadering.', [
+        'input',
+        'meetingId',
+      ]);
     }
     if (options.answeredAt && meeting.status === 'PLANNED') return meeting;
     const closed = isOpenForChanges(meeting);

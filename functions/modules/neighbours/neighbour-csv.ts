@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { DateTime } from 'luxon';
 import { LOCAL_TIME_ZONE } from '../../shared/time-zone';
 import { normaliseEmail } from '../../shared/validation';
+import type { Language } from '../../shared/i18n/language';
 import { validateNeighbourFields, type ConsentBasis, type NeighbourFields } from './neighbour';
 
 /**
@@ -40,7 +41,7 @@ export class NeighbourCsvError extends Error {
 
 export const maxImportRows = 2000;
 
-type Column = 'businessName' | 'contactName' | 'email' | 'street' | 'source' | 'consentBasis' | 'consentGivenAt';
+type Column = 'businessName' | 'contactName' | 'email' | 'street' | 'source' | 'consentBasis' | 'consentGivenAt' | 'language';
 
 /** Header names per column, compared after lower-casing and dropping everything but letters. */
 const headerNames: Record<Column, string[]> = {
@@ -62,6 +63,7 @@ const headerNames: Record<Column, string[]> = {
   street: ['adres', 'straat', 'straatennummer', 'straatnr', 'address', 'street', 'streetandnumber'],
   source: ['bron', 'hoekennenwehen', 'hoekennenwehem', 'hoekennenwehaar', 'via', 'source', 'howweknowthem'],
   consentBasis: ['grondslag', 'basis', 'rechtsgrond', 'grondslagtoestemming', 'consentbasis', 'legalbasis'],
+  language: ['taal', 'voorkeurtaal', 'language', 'lang'],
   consentGivenAt: ['datumtoestemming', 'toestemmingop', 'toestemmingsdatum', 'datum', 'consentdate', 'consentgivenat', 'date'],
 };
 
@@ -77,6 +79,17 @@ const basisWords: Record<string, ConsentBasis> = {
   gerechtvaardigdbelang: 'LEGITIMATE_INTEREST',
   legitiembelang: 'LEGITIMATE_INTEREST',
   legitimateinterest: 'LEGITIMATE_INTEREST',
+};
+
+/** Language cells, squashed: Dutch unless the cell says English. */
+const languageWords: Record<string, Language> = {
+  nl: 'nl',
+  nederlands: 'nl',
+  dutch: 'nl',
+  vlaams: 'nl',
+  en: 'en',
+  engels: 'en',
+  english: 'en',
 };
 
 const squash = (value: string) =>
@@ -225,6 +238,12 @@ export function parseNeighbourCsv(input: string, now: Date): ParsedNeighbourCsv 
       refuse('INVALID_CONSENT_DATE', `"${dateText}" is geen datum; schrijf bijvoorbeeld 3/11/2026 of 2026-11-03.`);
       continue;
     }
+    const languageText = cell('language');
+    const language = languageText ? languageWords[squash(languageText)] : undefined;
+    if (languageText && !language) {
+      refuse('INVALID_LANGUAGE', `"${languageText}" is geen taal die we kennen; schrijf "nl" of "en" (of laat leeg voor Nederlands).`);
+      continue;
+    }
     const fields: NeighbourFields = {
       businessName: cell('businessName'),
       contactName: cell('contactName') || undefined,
@@ -233,6 +252,7 @@ export function parseNeighbourCsv(input: string, now: Date): ParsedNeighbourCsv 
       source: cell('source') || undefined,
       consentBasis: basis,
       consentGivenAt,
+      language,
     };
     const problems = validateNeighbourFields(fields, now);
     if (problems.length > 0) {

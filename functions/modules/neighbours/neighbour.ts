@@ -1,6 +1,7 @@
 import type { UserErrorEntry } from '../../shared/errors';
 import { checkEmail, checkText, compact, normaliseEmail } from '../../shared/validation';
 import { recipientKey } from '../../shared/recipient-key';
+import { languageOr, type Language } from '../../shared/i18n/language';
 
 /**
  * A neighbourhood entrepreneur (buurtondernemer) around the Sint-Pietersaalststraat: not a partner,
@@ -21,6 +22,8 @@ export interface NeighbourRecord {
   /** How De Stek knows them, e.g. "langsgegaan in de winkel". */
   source?: string;
   consent: { basis: ConsentBasis; at: string };
+  /** The language of their mails and pages; absent on contacts from before languages: Dutch. */
+  language?: Language;
   /** Set when they asked not to be invited again; no job writes to them after that. */
   optedOutAt?: string;
   /** Set when the neighbour became a partner; the contact stays, with its history. */
@@ -38,6 +41,8 @@ export interface NeighbourFields {
   source?: string | null;
   consentBasis?: ConsentBasis | null;
   consentGivenAt?: Date | null;
+  /** 'NL' or 'EN' (GraphQL), or any case; Dutch when left out. */
+  language?: string | null;
 }
 
 export const consentBases: readonly ConsentBasis[] = ['CONSENT', 'LEGITIMATE_INTEREST'];
@@ -83,9 +88,15 @@ export function newNeighbour(input: NeighbourFields, now: Date): NeighbourRecord
     street: input.street.trim(),
     ...(input.source?.trim() ? { source: input.source.trim() } : {}),
     consent: { basis: input.consentBasis ?? 'LEGITIMATE_INTEREST', at: (input.consentGivenAt ?? now).toISOString() },
+    language: languageOr(input.language),
     createdAt: at,
     updatedAt: at,
   };
+}
+
+/** The language a neighbour reads in. */
+export function neighbourLanguage(neighbour: Pick<NeighbourRecord, 'language'>): Language {
+  return languageOr(neighbour.language);
 }
 
 /** Whether a buurtbabbel mailing may go to this contact (the suppression list is checked apart). */

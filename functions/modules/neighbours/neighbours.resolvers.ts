@@ -1,6 +1,8 @@
 import type { Resolvers } from '../../graphql/generated/resolvers-types';
 import { toConnection, withUserErrors } from '../../graphql/payload';
 import { pageSize } from '../../shared/dynamodb/cursor';
+import { languageEnum } from '../../shared/i18n/language';
+import { neighbourLanguage } from './neighbour';
 
 export const neighboursResolvers: Resolvers = {
   Query: {
@@ -44,6 +46,7 @@ export const neighboursResolvers: Resolvers = {
     source: (neighbour) => neighbour.source ?? null,
     consentBasis: (neighbour) => neighbour.consent.basis,
     consentGivenAt: (neighbour) => neighbour.consent.at,
+    language: (neighbour) => languageEnum(neighbourLanguage(neighbour)),
     optedOutAt: (neighbour) => neighbour.optedOutAt ?? null,
     bouncing: (neighbour, _args, { loaders }) => loaders.suppressed.load(neighbour.email),
     partner: async (neighbour, _args, { loaders }) =>

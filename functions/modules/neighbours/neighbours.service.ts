@@ -6,7 +6,14 @@ import { UserInputError } from '../../shared/errors';
 import { normaliseEmail } from '../../shared/validation';
 import { partnerAddresses, validatePartnerFields, type PartnerKind, type PartnerRecord } from '../partners/partner';
 import type { PartnersRepository } from '../partners/partners.repository';
-import { neighbourId, newNeighbour, validateNeighbourFields, type NeighbourFields, type NeighbourRecord } from './neighbour';
+import {
+  neighbourId,
+  neighbourLanguage,
+  newNeighbour,
+  validateNeighbourFields,
+  type NeighbourFields,
+  type NeighbourRecord,
+} from './neighbour';
 import { NeighbourCsvError, parseNeighbourCsv, type ImportRefusal } from './neighbour-csv';
 import type { NeighboursRepository } from './neighbours.repository';
 
@@ -153,7 +160,9 @@ export class NeighboursService {
     if (neighbour.partnerId)
       throw UserInputError.single('ALREADY_PARTNER', 'Deze buurtondernemer is al partner.', ['input', 'neighbourId']);
     const name = input.name?.trim() || neighbour.businessName;
-    const representatives = neighbour.contactName ? [{ name: neighbour.contactName, email: neighbour.email }] : [];
+    const representatives = neighbour.contactName
+      ? [{ name: neighbour.contactName, email: neighbour.email, language: neighbourLanguage(neighbour) }]
+      : [];
     const errors = validatePartnerFields({ name, email: neighbour.email, kind: input.kind, representatives }, true);
     if (errors.length > 0) throw new UserInputError(errors);
     const now = this.clock.now().toISOString();

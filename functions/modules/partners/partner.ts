@@ -1,6 +1,7 @@
 import type { UserErrorEntry } from '../../shared/errors';
 import type { PartnerEngagementEntry } from './engagement';
 import { checkEmail, checkNonNegative, checkText, cleanList, compact, normaliseEmail } from '../../shared/validation';
+import { languageOr, type Language } from '../../shared/i18n/language';
 
 /** A partner of the network as stored. Pure types and rules; no I/O here. */
 export type PartnerKind = 'NONPROFIT' | 'FREELANCER' | 'COMPANY' | 'SPIN_OFF';
@@ -14,6 +15,8 @@ export interface Representative {
   id: string;
   name: string;
   email: string;
+  /** The language of their mails and pages; absent on representatives from before languages: Dutch. */
+  language?: Language;
 }
 
 export interface PartnerRecord {
@@ -45,7 +48,7 @@ export interface PartnerFieldsInput {
   kind?: PartnerKind | null;
   email?: string | null;
   capacity?: { hoursPerMonth?: number | null; eurosPerYear?: number | null } | null;
-  representatives?: { name: string; email: string }[] | null;
+  representatives?: { name: string; email: string; language?: string | null }[] | null;
   competences?: string[] | null;
 }
 
@@ -91,13 +94,16 @@ export function normaliseCapacity(capacity: PartnerFieldsInput['capacity']): Cap
  */
 export function mergeRepresentatives(
   current: Representative[],
-  next: { name: string; email: string }[],
+  next: { name: string; email: string; language?: string | null }[],
   newId: () => string,
 ): Representative[] {
   const byEmail = new Map(current.map((rep) => [rep.email, rep]));
   return next.map((rep) => {
     const email = normaliseEmail(rep.email);
-    return { id: byEmail.get(email)?.id ?? newId(), name: rep.name.trim(), email };
+    const earlier = byEmail.get(email);
+    // A representative listed again without a language keeps the one they had.
+    const language = rep.language ? languageOr(rep.language) : languageOr(earlier?.language);
+    return { id: earlier?.id ?? newId(), name: rep.name.trim(), email, language };
   });
 }
 
@@ -106,8 +112,9 @@ export function cleanCompetences(values: string[] | null | undefined): string[] 
 }
 
 /** Where a partner's invitations go: its representatives, else its contact address. */
-export function invitationRecipients(partner: PartnerRecord): { email: string; name?: string }[] {
-  if (partner.representatives.length > 0) return partner.representatives.map((rep) => ({ email: rep.email, name: rep.name }));
+export function invitationRecipients(partner: PartnerRecord): { email: string; name?: string; language?: Language }[] {
+  if (partner.representatives.length > 0)
+    return partner.representatives.map((rep) => ({ email: rep.email, name: rep.name, language: languageOr(rep.language) }));
   return [{ email: partner.email, name: partner.name }];
 }
 

@@ -1,6 +1,7 @@
 import type { Resolvers } from '../../graphql/generated/resolvers-types';
 import { toConnection, withUserErrors } from '../../graphql/payload';
 import { pageSize } from '../../shared/dynamodb/cursor';
+import { languageEnum, languageOr } from '../../shared/i18n/language';
 
 export const partnersResolvers: Resolvers = {
   Query: {
@@ -20,5 +21,9 @@ export const partnersResolvers: Resolvers = {
     archivedAt: (partner) => (partner.archivedAt ? new Date(partner.archivedAt) : null),
     capacity: ({ capacity }) =>
       capacity ? { hoursPerMonth: capacity.hoursPerMonth ?? null, eurosPerYear: capacity.eurosPerYear ?? null } : null,
+  },
+  Representative: {
+    // Stored as nl/en, absent on representatives from before languages (Dutch).
+    language: (rep) => languageEnum(languageOr(rep.language)),
   },
 };

@@ -90,7 +90,7 @@ export class ConsolidationReviewsService {
     const signedIn = requireViewer(viewer);
     return this.answer(input, (project) => {
       if (signedIn.role !== 'COORDINATOR' && signedIn.partnerId !== project.promoterPartnerId) {
-        throw new ForbiddenError('Alleen de promotor van dit project of een coördinator beantwoordt deze consolidatievraag.');
+        throw new ForbiddenError('Alleen de promotor van dit project of een coördinator beantwoordt deze consolidatiebespreking.');
       }
     });
   }
@@ -106,7 +106,10 @@ export class ConsolidationReviewsService {
   async answerReviewByLink(partnerId: string, input: AnswerReviewCommand): Promise<ProjectRecord> {
     return this.answer(input, (project) => {
       if (partnerId !== project.promoterPartnerId) {
-        throw UserInputError.single('NOT_PROMOTER', 'Je partner is niet (meer) de promotor van dit project.', ['input', 'reviewId']);
+        throw UserInputError.single('NOT_PROMOTER', 'De organisatie die je vertegenwoordigt is niet (meer) de promotor van dit project.', [
+          'input',
+          'reviewId',
+        ]);
       }
     });
   }
@@ -124,7 +127,7 @@ export class ConsolidationReviewsService {
       if (!input.outcome && !review.answer) {
         throw UserInputError.single(
           'NOT_ANSWERED',
-          'Deze consolidatievraag is nog niet beantwoord: geef de beslissing van de vergadering mee.',
+          'Deze consolidatiebespreking is nog niet beantwoord: geef de beslissing van de vergadering mee.',
           ['input', 'outcome'],
         );
       }

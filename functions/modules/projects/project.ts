@@ -109,8 +109,8 @@ const intakeLabels: Record<IntakeItem, string> = {
   PROMOTER: 'een promotor',
   MOTIVATION: 'een motivatie',
   ENGAGEMENT: 'minstens één engagement',
-  BUSINESS_MODEL_ASSESSMENT: 'de inschatting van het verdienmodel',
-  COMMUNITY_GOALS_ASSESSMENT: 'de inschatting of het past bij de doelen van gemeenschapsvorming',
+  BUSINESS_MODEL_ASSESSMENT: 'de inschatting van het businessmodel',
+  COMMUNITY_GOALS_ASSESSMENT: 'de inschatting of het past bij de doelen van gemeenschapsvorming via cocreatie',
 };
 
 /** Status changes a coordinator may make directly. TRANSFERRED and SPUN_OFF come only from a confirmed review. */

@@ -19,6 +19,21 @@ describe('neighbours over GraphQL', () => {
       (e: any) => e.node,
     );
 
+  it('keeps the language a neighbour reads in: Dutch when left out, English when asked, also through the CSV import', async () => {
+    const languageOf = async (email: string) =>
+      (await t.graphql(`query($email: String!) { neighbourByEmail(email: $email) { language } }`, { email }, coordinator)).data
+        .neighbourByEmail.language;
+    await addNeighbour(t, { businessName: 'Nederlands', email: 'nl@buurt.be', street: 'Straat 1' });
+    await addNeighbour(t, { businessName: 'English', email: 'en@buurt.be', street: 'Straat 2', language: 'EN' });
+    const imported = await t.graphql(importMutation, { csv: 'zaak,e-mail,adres,taal\nShop,shop@buurt.be,Straat 3,english\n' }, coordinator);
+    expect(imported.data.importNeighbours.imported).toBe(1);
+    expect([await languageOf('nl@buurt.be'), await languageOf('en@buurt.be'), await languageOf('shop@buurt.be')]).toEqual([
+      'NL',
+      'EN',
+      'EN',
+    ]);
+  });
+
   it('adds a neighbour with only what the invitations need, and the same address is one contact', async () => {
     const added = await addNeighbour(t, {
       businessName: ' Kapsalon Lotte ',

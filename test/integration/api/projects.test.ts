@@ -72,7 +72,7 @@ describe('projects over GraphQL (DynamoDB Local)', () => {
 
       const early = await projectMutation(t, 'changeStatus', { projectId: project.id, status: 'ACTIVE' });
       expect(early.userErrors).toEqual([expect.objectContaining({ code: 'INTAKE_INCOMPLETE', field: ['input', 'status'] })]);
-      expect(early.userErrors[0].message).toMatch(/minstens één engagement.*verdienmodel.*gemeenschapsvorming/);
+      expect(early.userErrors[0].message).toMatch(/minstens één engagement.*businessmodel.*gemeenschapsvorming via cocreatie/);
 
       await engage(t, project.id, promoter.id, { hoursPerMonth: 2, energyNote: 'Zaterdagen' });
       const assessed = await projectMutation(t, 'assess', {

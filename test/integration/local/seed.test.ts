@@ -67,7 +67,7 @@ describe('seed', () => {
     expect(inputs('assessProject').map((input) => input.projectId)).toEqual(['project-1']);
     expect(inputs('changeProjectStatus')).toEqual([{ projectId: 'project-1', status: 'ACTIVE' }]);
     expect(inputs('addAgendaItem')).toEqual([
-      { meetingId: 'meeting-1', title: 'Intake Matrixavonden: verdienmodel en doelen bespreken', projectId: 'project-2' },
+      { meetingId: 'meeting-1', title: 'Intake Matrixavonden: businessmodel en doelen bespreken', projectId: 'project-2' },
     ]);
   });
 
@@ -107,7 +107,7 @@ describe('seed', () => {
       { title: 'Buurtbabbel van het voorjaar', kind: 'TOPIC', project: null },
       { title: 'Nieuwe projecten', kind: 'TOPIC', project: null },
       { title: 'Open space', kind: 'TOPIC', project: null },
-      { title: 'Intake Matrixavonden: verdienmodel en doelen bespreken', kind: 'PROJECT', project: { name: 'Matrixavonden' } },
+      { title: 'Intake Matrixavonden: businessmodel en doelen bespreken', kind: 'PROJECT', project: { name: 'Matrixavonden' } },
     ]);
   });
 

@@ -226,7 +226,7 @@ describe('buurtbabbel emails through the outbox, a real SMTP server and independ
     const replies = await receive(smtp, before);
     expect(replies.map((r) => [r.to, r.mail.subject])).toEqual(
       expect.arrayContaining([
-        ['an@buurt.be', 'Je bent welkom: buurtbabbel op zondag 20 december 2026 om 19:00'],
+        ['an@buurt.be', 'Je plaats is bevestigd: buurtbabbel op zondag 20 december 2026 om 19:00'],
         ['bo@buurt.be', 'Wachtlijst: buurtbabbel op zondag 20 december 2026 om 19:00'],
       ]),
     );

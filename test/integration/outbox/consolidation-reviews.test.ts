@@ -93,7 +93,7 @@ describe('consolidation reviews end to end: the job, the outbox, a real SMTP ser
     const requests = await deliver();
     expect(requests.map((r) => r.to).sort()).toEqual(['els@bakkerij.be', 'hallo@fietsatelier.be', 'jan@bakkerij.be']);
     const jan = requests.find((r) => r.to === 'jan@bakkerij.be')!.mail;
-    expect(jan.subject).toBe('Consolidatie van Repair café: hoe gaat het verder?');
+    expect(jan.subject).toBe('Consolidatiebespreking van Repair café: hoe gaat het verder?');
     expect(jan.text).toMatch(/^Dag Jan Peeters,\n/);
     expect(jan.text).toContain('Bakkerij Peeters is promotor van Repair café');
     expect(jan.text).toContain('overdragen aan een derde partij');
@@ -105,7 +105,7 @@ describe('consolidation reviews end to end: the job, the outbox, a real SMTP ser
     });
     expect(jan.html).toContain('href="https://destek.test/review?token=');
     const copy = requests.find((r) => r.to === 'hallo@fietsatelier.be')!.mail;
-    expect(copy.subject).toBe('Ter info: consolidatie van Repair café');
+    expect(copy.subject).toBe('Ter info: consolidatiebespreking van Repair café');
     expect(copy.text).toContain('Fietsatelier is betrokken bij Repair café');
     expect(reviewLink(copy)).toBeUndefined();
     expect(await review(project.id)).toMatchObject({ status: 'REQUESTED', requestedAt: '2027-03-01T08:00:00+01:00', remindersSent: 0 });
@@ -117,16 +117,16 @@ describe('consolidation reviews end to end: the job, the outbox, a real SMTP ser
     expect(await runJob()).toMatchObject({ reminded: 1 });
     const first = await deliver();
     expect(first.map((r) => [r.to, r.mail.subject]).sort()).toEqual([
-      ['els@bakkerij.be', 'Herinnering: consolidatie van Repair café'],
-      ['jan@bakkerij.be', 'Herinnering: consolidatie van Repair café'],
+      ['els@bakkerij.be', 'Herinnering: consolidatiebespreking van Repair café'],
+      ['jan@bakkerij.be', 'Herinnering: consolidatiebespreking van Repair café'],
     ]);
     expect(first[0].mail.text).toContain('Op maandag 1 maart 2027 vroegen we');
     t.clock.set(morning(15));
     expect(await runJob()).toMatchObject({ reminded: 1 });
     const second = await deliver();
     expect(second.map((r) => r.mail.subject)).toEqual([
-      'Tweede herinnering: consolidatie van Repair café',
-      'Tweede herinnering: consolidatie van Repair café',
+      'Tweede herinnering: consolidatiebespreking van Repair café',
+      'Tweede herinnering: consolidatiebespreking van Repair café',
     ]);
     expect(await review(project.id)).toMatchObject({ status: 'REMINDED', remindersSent: 2, onAgenda: false });
 
@@ -140,9 +140,11 @@ describe('consolidation reviews end to end: the job, the outbox, a real SMTP ser
     t.clock.set(morning(22));
     expect(await runJob()).toMatchObject({ coordinatorTold: 1 });
     const told = await deliver();
-    expect(told.map((r) => [r.to, r.mail.subject])).toEqual([['overleg@destek.test', 'Geen antwoord: consolidatie van Repair café']]);
+    expect(told.map((r) => [r.to, r.mail.subject])).toEqual([
+      ['overleg@destek.test', 'Geen antwoord: consolidatiebespreking van Repair café'],
+    ]);
     expect(told[0].mail.text).toContain(
-      'Bakkerij Peeters, promotor van Repair café, heeft niet geantwoord op de consolidatievraag van maandag 1 maart 2027',
+      'Bakkerij Peeters, promotor van Repair café, heeft niet geantwoord op de vraag van maandag 1 maart 2027 voor de consolidatiebespreking',
     );
     expect(told[0].mail.text).toContain('op de agenda van Overleg maart op donderdag 25 maart 2027 om 19:30');
     expect(await review(project.id)).toMatchObject({
@@ -185,7 +187,7 @@ describe('consolidation reviews end to end: the job, the outbox, a real SMTP ser
     expect(await runJob()).toMatchObject({ reminded: 1 });
     const notice = await deliver();
     expect(notice.map((r) => [r.to, r.mail.subject])).toEqual([
-      ['overleg@destek.test', 'Promotor niet bereikbaar: consolidatie van Repair café'],
+      ['overleg@destek.test', 'Promotor niet bereikbaar: consolidatiebespreking van Repair café'],
     ]);
     expect(notice[0].mail.text).toContain('komen niet aan bij Bakkerij Peeters, de promotor: hun e-mailadres wordt geweigerd.');
     expect(notice[0].mail.text).toContain('De laatste herinnering gaat dan naar het nieuwe adres.');
@@ -200,7 +202,7 @@ describe('consolidation reviews end to end: the job, the outbox, a real SMTP ser
     const told = await deliver();
     expect(told.map((r) => r.to)).toEqual(['overleg@destek.test']);
     expect(told[0].mail.text).toContain(
-      'heeft niet geantwoord op de consolidatievraag van maandag 1 maart 2027: onze mails kwamen niet aan, want hun e-mailadres wordt geweigerd.',
+      'heeft niet geantwoord op de vraag van maandag 1 maart 2027 voor de consolidatiebespreking: onze mails kwamen niet aan, want hun e-mailadres wordt geweigerd.',
     );
     expect(await review(project.id)).toMatchObject({ status: 'COORDINATOR_TOLD', onAgenda: true });
   });
@@ -294,7 +296,7 @@ describe('consolidation reviews end to end: the job, the outbox, a real SMTP ser
     expect(partner.data.partner).toEqual({ committed: { hoursPerMonth: 0 }, engagements: [{ project: { status: 'SPUN_OFF' } }] });
     // A confirmed review is closed, on the page too.
     expect((await t.request({ path: '/review', rawQuery: `token=${encodeURIComponent(token)}` })).body).toContain(
-      'Deze consolidatievraag is afgerond',
+      'Deze consolidatiebespreking is afgerond',
     );
     expect((await post({ outcome: 'STOP' })).status).toBe(409);
   });
@@ -381,8 +383,8 @@ describe('consolidation reviews end to end: the job, the outbox, a real SMTP ser
     const received = await deliver();
     expect(received.map((r) => `${r.to} ${r.mail.subject}`).sort()).toEqual(
       [1, 2, 3].flatMap((i) => [
-        `promotor${i}@example.be Consolidatie van Project ${i}: hoe gaat het verder?`,
-        `promotor${i}@example.be Herinnering: consolidatie van Project ${i}`,
+        `promotor${i}@example.be Consolidatiebespreking van Project ${i}: hoe gaat het verder?`,
+        `promotor${i}@example.be Herinnering: consolidatiebespreking van Project ${i}`,
       ]),
     );
   });

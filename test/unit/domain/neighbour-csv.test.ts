@@ -33,6 +33,26 @@ describe('reading a neighbours CSV', () => {
     });
   });
 
+  it('reads a language column (nl, en, Nederlands, English), Dutch when empty, and refuses a language we do not have', () => {
+    const csv =
+      'zaak;e-mail;adres;taal\n' +
+      'A;a@buurt.be;Straat 1;EN\n' +
+      'B;b@buurt.be;Straat 2;Engels\n' +
+      'C;c@buurt.be;Straat 3;Nederlands\n' +
+      'D;d@buurt.be;Straat 4;\n' +
+      'E;e@buurt.be;Straat 5;Frans\n';
+    const { rows, refused } = parseNeighbourCsv(csv, now);
+    expect(rows.map((row) => row.fields.language)).toEqual(['en', 'en', 'nl', undefined]);
+    expect(refused).toEqual([
+      {
+        line: 6,
+        email: 'e@buurt.be',
+        code: 'INVALID_LANGUAGE',
+        message: '"Frans" is geen taal die we kennen; schrijf "nl" of "en" (of laat leeg voor Nederlands).',
+      },
+    ]);
+  });
+
   it('reads "," separated files with English headers in any order', () => {
     const csv = 'email,business name,street,legal basis\nan@shop.be,"Shop, the",Kerkstraat 1,legitimate interest\n';
     const { rows } = parseNeighbourCsv(csv, now);

@@ -46,23 +46,26 @@ describe('partner rules', () => {
   it('keeps the id of a representative whose address stays, and gives new ones a new id', () => {
     let next = 0;
     const merged = mergeRepresentatives(
-      [{ id: 'keep', name: 'An', email: 'an@x.be' }],
+      [{ id: 'keep', name: 'An', email: 'an@x.be', language: 'en' }],
       [
         { name: 'An P.', email: 'AN@x.be' },
         { name: 'Bo', email: 'bo@x.be' },
+        { name: 'Cy', email: 'cy@x.be', language: 'EN' },
       ],
       () => `new-${++next}`,
     );
+    // Listed again without a language, a representative keeps theirs; a new one reads Dutch unless told.
     expect(merged).toEqual([
-      { id: 'keep', name: 'An P.', email: 'an@x.be' },
-      { id: 'new-1', name: 'Bo', email: 'bo@x.be' },
+      { id: 'keep', name: 'An P.', email: 'an@x.be', language: 'en' },
+      { id: 'new-1', name: 'Bo', email: 'bo@x.be', language: 'nl' },
+      { id: 'new-2', name: 'Cy', email: 'cy@x.be', language: 'en' },
     ]);
   });
 
   it('sends invitations to the representatives, or to the contact address when there are none', () => {
     expect(invitationRecipients(partner())).toEqual([{ email: 'info@atelier.be', name: 'Atelier' }]);
     expect(invitationRecipients(partner({ representatives: [{ id: 'r', name: 'Rik', email: 'rik@atelier.be' }] }))).toEqual([
-      { email: 'rik@atelier.be', name: 'Rik' },
+      { email: 'rik@atelier.be', name: 'Rik', language: 'nl' },
     ]);
   });
 });

@@ -47,4 +47,12 @@ describe('renderBuurtbabbelMessage', () => {
     });
     expect(event.start).toEqual(WINTER_START);
   });
+
+  it('writes the calendar entry (SUMMARY, DESCRIPTION) in the recipient’s language, with the network’s name', () => {
+    const names = { network: 'Locon De Brug', organisation: 'Brug vzw', neighbourhood: 'Dampoort', contactEmail: 'info@debrug.be' };
+    const [english] = parseIcs(renderBuurtbabbelMessage(input({ kind: 'accepted', language: 'en', names })).calendar!.content).events;
+    expect(english).toMatchObject({ summary: 'Neighbourhood chat Locon De Brug', description: 'Hosted by Bakkerij Peeters.' });
+    const [dutch] = parseIcs(renderBuurtbabbelMessage(input({ kind: 'accepted', names })).calendar!.content).events;
+    expect(dutch).toMatchObject({ summary: 'Buurtbabbel Locon De Brug', description: 'Te gast bij Bakkerij Peeters.' });
+  });
 });

@@ -18,14 +18,14 @@ function input(overrides: Partial<ReviewEmailInput> = {}): ReviewEmailInput {
 
 describe('renderReviewEmail', () => {
   it.each([
-    [{}, 'Consolidatie van Repair café: hoe gaat het verder?'],
-    [{ step: 'reminder1' }, 'Herinnering: consolidatie van Repair café'],
-    [{ step: 'reminder2' }, 'Tweede herinnering: consolidatie van Repair café'],
-    [{ role: 'copy', answerLink: undefined }, 'Ter info: consolidatie van Repair café'],
-    [{ step: 'coordinator', role: 'coordinator', answerLink: undefined }, 'Geen antwoord: consolidatie van Repair café'],
+    [{}, 'Consolidatiebespreking van Repair café: hoe gaat het verder?'],
+    [{ step: 'reminder1' }, 'Herinnering: consolidatiebespreking van Repair café'],
+    [{ step: 'reminder2' }, 'Tweede herinnering: consolidatiebespreking van Repair café'],
+    [{ role: 'copy', answerLink: undefined }, 'Ter info: consolidatiebespreking van Repair café'],
+    [{ step: 'coordinator', role: 'coordinator', answerLink: undefined }, 'Geen antwoord: consolidatiebespreking van Repair café'],
     [
       { step: 'request', role: 'coordinator', answerLink: undefined, promoterUnreachable: true },
-      'Promotor niet bereikbaar: consolidatie van Repair café',
+      'Promotor niet bereikbaar: consolidatiebespreking van Repair café',
     ],
   ] as const)('subject for %j: "%s"', (overrides, subject) => {
     expect(renderReviewEmail(input(overrides as Partial<ReviewEmailInput>)).subject).toBe(subject);
@@ -64,7 +64,7 @@ describe('renderReviewEmail', () => {
       input({ step: 'coordinator', role: 'coordinator', answerLink: undefined, recipientName: 'Locon De Stek' }),
     ).text;
     expect(text).toMatch(
-      /^Dag,\n\nBakkerij Peeters, promotor van Repair café, heeft niet geantwoord op de consolidatievraag van maandag 1 maart 2027, ook niet na twee herinneringen\./,
+      /^Dag,\n\nBakkerij Peeters, promotor van Repair café, heeft niet geantwoord op de vraag van maandag 1 maart 2027 voor de consolidatiebespreking, ook niet na twee herinneringen\./,
     );
   });
 
@@ -75,7 +75,7 @@ describe('renderReviewEmail', () => {
       ).text;
     const atRequest = notice('request');
     expect(atRequest).toContain(
-      'Onze mails over de consolidatie van Repair café komen niet aan bij Bakkerij Peeters, de promotor: hun e-mailadres wordt geweigerd. De vraag van maandag 1 maart 2027 heeft hen dus niet bereikt.',
+      'Onze mails over de consolidatiebespreking van Repair café komen niet aan bij Bakkerij Peeters, de promotor: hun e-mailadres wordt geweigerd. De vraag van maandag 1 maart 2027 heeft hen dus niet bereikt.',
     );
     expect(atRequest).toContain(
       'vul hun antwoord in de app in, of pas hun e-mailadres aan bij de partnergegevens. De herinneringen gaan dan naar het nieuwe adres.',
@@ -84,7 +84,7 @@ describe('renderReviewEmail', () => {
     expect(notice('reminder1')).toContain('De laatste herinnering gaat dan naar het nieuwe adres.');
     expect(notice('reminder2')).not.toContain('herinnering');
     expect(notice('coordinator')).toContain(
-      'Bakkerij Peeters, promotor van Repair café, heeft niet geantwoord op de consolidatievraag van maandag 1 maart 2027: onze mails kwamen niet aan, want hun e-mailadres wordt geweigerd.',
+      'Bakkerij Peeters, promotor van Repair café, heeft niet geantwoord op de vraag van maandag 1 maart 2027 voor de consolidatiebespreking: onze mails kwamen niet aan, want hun e-mailadres wordt geweigerd.',
     );
   });
 

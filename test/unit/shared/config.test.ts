@@ -34,6 +34,29 @@ describe('configuration', () => {
     );
   });
 
+  it('names the network as today unless told otherwise; the contact address is the coordinator’s by default', () => {
+    expect(parseConfig({ LINK_SIGNING_SECRET: secret, COORDINATOR_EMAIL: 'hallo@destek.be' }).names).toEqual({
+      network: 'Locon De Stek',
+      organisation: 'Schakel vzw',
+      neighbourhood: 'Sint-Pietersaalststraat',
+      contactEmail: 'hallo@destek.be',
+    });
+    const other = parseConfig({
+      LINK_SIGNING_SECRET: secret,
+      NETWORK_NAME: 'Locon De Brug',
+      COORDINATOR_ORGANISATION: 'Brugvzw',
+      NEIGHBOURHOOD: 'Dampoort',
+      CONTACT_EMAIL: 'info@debrug.be',
+    });
+    expect(other.names).toEqual({
+      network: 'Locon De Brug',
+      organisation: 'Brugvzw',
+      neighbourhood: 'Dampoort',
+      contactEmail: 'info@debrug.be',
+    });
+    expect(() => parseConfig({ LINK_SIGNING_SECRET: secret, CONTACT_EMAIL: 'geen adres' })).toThrow(/CONTACT_EMAIL/);
+  });
+
   it('treats empty variables as unset', () => {
     expect(parseConfig({ LINK_SIGNING_SECRET: secret, SMTP_URL: '' }).smtpUrl).toBeUndefined();
   });

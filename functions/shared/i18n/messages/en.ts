@@ -1,0 +1,47 @@
+import type { Catalogue } from '../catalogues';
+
+/** English texts, in ICU MessageFormat; the same keys as the Dutch catalogue (nl.ts). */
+export const en: Catalogue = {
+  'mail.greeting': 'Dear {name},',
+  'mail.greetingNoName': 'Hello,',
+  'mail.signature': '{organisation}, for {network}',
+  'mail.kindRegards': 'Kind regards,',
+  'mail.seeYou': 'See you then!',
+  'mail.reason': 'Reason',
+  'mail.what': 'What',
+  'mail.when': 'When',
+  'mail.where': 'Where',
+  'mail.answer.yes': 'I’m coming',
+  'mail.answer.maybe': 'Maybe',
+  'mail.answer.no': 'I’m not coming',
+  'mail.answer.note': 'Each link opens a page where you confirm your answer.',
+  'mail.answer.question': 'Will you let us know whether you are coming?',
+  'mail.answer.change': 'Has something changed? Choose your new answer:',
+
+  'buurtbabbel.subject':
+    '{kind, select, invitation {Invitation} reminder {Reminder} accepted {Your place is confirmed} waiting {Waiting list} promoted {A place has opened up} other {Cancelled}}: neighbourhood chat on {when}',
+  'buurtbabbel.host': 'We are the guests of {host}.',
+  'buurtbabbel.intro.invitation':
+    '{network} invites the entrepreneurs around the {neighbourhood} to a buurtbabbel, a neighbourhood chat: a relaxed moment to get to know each other, have a drink and share ideas.',
+  'buurtbabbel.whoWeAre':
+    '{network} is a local network of entrepreneurs, associations and volunteers who start projects together in the neighbourhood. {organisation} is the non-profit that coordinates the network and sends these invitations.',
+  'buurtbabbel.addressOrigin':
+    'You receive this invitation because {business} is a business in the neighbourhood. Your email address is on the list of neighbourhood businesses that {organisation} keeps to invite neighbours; to know how it got there, write to {contactEmail}.',
+  'buurtbabbel.addressOriginKnown':
+    'You receive this invitation because {business} is a business in the neighbourhood. This is how your email address came onto our list of neighbourhood businesses: {source}.',
+  'buurtbabbel.intro.reminder': 'In two days it is time for the neighbourhood chat. We are glad you are coming!',
+  'buurtbabbel.intro.accepted':
+    'Thank you for your answer: you are welcome at the neighbourhood chat. The appointment is attached, so you can add it to your calendar.',
+  'buurtbabbel.intro.waiting':
+    'Thank you for your answer. The neighbourhood chat is full by now; you are on the waiting list. If a place opens up, we will let you know straight away.',
+  'buurtbabbel.intro.promoted':
+    'Good news: a place has opened up at the neighbourhood chat, and it is yours. The appointment is attached, so you can add it to your calendar.',
+  'buurtbabbel.intro.cancellation':
+    'Unfortunately the neighbourhood chat will not take place. You can remove the appointment from your calendar.',
+  'buurtbabbel.footer':
+    'You receive this email because {business} is a business in the neighbourhood. No longer want invitations to neighbourhood chats? Unsubscribe:',
+  'buurtbabbel.unsubscribe': 'No more invitations',
+  'buurtbabbel.questions': 'Questions? Write to {contactEmail}.',
+  'buurtbabbel.calendar.title': 'Neighbourhood chat {network}',
+  'buurtbabbel.calendar.host': 'Hosted by {host}.',
+};

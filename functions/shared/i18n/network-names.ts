@@ -1,0 +1,18 @@
+/**
+ * The names a network goes by in its texts (settings NETWORK_NAME, COORDINATOR_ORGANISATION,
+ * NEIGHBOURHOOD, CONTACT_EMAIL): another Locon runs its own copy with its own names.
+ */
+export interface NetworkNames {
+  network: string;
+  organisation: string;
+  neighbourhood: string;
+  contactEmail: string;
+}
+
+/** Today's values: Locon De Stek, coordinated by Schakel vzw in Ghent. */
+export const deStekNames: NetworkNames = {
+  network: 'Locon De Stek',
+  organisation: 'Schakel vzw',
+  neighbourhood: 'Sint-Pietersaalststraat',
+  contactEmail: 'coordinator@destek.local',
+};
