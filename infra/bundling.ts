@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import { LogLevel, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { BuildOptions } from 'esbuild';
 import { scheduledJobs } from '../functions/runtime/scheduled-jobs';
 
 /**
@@ -31,6 +32,29 @@ export const lambdaBundling: BundlingOptions = {
   // Sizes are printed by `npm run bundle-size`; synthesis shows only problems.
   logLevel: LogLevel.WARNING,
 };
+
+/**
+ * The same options as esbuild takes them, for building a function's bundle outside a synthesis
+ * (the cold-start benchmark): what NodejsFunction passes to esbuild for `lambdaBundling`.
+ */
+export function esbuildOptions(entry: string, outfile: string): BuildOptions {
+  return {
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    minify: lambdaBundling.minify,
+    sourcemap: lambdaBundling.sourceMap,
+    sourcesContent: lambdaBundling.sourcesContent,
+    keepNames: lambdaBundling.keepNames,
+    target: lambdaBundling.target,
+    format: lambdaBundling.format === OutputFormat.ESM ? 'esm' : 'cjs',
+    mainFields: lambdaBundling.mainFields,
+    define: lambdaBundling.define,
+    external: lambdaBundling.externalModules,
+    logLevel: 'warning',
+  };
+}
 
 /**
  * Context key that makes every function's asset hold esbuild's metafile (`index.meta.json`) beside
