@@ -28,7 +28,16 @@ export const lambdaBundling: BundlingOptions = {
   // graphql-js skips its development-only checks in production.
   define: { 'process.env.NODE_ENV': '"production"' },
   bundleAwsSDK: true,
-  externalModules: [],
+  // Apollo's usage-reporting protobuf (a quarter of the API bundle) serves only plugins the API
+  // turns off (functions/http/graphql-route.ts): left out, never loaded.
+  externalModules: ['@apollo/usage-reporting-protobuf'],
+  // In Lambda the credentials are the execution role's, in the environment: the SDK's provider chain
+  // (profiles, SSO, STS, instance metadata) is left out for one that reads them there.
+  // Apollo falls back on sha.js where Node's crypto is missing: never in Lambda.
+  esbuildArgs: {
+    '--alias:@aws-sdk/credential-provider-node': './functions/runtime/lambda-credentials.ts',
+    '--alias:sha.js': './functions/runtime/no-sha-js.ts',
+  },
   // Sizes are printed by `npm run bundle-size`; synthesis shows only problems.
   logLevel: LogLevel.WARNING,
 };
@@ -52,6 +61,12 @@ export function esbuildOptions(entry: string, outfile: string): BuildOptions {
     mainFields: lambdaBundling.mainFields,
     define: lambdaBundling.define,
     external: lambdaBundling.externalModules,
+    alias: Object.fromEntries(
+      Object.entries(lambdaBundling.esbuildArgs ?? {})
+        .filter(([flag]) => flag.startsWith('--alias:'))
+        .map(([flag, target]) => [flag.slice('--alias:'.length), String(target)]),
+    ),
+    absWorkingDir: projectRoot,
     logLevel: 'warning',
   };
 }

@@ -39,6 +39,12 @@ const settingsSchema = z.object({
   /** Where alarms are emailed; alarms only go to their SNS topic when left out. */
   alarmEmail: address.optional(),
   logLevel: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /**
+   * Stack traces mapped to the TypeScript sources (NODE_OPTIONS=--enable-source-maps). Off by
+   * default: Node then reads and parses each bundle's source map at cold start (docs/performance.md);
+   * turn on (`-c sourceMaps=true`) while chasing an error. The maps are deployed either way.
+   */
+  sourceMaps: z.preprocess((value) => (value === 'true' ? true : value === 'false' ? false : value), z.boolean()).default(false),
   /** Steady requests per second the API accepts, and the burst above it. */
   apiRateLimit: z.coerce.number().int().min(1).default(20),
   apiBurstLimit: z.coerce.number().int().min(1).default(40),
