@@ -48,8 +48,8 @@ const settingsSchema = z.object({
   /** Steady requests per second the API accepts, and the burst above it. */
   apiRateLimit: z.coerce.number().int().min(1).default(20),
   apiBurstLimit: z.coerce.number().int().min(1).default(40),
-  /** Buurtbabbel mails sent per minute (BUURTBABBEL_SEND_RATE_PER_MINUTE); the code's default (30) when left out. */
-  buurtbabbelSendRatePerMinute: z.coerce.number().int().min(1).max(1000).optional(),
+  /** Buurtbabbel mails sent per minute (BUURTBABBEL_SEND_RATE_PER_MINUTE; 0: no pacing); the code's default (30) when left out. */
+  buurtbabbelSendRatePerMinute: z.coerce.number().int().min(0).max(1000).optional(),
   /**
    * While the SES account is in the sandbox, SES also authorises each send against the (verified)
    * recipient's identity: the addresses named here may then receive mail. Empty once out of the sandbox.

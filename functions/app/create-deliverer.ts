@@ -37,6 +37,7 @@ export function createDeliverer(app: AppServices, mailer = createMailer(app.conf
       maxAttempts: config.outboxMaxAttempts,
       batchSize: config.outboxBatchSize,
       leaseMs: 5 * 60_000,
+      concurrency: config.outboxConcurrency,
     },
   );
 }

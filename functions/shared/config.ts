@@ -35,7 +35,8 @@ const settingsSchema = z.object({
   DEV_JWT_SECRET: z.string().min(32).optional(),
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
   OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(500).default(50),
-  BUURTBABBEL_SEND_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(30),
+  OUTBOX_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(10),
+  BUURTBABBEL_SEND_RATE_PER_MINUTE: z.coerce.number().int().min(0).max(1000).default(30),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
 
@@ -106,7 +107,9 @@ const configSchema = (needs: ConfigNeeds) =>
         e.COGNITO_USER_POOL_ID && e.COGNITO_CLIENT_ID ? { userPoolId: e.COGNITO_USER_POOL_ID, clientId: e.COGNITO_CLIENT_ID } : undefined,
       outboxMaxAttempts: e.OUTBOX_MAX_ATTEMPTS,
       outboxBatchSize: e.OUTBOX_BATCH_SIZE,
-      /** Buurtbabbel invitations and reminders sent per minute (pacing, kind to the mail server and to spam filters). */
+      /** Outbox messages sent at the same time by one delivery run. */
+      outboxConcurrency: e.OUTBOX_CONCURRENCY,
+      /** Buurtbabbel invitations and reminders sent per minute (pacing, kind to the mail server and to spam filters); 0: no pacing. */
       buurtbabbelSendRatePerMinute: e.BUURTBABBEL_SEND_RATE_PER_MINUTE,
       logLevel: e.LOG_LEVEL,
     }));

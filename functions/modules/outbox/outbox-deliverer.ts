@@ -4,6 +4,7 @@ import type { Clock } from '../../shared/clock';
 import type { Logger } from '../../shared/logger';
 import type { Suppression } from '../suppressions/suppression';
 import type { SuppressionsRepository } from '../suppressions/suppressions.repository';
+import { forEachConcurrently } from '../../shared/concurrency';
 import { recipientKey } from '../../shared/recipient-key';
 import { messageIdFor, retryDelayMs, type OutboxKind, type OutboxMessage, type OutboxMessageOf } from './outbox';
 import type { OutboxRepository } from './outbox.repository';
@@ -66,6 +67,11 @@ export interface DeliverySettings {
   batchSize: number;
   /** How long a claimed message is reserved for the job that claimed it. */
   leaseMs: number;
+  /**
+   * Messages of a round sent at the same time (each still claimed before and recorded after its
+   * send): one at a time, a mailing waits on every round trip to the mail server and the table.
+   */
+  concurrency: number;
 }
 
 export interface DeliveryReport {
@@ -106,13 +112,18 @@ export class OutboxDeliverer {
         due.flatMap((item) => (item.type === 'message' ? [item.message.recipient.email] : [])),
       );
       const cache = newRoundCache();
+      for (const item of due) if (item.type === 'dispatch') report.expanded += await this.repository.expand(item.dispatch, now);
+      // Messages to one address go one after the other (a refusal of the first spares the rest);
+      // different addresses at the same time.
+      const byAddress = new Map<string, Array<{ message: OutboxMessage; dueKey: string }>>();
       for (const item of due) {
-        if (item.type === 'dispatch') {
-          report.expanded += await this.repository.expand(item.dispatch, now);
-        } else {
-          await this.deliver(item.message, item.dueKey, report, { suppressed, cache }, asOf);
-        }
+        if (item.type !== 'message') continue;
+        const key = recipientKey(item.message.recipient.email);
+        byAddress.set(key, [...(byAddress.get(key) ?? []), item]);
       }
+      await forEachConcurrently([...byAddress.values()], this.settings.concurrency, async (items) => {
+        for (const item of items) await this.deliver(item.message, item.dueKey, report, { suppressed, cache }, asOf);
+      });
     }
     return report;
   }

@@ -295,10 +295,12 @@ describe('meeting emails through the outbox, a real SMTP server and independent 
     const abandoned = createDeliverer(t.app, dying).deliverDue();
     await new Promise((resolve) => setTimeout(resolve, 1500));
     void abandoned;
-    expect(smtp.messages).toHaveLength(1);
+    // The other two went out beside it (messages of a round are sent at the same time).
+    expect(smtp.messages).toHaveLength(2);
 
+    // Until the lease ends, nobody else takes the claimed message.
     const meanwhile = await deliver();
-    expect(meanwhile.sent).toBe(1);
+    expect(meanwhile).toMatchObject({ sent: 0, skipped: 0 });
     t.clock.advance(5 * 60_000 + 1000);
     const afterLease = await deliver();
     expect(afterLease.sent).toBe(1);
