@@ -5,6 +5,7 @@ import { startDynamoDbLocal } from '../../functions/local/dynamodb-local';
 import { projectRoot } from '../../infra/bundling';
 import { formatTable, isSmoke, type Bench, type BenchRow } from './bench-kit';
 import { coldStartBench } from './cold-start.bench';
+import { fanoutBench } from './fanout.bench';
 
 /**
  * `npm run bench`: every benchmark in one run, against one DynamoDB Local, printed as one table and
@@ -13,6 +14,7 @@ import { coldStartBench } from './cold-start.bench';
  */
 const benches: Record<string, Bench> = {
   cold: coldStartBench,
+  fanout: fanoutBench,
 };
 
 export async function runBenches(options: { smoke: boolean; only?: string[] }): Promise<BenchRow[]> {
