@@ -17,17 +17,19 @@ const benches: Record<string, Bench> = {
   fanout: fanoutBench,
 };
 
-export async function runBenches(options: { smoke: boolean; only?: string[] }): Promise<BenchRow[]> {
-  const dynamo = await startDynamoDbLocal();
+/** Runs the benches (all, or those named in `only`) against the given DynamoDB Local, or one it starts. */
+export async function runBenches(options: { smoke: boolean; only?: string[]; dynamoEndpoint?: string }): Promise<BenchRow[]> {
+  const dynamo = options.dynamoEndpoint ? undefined : await startDynamoDbLocal();
+  const dynamoEndpoint = options.dynamoEndpoint ?? dynamo!.endpoint;
   const rows: BenchRow[] = [];
   try {
     for (const [name, bench] of Object.entries(benches)) {
       if (options.only && !options.only.includes(name)) continue;
       process.stderr.write(`bench ${name}...\n`);
-      rows.push(...(await bench({ smoke: options.smoke, dynamoEndpoint: dynamo.endpoint })));
+      rows.push(...(await bench({ smoke: options.smoke, dynamoEndpoint })));
     }
   } finally {
-    await dynamo.stop();
+    await dynamo?.stop();
   }
   return rows;
 }
