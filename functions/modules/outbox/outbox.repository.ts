@@ -1,4 +1,5 @@
 import { PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { forEachConcurrently } from '../../shared/concurrency';
 import { isConditionFailure } from '../../shared/dynamodb/conditional';
 import { queryDue } from '../../shared/dynamodb/due-query';
 import { keys } from '../../shared/dynamodb/keys';
@@ -16,6 +17,8 @@ import {
 const dueIndex = tableIndexes.byDueTime;
 /** Sent and failed messages are kept this long for inspection, then expire (TTL). */
 const retentionSeconds = 90 * 24 * 3600;
+/** Message puts of one expansion under way at a time. */
+const expandConcurrency = 25;
 
 const dispatchAttributes = { id: true, kind: true, payload: true, recipients: true, createdAt: true } as const;
 const messageAttributes = {
@@ -70,39 +73,37 @@ export class OutboxRepository {
    * creates nothing twice) and then takes the dispatch off the due index.
    */
   async expand<K extends OutboxKind>(dispatch: OutboxDispatchOf<K>, now: Date): Promise<number> {
-    // The puts are independent, so they go out together: one round of requests, not one per recipient.
-    const outcomes = await Promise.all(
-      dispatch.recipients.map(async (recipient) => {
-        const message: OutboxMessageOf<K> = {
-          dispatchId: dispatch.id,
-          kind: dispatch.kind,
-          payload: dispatch.payload,
-          recipient,
-          status: 'PENDING',
-          attempts: 0,
-          createdAt: now.toISOString(),
-        };
-        try {
-          await this.db.send(
-            new PutCommand({
-              TableName: this.tableName,
-              Item: {
-                ...keys.outboxMessage(dispatch.id, recipient.key),
-                ...keys.outboxDue(firstDueAt(recipient, now).toISOString(), dispatch.id, recipient.key),
-                type: 'message',
-                ...message,
-              },
-              ConditionExpression: 'attribute_not_exists(PK)',
-            }),
-          );
-          return 1;
-        } catch (error) {
-          if (isConditionFailure(error)) return 0;
-          throw error;
-        }
-      }),
-    );
-    const created = outcomes.reduce<number>((sum, one) => sum + one, 0);
+    // The puts are independent, so they go out together, 25 at a time: a dispatch to a thousand
+    // recipients neither waits on a thousand round trips in a row nor floods the table at once.
+    let created = 0;
+    await forEachConcurrently(dispatch.recipients, expandConcurrency, async (recipient) => {
+      const message: OutboxMessageOf<K> = {
+        dispatchId: dispatch.id,
+        kind: dispatch.kind,
+        payload: dispatch.payload,
+        recipient,
+        status: 'PENDING',
+        attempts: 0,
+        createdAt: now.toISOString(),
+      };
+      try {
+        await this.db.send(
+          new PutCommand({
+            TableName: this.tableName,
+            Item: {
+              ...keys.outboxMessage(dispatch.id, recipient.key),
+              ...keys.outboxDue(firstDueAt(recipient, now).toISOString(), dispatch.id, recipient.key),
+              type: 'message',
+              ...message,
+            },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          }),
+        );
+        created += 1;
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+      }
+    });
     await this.db.send(
       new UpdateCommand({
         TableName: this.tableName,
