@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import { LogLevel, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { BuildOptions } from 'esbuild';
 import { scheduledJobs } from '../functions/runtime/scheduled-jobs';
 
 /**
@@ -27,10 +28,48 @@ export const lambdaBundling: BundlingOptions = {
   // graphql-js skips its development-only checks in production.
   define: { 'process.env.NODE_ENV': '"production"' },
   bundleAwsSDK: true,
-  externalModules: [],
+  // Apollo's usage-reporting protobuf (a quarter of the API bundle) serves only plugins the API
+  // turns off (functions/http/graphql-route.ts): left out, never loaded.
+  externalModules: ['@apollo/usage-reporting-protobuf'],
+  // In Lambda the credentials are the execution role's, in the environment: the SDK's provider chain
+  // (profiles, SSO, STS, instance metadata) is left out for one that reads them there.
+  // Apollo falls back on sha.js where Node's crypto is missing: never in Lambda.
+  esbuildArgs: {
+    '--alias:@aws-sdk/credential-provider-node': './functions/runtime/lambda-credentials.ts',
+    '--alias:sha.js': './functions/runtime/no-sha-js.ts',
+  },
   // Sizes are printed by `npm run bundle-size`; synthesis shows only problems.
   logLevel: LogLevel.WARNING,
 };
+
+/**
+ * The same options as esbuild takes them, for building a function's bundle outside a synthesis
+ * (the cold-start benchmark): what NodejsFunction passes to esbuild for `lambdaBundling`.
+ */
+export function esbuildOptions(entry: string, outfile: string): BuildOptions {
+  return {
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    minify: lambdaBundling.minify,
+    sourcemap: lambdaBundling.sourceMap,
+    sourcesContent: lambdaBundling.sourcesContent,
+    keepNames: lambdaBundling.keepNames,
+    target: lambdaBundling.target,
+    format: lambdaBundling.format === OutputFormat.ESM ? 'esm' : 'cjs',
+    mainFields: lambdaBundling.mainFields,
+    define: lambdaBundling.define,
+    external: lambdaBundling.externalModules,
+    alias: Object.fromEntries(
+      Object.entries(lambdaBundling.esbuildArgs ?? {})
+        .filter(([flag]) => flag.startsWith('--alias:'))
+        .map(([flag, target]) => [flag.slice('--alias:'.length), String(target)]),
+    ),
+    absWorkingDir: projectRoot,
+    logLevel: 'warning',
+  };
+}
 
 /**
  * Context key that makes every function's asset hold esbuild's metafile (`index.meta.json`) beside

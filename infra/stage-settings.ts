@@ -39,13 +39,19 @@ const settingsSchema = z.object({
   /** Where alarms are emailed; alarms only go to their SNS topic when left out. */
   alarmEmail: address.optional(),
   logLevel: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /**
+   * Stack traces mapped to the TypeScript sources (NODE_OPTIONS=--enable-source-maps). Off by
+   * default: Node then reads and parses each bundle's source map at cold start (docs/performance.md);
+   * turn on (`-c sourceMaps=true`) while chasing an error. The maps are deployed either way.
+   */
+  sourceMaps: z.preprocess((value) => (value === 'true' ? true : value === 'false' ? false : value), z.boolean()).default(false),
   /** Steady requests per second the API accepts, and the burst above it. */
   apiRateLimit: z.coerce.number().int().min(1).default(20),
   apiBurstLimit: z.coerce.number().int().min(1).default(40),
   /** Requests per second on each page behind an email link and on the calendar feeds (burst: twice). */
   linkRouteRateLimit: z.coerce.number().int().min(1).default(5),
-  /** Buurtbabbel mails sent per minute (BUURTBABBEL_SEND_RATE_PER_MINUTE); the code's default (30) when left out. */
-  buurtbabbelSendRatePerMinute: z.coerce.number().int().min(1).max(1000).optional(),
+  /** Buurtbabbel mails sent per minute (BUURTBABBEL_SEND_RATE_PER_MINUTE; 0: no pacing); the code's default (30) when left out. */
+  buurtbabbelSendRatePerMinute: z.coerce.number().int().min(0).max(1000).optional(),
   /**
    * While the SES account is in the sandbox, SES also authorises each send against the (verified)
    * recipient's identity: the addresses named here may then receive mail. Empty once out of the sandbox.

@@ -1,5 +1,10 @@
 import { ApolloServer, HeaderMap } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { AppServices } from '../app/create-app';
 import { createContext, type GraphQLContext } from '../graphql/context';
@@ -29,8 +34,9 @@ export function createApolloServer(services: AppServices): ApolloServer<GraphQLC
     validationRules: requestLimitRules(),
     parseOptions,
     formatError: createErrorFormatter(services.logger, local),
-    // Apollo's sandbox page exists only on a developer's machine.
+    // (The cache-control plugin stays: it answers `cache-control: no-store`.)
     plugins: [
+      // Apollo's sandbox page exists only on a developer's machine.
       local ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
       ...(services.config.rateLimitPerMinute > 0
         ? [
@@ -39,6 +45,11 @@ export function createApolloServer(services: AppServices): ApolloServer<GraphQLC
             ),
           ]
         : []),
+      // Apollo's own services (GraphOS usage and schema reporting, federated traces) are never used: off explicitly, so Apollo
+      // never loads them and the bundle leaves out their protobuf (infra/bundling.ts).
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
     ],
   });
 }

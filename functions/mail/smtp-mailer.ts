@@ -1,5 +1,5 @@
 import nodemailer from 'nodemailer';
-import SMTPTransport from 'nodemailer/lib/smtp-transport';
+import SMTPPool from 'nodemailer/lib/smtp-pool';
 import { toMailDeliveryError } from './mail-delivery-error';
 import type { Mailer, OutgoingEmail, SendResult } from './outgoing-email';
 import { addressList, toNodemailerMessage } from './nodemailer-message';
@@ -19,27 +19,51 @@ export interface SmtpTimeouts {
  */
 const DEFAULT_TIMEOUTS: SmtpTimeouts = { connectionMs: 10_000, greetingMs: 10_000, socketMs: 30_000 };
 
+/** Connections open at once to the server; more sends at a time wait for one. */
+const maxConnections = 5;
+
 /**
  * A Mailer over SMTP. `smtpUrl` is smtp://user:pass@host:port (STARTTLS when offered) or smtps://
  * (TLS from the start); nodemailer's URL query options (e.g. ?requireTLS=true) work too and
  * win over the timeouts given here.
- * One connection per message: a scheduled job sends a handful, so pooling buys nothing.
+ * Pooled: the sends of a burst (an outbox round) share up to five connections, each reused for
+ * many messages, instead of a handshake per message (which held the outbox to about 5 mails a
+ * second). The pool is closed as soon as no send is under way, so no idle connection outlives the
+ * burst (a process can exit; a frozen Lambda keeps none).
  */
 export function createSmtpMailer(smtpUrl: string, timeouts: Partial<SmtpTimeouts> = {}): Mailer {
   const t = { ...DEFAULT_TIMEOUTS, ...timeouts };
-  // Through SMTPTransport itself: nodemailer.createTransport({ url, ... }) keeps only what the
-  // URL says and silently drops every other option, the timeouts included.
-  const transport = nodemailer.createTransport(
-    new SMTPTransport({
-      url: smtpUrl,
-      connectionTimeout: t.connectionMs,
-      greetingTimeout: t.greetingMs,
-      socketTimeout: t.socketMs,
-    }),
-  );
+  let pool: nodemailer.Transporter<SMTPPool.SentMessageInfo> | undefined;
+  let inFlight = 0;
+  // Through SMTPPool itself: nodemailer.createTransport({ url, ... }) keeps only what the URL says
+  // and silently drops every other option, the timeouts included.
+  const open = () =>
+    (pool ??= nodemailer.createTransport(
+      new SMTPPool({
+        url: smtpUrl,
+        pool: true,
+        maxConnections,
+        connectionTimeout: t.connectionMs,
+        greetingTimeout: t.greetingMs,
+        socketTimeout: t.socketMs,
+      }),
+    ));
+  const closeWhenIdle = () => {
+    inFlight -= 1;
+    if (inFlight > 0 || !pool) return;
+    // A tick later, so the next send of the same burst (queued right after this one) finds it open.
+    setImmediate(() => {
+      if (inFlight === 0 && pool) {
+        pool.close();
+        pool = undefined;
+      }
+    });
+  };
   return {
     async send(email: OutgoingEmail): Promise<SendResult> {
       const message = toNodemailerMessage(email);
+      const transport = open();
+      inFlight += 1;
       try {
         const info = await transport.sendMail(message);
         return {
@@ -50,6 +74,8 @@ export function createSmtpMailer(smtpUrl: string, timeouts: Partial<SmtpTimeouts
         };
       } catch (error) {
         throw toMailDeliveryError(error);
+      } finally {
+        closeWhenIdle();
       }
     },
   };

@@ -62,8 +62,8 @@ export class DeStekFunction extends NodejsFunction {
         STAGE: settings.stage,
         TABLE_NAME: props.table.tableName,
         LOG_LEVEL: settings.logLevel,
-        // Stack traces point into the TypeScript sources (the bundles ship source maps).
-        NODE_OPTIONS: '--enable-source-maps',
+        // Stack traces point into the TypeScript sources only when asked: the maps cost start-up time.
+        ...(settings.sourceMaps ? { NODE_OPTIONS: '--enable-source-maps' } : {}),
         ...props.environment,
         ...(props.mail ? { MAIL_TRANSPORT: 'ses', SES_CONFIGURATION_SET: props.mail.configurationSet.configurationSetName } : {}),
         ...(props.linkSigningSecret ? { LINK_SIGNING_SECRET_ARN: props.linkSigningSecret.secretArn } : {}),

@@ -150,10 +150,20 @@ describe('CDK app', () => {
       expect(fn).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], Handler: 'index.handler' });
       expect(fn.Environment.Variables).toMatchObject({
         STAGE: 'dev',
-        NODE_OPTIONS: '--enable-source-maps',
         TABLE_NAME: { Ref: expect.stringMatching(/^Data/) },
       });
+      // Source maps cost start-up time: applied only when the stage asks for them.
+      expect(fn.Environment.Variables.NODE_OPTIONS).toBeUndefined();
     }
+  });
+
+  it('maps stack traces to the sources only when the stage asks for it (sourceMaps)', () => {
+    const traced = synthesize('dev', { bundle: false, context: { sourceMaps: 'true' } });
+    const functions = Object.values(resourcesOf(traced.template, 'AWS::Lambda::Function')).filter(
+      (fn) => fn.Properties.Environment?.Variables?.STAGE === 'dev',
+    );
+    expect(functions).toHaveLength(lambdaEntries().length);
+    for (const fn of functions) expect(fn.Properties.Environment.Variables.NODE_OPTIONS).toBe('--enable-source-maps');
   });
 
   it('grants each function exactly the table actions and indexes its code uses, and SES and the secret only where needed', () => {

@@ -78,7 +78,7 @@ export interface BulkMailing {
   neighbours: readonly NeighbourRecord[];
   /** When the round starts (the dispatches' creation). */
   startAt: Date;
-  /** Sends per minute: recipient i is due `i / rate` minutes after its dispatch is expanded. */
+  /** Sends per minute: recipient i is due `i / rate` minutes after its dispatch is expanded; 0: all at once (no pacing). */
   ratePerMinute: number;
   uidDomain: string;
 }
@@ -86,7 +86,7 @@ export interface BulkMailing {
 /** A round's mail to many contacts, paced, in dispatches of at most `recipientsPerDispatch`. */
 export function planBulkDispatches(mailing: BulkMailing): BuurtbabbelDispatch[] {
   const payload = payloadOf(mailing.buurtbabbel, mailing.hostName, mailing.uidDomain);
-  const spacingMs = 60_000 / mailing.ratePerMinute;
+  const spacingMs = mailing.ratePerMinute > 0 ? 60_000 / mailing.ratePerMinute : 0;
   const recipients = mailing.neighbours.map((neighbour, index) => recipientOf(neighbour, mailing.emailKind, Math.floor(index * spacingMs)));
   const dispatches: BuurtbabbelDispatch[] = [];
   for (let start = 0, part = 0; start < recipients.length; start += recipientsPerDispatch, part += 1) {

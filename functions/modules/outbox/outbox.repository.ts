@@ -1,4 +1,5 @@
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { forEachConcurrently } from '../../shared/concurrency';
 import { isConditionFailure } from '../../shared/dynamodb/conditional';
 import { queryDue, queryWholeDuePartition } from '../../shared/dynamodb/due-query';
 import { keys } from '../../shared/dynamodb/keys';
@@ -22,6 +23,8 @@ const retentionSeconds = outboxRetentionDays * 24 * 3600;
  * written at expansion and the message expires 90 days after it closes, which is within days.
  */
 const pointerRetentionSeconds = retentionSeconds + 30 * 24 * 3600;
+/** Message puts of one expansion under way at a time. */
+const expandConcurrency = 25;
 
 const dispatchAttributes = { id: true, kind: true, payload: true, recipients: true, createdAt: true } as const;
 const messageAttributes = {
@@ -77,51 +80,49 @@ export class OutboxRepository {
    * creates nothing twice) and then takes the dispatch off the due index.
    */
   async expand<K extends OutboxKind>(dispatch: OutboxDispatchOf<K>, now: Date): Promise<number> {
-    // The puts are independent, so they go out together: one round of requests, not one per recipient.
-    const outcomes = await Promise.all(
-      dispatch.recipients.map(async (recipient) => {
-        const message: OutboxMessageOf<K> = {
-          dispatchId: dispatch.id,
-          kind: dispatch.kind,
-          payload: dispatch.payload,
-          recipient,
-          status: 'PENDING',
-          attempts: 0,
-          createdAt: now.toISOString(),
-        };
-        try {
-          // The address's pointer to this copy first: a copy is never without its pointer.
-          await this.db.send(
-            new PutCommand({
-              TableName: this.tableName,
-              Item: {
-                ...keys.personPointer(recipient.key, keys.personOutboxTarget(dispatch.id)),
-                type: 'person-pointer',
-                dispatchId: dispatch.id,
-                [ttlAttribute]: Math.floor(now.getTime() / 1000) + pointerRetentionSeconds,
-              },
-            }),
-          );
-          await this.db.send(
-            new PutCommand({
-              TableName: this.tableName,
-              Item: {
-                ...keys.outboxMessage(dispatch.id, recipient.key),
-                ...keys.outboxDue(firstDueAt(recipient, now).toISOString(), dispatch.id, recipient.key),
-                type: 'message',
-                ...message,
-              },
-              ConditionExpression: 'attribute_not_exists(PK)',
-            }),
-          );
-          return 1;
-        } catch (error) {
-          if (isConditionFailure(error)) return 0;
-          throw error;
-        }
-      }),
-    );
-    const created = outcomes.reduce<number>((sum, one) => sum + one, 0);
+    // The puts are independent, so they go out together, 25 at a time: a dispatch to a thousand
+    // recipients neither waits on a thousand round trips in a row nor floods the table at once.
+    let created = 0;
+    await forEachConcurrently(dispatch.recipients, expandConcurrency, async (recipient) => {
+      const message: OutboxMessageOf<K> = {
+        dispatchId: dispatch.id,
+        kind: dispatch.kind,
+        payload: dispatch.payload,
+        recipient,
+        status: 'PENDING',
+        attempts: 0,
+        createdAt: now.toISOString(),
+      };
+      try {
+        // The address's pointer to this copy first: a copy is never without its pointer.
+        await this.db.send(
+          new PutCommand({
+            TableName: this.tableName,
+            Item: {
+              ...keys.personPointer(recipient.key, keys.personOutboxTarget(dispatch.id)),
+              type: 'person-pointer',
+              dispatchId: dispatch.id,
+              [ttlAttribute]: Math.floor(now.getTime() / 1000) + pointerRetentionSeconds,
+            },
+          }),
+        );
+        await this.db.send(
+          new PutCommand({
+            TableName: this.tableName,
+            Item: {
+              ...keys.outboxMessage(dispatch.id, recipient.key),
+              ...keys.outboxDue(firstDueAt(recipient, now).toISOString(), dispatch.id, recipient.key),
+              type: 'message',
+              ...message,
+            },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          }),
+        );
+        created += 1;
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+      }
+    });
     await this.db.send(
       new UpdateCommand({
         TableName: this.tableName,

@@ -26,10 +26,11 @@ describe('configuration', () => {
     }
   });
 
-  it('paces buurtbabbel mailings at 30 a minute unless told otherwise, and refuses a rate of 0', () => {
+  it('paces buurtbabbel mailings at 30 a minute unless told otherwise (0: no pacing), and refuses a negative rate', () => {
     expect(parseConfig({ LINK_SIGNING_SECRET: secret }).buurtbabbelSendRatePerMinute).toBe(30);
     expect(parseConfig({ LINK_SIGNING_SECRET: secret, BUURTBABBEL_SEND_RATE_PER_MINUTE: '120' }).buurtbabbelSendRatePerMinute).toBe(120);
-    expect(() => parseConfig({ LINK_SIGNING_SECRET: secret, BUURTBABBEL_SEND_RATE_PER_MINUTE: '0' })).toThrow(
+    expect(parseConfig({ LINK_SIGNING_SECRET: secret, BUURTBABBEL_SEND_RATE_PER_MINUTE: '0' }).buurtbabbelSendRatePerMinute).toBe(0);
+    expect(() => parseConfig({ LINK_SIGNING_SECRET: secret, BUURTBABBEL_SEND_RATE_PER_MINUTE: '-1' })).toThrow(
       /BUURTBABBEL_SEND_RATE_PER_MINUTE/,
     );
   });
