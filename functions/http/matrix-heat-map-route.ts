@@ -1,7 +1,9 @@
 import type { AppServices } from '../app/create-app';
 import { renderHeatMapSvg } from '../modules/matrix/heat-map-svg';
 import { LinkTokenError, verifyLinkToken } from '../shared/links/signed-links';
-import { textResponse, type HttpRequest, type HttpResponse } from './http-types';
+import { htmlPage } from './html-page';
+import { htmlResponse, textResponse, type HttpRequest, type HttpResponse } from './http-types';
+import { escapeHtml } from '../shared/html';
 
 /**
  * /matrix/heat-map?token=…: the heat map of a matrix session as SVG, behind the signed link of
@@ -16,10 +18,13 @@ export function createMatrixHeatMapRoute(services: AppServices) {
       ({ sessionId } = await verifyLinkToken(services.config.linkSigningSecret, 'matrix-heat-map', token, services.clock.now()));
     } catch (error) {
       if (!(error instanceof LinkTokenError)) throw error;
-      return textResponse(400, `${error.message} Vraag de sessie opnieuw op in de app voor een nieuwe link.`);
+      return htmlResponse(
+        400,
+        htmlPage('Heatmap', `<p>${escapeHtml(error.message)} Vraag de sessie opnieuw op in de app voor een nieuwe link.</p>`),
+      );
     }
-    const state = await services.repositories.matrix.loadState(sessionId);
-    if (!state) return textResponse(404, 'Deze matrixsessie bestaat niet meer.');
+    const state = await services.matrix.loadState(sessionId);
+    if (!state) return htmlResponse(404, htmlPage('Heatmap', '<p>Deze matrixsessie bestaat niet meer.</p>'));
     return {
       status: 200,
       headers: {

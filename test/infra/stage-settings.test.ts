@@ -44,7 +44,9 @@ describe('stage settings from CDK context', () => {
     expect(() => readStageSettings(contextOf({ stage: 'dev', sesSandboxRecipients: 'an@example.org,iemand' }))).toThrow(
       /sesSandboxRecipients/,
     );
-    expect(() => readStageSettings(contextOf({ stage: 'dev', buurtbabbelSendRatePerMinute: '0' }))).toThrow(/buurtbabbelSendRatePerMinute/);
+    expect(() => readStageSettings(contextOf({ stage: 'dev', buurtbabbelSendRatePerMinute: '-1' }))).toThrow(
+      /buurtbabbelSendRatePerMinute/,
+    );
   });
 
   it('refuses an unknown stage, a missing setting and a sender outside the mail domain', () => {

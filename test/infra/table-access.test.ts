@@ -1,5 +1,13 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { apiTableAccess, calendarFeedTableAccess, sesEventsTableAccess } from '../../functions/runtime/table-access';
+import {
+  apiTableAccess,
+  calendarFeedTableAccess,
+  inboundMailTableAccess,
+  sesEventsTableAccess,
+} from '../../functions/runtime/table-access';
+import { createInboundMailService } from '../../functions/app/create-inbound-mail';
+import { meetingUid } from '../../functions/modules/meetings/meeting-dispatch';
+import { itipFixture } from '../support/itip-fixtures';
 import { createDeliverer } from '../../functions/app/create-deliverer';
 import { sesEventsHandler } from '../../functions/handlers/ses-events';
 import { SuppressionsService } from '../../functions/modules/suppressions/suppressions.service';
@@ -350,6 +358,42 @@ describe('declared table access matches what each function does', () => {
     );
     const allowed = granted(job.tableAccess);
     expect(recorder.take().filter((use) => !allowed.includes(use))).toEqual([]);
+  });
+
+  it('receive-inbound-mail: a reply recorded, the same again, a reply to a time since changed (a note), other mail forwarded', async () => {
+    const forwardedTo: string[] = [];
+    const mailer: Mailer = {
+      send: async (email) => {
+        forwardedTo.push(typeof email.to === 'string' ? email.to : email.to.address);
+        return { messageId: email.messageId, accepted: [String(email.to)], rejected: [] };
+      },
+    };
+    const service = createInboundMailService(t.app, mailer);
+    await createPartner(t, { name: 'Inbound bv', representatives: [{ name: 'Anna Peeters', email: 'anna.inbound@example.be' }] });
+    const meeting = await scheduleMeeting(t, { startsAt: '2027-03-10T19:30:00+01:00', endsAt: '2027-03-10T21:30:00+01:00' });
+    const uid = meetingUid(meeting.id, 'destek.test');
+    recorder.take();
+
+    const reply = (sequence: number) => itipFixture('gmail-accepted.eml', { uid, attendee: 'anna.inbound@example.be', sequence });
+    expect(await service.receive(reply(0))).toBe('recorded');
+    expect(await service.receive(reply(0))).toBe('superseded');
+    const beforeReschedule = recorder.take();
+    const coordinatorToken = await t.token('COORDINATOR');
+    await t.graphql(
+      `mutation($input: RescheduleMeetingInput!) { rescheduleMeeting(input: $input) { userErrors { code } } }`,
+      { input: { id: meeting.id, startsAt: '2027-03-11T19:30:00+01:00', endsAt: '2027-03-11T21:30:00+01:00' } },
+      coordinatorToken,
+    );
+    recorder.take();
+    const outdated = await service.receive(
+      itipFixture('gmail-accepted.eml', { uid, attendee: 'anna.inbound@example.be', sequence: 0, dtstamp: '20270101T090000Z' }),
+    );
+    expect(outdated).toBe('outdated');
+    expect(
+      await service.receive(Buffer.from('From: iemand@example.be\r\nTo: overleg@destek.test\r\nSubject: Vraag\r\n\r\nHallo!\r\n')),
+    ).toBe('forwarded');
+    expect(forwardedTo).toContain(t.app.config.coordinatorEmail);
+    expect([...new Set([...beforeReschedule, ...recorder.take()])].sort()).toEqual(granted(inboundMailTableAccess));
   });
 
   it('ses-events: recording a suppression, and the same one again', async () => {
