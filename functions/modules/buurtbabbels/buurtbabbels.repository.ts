@@ -1,4 +1,4 @@
-import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { batchGetByIds, batchGetItems } from '../../shared/dynamodb/batch-get';
 import { queryCollectionPage, queryWholeCollection, stripKeys } from '../../shared/dynamodb/collection-query';
 import { queryDue } from '../../shared/dynamodb/due-query';
@@ -7,6 +7,7 @@ import { versionedReplace, writeVersioned } from '../../shared/dynamodb/versione
 import type { Page } from '../../shared/dynamodb/cursor';
 import { keys } from '../../shared/dynamodb/keys';
 import type { BuurtbabbelRecord, GuestRecord } from './buurtbabbel';
+import { queryAll } from '../../shared/dynamodb/query-all';
 
 function toItem(buurtbabbel: BuurtbabbelRecord) {
   return {
@@ -116,21 +117,12 @@ export class BuurtbabbelsRepository {
 
   /** Everyone who answered or came, for one buurtbabbel. */
   async listGuests(id: string): Promise<GuestRecord[]> {
-    const guests: GuestRecord[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const response = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :guest)',
-          ExpressionAttributeValues: { ':pk': keys.buurtbabbel(id).PK, ':guest': keys.buurtbabbelGuestPrefix },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      guests.push(...(response.Items ?? []).map(toGuest));
-      startKey = response.LastEvaluatedKey;
-    } while (startKey);
-    return guests;
+    const items = await queryAll(this.db, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :guest)',
+      ExpressionAttributeValues: { ':pk': keys.buurtbabbel(id).PK, ':guest': keys.buurtbabbelGuestPrefix },
+    });
+    return items.map(toGuest);
   }
 
   /** A neighbour's buurtbabbels (answered or attended), oldest first. */

@@ -14,6 +14,7 @@ import {
   type Participant,
   type VoteRecord,
 } from './matrix';
+import { queryAll } from '../../shared/dynamodb/query-all';
 
 /**
  * A matrix write whose condition did not hold; `label` names which entry of the transaction
@@ -75,21 +76,12 @@ export class MatrixRepository {
 
   /** The whole session (ideas, votes, budgets): one strongly consistent Query on its partition. */
   async loadState(id: string): Promise<MatrixState | undefined> {
-    const items: Record<string, unknown>[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const response = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'PK = :pk',
-          ExpressionAttributeValues: { ':pk': keys.matrixSessionPartition(id) },
-          ConsistentRead: true,
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      items.push(...(response.Items ?? []));
-      startKey = response.LastEvaluatedKey;
-    } while (startKey);
+    const items = await queryAll(this.db, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'PK = :pk',
+      ExpressionAttributeValues: { ':pk': keys.matrixSessionPartition(id) },
+      ConsistentRead: true,
+    });
     return splitPartition(items);
   }
 

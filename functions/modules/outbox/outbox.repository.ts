@@ -1,7 +1,8 @@
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { forEachConcurrently } from '../../shared/concurrency';
 import { isConditionFailure } from '../../shared/dynamodb/conditional';
 import { queryDue, queryWholeDuePartition } from '../../shared/dynamodb/due-query';
+import { queryAll } from '../../shared/dynamodb/query-all';
 import { keys } from '../../shared/dynamodb/keys';
 import { recordOf } from '../../shared/dynamodb/record-of';
 import { tableIndexes, ttlAttribute } from '../../shared/dynamodb/table-definition';
@@ -217,24 +218,15 @@ export class OutboxRepository {
    * partition of `byDueTime` per page, dispatches only. Their recipient lists still hold addresses.
    */
   async findUnexpandedDispatches(): Promise<OutboxDispatch[]> {
-    const dispatches: OutboxDispatch[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const response = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: dueIndex.name,
-          KeyConditionExpression: '#pk = :pk',
-          FilterExpression: '#type = :dispatch',
-          ExpressionAttributeNames: { '#pk': dueIndex.partitionKey, '#type': 'type' },
-          ExpressionAttributeValues: { ':pk': keys.outboxPartition, ':dispatch': 'dispatch' },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      dispatches.push(...(response.Items ?? []).map((item) => recordOf<OutboxDispatch>(item, dispatchAttributes)));
-      startKey = response.LastEvaluatedKey;
-    } while (startKey);
-    return dispatches;
+    const items = await queryAll(this.db, {
+      TableName: this.tableName,
+      IndexName: dueIndex.name,
+      KeyConditionExpression: '#pk = :pk',
+      FilterExpression: '#type = :dispatch',
+      ExpressionAttributeNames: { '#pk': dueIndex.partitionKey, '#type': 'type' },
+      ExpressionAttributeValues: { ':pk': keys.outboxPartition, ':dispatch': 'dispatch' },
+    });
+    return items.map((item) => recordOf<OutboxDispatch>(item, dispatchAttributes));
   }
 
   /**

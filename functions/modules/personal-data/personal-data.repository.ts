@@ -1,7 +1,8 @@
-import { DeleteCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../../shared/dynamodb/keys';
 import { writeVersioned } from '../../shared/dynamodb/versioned-write';
 import type { TransactItem } from '../../shared/dynamodb/transaction';
+import { queryAll } from '../../shared/dynamodb/query-all';
 
 /** Where an address's pointer items say it is stored: an outbox copy or a calendar feed. */
 export type PersonPointer = { type: 'outbox'; dispatchId: string; sk: string } | { type: 'feed'; viewerId: string; sk: string };
@@ -18,25 +19,18 @@ export class PersonalDataRepository {
 
   /** Every pointer of an address: one Query on the table's key (more pages for a long history). */
   async pointers(addressKey: string): Promise<PersonPointer[]> {
+    const items = await queryAll(this.db, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'PK = :pk',
+      ExpressionAttributeValues: { ':pk': keys.personPartition(addressKey) },
+      ConsistentRead: true,
+    });
     const pointers: PersonPointer[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const response = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'PK = :pk',
-          ExpressionAttributeValues: { ':pk': keys.personPartition(addressKey) },
-          ConsistentRead: true,
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const item of response.Items ?? []) {
-        const sk = String(item.SK);
-        if (typeof item.dispatchId === 'string') pointers.push({ type: 'outbox', dispatchId: item.dispatchId, sk });
-        else if (typeof item.viewerId === 'string') pointers.push({ type: 'feed', viewerId: item.viewerId, sk });
-      }
-      startKey = response.LastEvaluatedKey;
-    } while (startKey);
+    for (const item of items) {
+      const sk = String(item.SK);
+      if (typeof item.dispatchId === 'string') pointers.push({ type: 'outbox', dispatchId: item.dispatchId, sk });
+      else if (typeof item.viewerId === 'string') pointers.push({ type: 'feed', viewerId: item.viewerId, sk });
+    }
     return pointers;
   }
 

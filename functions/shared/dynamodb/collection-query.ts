@@ -1,6 +1,7 @@
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { decodeCursor, encodeCursor, type Page } from './cursor';
 import { tableIndexes } from './table-definition';
+import { queryAll } from './query-all';
 
 const index = tableIndexes.byCollection;
 const cursorAttributes = ['PK', 'SK', index.partitionKey, index.sortKey] as const;
@@ -78,16 +79,8 @@ export async function queryWholeCollection<T>(
   query: CollectionQuery,
   toRecord: (item: Record<string, unknown>) => T,
 ): Promise<T[]> {
-  const records: T[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const response = await db.send(
-      new QueryCommand({ TableName: tableName, IndexName: index.name, ...keyCondition(query), ExclusiveStartKey: startKey }),
-    );
-    records.push(...(response.Items ?? []).map(toRecord));
-    startKey = response.LastEvaluatedKey;
-  } while (startKey);
-  return records;
+  const items = await queryAll(db, { TableName: tableName, IndexName: index.name, ...keyCondition(query) });
+  return items.map(toRecord);
 }
 
 /** Drops the key attributes of an item, leaving the record it stores. */

@@ -1,5 +1,6 @@
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { tableIndexes } from './table-definition';
+import { queryAll } from './query-all';
 
 const dueIndex = tableIndexes.byDueTime;
 
@@ -33,21 +34,11 @@ export async function queryWholeDuePartition(
   tableName: string,
   partition: string,
 ): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const response = await db.send(
-      new QueryCommand({
-        TableName: tableName,
-        IndexName: dueIndex.name,
-        KeyConditionExpression: '#pk = :pk',
-        ExpressionAttributeNames: { '#pk': dueIndex.partitionKey },
-        ExpressionAttributeValues: { ':pk': partition },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    items.push(...(response.Items ?? []));
-    startKey = response.LastEvaluatedKey;
-  } while (startKey);
-  return items;
+  return queryAll(db, {
+    TableName: tableName,
+    IndexName: dueIndex.name,
+    KeyConditionExpression: '#pk = :pk',
+    ExpressionAttributeNames: { '#pk': dueIndex.partitionKey },
+    ExpressionAttributeValues: { ':pk': partition },
+  });
 }
