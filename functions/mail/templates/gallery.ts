@@ -28,6 +28,8 @@ export interface GalleryData {
   reason: string;
   link: string;
   names: NetworkNames;
+  /** The matrix idea of the idea-promoted sample; the other fields stand in when left out. */
+  idea?: { question: string; title: string; motivation: string };
 }
 
 export const friendlyData: GalleryData = {
@@ -38,6 +40,11 @@ export const friendlyData: GalleryData = {
   reason: 'De zaal is niet vrij',
   link: 'https://destek.example/a',
   names: deStekNames,
+  idea: {
+    question: 'Wat kunnen we samen starten in de Sint-Pietersaalststraat?',
+    title: 'Een gedeelde bakfiets voor leveringen in de buurt',
+    motivation: 'Vijf zaken leveren elk apart met de auto; samen besparen we tijd en ruimte.',
+  },
 };
 
 const start = new Date('2026-12-03T18:30:00Z');
@@ -118,19 +125,20 @@ export function gallerySamples(data: GalleryData = friendlyData): GallerySample[
     facts: [data.person, data.title, data.business, data.reason],
     links: [answer('REVIEW')],
   });
+  const idea = data.idea ?? { question: data.place, title: data.title, motivation: data.reason };
   samples.push({
     name: 'idea-promoted.nl',
     language: 'nl',
     email: renderIdeaPromotedEmail({
       recipientName: data.person,
       partnerName: data.business,
-      ideaTitle: data.title,
-      question: data.place,
+      ideaTitle: idea.title,
+      question: idea.question,
       promoterName: data.person,
-      motivation: data.reason,
+      motivation: idea.motivation,
       votes: 3,
     }),
-    facts: [data.person, data.business, data.title, data.place, data.reason],
+    facts: [data.person, data.business, idea.title, idea.question, idea.motivation],
     links: [],
   });
   return samples;
