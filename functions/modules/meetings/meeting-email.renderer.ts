@@ -37,10 +37,17 @@ export function createMeetingEmailRenderer(settings: MeetingEmailSettings): Outb
           now,
         );
 
-    // Someone taken off a meeting that goes on gets a CANCEL naming only them (RFC 5546 §3.2.5).
-    const attendees = recipient.removedFromMeeting
-      ? [{ email: message.recipient.email, name: message.recipient.name, partstat: 'NEEDS-ACTION' as const }]
-      : meeting.attendees;
+    // Each copy names only its recipient beside the organizer: no partner learns another invitee's
+    // address from the invitation (need to know). Someone taken off a meeting that goes on gets a
+    // CANCEL naming only them (RFC 5546 §3.2.5).
+    const own = meeting.attendees.find((attendee) => attendee.email.toLowerCase() === message.recipient.email.toLowerCase());
+    const attendees = [
+      {
+        email: message.recipient.email,
+        name: message.recipient.name,
+        partstat: recipient.removedFromMeeting ? ('NEEDS-ACTION' as const) : (own?.partstat ?? ('NEEDS-ACTION' as const)),
+      },
+    ];
     const calendar = buildMeetingInvitationIcs({
       method: recipient.method,
       stamp: now,
