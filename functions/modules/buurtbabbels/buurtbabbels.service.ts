@@ -2,7 +2,7 @@ import { requireRole, requireViewer } from '../../shared/auth/authorize';
 import type { Viewer } from '../../shared/auth/viewer';
 import type { Clock } from '../../shared/clock';
 import type { Page } from '../../shared/dynamodb/cursor';
-import { UserInputError, VersionConflictError, type UserErrorEntry } from '../../shared/errors';
+import { UserInputError, type UserErrorEntry } from '../../shared/errors';
 import type { NeighbourRecord } from '../neighbours/neighbour';
 import { isInvitable } from '../neighbours/neighbour';
 import type { NeighboursRepository } from '../neighbours/neighbours.repository';
@@ -348,14 +348,14 @@ export class BuurtbabbelsService {
     let contacts: Promise<NeighbourRecord[]> | undefined;
     for (const due of await this.buurtbabbels.findDueRounds(now, 25)) {
       const round = due.nextRound!;
-      try {
-        const sent = await this.startRound(due, round, now, () => (contacts ??= this.invitableContacts()));
-        report.rounds += 1;
-        report[round === 'INVITATIONS' ? 'invitations' : 'reminders'] += sent;
-      } catch (error) {
-        // Another run started this round first, or an answer came in between: the next run sees it.
-        if (!(error instanceof VersionConflictError)) throw error;
-      }
+      // Another run started this round first, or an answer came in between: skipped; the next run sees it.
+      const sent = await retryOnConflict(() => this.startRound(due, round, now, () => (contacts ??= this.invitableContacts())), {
+        skipWhenExhausted: true,
+        attempts: 1,
+      });
+      if (sent === undefined) continue;
+      report.rounds += 1;
+      report[round === 'INVITATIONS' ? 'invitations' : 'reminders'] += sent;
     }
     return report;
   }

@@ -274,11 +274,7 @@ export class MeetingsService {
     },
   ): Promise<MeetingRecord> {
     requireRole(viewer, 'COORDINATOR');
-    const errors = compact([
-      checkText(input.title, ['input', 'title'], 'Het agendapunt', 300),
-      input.description ? checkText(input.description, ['input', 'description'], 'De toelichting', 2000) : undefined,
-      checkDuration(input.durationMinutes, ['input', 'durationMinutes']),
-    ]);
+    const errors = agendaItemFieldErrors(input);
     const kind: AgendaItemKind = input.kind ?? (input.projectId ? 'PROJECT' : 'TOPIC');
     if (kind === 'PROJECT' && !input.projectId) {
       errors.push({
@@ -380,11 +376,7 @@ export class MeetingsService {
     },
   ): Promise<MeetingRecord> {
     requireRole(viewer, 'COORDINATOR');
-    const errors = compact([
-      input.title != null ? checkText(input.title, ['input', 'title'], 'Het agendapunt', 300) : undefined,
-      input.description ? checkText(input.description, ['input', 'description'], 'De toelichting', 2000) : undefined,
-      checkDuration(input.durationMinutes, ['input', 'durationMinutes']),
-    ]);
+    const errors = agendaItemFieldErrors(input);
     if (errors.length > 0) throw new UserInputError(errors);
     return this.editAgenda(input.meetingId, input.expectedVersion, (agenda) => {
       const index = agenda.findIndex((item) => item.id === input.itemId);
@@ -743,4 +735,13 @@ function resetResponses(meeting: MeetingRecord): MeetingRecord['invitations'] {
       { partnerId: id, invitedAt: invitation.invitedAt, response: 'NEEDS_ACTION' as const },
     ]),
   );
+}
+
+/** The checks of an agenda item's own fields, for adding and editing (a title left out is not checked). */
+function agendaItemFieldErrors(input: { title?: string | null; description?: string | null; durationMinutes?: number | null }) {
+  return compact([
+    input.title != null ? checkText(input.title, ['input', 'title'], 'Het agendapunt', 300) : undefined,
+    input.description ? checkText(input.description, ['input', 'description'], 'De toelichting', 2000) : undefined,
+    checkDuration(input.durationMinutes, ['input', 'durationMinutes']),
+  ]);
 }

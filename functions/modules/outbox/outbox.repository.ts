@@ -201,16 +201,25 @@ export class OutboxRepository {
     return this.close(message, token, now, { status: 'WITHDRAWN', withdrawnAt: now.toISOString(), withdrawnBecause: reason });
   }
 
-  /** The dispatch and this address's copy of it (personalData, erasePerson): two GetItems. */
-  async findCopy(dispatchId: string, addressKey: string): Promise<{ dispatch?: Record<string, unknown>; message?: OutboxMessage }> {
-    const [dispatch, message] = await Promise.all([
-      this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.outboxDispatch(dispatchId), ConsistentRead: true })),
-      this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.outboxMessage(dispatchId, addressKey), ConsistentRead: true })),
-    ]);
-    return {
-      dispatch: dispatch.Item,
-      message: message.Item ? recordOf<OutboxMessage>(message.Item, messageAttributes) : undefined,
-    };
+  /** This address's copy of a dispatch (personalData): one GetItem. */
+  async findCopy(dispatchId: string, addressKey: string): Promise<OutboxMessage | undefined> {
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.outboxMessage(dispatchId, addressKey), ConsistentRead: true }),
+    );
+    return Item ? recordOf<OutboxMessage>(Item, messageAttributes) : undefined;
+  }
+
+  /** A dispatch's recipient list (erasePerson): one GetItem; empty when the dispatch is gone. */
+  async dispatchRecipients(dispatchId: string): Promise<{ key: string }[]> {
+    const { Item } = await this.db.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: keys.outboxDispatch(dispatchId),
+        ConsistentRead: true,
+        ProjectionExpression: 'recipients',
+      }),
+    );
+    return (Item?.recipients ?? []) as { key: string }[];
   }
 
   /**

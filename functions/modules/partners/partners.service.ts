@@ -59,38 +59,34 @@ export class PartnersService {
     requireRole(viewer, 'COORDINATOR');
     const errors = validatePartnerFields(input, false);
     if (errors.length > 0) throw new UserInputError(errors);
-    // Without expectedVersion a concurrent change (e.g. an engagement written by the projects
-    // module, which raises the version) is not the caller's problem: read again and re-apply.
-    return retryOnConflict(
-      async () => {
-        const current = await this.repository.get(input.id);
-        if (!current) throw UserInputError.single('NOT_FOUND', 'Deze partner bestaat niet.', ['input', 'id']);
-        if (input.expectedVersion != null && input.expectedVersion !== current.version) {
-          throw UserInputError.versionConflict(['input', 'expectedVersion']);
-        }
-        const next: PartnerRecord = {
-          ...current,
-          name: input.name?.trim() ?? current.name,
-          kind: input.kind ?? current.kind,
-          email: input.email != null ? normaliseEmail(input.email) : current.email,
-          capacity: input.capacity !== undefined ? normaliseCapacity(input.capacity) : current.capacity,
-          representatives: input.representatives
-            ? mergeRepresentatives(current.representatives, input.representatives, this.newId)
-            : current.representatives,
-          competences: input.competences ? cleanCompetences(input.competences) : current.competences,
-          version: current.version + 1,
-          updatedAt: this.clock.now().toISOString(),
-        };
-        await this.repository.replace(next, current.version);
-        return next;
-      },
-      { field: ['input', 'id'], attempts: attemptsFor(input.expectedVersion) },
-    );
+    return this.change(input, (current) => ({
+      ...current,
+      name: input.name?.trim() ?? current.name,
+      kind: input.kind ?? current.kind,
+      email: input.email != null ? normaliseEmail(input.email) : current.email,
+      capacity: input.capacity !== undefined ? normaliseCapacity(input.capacity) : current.capacity,
+      representatives: input.representatives
+        ? mergeRepresentatives(current.representatives, input.representatives, this.newId)
+        : current.representatives,
+      competences: input.competences ? cleanCompetences(input.competences) : current.competences,
+    }));
   }
 
   /** The partner leaves the network (archived); archiving twice changes nothing. */
   async archive(viewer: Viewer | undefined, input: { id: string; expectedVersion?: number | null }): Promise<PartnerRecord> {
     requireRole(viewer, 'COORDINATOR');
+    return this.change(input, (current, now) => (current.archivedAt ? undefined : { ...current, archivedAt: now }));
+  }
+
+  /**
+   * Read, decide, write conditional on the version read. Without expectedVersion a concurrent
+   * change (e.g. an engagement written by the projects module, which raises the version) is not
+   * the caller's problem: read again and re-apply. `apply` returns undefined for "nothing to change".
+   */
+  private change(
+    input: { id: string; expectedVersion?: number | null },
+    apply: (current: PartnerRecord, now: string) => PartnerRecord | undefined,
+  ): Promise<PartnerRecord> {
     return retryOnConflict(
       async () => {
         const current = await this.repository.get(input.id);
@@ -98,9 +94,10 @@ export class PartnersService {
         if (input.expectedVersion != null && input.expectedVersion !== current.version) {
           throw UserInputError.versionConflict(['input', 'expectedVersion']);
         }
-        if (current.archivedAt) return current;
-        const at = this.clock.now().toISOString();
-        const next: PartnerRecord = { ...current, archivedAt: at, version: current.version + 1, updatedAt: at };
+        const now = this.clock.now().toISOString();
+        const changed = apply(current, now);
+        if (!changed) return current;
+        const next: PartnerRecord = { ...changed, version: current.version + 1, updatedAt: now };
         await this.repository.replace(next, current.version);
         return next;
       },

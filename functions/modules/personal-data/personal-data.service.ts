@@ -2,7 +2,7 @@ import { requireRole } from '../../shared/auth/authorize';
 import type { Viewer } from '../../shared/auth/viewer';
 import type { Clock } from '../../shared/clock';
 import { retryOnConflict } from '../../shared/dynamodb/retry-on-conflict';
-import { UserInputError } from '../../shared/errors';
+import { UserInputError, VersionConflictError } from '../../shared/errors';
 import { recipientKey } from '../../shared/recipient-key';
 import { checkEmail, normaliseEmail } from '../../shared/validation';
 import type { BuurtbabbelsRepository } from '../buurtbabbels/buurtbabbels.repository';
@@ -72,7 +72,7 @@ export class PersonalDataService {
       calendarFeeds: feeds.flatMap((feed) =>
         feed ? [{ viewerId: feed.viewerId, role: feed.role, partnerId: feed.partnerId, createdAt: feed.createdAt }] : [],
       ),
-      outboxCopies: copies.flatMap(({ message }) =>
+      outboxCopies: copies.flatMap((message) =>
         message
           ? [
               {
@@ -132,8 +132,7 @@ export class PersonalDataService {
 
     for (const pointer of pointers) {
       if (pointer.type === 'outbox') {
-        const { dispatch } = await outbox.findCopy(pointer.dispatchId, key);
-        if (dispatch) await this.removeFromDispatch(pointer.dispatchId, key);
+        await this.removeFromDispatch(pointer.dispatchId, key);
         await outbox.forgetCopy(pointer.dispatchId, key);
       } else {
         await calendarFeeds.revoke(pointer.viewerId);
@@ -169,13 +168,15 @@ export class PersonalDataService {
   /** Takes the address out of a dispatch's recipients, re-reading when the list changed meanwhile. */
   private async removeFromDispatch(dispatchId: string, key: string): Promise<void> {
     const { outbox } = this.repositories;
-    for (let attempt = 0; attempt < 3; attempt += 1) {
-      const { dispatch } = await outbox.findCopy(dispatchId, key);
-      const recipients = (dispatch?.recipients ?? []) as { key: string }[];
-      if (!recipients.some((recipient) => recipient.key === key)) return;
-      if (await outbox.removeRecipient(dispatchId, recipients, key)) return;
-    }
-    throw UserInputError.single('TRY_AGAIN', 'De verzendlijst veranderde tijdens het wissen. Probeer het nog eens.', ['input', 'email']);
+    // The list is written back on condition it is the one read: a concurrent change reads again.
+    await retryOnConflict(
+      async () => {
+        const recipients = await outbox.dispatchRecipients(dispatchId);
+        if (!recipients.some((recipient) => recipient.key === key)) return;
+        if (!(await outbox.removeRecipient(dispatchId, recipients, key))) throw new VersionConflictError('outbox dispatch', dispatchId);
+      },
+      { field: ['input', 'email'] },
+    );
   }
 }
 
