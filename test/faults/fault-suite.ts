@@ -214,6 +214,7 @@ export async function runFaultSuite(options: FaultSuiteOptions): Promise<FaultSu
   const acknowledged: { meetingId: string; version: number }[] = [];
   const edits = { acknowledged: 0, failed: 0 };
   injectFaults(t.db);
+  options.progress?.(`arranged in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
   const reschedule = async (meetingId: string) => {
     const day = 10 + pick(18);
@@ -312,7 +313,7 @@ export async function runFaultSuite(options: FaultSuiteOptions): Promise<FaultSu
     for (let i = 0; i < runs; i += 1) work.push(deliveryRun());
     await Promise.all(work);
     t.clock.advance(30_000 + pick(6 * 60_000));
-    options.progress?.(`tick ${ticks}: ${total()} faults, ${arrivals.length} mails`);
+    options.progress?.(`tick ${ticks} at ${((Date.now() - started) / 1000).toFixed(1)} s: ${total()} faults, ${arrivals.length} mails`);
   }
 
   // Drain, faults off, as operators would: outage failures queued again, runs until nothing is due.
@@ -328,6 +329,7 @@ export async function runFaultSuite(options: FaultSuiteOptions): Promise<FaultSu
     if ((await cleanApp.repositories.outbox.findDue(new Date('2100-01-01T00:00:00Z'), 1)).length === 0) break;
   }
 
+  options.progress?.(`drained at ${((Date.now() - started) / 1000).toFixed(1)} s`);
   // Assert: what the table says against what arrived.
   const items: Record<string, unknown>[] = [];
   let startKey: Record<string, unknown> | undefined;

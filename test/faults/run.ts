@@ -5,11 +5,11 @@ import { faultSuiteFailures, formatFaultReport, runFaultSuite } from './fault-su
  * `npm run test:faults`: the long form of the fault-injection suite (the short form runs inside
  * `npm test`, test/integration/outbox/fault-injection.test.ts). Starts its own DynamoDB Local,
  * prints the report and exits non-zero when a mail was lost, sent twice or arrived outdated.
- * FAULT_SEED repeats a run; FAULT_MIN sets the least number of faults (default 300).
+ * FAULT_SEED repeats a run; FAULT_MIN sets the least number of faults (default 150).
  */
 async function main(): Promise<void> {
   const seed = process.env.FAULT_SEED ? Number(process.env.FAULT_SEED) : Math.floor(Math.random() * 2 ** 31);
-  const minFaults = process.env.FAULT_MIN ? Number(process.env.FAULT_MIN) : 300;
+  const minFaults = process.env.FAULT_MIN ? Number(process.env.FAULT_MIN) : 150;
   process.stdout.write(`fault-injection suite, seed ${seed}\n`);
   const dynamo = await startDynamoDbLocal();
   process.env.TEST_DYNAMODB_ENDPOINT = dynamo.endpoint;

@@ -19,11 +19,12 @@ describe('the outbox under injected faults (short form)', () => {
       dynamoFaultRate: 0.05,
       smtpFaultRate: 0.25,
       slowMs: 300,
+      progress: process.env.FAULT_PROGRESS ? (line) => console.error(line) : undefined,
     });
 
     console.log(formatFaultReport(report));
     expect(report.totalFaults).toBeGreaterThanOrEqual(30);
     expect(report.mailsExpected).toBeGreaterThan(0);
     expect(faultSuiteFailures(report)).toEqual([]);
-  }, 60_000);
+  }, 120_000);
 });
