@@ -117,6 +117,8 @@ export function planGuestDispatch(input: {
     payload: { ...payloadOf(input.buurtbabbel, input.hostName, input.uidDomain) },
     recipients: [recipientOf(input.neighbour, input.emailKind)],
     createdAt: input.createdAt.toISOString(),
+    // The mail of a later answer replaces that of an earlier one that has not left yet.
+    series: { key: `buurtbabbel.${input.buurtbabbel.id}.guest.${input.neighbour.id}`, version: input.guestVersion },
   };
 }
 

@@ -107,6 +107,8 @@ export function planMeetingDispatch(input: {
     payload: { ...payload },
     recipients: [...recipients.values()],
     createdAt: input.createdAt,
+    // A later version's mail (update, cancellation) replaces an earlier one that has not left yet.
+    series: { key: `meeting.${meeting.id}`, version: meeting.version },
   };
 }
 

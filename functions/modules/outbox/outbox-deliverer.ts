@@ -84,8 +84,10 @@ export interface DeliveryReport {
   suppressed: number;
   /** Messages another run claimed first. */
   skipped: number;
-  /** Messages their renderer withdrew at send time (no longer wanted). */
+  /** Messages their renderer withdrew at send time (no longer wanted), or a newer version superseded. */
   withdrawn: number;
+  /** Of those withdrawn, the messages a newer version of the same thing superseded before they left. */
+  superseded: number;
   /** Messages whose earlier claim ran out without a result: set aside to check, not sent again. */
   checked: number;
   /** Accepted sends whose record failed even after its retries: left to run out into CHECK. */
@@ -129,6 +131,7 @@ export class OutboxDeliverer {
       suppressed: 0,
       skipped: 0,
       withdrawn: 0,
+      superseded: 0,
       checked: 0,
       unrecorded: 0,
       fenced: 0,
@@ -204,6 +207,11 @@ export class OutboxDeliverer {
       }
       return;
     }
+    if (message.supersededBy !== undefined) {
+      // Decided on the item already read: one write instead of the claim, and never a send.
+      await this.withdrawSuperseded(message, dueKey, report);
+      return;
+    }
     const token = randomUUID();
     const claimed = await this.repository.claim(message, dueKey, new Date(now.getTime() + this.settings.leaseMs), token);
     if (!claimed) {
@@ -269,6 +277,20 @@ export class OutboxDeliverer {
       report.sent += 1;
       log.info('outbox message sent', { kind: message.kind });
     }
+  }
+
+  private async withdrawSuperseded(message: OutboxMessage, dueKey: string, report: DeliveryReport): Promise<void> {
+    if (!(await this.repository.withdrawSuperseded(message, dueKey, this.clock.now()))) {
+      report.skipped += 1;
+      return;
+    }
+    report.withdrawn += 1;
+    report.superseded += 1;
+    this.logger.info('outbox message withdrawn: a newer version superseded it', {
+      dispatchId: message.dispatchId,
+      recipientKey: message.recipient.key,
+      supersededBy: message.supersededBy,
+    });
   }
 
   private async recordSent(

@@ -1,3 +1,4 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { forEachConcurrently } from '../../shared/concurrency';
 import { isConditionFailure } from '../../shared/dynamodb/conditional';
@@ -13,6 +14,7 @@ import {
   type OutboxKind,
   type OutboxMessage,
   type OutboxMessageOf,
+  type OutboxSeries,
 } from './outbox';
 
 const dueIndex = tableIndexes.byDueTime;
@@ -27,7 +29,7 @@ const pointerRetentionSeconds = retentionSeconds + 30 * 24 * 3600;
 /** Message puts of one expansion under way at a time. */
 const expandConcurrency = 25;
 
-const dispatchAttributes = { id: true, kind: true, payload: true, recipients: true, createdAt: true } as const;
+const dispatchAttributes = { id: true, kind: true, payload: true, recipients: true, createdAt: true, series: true } as const;
 const messageAttributes = {
   dispatchId: true,
   kind: true,
@@ -39,6 +41,7 @@ const messageAttributes = {
   sentAt: true,
   lastError: true,
   claimedBy: true,
+  supersededBy: true,
 } as const;
 
 export type DueItem =
@@ -95,6 +98,11 @@ export class OutboxRepository {
         createdAt: now.toISOString(),
       };
       try {
+        const series = dispatch.series ? await this.takeLatest(dispatch.series, dispatch.id, recipient.key, now) : {};
+        if (series.supersededBy) message.supersededBy = series.supersededBy;
+        const firstDue = firstDueAt(recipient, now).toISOString();
+        // An older version still in flight holds this one back until its lease ends, so it cannot overtake it.
+        const dueAt = series.holdUntil && series.holdUntil > firstDue ? series.holdUntil : firstDue;
         // The address's pointer to this copy first: a copy is never without its pointer.
         await this.db.send(
           new PutCommand({
@@ -112,7 +120,7 @@ export class OutboxRepository {
             TableName: this.tableName,
             Item: {
               ...keys.outboxMessage(dispatch.id, recipient.key),
-              ...keys.outboxDue(firstDueAt(recipient, now).toISOString(), dispatch.id, recipient.key),
+              ...keys.outboxDue(dueAt, dispatch.id, recipient.key),
               type: 'message',
               ...message,
             },
@@ -137,6 +145,102 @@ export class OutboxRepository {
   }
 
   /**
+   * Records `dispatchId` as the newest version of its series for one recipient and marks the
+   * recipient's message of the version before it as superseded (it is then withdrawn, never sent).
+   * Returns `supersededBy` when a newer version was expanded first (this message is born withdrawn),
+   * and `holdUntil` when the older message is claimed right now: the newer one waits for its lease.
+   * The marker keeps the version before it, so an expansion repeated after a crash still marks it.
+   */
+  private async takeLatest(
+    series: OutboxSeries,
+    dispatchId: string,
+    recipientKey: string,
+    now: Date,
+  ): Promise<{ supersededBy?: string; holdUntil?: string }> {
+    let previous: string | undefined;
+    try {
+      const { Attributes } = await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.outboxSeriesLatest(series.key, recipientKey),
+          UpdateExpression: 'SET #previous = if_not_exists(#latest, :none), #latest = :id, #version = :version, #ttl = :ttl',
+          ConditionExpression: 'attribute_not_exists(#version) OR #version < :version',
+          ExpressionAttributeNames: {
+            '#previous': 'previousDispatchId',
+            '#latest': 'dispatchId',
+            '#version': 'version',
+            '#ttl': ttlAttribute,
+          },
+          ExpressionAttributeValues: {
+            ':none': '',
+            ':id': dispatchId,
+            ':version': series.version,
+            ':ttl': Math.floor(now.getTime() / 1000) + pointerRetentionSeconds,
+          },
+          ReturnValues: 'ALL_NEW',
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        }),
+      );
+      previous = Attributes?.previousDispatchId as string | undefined;
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      const latest = error.Item?.dispatchId?.S;
+      // A newer version came first: this message must never leave.
+      if (latest !== dispatchId) return { supersededBy: latest ?? 'unknown' };
+      previous = error.Item?.previousDispatchId?.S;
+    }
+    if (!previous) return {};
+    try {
+      const { Attributes } = await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.outboxMessage(previous, recipientKey),
+          UpdateExpression: 'SET supersededBy = :id',
+          ConditionExpression: 'attribute_exists(PK)',
+          ExpressionAttributeValues: { ':id': dispatchId },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      const inFlight = Attributes?.status === 'PENDING' && Attributes.claimedBy !== undefined;
+      const dueKey = Attributes?.[dueIndex.sortKey];
+      return inFlight && typeof dueKey === 'string' ? { holdUntil: dueKey.split('#')[0] } : {};
+    } catch (error) {
+      if (isConditionFailure(error)) return {}; // the older copy is gone (erased, or expired)
+      throw error;
+    }
+  }
+
+  /**
+   * Withdraws a message a newer version superseded, instead of claiming it: one write, on
+   * condition that nobody claimed or moved it since we read it.
+   */
+  async withdrawSuperseded(message: OutboxMessage, seenDueKey: string, now: Date): Promise<boolean> {
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.outboxMessage(message.dispatchId, message.recipient.key),
+          UpdateExpression: 'SET #status = :withdrawn, withdrawnAt = :now, withdrawnBecause = :because, #ttl = :ttl REMOVE #gpk, #gsk',
+          ConditionExpression: '#gsk = :seen AND #status = :pending AND attribute_not_exists(claimedBy)',
+          ExpressionAttributeNames: { '#gsk': dueIndex.sortKey, '#gpk': dueIndex.partitionKey, '#status': 'status', '#ttl': ttlAttribute },
+          ExpressionAttributeValues: {
+            ':withdrawn': 'WITHDRAWN',
+            ':now': now.toISOString(),
+            ':because': `SUPERSEDED_BY ${message.supersededBy ?? ''}`.trim(),
+            ':ttl': Math.floor(now.getTime() / 1000) + retentionSeconds,
+            ':seen': seenDueKey,
+            ':pending': 'PENDING',
+          },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  /**
    * Takes a message for sending: moves its due time to the end of the lease and stores the run's
    * claim token, on condition that nobody moved it since we read it. Of two jobs that read the same
    * message, one wins. If the winner dies before recording the result, the message falls due again
@@ -149,7 +253,8 @@ export class OutboxRepository {
           TableName: this.tableName,
           Key: keys.outboxMessage(message.dispatchId, message.recipient.key),
           UpdateExpression: 'SET #gsk = :lease, attempts = attempts + :one, claimedBy = :token',
-          ConditionExpression: '#gsk = :seen AND #status = :pending',
+          // Not once a newer version superseded it: the next round withdraws it instead.
+          ConditionExpression: '#gsk = :seen AND #status = :pending AND attribute_not_exists(supersededBy)',
           ExpressionAttributeNames: { '#gsk': dueIndex.sortKey, '#status': 'status' },
           ExpressionAttributeValues: {
             ':lease': keys.outboxDue(leaseUntil.toISOString(), message.dispatchId, message.recipient.key).GSI2SK,
@@ -317,7 +422,8 @@ export class OutboxRepository {
             TableName: this.tableName,
             Key: keys.outboxMessage(message.dispatchId, message.recipient.key),
             UpdateExpression: 'SET #status = :pending, attempts = :zero, #gpk = :outbox, #gsk = :due REMOVE claimedBy, #ttl',
-            ConditionExpression: '#status = :was AND #gpk = :requeue',
+            // A message a newer version superseded stays where it is: it must never leave.
+            ConditionExpression: '#status = :was AND #gpk = :requeue AND attribute_not_exists(supersededBy)',
             ExpressionAttributeNames: {
               '#status': 'status',
               '#gpk': dueIndex.partitionKey,

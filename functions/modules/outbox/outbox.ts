@@ -41,13 +41,26 @@ export interface OutboxDispatchOf<K extends OutboxKind> {
   payload: OutboxKinds[K]['payload'];
   recipients: OutboxRecipient<OutboxKinds[K]['recipientData']>[];
   createdAt: string;
+  /**
+   * Set when the dispatch is one version of a thing whose later versions replace it (a meeting's
+   * invitation, update, cancellation): a recipient's message of an older version that has not left
+   * when a newer version's message for the same recipient is expanded is withdrawn, never sent.
+   */
+  series?: OutboxSeries;
+}
+
+/** Which thing a dispatch is a version of (e.g. `meeting.<id>`), and which version (higher is newer). */
+export interface OutboxSeries {
+  key: string;
+  version: number;
 }
 
 /** A dispatch of any kind; `kind` tells which payload and recipient data it holds. */
 export type OutboxDispatch = { [K in OutboxKind]: OutboxDispatchOf<K> }[OutboxKind];
 
 /**
- * WITHDRAWN: its renderer found, at send time, that the mail is no longer wanted (e.g. an opt-out).
+ * WITHDRAWN: its renderer found, at send time, that the mail is no longer wanted (e.g. an opt-out),
+ * or a newer version of the same thing for the same recipient superseded it before it left.
  * CHECK: a run claimed it and its lease ran out without a recorded result: the transport may have
  * accepted it (the run died, or could not record the send), so it is not sent again on its own; a
  * person checks and may queue it again (`OutboxDeliverer.requeueFailed({ includeCheck: true })`).
@@ -66,6 +79,8 @@ export interface OutboxMessageOf<K extends OutboxKind> {
   lastError?: { code: string; permanent: boolean; at: string; transport?: boolean };
   /** The token of the run that holds (or last held) the claim; results are written only under it. */
   claimedBy?: string;
+  /** The dispatch id of a newer version for the same recipient: this message is withdrawn, not sent. */
+  supersededBy?: string;
 }
 
 /** A message of any kind; `kind` tells which payload and recipient data it holds. */

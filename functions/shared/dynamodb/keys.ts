@@ -23,6 +23,8 @@ export const keys = {
     GSI2SK: `${dueAtIso}#${dispatchId}#${suffix}`,
   }),
   outboxPartition: 'OUTBOX',
+  /** The newest version of a series (e.g. a meeting) expanded for one recipient: older messages are withdrawn. */
+  outboxSeriesLatest: (series: string, recipientKey: string) => ({ PK: `OUTBOXSERIES#${series}`, SK: `RECIPIENT#${recipientKey}` }),
   /** Messages failed by a transport outage or left to check: on the due index, never due, to be queued again. */
   outboxRequeuePartition: 'OUTBOX#REQUEUE',
 

@@ -1,0 +1,124 @@
+import { simpleParser } from 'mailparser';
+import { createDeliverer } from '../../../functions/app/create-deliverer';
+import type { Mailer, OutgoingEmail, SendResult } from '../../../functions/mail/mailer';
+import { createSmtpMailer } from '../../../functions/mail/smtp-mailer';
+import { createPartner, scheduleMeeting } from '../../support/fixtures';
+import { parseIcs } from '../../support/parse-ics';
+import { smtpReply, startSmtpTestServer, type SmtpTestServer } from '../../support/smtp-test-server';
+import { createTestApp, type TestApp } from '../../support/test-app';
+
+const reschedule = `mutation($input: RescheduleMeetingInput!) { rescheduleMeeting(input: $input) { userErrors { code } } }`;
+
+/** The SEQUENCE of each received invitation, in the order they arrived. */
+async function sequences(smtp: SmtpTestServer): Promise<number[]> {
+  return Promise.all(
+    smtp.messages.map(async (message) => {
+      const mail = await simpleParser(message.raw);
+      const part = mail.attachments.find((a) => a.contentType === 'text/calendar');
+      return parseIcs(part!.content.toString('utf8')).events[0].sequence;
+    }),
+  );
+}
+
+describe('a message a newer version superseded is withdrawn, never sent', () => {
+  let t: TestApp;
+  let smtp: SmtpTestServer;
+  let refuseNext = 0;
+  let mailer: Mailer;
+
+  beforeAll(async () => {
+    smtp = await startSmtpTestServer({ rejectData: () => (refuseNext-- > 0 ? smtpReply(451, 'Try again later') : null) });
+    mailer = createSmtpMailer(smtp.url);
+  });
+  afterAll(() => smtp.close());
+
+  beforeEach(async () => {
+    smtp.messages.length = 0;
+    refuseNext = 0;
+    t = await createTestApp({ now: '2026-12-01T09:00:00Z' });
+    await createPartner(t, { representatives: [{ name: 'An', email: 'an@example.be' }] });
+  });
+
+  const moveMeeting = async (id: string, day: number) => {
+    const result = await t.graphql(
+      reschedule,
+      { input: { id, startsAt: `2026-12-${day}T19:30:00+01:00`, endsAt: `2026-12-${day}T21:30:00+01:00` } },
+      await t.token('COORDINATOR'),
+    );
+    expect(result.data.rescheduleMeeting.userErrors).toEqual([]);
+  };
+  const deliver = (m: Mailer = mailer) => createDeliverer(t.app, m, { recordRetryDelaysMs: [1] }).deliverDue();
+
+  it('sends only the newest version when two are waiting', async () => {
+    const meeting = await scheduleMeeting(t);
+    await moveMeeting(meeting.id, 11);
+    await moveMeeting(meeting.id, 12);
+
+    const report = await deliver();
+
+    expect(report).toMatchObject({ expanded: 3, sent: 1, withdrawn: 2, superseded: 2 });
+    expect(await sequences(smtp)).toEqual([2]);
+    expect(await deliver()).toMatchObject({ sent: 0, withdrawn: 0 });
+  });
+
+  it('withdraws an older version waiting for its retry once a newer one exists', async () => {
+    const meeting = await scheduleMeeting(t);
+    refuseNext = 1;
+    expect(await deliver()).toMatchObject({ retried: 1 });
+    await moveMeeting(meeting.id, 11);
+    expect(await deliver()).toMatchObject({ sent: 1 });
+    t.clock.advance(2 * 3600_000);
+
+    expect(await deliver()).toMatchObject({ sent: 0, superseded: 1 });
+    expect(await sequences(smtp)).toEqual([1]);
+  });
+
+  it('holds the newer version back while the older one is being sent, so it cannot overtake it', async () => {
+    const meeting = await scheduleMeeting(t);
+    let release: (result: SendResult) => void = () => undefined;
+    let held: OutgoingEmail | undefined;
+    const slow: Mailer = {
+      send: (email) => {
+        held = email;
+        return new Promise((resolve) => (release = resolve));
+      },
+    };
+    const first = deliver(slow);
+    while (!held) await new Promise((resolve) => setTimeout(resolve, 20));
+    await moveMeeting(meeting.id, 11);
+
+    // The update is expanded, but waits for the invitation's lease: nothing leaves meanwhile.
+    expect(await deliver()).toMatchObject({ expanded: 1, sent: 0 });
+    const accepted = await mailer.send(held);
+    release(accepted);
+    expect(await first).toMatchObject({ sent: 1 });
+    t.clock.advance(5 * 60_000 + 1000);
+    expect(await deliver()).toMatchObject({ sent: 1, checked: 0 });
+    expect(await sequences(smtp)).toEqual([0, 1]);
+  });
+
+  it('withdraws an older version expanded after a newer one', async () => {
+    const meeting = await scheduleMeeting(t);
+    await moveMeeting(meeting.id, 11);
+    const due = await t.app.repositories.outbox.findDue(t.clock.now(), 10);
+    const dispatches = due.flatMap((item) => (item.type === 'dispatch' ? [item.dispatch] : []));
+    expect(dispatches.map((d) => d.series?.version)).toEqual([1, 2]);
+    await t.app.repositories.outbox.expand(dispatches[1], t.clock.now());
+    await t.app.repositories.outbox.expand(dispatches[0], t.clock.now());
+
+    expect(await deliver()).toMatchObject({ sent: 1, superseded: 1 });
+    expect(await sequences(smtp)).toEqual([1]);
+  });
+
+  it('does not queue again an outage failure a newer version superseded', async () => {
+    const meeting = await scheduleMeeting(t);
+    const down = createSmtpMailer('smtp://127.0.0.1:1', { connectionMs: 300 });
+    expect(await createDeliverer(t.app, down, { maxAttempts: 1 }).deliverDue()).toMatchObject({ failed: 1 });
+    await moveMeeting(meeting.id, 11);
+    expect(await deliver()).toMatchObject({ sent: 1 });
+
+    expect(await createDeliverer(t.app, mailer).requeueFailed()).toEqual({ requeued: 0, left: 1 });
+    expect(await deliver()).toMatchObject({ sent: 0 });
+    expect(await sequences(smtp)).toEqual([1]);
+  });
+});
