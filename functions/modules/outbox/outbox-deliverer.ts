@@ -7,7 +7,7 @@ import type { Suppression } from '../suppressions/suppression';
 import type { SuppressionsRepository } from '../suppressions/suppressions.repository';
 import { recipientKey } from '../../shared/recipient-key';
 import { messageIdFor, retryDelayMs, type OutboxKind, type OutboxMessage, type OutboxMessageOf } from './outbox';
-import type { DueItem, OutboxRepository } from './outbox.repository';
+import type { OutboxRepository } from './outbox.repository';
 import { lanesBy, runInLanes } from './delivery-lanes';
 
 /** The email of a message: everything but the ids and addresses the deliverer sets. */
@@ -171,15 +171,18 @@ export class OutboxDeliverer {
         due.flatMap((item) => (item.type === 'message' ? [item.message.recipient.email] : [])),
       );
       const cache = newRoundCache();
-      // Dispatches are expanded one after the other; messages to one address go in order, the
-      // addresses side by side.
+      // The round's dispatches are expanded first, side by side (no mail leaves: nothing to prove);
+      // the messages they make are due from the next round on. Then the messages: those to one
+      // address in order, the addresses side by side.
+      const dispatches = due.flatMap((item) => (item.type === 'dispatch' ? [[item.dispatch]] : []));
+      await runInLanes(dispatches, { limit: () => concurrency, stop }, async (dispatch) => {
+        report.expanded += await this.repository.expand(dispatch, now);
+      });
+      const messages = due.flatMap((item) => (item.type === 'message' ? [item] : []));
       await runInLanes(
-        lanesBy(due, (item: DueItem) => (item.type === 'dispatch' ? 'dispatch' : `to:${recipientKey(item.message.recipient.email)}`)),
+        lanesBy(messages, (item) => recipientKey(item.message.recipient.email)),
         { limit: () => (breaker.proven ? concurrency : 1), stop },
-        async (item) => {
-          if (item.type === 'dispatch') report.expanded += await this.repository.expand(item.dispatch, now);
-          else await this.deliver(item.message, item.dueKey, report, { suppressed, cache, breaker }, asOf);
-        },
+        (item) => this.deliver(item.message, item.dueKey, report, { suppressed, cache, breaker }, asOf),
       );
       if (report.stoppedForTime || report.paused) break;
     }
