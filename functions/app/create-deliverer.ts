@@ -40,6 +40,7 @@ export function createDeliverer(
       messageIdDomain: mailDomain(config),
       maxAttempts: config.outboxMaxAttempts,
       batchSize: config.outboxBatchSize,
+      concurrency: config.outboxConcurrency,
       leaseMs: 5 * 60_000,
       ...overrides,
     },

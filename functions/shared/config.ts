@@ -35,6 +35,7 @@ const settingsSchema = z.object({
   DEV_JWT_SECRET: z.string().min(32).optional(),
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
   OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(500).default(50),
+  OUTBOX_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(10),
   BUURTBABBEL_SEND_RATE_PER_MINUTE: z.coerce.number().int().min(0).max(1000).default(30),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(100_000).default(120),
   /** The names texts use (emails, pages, calendar): another Locon runs its own copy with its own. */
@@ -113,7 +114,8 @@ const configSchema = (needs: ConfigNeeds) =>
         e.COGNITO_USER_POOL_ID && e.COGNITO_CLIENT_ID ? { userPoolId: e.COGNITO_USER_POOL_ID, clientId: e.COGNITO_CLIENT_ID } : undefined,
       outboxMaxAttempts: e.OUTBOX_MAX_ATTEMPTS,
       outboxBatchSize: e.OUTBOX_BATCH_SIZE,
-      /** Outbox messages sent at the same time by one delivery run. */
+      /** Outbox messages sent at the same time by one delivery run (to different addresses, once the transport has accepted one). */
+      outboxConcurrency: e.OUTBOX_CONCURRENCY,
       /** Buurtbabbel invitations and reminders sent per minute (pacing, kind to the mail server and to spam filters); 0: no pacing. */
       buurtbabbelSendRatePerMinute: e.BUURTBABBEL_SEND_RATE_PER_MINUTE,
       /** GraphQL operations one signed-in caller may make per minute (over it: 429 with Retry-After); 0: no budget (tests). */

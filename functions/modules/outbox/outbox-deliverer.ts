@@ -8,6 +8,7 @@ import type { SuppressionsRepository } from '../suppressions/suppressions.reposi
 import { recipientKey } from '../../shared/recipient-key';
 import { messageIdFor, retryDelayMs, type OutboxKind, type OutboxMessage, type OutboxMessageOf } from './outbox';
 import type { OutboxRepository } from './outbox.repository';
+import { lanesBy, runInLanes } from './delivery-lanes';
 
 /** The email of a message: everything but the ids and addresses the deliverer sets. */
 export type RenderedOutboxEmail = Omit<OutgoingEmail, 'messageId' | 'from' | 'to'>;
@@ -73,6 +74,12 @@ export interface DeliverySettings {
   breakerThreshold?: number;
   /** Waits between the attempts to record an accepted send (default 0.2, 0.4, 0.8, 1.6, 3.2 s). */
   recordRetryDelaysMs?: readonly number[];
+  /**
+   * Messages of a round sent at the same time (default 1: one after the other). Only once a send of
+   * the run was accepted: until then, and again after a transport failure, one at a time, so an
+   * outage is found by one message, not by a whole round at once.
+   */
+  concurrency?: number;
 }
 
 export interface DeliveryReport {
@@ -138,10 +145,27 @@ export class OutboxDeliverer {
       paused: 0,
       stoppedForTime: 0,
     };
-    const breaker = { consecutive: 0, threshold: this.settings.breakerThreshold ?? 3 };
+    const breaker = { consecutive: 0, threshold: this.settings.breakerThreshold ?? 3, proven: false };
     const margin = this.settings.stopClaimingWithinMs ?? 60_000;
+    const concurrency = this.settings.concurrency ?? 1;
     const outOfTime = () => limits.remainingMs !== undefined && limits.remainingMs() < margin;
-    rounds: for (let round = 0; round < maxRounds; round += 1) {
+    const stop = (): boolean => {
+      if (report.stoppedForTime || report.paused) return true;
+      if (outOfTime()) {
+        report.stoppedForTime = 1;
+        this.logger.warn('outbox run stops claiming: its time is running out');
+        return true;
+      }
+      if (breaker.consecutive >= breaker.threshold) {
+        report.paused = 1;
+        this.logger.error('outbox delivery paused: the transport failed repeatedly (circuit open)', {
+          consecutiveFailures: breaker.consecutive,
+        });
+        return true;
+      }
+      return false;
+    };
+    for (let round = 0; round < maxRounds; round += 1) {
       const now = this.later(asOf);
       const due = await this.repository.findDue(now, this.settings.batchSize);
       if (due.length === 0) break;
@@ -150,25 +174,20 @@ export class OutboxDeliverer {
         due.flatMap((item) => (item.type === 'message' ? [item.message.recipient.email] : [])),
       );
       const cache = newRoundCache();
-      for (const item of due) {
-        if (outOfTime()) {
-          report.stoppedForTime = 1;
-          this.logger.warn('outbox run stops claiming: its time is running out');
-          break rounds;
-        }
-        if (breaker.consecutive >= breaker.threshold) {
-          report.paused = 1;
-          this.logger.error('outbox delivery paused: the transport failed repeatedly (circuit open)', {
-            consecutiveFailures: breaker.consecutive,
-          });
-          break rounds;
-        }
-        if (item.type === 'dispatch') {
-          report.expanded += await this.repository.expand(item.dispatch, now);
-        } else {
-          await this.deliver(item.message, item.dueKey, report, { suppressed, cache, breaker }, asOf);
-        }
-      }
+      // The round's dispatches are expanded first, side by side (no mail leaves: nothing to prove);
+      // the messages they make are due from the next round on. Then the messages: those to one
+      // address in order, the addresses side by side.
+      const dispatches = due.flatMap((item) => (item.type === 'dispatch' ? [[item.dispatch]] : []));
+      await runInLanes(dispatches, { limit: () => concurrency, stop }, async (dispatch) => {
+        report.expanded += await this.repository.expand(dispatch, now);
+      });
+      const messages = due.flatMap((item) => (item.type === 'message' ? [item] : []));
+      await runInLanes(
+        lanesBy(messages, (item) => recipientKey(item.message.recipient.email)),
+        { limit: () => (breaker.proven ? concurrency : 1), stop },
+        (item) => this.deliver(item.message, item.dueKey, report, { suppressed, cache, breaker }, asOf),
+      );
+      if (report.stoppedForTime || report.paused) break;
     }
     return report;
   }
@@ -189,7 +208,7 @@ export class OutboxDeliverer {
     message: OutboxMessage,
     dueKey: string,
     report: DeliveryReport,
-    round: { suppressed: Map<string, Suppression>; cache: RoundCache; breaker: { consecutive: number } },
+    round: { suppressed: Map<string, Suppression>; cache: RoundCache; breaker: { consecutive: number; proven: boolean } },
     asOf?: Date,
   ): Promise<void> {
     const { suppressed } = round;
@@ -268,6 +287,7 @@ export class OutboxDeliverer {
       return;
     }
     round.breaker.consecutive = 0;
+    round.breaker.proven = true;
     // Accepted: from here on the message must never count as failed. The record has retries of its
     // own; if they all fail, the claim runs out into CHECK instead of a resend.
     const recorded = await this.recordSent(message, token, result.messageId, log);
@@ -321,7 +341,7 @@ export class OutboxDeliverer {
     now: Date,
     error: unknown,
     report: DeliveryReport,
-    round: { suppressed: Map<string, Suppression>; breaker: { consecutive: number } },
+    round: { suppressed: Map<string, Suppression>; breaker: { consecutive: number; proven: boolean } },
     log: Logger,
     fence: (written: boolean) => boolean,
   ): Promise<void> {
@@ -330,6 +350,8 @@ export class OutboxDeliverer {
     const transport = delivery?.transport ?? false;
     const code = delivery?.source ?? 'RENDER_OR_SEND_ERROR';
     round.breaker.consecutive = transport ? round.breaker.consecutive + 1 : 0;
+    // An unproven transport again: one message at a time until a send is accepted.
+    if (transport) round.breaker.proven = false;
     // Only a mail server's refusal marks the address; SES bounces arrive as events (ses-events).
     if (delivery?.refusedByServer) {
       const recorded = await this.suppressions.suppress(message.recipient.email, 'BOUNCED', code, this.clock.now());

@@ -297,7 +297,8 @@ describe('meeting emails through the outbox, a real SMTP server and independent 
         return sends === 2 ? new Promise(() => undefined) : mailer.send(email);
       },
     };
-    const abandoned = createDeliverer(t.app, dying).deliverDue();
+    // One message at a time, so the run dies before it claims the third (concurrent runs: below).
+    const abandoned = createDeliverer(t.app, dying, { concurrency: 1 }).deliverDue();
     await new Promise((resolve) => setTimeout(resolve, 1500));
     void abandoned;
     expect(smtp.messages).toHaveLength(1);
@@ -315,6 +316,32 @@ describe('meeting emails through the outbox, a real SMTP server and independent 
     expect(await createDeliverer(t.app, mailer).requeueFailed({ includeCheck: true })).toEqual({ requeued: 1, left: 0 });
     expect(await deliver()).toMatchObject({ sent: 1 });
     expect(new Set(smtp.messages.map((m) => m.to[0])).size).toBe(3);
+  });
+
+  it('sets aside, to check, every message a concurrent run had in flight when it died, and resends none', async () => {
+    for (let i = 0; i < 4; i += 1) await createPartner(t);
+    await scheduleMeeting(t);
+    let sends = 0;
+    const addresses = new Set<string>();
+    const ours = () => smtp.messages.filter((m) => addresses.has(m.to[0]));
+    const dying: Mailer = {
+      send: (email) => {
+        sends += 1;
+        addresses.add(typeof email.to === 'string' ? email.to : email.to.address);
+        // The first send proves the transport; then the process "dies": no send after it finishes.
+        return sends === 1 ? mailer.send(email) : new Promise(() => undefined);
+      },
+    };
+    const abandoned = createDeliverer(t.app, dying, { concurrency: 8 }).deliverDue();
+    void abandoned;
+    // The other three are claimed side by side, not one after the other (the third would never start).
+    for (let waited = 0; sends < 4 && waited < 20_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(sends).toBe(4);
+    expect(ours()).toHaveLength(1);
+    expect(await deliver()).toMatchObject({ sent: 0, checked: 0 });
+    t.clock.advance(5 * 60_000 + 1000);
+    expect(await deliver()).toMatchObject({ sent: 0, checked: 3 });
+    expect(ours()).toHaveLength(1);
   });
 
   it('answers through the email link: GET shows a form and changes nothing, POST records the answer', async () => {
