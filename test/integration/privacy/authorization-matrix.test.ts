@@ -50,6 +50,7 @@ const policy: Record<string, Access> = {
   // Mutations
   'Mutation.createCalendarFeed': 'SIGNED_IN',
   'Mutation.revokeCalendarFeed': 'SIGNED_IN',
+  'Mutation.revokeCalendarFeedsOf': 'COORDINATOR',
   'Mutation.scheduleBuurtbabbel': 'COORDINATOR',
   'Mutation.cancelBuurtbabbel': 'COORDINATOR',
   'Mutation.recordBuurtbabbelAttendance': 'COORDINATOR',
