@@ -126,7 +126,6 @@ describe('hostile input on every mutation (fast-check)', () => {
   let ids: fc.Arbitrary<string>;
 
   beforeAll(async () => {
-    // eslint-disable-next-line no-console
     console.log(`hostile-input: seed ${seed}, ${numRuns} runs per mutation (HOSTILE_SEED / HOSTILE_RUNS to change)`);
     t = await createTestApp({ now: '2026-12-01T09:00:00Z' });
     const partner = await createPartner(t, { capacity: { hoursPerMonth: 10, eurosPerYear: 1000 } });
@@ -159,7 +158,6 @@ describe('hostile input on every mutation (fast-check)', () => {
     const total = { success: 0, userErrors: 0, refused: 0 };
     for (const counts of Object.values(outcomes))
       for (const [key, value] of Object.entries(counts)) total[key as keyof typeof total] += value;
-    // eslint-disable-next-line no-console
     console.log(`hostile-input outcomes: ${JSON.stringify(total)}`);
   });
 
