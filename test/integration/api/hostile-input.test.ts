@@ -182,6 +182,30 @@ describe('hostile input on every mutation (fast-check)', () => {
     ]);
   });
 
+  it('refuses an id too long to be a key as BAD_USER_INPUT naming the field (DynamoDB would refuse it with a 500)', async () => {
+    const id = 'x'.repeat(20_000);
+    const answer = await t.graphql(
+      `mutation($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { userErrors { code } } }`,
+      {
+        input: {
+          title: 'Overleg',
+          startsAt: '2027-03-28T19:30:00+02:00',
+          endsAt: '2027-03-28T21:30:00+02:00',
+          location: 'Gent',
+          previousMeetingId: id,
+        },
+      },
+      coordinator,
+    );
+    expect(answer.status).toBe(200);
+    expect(answer.errors?.map((error: any) => [error.extensions.code, error.extensions.userErrors])).toEqual([
+      ['BAD_USER_INPUT', [{ field: ['input', 'previousMeetingId'], code: 'NOT_FOUND', message: 'Deze id bestaat niet.' }]],
+    ]);
+    expect((await t.graphql(`query($id: ID!) { meeting(id: $id) { id } }`, { id }, coordinator)).errors?.[0].extensions.code).toBe(
+      'BAD_USER_INPUT',
+    );
+  });
+
   const scan = async () =>
     (await t.db.send(new ScanCommand({ TableName: t.app.config.tableName, ConsistentRead: true }))).Items?.map((item) =>
       JSON.stringify(item),
