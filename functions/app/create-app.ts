@@ -119,7 +119,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): AppServ
       ids,
       { coordinator: config.organizer },
     ),
-    calendarFeeds: new CalendarFeedsService(repositories.calendarFeeds, repositories.meetings, clock, {
+    calendarFeeds: new CalendarFeedsService(repositories.calendarFeeds, repositories.meetings, repositories.partners, clock, {
       publicBaseUrl: config.publicBaseUrl,
       uidDomain,
       organizer: config.organizer,

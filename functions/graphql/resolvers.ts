@@ -8,6 +8,7 @@ import { partnersResolvers } from '../modules/partners/partners.resolvers';
 import { projectsResolvers } from '../modules/projects/projects.resolvers';
 import { DateTimeScalar } from './date-time-scalar';
 import type { Resolvers } from './generated/resolvers-types';
+import { guardIdArguments } from './id-guard';
 import { applyReadPolicy } from './read-policy';
 import { viewerResolvers } from './viewer.resolvers';
 
@@ -28,17 +29,22 @@ export function mergeResolvers(parts: Resolvers[]): Resolvers {
   return { ...(merged as Resolvers), DateTime: DateTimeScalar };
 }
 
-/** Every module's resolvers, with the read policy (need to know, field by field) applied in one place. */
-export const resolvers = applyReadPolicy(
-  mergeResolvers([
-    viewerResolvers,
-    partnersResolvers,
-    meetingsResolvers,
-    calendarFeedsResolvers,
-    neighboursResolvers,
-    buurtbabbelsResolvers,
-    projectsResolvers,
-    matrixResolvers,
-    personalDataResolvers,
-  ]),
+/**
+ * Every module's resolvers, with the read policy (need to know, field by field) applied in one
+ * place, and over-long ids refused before any resolver runs.
+ */
+export const resolvers = guardIdArguments(
+  applyReadPolicy(
+    mergeResolvers([
+      viewerResolvers,
+      partnersResolvers,
+      meetingsResolvers,
+      calendarFeedsResolvers,
+      neighboursResolvers,
+      buurtbabbelsResolvers,
+      projectsResolvers,
+      matrixResolvers,
+      personalDataResolvers,
+    ]),
+  ),
 );

@@ -27,6 +27,13 @@ const unmailedOutcomeText: Partial<Record<GuestStatus, string>> = {
     'De buurtbabbel is volzet: je staat op de wachtlijst. We sturen je geen mails meer over buurtbabbels: open de link in de uitnodiging later opnieuw om te zien of er een plaats vrijkwam.',
 };
 
+/** For a neighbour who had their limit of answer mails today (flapping, a replayed link): promise no new mail. */
+const heldOutcomeText: Partial<Record<GuestStatus, string>> = {
+  ACCEPTED: 'Je bent welkom! Je kreeg vandaag al enkele mails over je antwoord, dus we sturen nu geen nieuwe bevestiging.',
+  WAITING:
+    'De buurtbabbel is volzet: je staat op de wachtlijst. Je kreeg vandaag al enkele mails over je antwoord, dus we sturen nu geen nieuwe.',
+};
+
 /** The answer as a guest would say it, for "Je huidige antwoord". */
 const statusLabel: Record<GuestStatus, string> = {
   ACCEPTED: 'ik kom',
@@ -63,9 +70,9 @@ export function createBuurtbabbelAnswerRoute(services: AppServices) {
         services.buurtbabbels.answer(claims.buurtbabbelId, claims.neighbourId, answer as BuurtbabbelAnswer),
       );
       if ('response' in result) return result.response;
-      const { buurtbabbel, status, unmailed } = result.recorded;
-      services.logger.info('buurtbabbel answered by link', { buurtbabbelId: buurtbabbel.id, status });
-      const text = (unmailed && unmailedOutcomeText[status]) || outcomeText[status];
+      const { buurtbabbel, status, unmailed, mailHeld } = result.recorded;
+      services.logger.info('buurtbabbel answered by link', { buurtbabbelId: buurtbabbel.id, status, mailHeld: mailHeld ?? false });
+      const text = (unmailed && unmailedOutcomeText[status]) || (mailHeld && heldOutcomeText[status]) || outcomeText[status];
       return htmlResponse(200, htmlPage('Bedankt, je antwoord is genoteerd', `${details(buurtbabbel)}<p>${escapeHtml(text)}</p>`));
     }
 

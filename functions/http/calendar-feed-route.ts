@@ -17,6 +17,8 @@ export function calendarFeedRoutes(services: AppServices): Route[] {
       if (request.method !== 'GET' && request.method !== 'HEAD') return textResponse(405, 'Alleen GET.');
       const feed = await services.calendarFeeds.feed(token);
       if (!feed) return textResponse(404, 'Deze agenda-link bestaat niet (meer).');
+      if (feed === 'EXPIRED')
+        return textResponse(410, 'Deze agenda-link is een jaar niet gebruikt en werkt niet meer. Maak in de app een nieuwe agenda-link.');
       const ics = buildCalendarFeedIcs(feed);
       return {
         status: 200,

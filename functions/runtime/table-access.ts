@@ -16,8 +16,9 @@ export const apiTableAccess: TableAccess = {
 };
 
 export const calendarFeedTableAccess: TableAccess = {
-  // The feed by the hash of its secret, then the meetings from 90 days back.
-  table: ['GetItem'],
+  // The feed by the hash of its secret, its owner's partner (a BatchGet of one, to re-check it), the
+  // day of use (a conditional update, at most once a day), then the meetings from 90 days back.
+  table: ['GetItem', 'BatchGetItem', 'UpdateItem'],
   queriedIndexes: ['byCollection'],
 };
 

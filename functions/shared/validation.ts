@@ -25,9 +25,16 @@ export function checkText(value: string, field: string[], label: string, maxLeng
   return undefined;
 }
 
+/**
+ * The largest amount (hours, euros) anyone may state: far beyond any real partner, and small
+ * enough that sums in cents stay exact and every total stays a finite Float (`1e308` would not).
+ */
+export const maxAmount = 1_000_000_000;
+
 export function checkNonNegative(value: number | null | undefined, field: string[], label: string): UserErrorEntry | undefined {
   if (value === null || value === undefined) return undefined;
   if (!Number.isFinite(value) || value < 0) return { field, code: 'NEGATIVE_AMOUNT', message: `${label} kan niet negatief zijn.` };
+  if (value > maxAmount) return { field, code: 'TOO_LARGE', message: `${label} mag hoogstens ${maxAmount.toLocaleString('nl-BE')} zijn.` };
   return undefined;
 }
 

@@ -252,9 +252,13 @@ describe('declared table access matches what each function does', () => {
 
   it('calendar-feed: serving a feed', async () => {
     const created = await t.graphql(`mutation { createCalendarFeed { url } }`, undefined, coordinator);
+    const partner = await createPartner(t, { representatives: [{ name: 'Jan', email: 'jan@feed.example.be' }] });
+    const member = await t.token('PARTNER', { partnerId: partner.id, email: 'jan@feed.example.be' });
+    const partnerFeed = await t.graphql(`mutation { createCalendarFeed { url } }`, undefined, member);
     recorder.take();
-    const path = new URL(created.data.createCalendarFeed.url).pathname;
-    expect((await t.request({ path })).status).toBe(200);
+    for (const url of [created.data.createCalendarFeed.url, partnerFeed.data.createCalendarFeed.url]) {
+      expect((await t.request({ path: new URL(url).pathname })).status).toBe(200);
+    }
     expect(recorder.take()).toEqual(granted(calendarFeedTableAccess));
   });
 

@@ -201,10 +201,17 @@ export type RevokeCalendarFeedPayload = {
   userErrors: Array<UserError>;
 };
 
+export type RevokeCalendarFeedsOfInput = {
+  /** The address of the person whose feeds stop working. */
+  email: Scalars['String']['input'];
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   createCalendarFeed: CalendarFeedPayload;
   revokeCalendarFeed: RevokeCalendarFeedPayload;
+  /** Coordinators only: every calendar feed this person made stops working (a leaked URL, someone who left). */
+  revokeCalendarFeedsOf: RevokeCalendarFeedPayload;
   /** Plans a buurtbabbel; the invitations go out by themselves, invitationDaysBefore days before. */
   scheduleBuurtbabbel: BuurtbabbelPayload;
   /** Cancels it: no invitations or reminders any more; those who said yes, maybe or wait hear it. */
@@ -291,6 +298,11 @@ export type Mutation = {
   /** SPIN_OFF_ENTITY creates the new partner (kind SPIN_OFF); TRANSFER records the third party; CONTINUE schedules the next review. */
   confirmConsolidationReview: ProjectPayload;
   recordProjectDecision: ProjectPayload;
+};
+
+
+export type MutationRevokeCalendarFeedsOfArgs = {
+  input: RevokeCalendarFeedsOfInput;
 };
 
 
@@ -1616,6 +1628,7 @@ export type ResolversTypes = {
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   CalendarFeedPayload: ResolverTypeWrapper<CalendarFeedPayload>;
   RevokeCalendarFeedPayload: ResolverTypeWrapper<RevokeCalendarFeedPayload>;
+  RevokeCalendarFeedsOfInput: RevokeCalendarFeedsOfInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   BuurtbabbelStatus: BuurtbabbelStatus;
   BuurtbabbelGuestStatus: BuurtbabbelGuestStatus;
@@ -1731,6 +1744,7 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   CalendarFeedPayload: CalendarFeedPayload;
   RevokeCalendarFeedPayload: RevokeCalendarFeedPayload;
+  RevokeCalendarFeedsOfInput: RevokeCalendarFeedsOfInput;
   Mutation: Record<PropertyKey, never>;
   Buurtbabbel: BuurtbabbelRecord;
   BuurtbabbelGuest: GuestRecord;
@@ -1877,6 +1891,7 @@ export type RevokeCalendarFeedPayloadResolvers<ContextType = GraphQLContext, Par
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   createCalendarFeed?: Resolver<ResolversTypes['CalendarFeedPayload'], ParentType, ContextType>;
   revokeCalendarFeed?: Resolver<ResolversTypes['RevokeCalendarFeedPayload'], ParentType, ContextType>;
+  revokeCalendarFeedsOf?: Resolver<ResolversTypes['RevokeCalendarFeedPayload'], ParentType, ContextType, RequireFields<MutationRevokeCalendarFeedsOfArgs, 'input'>>;
   scheduleBuurtbabbel?: Resolver<ResolversTypes['BuurtbabbelPayload'], ParentType, ContextType, RequireFields<MutationScheduleBuurtbabbelArgs, 'input'>>;
   cancelBuurtbabbel?: Resolver<ResolversTypes['BuurtbabbelPayload'], ParentType, ContextType, RequireFields<MutationCancelBuurtbabbelArgs, 'input'>>;
   recordBuurtbabbelAttendance?: Resolver<ResolversTypes['BuurtbabbelPayload'], ParentType, ContextType, RequireFields<MutationRecordBuurtbabbelAttendanceArgs, 'input'>>;

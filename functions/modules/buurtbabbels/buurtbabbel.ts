@@ -66,6 +66,8 @@ export interface GuestRecord {
   attended: boolean;
   /** The buurtbabbel's start, for the neighbour's history in time order. */
   startsAt: string;
+  /** When this neighbour was last mailed about their answer (confirmation, waiting list, a freed seat): the rate limit. */
+  answerMailsAt?: string[];
   version: number;
 }
 
@@ -196,4 +198,17 @@ export function decideAnswer(
   }
   const email: AnswerEmail | undefined = status === 'ACCEPTED' ? 'accepted' : status === 'WAITING' ? 'waiting' : undefined;
   return { status, counts, waitingList, ...(promotedNeighbourId ? { promotedNeighbourId } : {}), ...(email ? { email } : {}) };
+}
+
+/**
+ * A neighbour flipping yes/no (or a replayed link) gets at most this many answer mails per
+ * buurtbabbel in 24 hours; the answers themselves are all recorded (docs/security.md, T6).
+ */
+export const maxAnswerMailsPerDay = 3;
+const answerMailWindowMs = 86_400_000;
+
+/** The answer mails of the last 24 hours, or with `now` added when one more is allowed; undefined when the limit is reached. */
+export function nextAnswerMails(sent: readonly string[] | undefined, now: Date): string[] | undefined {
+  const recent = (sent ?? []).filter((at) => now.getTime() - new Date(at).getTime() < answerMailWindowMs);
+  return recent.length < maxAnswerMailsPerDay ? [...recent, now.toISOString()] : undefined;
 }

@@ -17,6 +17,7 @@ import {
   emptyCounts,
   invitationMoment,
   isOpenForAnswers,
+  nextAnswerMails,
   roundAfter,
   validateBuurtbabbel,
   type BuurtbabbelAnswer,
@@ -195,7 +196,7 @@ export class BuurtbabbelsService {
     buurtbabbelId: string,
     neighbourId: string,
     answer: BuurtbabbelAnswer,
-  ): Promise<{ buurtbabbel: BuurtbabbelRecord; status: GuestStatus; unmailed: boolean }> {
+  ): Promise<{ buurtbabbel: BuurtbabbelRecord; status: GuestStatus; unmailed: boolean; mailHeld?: boolean }> {
     return retryOnConflict(
       async () => {
         const now = this.clock.now();
@@ -210,6 +211,9 @@ export class BuurtbabbelsService {
         const unmailed = !isInvitable(neighbour);
         if (!outcome) return { buurtbabbel, status: guest!.status!, unmailed };
 
+        // One mail per change of answer, and no more than maxAnswerMailsPerDay of them: flapping stays quiet.
+        const answerMailsAt = outcome.email ? nextAnswerMails(guest?.answerMailsAt, now) : guest?.answerMailsAt;
+        const mailHeld = outcome.email !== undefined && answerMailsAt === undefined;
         const nextGuest: GuestRecord = {
           buurtbabbelId,
           neighbourId,
@@ -217,6 +221,7 @@ export class BuurtbabbelsService {
           answeredAt: now.toISOString(),
           attended: guest?.attended ?? false,
           startsAt: buurtbabbel.startsAt,
+          ...((answerMailsAt ?? guest?.answerMailsAt) ? { answerMailsAt: answerMailsAt ?? guest?.answerMailsAt } : {}),
           version: (guest?.version ?? 0) + 1,
         };
         const next: BuurtbabbelRecord = {
@@ -229,7 +234,7 @@ export class BuurtbabbelsService {
         const hostName = await this.hostName(buurtbabbel);
         const writes = [this.buurtbabbels.guestPut(nextGuest, guest?.version ?? 0)];
         const dispatches: OutboxDispatch[] = [];
-        if (outcome.email) {
+        if (outcome.email && !mailHeld) {
           dispatches.push(
             planGuestDispatch({
               buurtbabbel: next,
@@ -248,23 +253,30 @@ export class BuurtbabbelsService {
             this.neighbours.get(outcome.promotedNeighbourId),
           ]);
           if (waiting && promoted) {
-            const promotedGuest: GuestRecord = { ...waiting, status: 'ACCEPTED', version: waiting.version + 1 };
+            const promotedMails = nextAnswerMails(waiting.answerMailsAt, now);
+            const promotedGuest: GuestRecord = {
+              ...waiting,
+              status: 'ACCEPTED',
+              ...(promotedMails ? { answerMailsAt: promotedMails } : {}),
+              version: waiting.version + 1,
+            };
             writes.push(this.buurtbabbels.guestPut(promotedGuest, waiting.version));
-            dispatches.push(
-              planGuestDispatch({
-                buurtbabbel: next,
-                hostName,
-                neighbour: promoted,
-                emailKind: 'promoted',
-                guestVersion: promotedGuest.version,
-                uidDomain: this.settings.uidDomain,
-                createdAt: now,
-              }),
-            );
+            if (promotedMails)
+              dispatches.push(
+                planGuestDispatch({
+                  buurtbabbel: next,
+                  hostName,
+                  neighbour: promoted,
+                  emailKind: 'promoted',
+                  guestVersion: promotedGuest.version,
+                  uidDomain: this.settings.uidDomain,
+                  createdAt: now,
+                }),
+              );
           }
         }
         await this.buurtbabbels.replace(next, buurtbabbel.version, [...writes, ...this.dispatchPuts(dispatches, now)]);
-        return { buurtbabbel: next, status: outcome.status, unmailed };
+        return { buurtbabbel: next, status: outcome.status, unmailed, ...(mailHeld ? { mailHeld } : {}) };
       },
       { field: ['buurtbabbelId'], attempts: maxAttempts },
     );

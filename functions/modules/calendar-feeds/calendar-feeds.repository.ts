@@ -1,14 +1,11 @@
-import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { isConditionFailure, isWriteDuringTransaction } from '../../shared/dynamodb/conditional';
 import { keys } from '../../shared/dynamodb/keys';
+import { queryAll } from '../../shared/dynamodb/query-all';
 import { transactWrite } from '../../shared/dynamodb/transaction';
+import type { CalendarFeedOwner } from './calendar-feed';
 
-/** Who a personal calendar feed belongs to. Only the token's hash is stored, never the token. */
-export interface CalendarFeedOwner {
-  viewerId: string;
-  role: 'COORDINATOR' | 'PARTNER';
-  partnerId?: string;
-  createdAt: string;
-}
+export type { CalendarFeedOwner } from './calendar-feed';
 
 export class CalendarFeedsRepository {
   constructor(
@@ -21,8 +18,37 @@ export class CalendarFeedsRepository {
       new GetCommand({ TableName: this.tableName, Key: keys.calendarFeed(tokenHash), ConsistentRead: true }),
     );
     if (!result.Item) return undefined;
-    const { viewerId, role, partnerId, createdAt } = result.Item as CalendarFeedOwner;
-    return { viewerId, role, partnerId, createdAt };
+    const { viewerId, role, partnerId, addressKey, createdAt, lastUsedAt } = result.Item as CalendarFeedOwner;
+    return { viewerId, role, partnerId, addressKey, createdAt, lastUsedAt };
+  }
+
+  /** Records the day a feed was used: one conditional UpdateItem, which never brings back a revoked feed. */
+  async recordUse(tokenHash: string, at: string): Promise<void> {
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.calendarFeed(tokenHash),
+          UpdateExpression: 'SET lastUsedAt = :at',
+          ConditionExpression: 'attribute_exists(PK)',
+          ExpressionAttributeValues: { ':at': at },
+        }),
+      );
+    } catch (error) {
+      // Revoked meanwhile, or being replaced: the use needs no record then.
+      if (!isConditionFailure(error) && !isWriteDuringTransaction(error)) throw error;
+    }
+  }
+
+  /** The viewers whose feeds an address made (its person pointers): one Query. */
+  async viewersOfAddress(addressKey: string): Promise<string[]> {
+    const items = await queryAll(this.db, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :feed)',
+      ExpressionAttributeValues: { ':pk': keys.personPartition(addressKey), ':feed': keys.personFeedTarget('') },
+      ConsistentRead: true,
+    });
+    return items.flatMap((item) => (typeof item.viewerId === 'string' ? [item.viewerId] : []));
   }
 
   /**
@@ -33,7 +59,7 @@ export class CalendarFeedsRepository {
     const previous = await this.currentHash(owner.viewerId);
     await transactWrite(this.db, [
       ...(previous ? [{ Delete: { TableName: this.tableName, Key: keys.calendarFeed(previous) } }] : []),
-      { Put: { TableName: this.tableName, Item: { ...keys.calendarFeed(tokenHash), ...owner } } },
+      { Put: { TableName: this.tableName, Item: { ...keys.calendarFeed(tokenHash), ...owner, addressKey } } },
       { Put: { TableName: this.tableName, Item: { ...keys.calendarFeedOwner(owner.viewerId), tokenHash, createdAt: owner.createdAt } } },
       {
         Put: {

@@ -8,5 +8,9 @@ export const calendarFeedsResolvers: Resolvers = {
       const result = await withUserErrors('revoked', () => services.calendarFeeds.revoke(viewer));
       return { revoked: result.revoked ?? false, userErrors: result.userErrors };
     },
+    revokeCalendarFeedsOf: async (_parent, { input }, { viewer, services }) => {
+      const result = await withUserErrors('revoked', () => services.calendarFeeds.revokeFor(viewer, input.email));
+      return { revoked: result.revoked ?? false, userErrors: result.userErrors };
+    },
   },
 };

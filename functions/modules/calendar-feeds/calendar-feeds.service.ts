@@ -1,11 +1,16 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { MeetingCalendarEvent } from '../../mail/calendar/meeting-calendar';
-import { requireViewer } from '../../shared/auth/authorize';
+import { requireRole, requireViewer } from '../../shared/auth/authorize';
 import type { Viewer } from '../../shared/auth/viewer';
 import type { Clock } from '../../shared/clock';
 import { recipientKey } from '../../shared/recipient-key';
 import type { MeetingsRepository } from '../meetings/meetings.repository';
 import { meetingUid } from '../meetings/meeting-dispatch';
+import { meetingVisibleTo } from '../meetings/meeting';
+import type { PartnersRepository } from '../partners/partners.repository';
+import { checkEmail } from '../../shared/validation';
+import { UserInputError } from '../../shared/errors';
+import { feedAccess, needsUseRecorded } from './calendar-feed';
 import type { CalendarFeedsRepository } from './calendar-feeds.repository';
 
 export interface CalendarFeedContent {
@@ -31,6 +36,7 @@ export class CalendarFeedsService {
   constructor(
     private readonly feeds: CalendarFeedsRepository,
     private readonly meetings: MeetingsRepository,
+    private readonly partners: PartnersRepository,
     private readonly clock: Clock,
     private readonly settings: CalendarFeedSettings,
   ) {}
@@ -56,16 +62,33 @@ export class CalendarFeedsService {
     return this.feeds.revoke(requireViewer(viewer).id);
   }
 
+  /** A coordinator revokes the feeds a person made (found by their address): true when there was one. */
+  async revokeFor(viewer: Viewer | undefined, email: string): Promise<boolean> {
+    requireRole(viewer, 'COORDINATOR');
+    const invalid = checkEmail(email, ['input', 'email']);
+    if (invalid) throw new UserInputError([invalid]);
+    const viewerIds = await this.feeds.viewersOfAddress(recipientKey(email));
+    const revoked = await Promise.all(viewerIds.map((viewerId) => this.feeds.revoke(viewerId)));
+    return revoked.includes(true);
+  }
+
   /**
    * What the feed shows, or undefined for an unknown or revoked token. The route turns it into
    * iCalendar text, so the iCalendar builder is bundled only into the function that serves feeds.
    */
-  async feed(token: string): Promise<CalendarFeedContent | undefined> {
-    const owner = await this.feeds.findByTokenHash(hashFeedToken(token));
+  async feed(token: string): Promise<CalendarFeedContent | 'EXPIRED' | undefined> {
+    const tokenHash = hashFeedToken(token);
+    const owner = await this.feeds.findByTokenHash(tokenHash);
     if (!owner) return undefined;
     const now = this.clock.now();
+    const partner = owner.role === 'PARTNER' && owner.partnerId ? await this.partners.get(owner.partnerId) : undefined;
+    const access = feedAccess(owner, partner, now);
+    // A partner archived or a representative removed gets the same answer as an unknown feed.
+    if (access === 'REFUSED') return undefined;
+    if (access === 'EXPIRED') return 'EXPIRED';
+    if (needsUseRecorded(owner, now)) await this.feeds.recordUse(tokenHash, now.toISOString());
     const meetings = await this.meetings.listAllFrom(new Date(now.getTime() - feedHistoryDays * 86_400_000));
-    const visible = meetings.filter((meeting) => owner.role === 'COORDINATOR' || (owner.partnerId && meeting.invitations[owner.partnerId]));
+    const visible = meetings.filter((meeting) => meetingVisibleTo(owner, meeting));
     return {
       name: 'Locon De Stek',
       stamp: now,

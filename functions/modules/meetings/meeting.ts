@@ -211,3 +211,15 @@ export function checkTopicsCloseAt(closeAt: Date | null | undefined, startsAt: D
   if (!closeAt || closeAt.getTime() < startsAt.getTime()) return undefined;
   return { field, code: 'TOPICS_CLOSE_AFTER_START', message: 'Onderwerpen voorstellen moet sluiten vóór het begin van de vergadering.' };
 }
+
+/**
+ * Need to know: which meetings a member sees, in the API and in their calendar feed alike.
+ * Coordinators see every meeting; a partner's members those their partner is invited to.
+ */
+export function meetingVisibleTo(
+  member: { role: 'COORDINATOR' | 'PARTNER'; partnerId?: string },
+  meeting: Pick<MeetingRecord, 'invitations'>,
+): boolean {
+  if (member.role === 'COORDINATOR') return true;
+  return member.partnerId !== undefined && Object.hasOwn(meeting.invitations, member.partnerId);
+}

@@ -20,6 +20,7 @@ import {
   topicsCloseAt,
   type AgendaItemKind,
   isOpenForChanges,
+  meetingVisibleTo,
   newInvitations,
   validateSchedule,
   validateTimes,
@@ -614,14 +615,38 @@ export class MeetingsService {
     return this.meetings.get(meetingId);
   }
 
+  /** A meeting the viewer may see (meetingVisibleTo): a partner's member gets nothing for a meeting their partner is not invited to. */
   async get(viewer: Viewer | undefined, id: string): Promise<MeetingRecord | undefined> {
-    requireViewer(viewer);
-    return this.meetings.get(id);
+    const signedIn = requireViewer(viewer);
+    const meeting = await this.meetings.get(id);
+    return meeting && meetingVisibleTo(signedIn, meeting) ? meeting : undefined;
   }
 
+  /** The meetings the viewer may see, in order of start; the same ones their calendar feed shows. */
   async list(viewer: Viewer | undefined, range: { from?: Date; to?: Date }, limit: number, after?: string): Promise<Page<MeetingRecord>> {
-    requireViewer(viewer);
-    return this.meetings.listByStart(range, limit, after);
+    const signedIn = requireViewer(viewer);
+    if (signedIn.role === 'COORDINATOR') return this.meetings.listByStart(range, limit, after);
+    // A partner's page skips the meetings it is not invited to, reading on until the page is full.
+    const page: Page<MeetingRecord> = { items: [], cursors: [], hasNextPage: false };
+    let cursor = after;
+    for (;;) {
+      const read = await this.meetings.listByStart(range, limit, cursor);
+      for (const [index, meeting] of read.items.entries()) {
+        if (page.items.length === limit) {
+          page.hasNextPage = true;
+          return page;
+        }
+        if (!meetingVisibleTo(signedIn, meeting)) continue;
+        page.items.push(meeting);
+        page.cursors.push(read.cursors[index]);
+      }
+      if (!read.hasNextPage || read.cursors.length === 0) return page;
+      if (page.items.length === limit) {
+        page.hasNextPage = true;
+        return page;
+      }
+      cursor = read.cursors[read.cursors.length - 1];
+    }
   }
 
   async standingThemes(viewer: Viewer | undefined): Promise<string[]> {

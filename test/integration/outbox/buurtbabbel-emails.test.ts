@@ -280,6 +280,55 @@ describe('buurtbabbel emails through the outbox, a real SMTP server and independ
     expect(latePage.body).not.toContain('<form');
   });
 
+  it('a flapping or replayed answer link: one mail per change of answer, at most three a day, no promotion re-triggered', async () => {
+    for (const name of ['an', 'bo', 'cas']) await addNeighbour(t, { email: `${name}@buurt.be`, contactName: name });
+    const buurtbabbel = await scheduleBuurtbabbel(t, { maxGuests: 1 });
+    await roundAndDeliver(invitationMoment);
+    const mails = await receive(smtp);
+    const mailTo = (who: string) => mails.find((m) => m.to === `${who}@buurt.be`)!;
+    expect((await answer(mailTo('an'), 'YES')).body).toContain('Je bent welkom');
+    for (const who of ['bo', 'cas']) expect((await answer(mailTo(who), 'YES')).body).toContain('wachtlijst');
+
+    await deliver();
+    // The same answer replayed ten times changes nothing and mails nothing more.
+    const from = smtp.messages.length;
+    for (let i = 0; i < 10; i += 1) expect((await answer(mailTo('an'), 'YES')).status).toBe(200);
+    // Then An flips no/yes twenty times (forty POSTs), a minute apart.
+    const pages: string[] = [];
+    for (let i = 0; i < 20; i += 1) {
+      t.clock.advance(60_000);
+      pages.push((await answer(mailTo('an'), 'NO')).body);
+      pages.push((await answer(mailTo('an'), 'YES')).body);
+    }
+    await deliver();
+    const sent = await receive(smtp, from);
+    const to = (who: string) => sent.filter((m) => m.to === `${who}@buurt.be`).map((m) => m.mail.subject);
+    // Bo got An's seat once; An's first no freed it, her later yeses put her on the waiting list.
+    expect(to('bo')).toEqual(['Er is een plaats vrij: buurtbabbel op zondag 20 december 2026 om 19:00']);
+    expect(to('cas')).toEqual([]);
+    // An: the first three answer mails of the day (she was confirmed once before), then none.
+    expect(to('an')).toHaveLength(2);
+    expect(to('an').every((subject) => subject?.startsWith('Wachtlijst'))).toBe(true);
+    expect(pages.filter((page) => page.includes('geen nieuwe'))).toHaveLength(18);
+    expect(await readBuurtbabbel(t, buurtbabbel.id)).toMatchObject({ acceptedCount: 1, waitingCount: 2, declinedCount: 0 });
+    const guests = await asCoordinator(`query($id: ID!) { buurtbabbel(id: $id) { guests { status neighbour { email } } } }`, {
+      id: buurtbabbel.id,
+    });
+    expect(guests.data.buurtbabbel.guests.map((g: any) => [g.neighbour.email, g.status]).sort()).toEqual([
+      ['an@buurt.be', 'WAITING'],
+      ['bo@buurt.be', 'ACCEPTED'],
+      ['cas@buurt.be', 'WAITING'],
+    ]);
+
+    // A day later the limit has passed: her next change of answer is mailed again.
+    t.clock.advance(86_400_000);
+    await answer(mailTo('an'), 'NO');
+    expect((await answer(mailTo('an'), 'YES')).body).not.toContain('geen nieuwe');
+    const nextDay = smtp.messages.length;
+    await deliver();
+    expect((await receive(smtp, nextDay)).map((m) => [m.to, m.mail.subject?.split(':')[0]])).toEqual([['an@buurt.be', 'Wachtlijst']]);
+  });
+
   it('opts out by one-click POST (RFC 8058) or the confirmation page, never on GET, and no later job writes to the address', async () => {
     await addNeighbour(t, { email: 'stop@buurt.be' });
     await addNeighbour(t, { email: 'blijft@buurt.be' });

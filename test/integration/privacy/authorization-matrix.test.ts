@@ -11,8 +11,9 @@ import {
   type GraphQLInputType,
 } from 'graphql';
 import { buildSchemaFromFiles } from '../../../functions/graphql/schema-files';
-import { createPartner } from '../../support/fixtures';
-import { createTestApp, devSecret, type TestApp } from '../../support/test-app';
+import { signLinkToken } from '../../../functions/shared/links/signed-links';
+import { createPartner, scheduleMeeting } from '../../support/fixtures';
+import { createTestApp, devSecret, linkSecret, type TestApp } from '../../support/test-app';
 
 /**
  * The authorisation matrix: every Query and Mutation field of the schema against every kind of
@@ -50,6 +51,7 @@ const policy: Record<string, Access> = {
   // Mutations
   'Mutation.createCalendarFeed': 'SIGNED_IN',
   'Mutation.revokeCalendarFeed': 'SIGNED_IN',
+  'Mutation.revokeCalendarFeedsOf': 'COORDINATOR',
   'Mutation.scheduleBuurtbabbel': 'COORDINATOR',
   'Mutation.cancelBuurtbabbel': 'COORDINATOR',
   'Mutation.recordBuurtbabbelAttendance': 'COORDINATOR',
@@ -223,4 +225,100 @@ describe('authorisation matrix: every operation against every caller', () => {
       expect((coordinator.errors ?? []).map((e: any) => e.extensions?.code)).not.toContain('FORBIDDEN');
     },
   );
+});
+
+describe('authorisation matrix: a member of another partner, and email-link tokens used elsewhere', () => {
+  let t: TestApp;
+  let owner: { id: string };
+  let meeting: { id: string; title: string };
+  let stranger: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    owner = await createPartner(t, {
+      capacity: { hoursPerMonth: 12, eurosPerYear: 3000 },
+      representatives: [{ name: 'Eigen Mens', email: 'eigen@eigenaar.example.be' }],
+    });
+    const other = await createPartner(t);
+    meeting = await scheduleMeeting(t, { title: 'Enkel voor de eigenaar', inviteePartnerIds: [owner.id] });
+    stranger = await t.token('PARTNER', { partnerId: other.id });
+  });
+
+  it("a member of another partner reads no meeting it is not invited to, nor the partner's private fields", async () => {
+    const read = await t.graphql(
+      `query($m: ID!, $p: ID!) { meeting(id: $m) { id title } meetings(first: 10) { edges { node { id } } }
+         partner(id: $p) { name capacity { hoursPerMonth } overCommitted representatives { email } } }`,
+      { m: meeting.id, p: owner.id },
+      stranger,
+    );
+    expect(read.errors).toBeUndefined();
+    expect(read.data).toEqual({
+      meeting: null,
+      meetings: { edges: [] },
+      partner: { name: expect.any(String), capacity: null, overCommitted: false, representatives: [] },
+    });
+    expect(JSON.stringify(read)).not.toContain('eigen@eigenaar.example.be');
+  });
+
+  it('a member of another partner cannot answer for a meeting it is not invited to (userErrors, no data, nothing changed)', async () => {
+    const answer = await t.graphql(
+      `mutation($id: ID!) { respondToMeeting(input: { meetingId: $id, response: ACCEPTED }) { meeting { title } userErrors { code field } } }`,
+      { id: meeting.id },
+      stranger,
+    );
+    expect(answer.data.respondToMeeting).toEqual({ meeting: null, userErrors: [{ code: 'NOT_INVITED', field: ['input', 'meetingId'] }] });
+    const stored = await t.graphql(
+      `query($id: ID!) { meeting(id: $id) { invitations { response } } }`,
+      { id: meeting.id },
+      await t.token('COORDINATOR'),
+    );
+    expect(stored.data.meeting.invitations).toEqual([{ response: 'NEEDS_ACTION' }]);
+  });
+
+  it('an email-link token used for another action, another recipient, or as a bearer token is refused without data', async () => {
+    const now = t.clock.now();
+    const later = new Date(now.getTime() + 7 * 86_400_000);
+    const rsvp = await signLinkToken(linkSecret, 'rsvp', { meetingId: meeting.id, partnerId: owner.id }, later, now);
+    const form = (token: string, extra: string) => ({
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `token=${encodeURIComponent(token)}&${extra}`,
+    });
+    // Another action: the meeting's answer link on every other page behind an email link.
+    for (const [path, extra] of [
+      ['/buurtbabbel/answer', 'answer=YES'],
+      ['/unsubscribe', ''],
+      ['/review', 'answer=CONTINUE'],
+    ]) {
+      const refused = await t.request({ path, ...form(rsvp, extra) });
+      expect([path, refused.status]).toEqual([path, 400]);
+      expect(refused.body).toContain('Deze link is ongeldig.');
+      expect(refused.body).not.toContain(meeting.title);
+      const shown = await t.request({ path, rawQuery: `token=${encodeURIComponent(rsvp)}` });
+      expect([path, shown.status]).toEqual([path, 400]);
+    }
+    const heatMap = await t.request({ path: '/matrix/heat-map', rawQuery: `token=${encodeURIComponent(rsvp)}` });
+    expect(heatMap.status).toBeGreaterThanOrEqual(400);
+    expect(heatMap.body).not.toContain(meeting.title);
+
+    // Another recipient: a valid answer link made out to a partner that is not invited answers nothing.
+    const notInvited = await signLinkToken(linkSecret, 'rsvp', { meetingId: meeting.id, partnerId: 'another-partner' }, later, now);
+    const foreign = await t.request({ path: '/rsvp', ...form(notInvited, 'response=ACCEPTED') });
+    expect(foreign.status).toBe(409);
+    expect(foreign.body).not.toContain('Bedankt');
+
+    // A link token is no bearer token.
+    const asBearer = await t.graphql(`{ meetings(first: 5) { edges { node { title } } } }`, {}, rsvp);
+    expect({ status: asBearer.status, data: asBearer.data ?? null, code: asBearer.errors?.[0]?.extensions?.code }).toEqual({
+      status: 401,
+      data: null,
+      code: 'UNAUTHENTICATED',
+    });
+    const stored = await t.graphql(
+      `query($id: ID!) { meeting(id: $id) { invitations { response } } }`,
+      { id: meeting.id },
+      await t.token('COORDINATOR'),
+    );
+    expect(stored.data.meeting.invitations).toEqual([{ response: 'NEEDS_ACTION' }]);
+  });
 });
