@@ -30,6 +30,16 @@ export interface AgendaItemRecord {
   reviewNumber?: number;
   /** Set on the item of a matrix session held at this meeting. */
   matrixSessionId?: string;
+  /** What the meeting decided about this item (recorded with the outcome). */
+  decision?: string;
+}
+
+/** A decision about a project recorded with a meeting's outcome (also in the project's decision log). */
+export interface MeetingProjectDecisionRecord {
+  projectId: string;
+  text: string;
+  /** The agenda item it was decided under, when it was one. */
+  agendaItemId?: string;
 }
 
 export interface MeetingRecord {
@@ -53,6 +63,8 @@ export interface MeetingRecord {
   topicsCloseAt?: string;
   /** Guests who attended, by name (recorded with the outcome). */
   guests?: string[];
+  /** Decisions about projects recorded with the outcome (meeting-minutes.ts). */
+  projectDecisions?: MeetingProjectDecisionRecord[];
   /** iCalendar SEQUENCE: raised when time, place or status change. */
   sequence: number;
   /**

@@ -29,6 +29,15 @@ import {
 } from './meeting';
 import type { AgendaProjects } from './agenda-projects';
 import { planMeetingDispatch, type RecipientGroup } from './meeting-dispatch';
+import {
+  attendanceSummaries,
+  checkDecisionTexts,
+  newProjectDecisions,
+  withOutcomeDecisions,
+  type AttendanceSummary,
+  type OutcomeDecisionsInput,
+} from './meeting-minutes';
+import { planMinutesDispatch } from './minutes-dispatch';
 import type { MeetingsRepository } from './meetings.repository';
 import { attemptsFor, retryOnConflict } from '../../shared/dynamodb/retry-on-conflict';
 
@@ -467,10 +476,10 @@ export class MeetingsService {
       guests?: string[] | null;
       nextMeeting?: NextMeetingCommand | null;
       expectedVersion?: number | null;
-    },
+    } & OutcomeDecisionsInput,
   ): Promise<MeetingRecord> {
     requireRole(viewer, 'COORDINATOR');
-    const inputErrors: UserErrorEntry[] = [];
+    const inputErrors: UserErrorEntry[] = checkDecisionTexts(input);
     if (input.minutes && input.minutes.length > 50_000) {
       inputErrors.push({ field: ['input', 'minutes'], code: 'TOO_LONG', message: 'Het verslag mag hoogstens 50 000 tekens lang zijn.' });
     }
@@ -504,12 +513,11 @@ export class MeetingsService {
           errors.push({ field: ['input', 'id'], code: 'MEETING_NOT_STARTED', message: 'Deze vergadering is nog niet begonnen.' });
         }
         attended.forEach((id, index) => {
-          if (!partners.has(id))
-            errors.push({
-              field: ['input', 'attendedPartnerIds', String(index)],
-              code: 'UNKNOWN_PARTNER',
-              message: 'Deze partner bestaat niet.',
-            });
+          const field = ['input', 'attendedPartnerIds', String(index)];
+          if (!partners.has(id)) errors.push({ field, code: 'UNKNOWN_PARTNER', message: 'Deze partner bestaat niet.' });
+          // Who attended comes from the invitations; anyone else is a guest, by name.
+          else if (!current.invitations[id])
+            errors.push({ field, code: 'NOT_INVITED', message: 'Deze partner was niet uitgenodigd; noteer wie anders kwam als gast.' });
         });
         if (nextInput) {
           if (current.nextMeetingId) {
@@ -526,6 +534,17 @@ export class MeetingsService {
             });
           }
         }
+        const decided = withOutcomeDecisions(current, input);
+        errors.push(...decided.errors);
+        const projectNames = await this.projects.names(decided.projectDecisions.map((decision) => decision.projectId));
+        (input.projectDecisions ?? []).forEach((entry, index) => {
+          if (!projectNames.has(entry.projectId))
+            errors.push({
+              field: ['input', 'projectDecisions', String(index), 'projectId'],
+              code: 'UNKNOWN_PROJECT',
+              message: 'Dit project bestaat niet.',
+            });
+        });
         if (errors.length > 0) throw new UserInputError(errors);
         const guests = cleanList(input.guests);
         let chained: { meeting: MeetingRecord; entries: TransactItem[] } | undefined;
@@ -543,26 +562,61 @@ export class MeetingsService {
             current.id,
           );
         }
+        const next: MeetingRecord = {
+          ...current,
+          status: 'HELD',
+          minutes: input.minutes?.trim() || current.minutes,
+          attendance: attended,
+          ...(input.guests != null ? { guests } : {}),
+          agenda: decided.agenda,
+          projectDecisions: decided.projectDecisions,
+          ...(chained ? { nextMeetingId: chained.meeting.id } : {}),
+          version: current.version + 1,
+          updatedAt: now,
+        };
         return {
-          next: {
-            ...current,
-            status: 'HELD',
-            minutes: input.minutes?.trim() || current.minutes,
-            attendance: attended,
-            ...(input.guests != null ? { guests } : {}),
-            ...(chained ? { nextMeetingId: chained.meeting.id } : {}),
-            version: current.version + 1,
-            updatedAt: now,
-          },
+          next,
           groups: [],
-          extra: chained ? [this.meetings.createEntry(chained.meeting), ...chained.entries] : [],
+          extra: [
+            ...(chained ? [this.meetings.createEntry(chained.meeting), ...chained.entries] : []),
+            ...this.minutesEntries(current, next, partners, projectNames, chained?.meeting),
+          ],
         };
       },
       {
-        partnersToLoad: (current) => (nextInput ? [...new Set([...attended, ...invitedPartnerIds(current)])] : attended),
+        // The invitees too: the minutes go to each of them (and the next meeting invites them).
+        partnersToLoad: (current) => [...new Set([...attended, ...invitedPartnerIds(current)])],
         allowHeld: true,
       },
     );
+  }
+
+  /**
+   * What the minutes of an outcome write besides the meeting: each new project decision in its
+   * project's decision log (one entry per project), and, when the meeting becomes HELD, the
+   * minutes to every invited partner (a dispatch with a fixed id: sent once, never for a correction).
+   */
+  private minutesEntries(
+    current: MeetingRecord,
+    next: MeetingRecord,
+    partners: ReadonlyMap<string, PartnerRecord>,
+    projectNames: ReadonlyMap<string, string>,
+    nextMeeting: MeetingRecord | undefined,
+  ): TransactItem[] {
+    const now = this.clock.now();
+    const byProject = new Map<string, { id: string; meetingId: string; text: string }[]>();
+    for (const decision of newProjectDecisions(current.projectDecisions, next.projectDecisions ?? [])) {
+      if (!projectNames.has(decision.projectId)) continue;
+      const logged = byProject.get(decision.projectId) ?? [];
+      logged.push({ id: this.newId(), meetingId: next.id, text: decision.text });
+      byProject.set(decision.projectId, logged);
+    }
+    const entries = [...byProject].map(([projectId, decisions]) => this.projects.decisionLogEntry(projectId, decisions, now));
+    if (current.status !== 'HELD') {
+      const dispatch = planMinutesDispatch({ meeting: next, partners, projectNames, nextMeeting, now });
+      if (dispatch) entries.push(this.outbox.dispatchPut(dispatch, now));
+    }
+    return entries;
   }
 
   /** A partner's answer from the app; answers by email link go to `recordResponse` directly. */
@@ -622,6 +676,12 @@ export class MeetingsService {
   async list(viewer: Viewer | undefined, range: { from?: Date; to?: Date }, limit: number, after?: string): Promise<Page<MeetingRecord>> {
     requireViewer(viewer);
     return this.meetings.listByStart(range, limit, after);
+  }
+
+  /** How often each of these partners came to the held meetings it was invited to (coordinators only). */
+  async attendance(viewer: Viewer | undefined, partnerIds: readonly string[]): Promise<Map<string, AttendanceSummary>> {
+    requireRole(viewer, 'COORDINATOR');
+    return attendanceSummaries(await this.meetings.listStartedBefore(this.clock.now()), partnerIds);
   }
 
   async standingThemes(viewer: Viewer | undefined): Promise<string[]> {

@@ -12,5 +12,15 @@ export function agendaProjects(projects: ProjectsRepository): AgendaProjects {
         [...found].map(([id, project]) => [id, new Set(project.reviews.filter((review) => isOpen(review)).map((review) => review.number))]),
       );
     },
+    async names(projectIds) {
+      const found = await projects.getMany([...new Set(projectIds)]);
+      return new Map([...found].map(([id, project]) => [id, project.name]));
+    },
+    decisionLogEntry: (projectId, decisions, at) =>
+      projects.decisionAppend(
+        projectId,
+        decisions.map((decision) => ({ ...decision, recordedAt: at.toISOString() })),
+        at.toISOString(),
+      ),
   };
 }

@@ -7,7 +7,7 @@ import { keys } from '../../shared/dynamodb/keys';
 import type { TransactItem } from '../../shared/dynamodb/transaction';
 import { versionedPut, writeVersioned } from '../../shared/dynamodb/versioned-write';
 import { nextReviewStep } from './consolidation-review';
-import type { EngagementRecord, ProjectRecord, ProjectStatus } from './project';
+import type { DecisionRecord, EngagementRecord, ProjectRecord, ProjectStatus } from './project';
 
 function toRecord(item: Record<string, unknown>): ProjectRecord {
   return stripKeys<ProjectRecord>(item);
@@ -68,6 +68,25 @@ export class ProjectsRepository {
         ConditionExpression: engagement ? '#status = :status' : '#status = :status AND attribute_exists(engagements.#partner)',
         ExpressionAttributeNames: names,
         ExpressionAttributeValues: engagement ? { ...values, ':engagement': engagement } : values,
+      },
+    };
+  }
+
+  /**
+   * The transaction entry that appends decisions to a project's decision log: the one place a
+   * decision is logged (recordProjectDecision, a meeting's outcome). It touches only the log, so a
+   * decision never overwrites another change; the version moves, so no change decided on an older
+   * read can drop it.
+   */
+  decisionAppend(projectId: string, decisions: DecisionRecord[], now: string): TransactItem {
+    return {
+      Update: {
+        TableName: this.tableName,
+        Key: keys.project(projectId),
+        UpdateExpression:
+          'SET decisions = list_append(if_not_exists(decisions, :none), :decisions), version = version + :one, updatedAt = :now',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeValues: { ':decisions': decisions, ':none': [], ':one': 1, ':now': now },
       },
     };
   }
