@@ -1,4 +1,5 @@
 import type { TransactItem } from '../../shared/dynamodb/transaction';
+import type { AgendaItemRecord } from './meeting';
 
 /**
  * What the meetings module asks about projects. The projects module implements it
@@ -10,6 +11,11 @@ export interface AgendaProjects {
   exists(projectId: string): Promise<boolean>;
   /** Per project id found, the numbers of its consolidation reviews still open (not confirmed or cancelled). */
   openReviewNumbers(projectIds: string[]): Promise<Map<string, Set<number>>>;
+  /**
+   * The PROJECT items of the projects that need the next meeting (intake incomplete, a decision
+   * pending, a review answered or overdue at `now`); each item's id is fixed per need.
+   */
+  needingMeeting(now: Date): Promise<AgendaItemRecord[]>;
   /** The names of the projects found among `projectIds` (one batched read). */
   names(projectIds: string[]): Promise<Map<string, string>>;
   /**

@@ -191,6 +191,21 @@ export function hasProjectItem(agenda: readonly AgendaItemRecord[], projectId: s
   return agenda.some((item) => item.projectId === projectId && agendaItemKind(item) === 'PROJECT');
 }
 
+/**
+ * The items not yet on the agenda: neither the same item (by id) nor, for a PROJECT item, another
+ * item of its project. Placing the same need twice adds nothing.
+ */
+export function notYetOnAgenda(agenda: readonly AgendaItemRecord[], items: readonly AgendaItemRecord[]): AgendaItemRecord[] {
+  const fresh: AgendaItemRecord[] = [];
+  for (const item of items) {
+    const placed = [...agenda, ...fresh];
+    if (placed.some((other) => other.id === item.id)) continue;
+    if (item.projectId && agendaItemKind(item) === 'PROJECT' && hasProjectItem(placed, item.projectId)) continue;
+    fresh.push(item);
+  }
+  return fresh;
+}
+
 /** The agenda in the order of `itemIds`, which must name every item exactly once. */
 export function reorderAgenda(agenda: readonly AgendaItemRecord[], itemIds: readonly string[]): AgendaItemRecord[] | UserErrorEntry {
   const byId = new Map(agenda.map((item) => [item.id, item]));

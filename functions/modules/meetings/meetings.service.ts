@@ -16,6 +16,7 @@ import {
   initialAgenda,
   checkTopicsCloseAt,
   hasProjectItem,
+  notYetOnAgenda,
   reorderAgenda,
   topicsCloseAt,
   type AgendaItemKind,
@@ -130,8 +131,13 @@ export class MeetingsService {
     invitees: ReadonlyMap<string, PartnerRecord>,
     previousMeetingId: string | undefined,
   ): Promise<{ meeting: MeetingRecord; entries: TransactItem[] }> {
-    const [standingThemes, nextAgenda] = await Promise.all([this.meetings.getStandingThemes(), this.meetings.getNextMeetingAgenda()]);
+    const [standingThemes, nextAgenda, needs] = await Promise.all([
+      this.meetings.getStandingThemes(),
+      this.meetings.getNextMeetingAgenda(),
+      this.projects.needingMeeting(this.clock.now()),
+    ]);
     const at = this.clock.now().toISOString();
+    const agenda = initialAgenda(standingThemes, input.themes, nextAgenda.items, this.newId);
     const meeting: MeetingRecord = {
       id: this.newId(),
       title: input.title.trim(),
@@ -140,8 +146,9 @@ export class MeetingsService {
       location: input.location.trim(),
       status: 'PLANNED',
       themes: composeThemes(standingThemes, input.themes),
-      // What was decided while no meeting was planned (e.g. a consolidation review) comes after the themes and topics.
-      agenda: initialAgenda(standingThemes, input.themes, nextAgenda.items, this.newId),
+      // What was decided while no meeting was planned (e.g. a consolidation review) comes after the themes and
+      // topics, then the projects that need the meeting and are not on it yet: each project once.
+      agenda: [...agenda, ...notYetOnAgenda(agenda, needs)],
       invitations: newInvitations([...invitees.keys()], at),
       attendance: [],
       ...(previousMeetingId ? { previousMeetingId } : {}),
@@ -166,10 +173,16 @@ export class MeetingsService {
     exceptMeetingId?: string,
   ): Promise<{ meeting?: MeetingRecord; entries: TransactItem[] }> {
     const now = this.clock.now();
+    // An item already there (the same id: placed when the meeting was scheduled) is not placed twice.
+    const fresh = (agenda: readonly AgendaItemRecord[]) => items.filter((item) => !agenda.some((other) => other.id === item.id));
     const meeting = await this.meetings.findNextPlanned(now, exceptMeetingId);
-    if (meeting) return { meeting, entries: [this.meetings.agendaAppend(meeting.id, items, now.toISOString())] };
+    if (meeting) {
+      const add = fresh(meeting.agenda);
+      return { meeting, entries: add.length > 0 ? [this.meetings.agendaAppend(meeting.id, add, now.toISOString())] : [] };
+    }
     const kept = await this.meetings.getNextMeetingAgenda();
-    return { entries: [this.meetings.nextMeetingAgendaPut([...kept.items, ...items], kept, now.toISOString())] };
+    const add = fresh(kept.items);
+    return { entries: add.length > 0 ? [this.meetings.nextMeetingAgendaPut([...kept.items, ...add], kept, now.toISOString())] : [] };
   }
 
   async reschedule(viewer: Viewer | undefined, input: RescheduleMeetingCommand): Promise<MeetingRecord> {

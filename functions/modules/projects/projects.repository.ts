@@ -1,6 +1,6 @@
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { batchGetByIds } from '../../shared/dynamodb/batch-get';
-import { queryCollectionPage, stripKeys } from '../../shared/dynamodb/collection-query';
+import { queryCollectionPage, queryWholeCollection, stripKeys } from '../../shared/dynamodb/collection-query';
 import { queryDue } from '../../shared/dynamodb/due-query';
 import type { Page } from '../../shared/dynamodb/cursor';
 import { keys } from '../../shared/dynamodb/keys';
@@ -115,6 +115,11 @@ export class ProjectsRepository {
   list(status: ProjectStatus | undefined, limit: number, after?: string): Promise<Page<ProjectRecord>> {
     const range = status ? keys.projectsWithStatus(status) : {};
     return queryCollectionPage(this.db, this.tableName, { partition: keys.projectsPartition, ...range }, limit, after, toRecord);
+  }
+
+  /** Every project (which of them need the next meeting): one Query per megabyte of projects. */
+  listAll(): Promise<ProjectRecord[]> {
+    return queryWholeCollection(this.db, this.tableName, { partition: keys.projectsPartition }, toRecord);
   }
 
   /** Projects with a review email due at `now`, earliest first: one Query on `byDueTime`. */
