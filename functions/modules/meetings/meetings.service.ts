@@ -131,11 +131,14 @@ export class MeetingsService {
     invitees: ReadonlyMap<string, PartnerRecord>,
     previousMeetingId: string | undefined,
   ): Promise<{ meeting: MeetingRecord; entries: TransactItem[] }> {
-    const [standingThemes, nextAgenda, needs] = await Promise.all([
+    const [standingThemes, nextAgenda, needs, upcoming] = await Promise.all([
       this.meetings.getStandingThemes(),
       this.meetings.getNextMeetingAgenda(),
       this.projects.needingMeeting(this.clock.now()),
+      this.meetings.listByStart({ from: this.clock.now() }, 25),
     ]);
+    // A project already on a planned meeting's agenda goes there, not on this one as well.
+    const placedElsewhere = upcoming.items.filter((other) => other.status === 'PLANNED').flatMap((other) => other.agenda);
     const at = this.clock.now().toISOString();
     const agenda = initialAgenda(standingThemes, input.themes, nextAgenda.items, this.newId);
     const meeting: MeetingRecord = {
@@ -148,7 +151,7 @@ export class MeetingsService {
       themes: composeThemes(standingThemes, input.themes),
       // What was decided while no meeting was planned (e.g. a consolidation review) comes after the themes and
       // topics, then the projects that need the meeting and are not on it yet: each project once.
-      agenda: [...agenda, ...notYetOnAgenda(agenda, needs)],
+      agenda: [...agenda, ...notYetOnAgenda([...placedElsewhere, ...agenda], needs)],
       invitations: newInvitations([...invitees.keys()], at),
       attendance: [],
       ...(previousMeetingId ? { previousMeetingId } : {}),

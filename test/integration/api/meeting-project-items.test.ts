@@ -26,6 +26,14 @@ describe('projects that need the meeting are placed on its agenda automatically,
         expect.stringMatching(/^Intake van Repair café: nog open: minstens één engagement, de inschatting van het businessmodel/),
       ],
     ]);
+    // A later meeting scheduled meanwhile does not get them as well: they are on the first one.
+    const later = await scheduleMeeting(t, { startsAt: '2026-12-17T19:30:00+01:00', endsAt: '2026-12-17T21:30:00+01:00' });
+    expect(later.agenda.filter((item: any) => item.projectId)).toEqual([]);
+    await t.graphql(
+      `mutation($input: CancelMeetingInput!) { cancelMeeting(input: $input) { userErrors { code } } }`,
+      { input: { id: later.id } },
+      coordinator,
+    );
     // The coordinator cannot put an automatically placed project on it a second time.
     const again = await t.graphql(
       `mutation($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { userErrors { code } } }`,
