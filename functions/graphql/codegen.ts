@@ -35,6 +35,8 @@ export async function generate(): Promise<Record<string, string>> {
         Meeting: '../../modules/meetings/meeting#MeetingRecord',
         Invitation: '../../modules/meetings/meeting#InvitationRecord',
         AgendaItem: '../../modules/meetings/meeting#AgendaItemRecord',
+        MeetingProjectDecision: '../../modules/meetings/meeting#MeetingProjectDecisionRecord',
+        PartnerAttendance: '../../modules/meetings/meeting-minutes#AttendanceSummary',
         Project: '../../modules/projects/project#ProjectRecord',
         Engagement: '../../modules/projects/project-views#EngagementView',
         ConsolidationReview: '../../modules/projects/project-views#ReviewView',

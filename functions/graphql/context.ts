@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { AppServices } from '../app/create-app';
 import type { BuurtbabbelRecord } from '../modules/buurtbabbels/buurtbabbel';
 import type { MeetingRecord } from '../modules/meetings/meeting';
+import type { AttendanceSummary } from '../modules/meetings/meeting-minutes';
 import type { NeighbourRecord } from '../modules/neighbours/neighbour';
 import { recipientKey } from '../shared/recipient-key';
 import type { PartnerRecord } from '../modules/partners/partner';
@@ -23,6 +24,8 @@ export interface GraphQLContext {
     /** Whether an address is on the suppression list (bounced for good), by address. */
     suppressed: DataLoader<string, boolean>;
     project: DataLoader<string, ProjectRecord | undefined>;
+    /** A partner's attendance over the held meetings: one read of the meetings for every partner asked. */
+    attendance: DataLoader<string, AttendanceSummary>;
   };
 }
 
@@ -49,6 +52,10 @@ export function createContext(services: AppServices, viewer: Viewer | undefined)
         return emails.map((email) => found.has(recipientKey(email)));
       }),
       project: byId((ids) => repositories.projects.getMany(ids)),
+      attendance: new DataLoader(async (partnerIds) => {
+        const found = await services.meetings.attendance(viewer, partnerIds);
+        return partnerIds.map((id) => found.get(id)!);
+      }),
     },
   };
 }

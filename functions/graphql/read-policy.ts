@@ -37,6 +37,8 @@ export const readPolicy: Record<string, Record<string, FieldPolicy>> = {
     overCommitted: { allows: ownPartner, hidden: false },
     // Representatives' personal addresses (and who they are) are for their own partner and the coordinators.
     representatives: { allows: ownPartner, hidden: [] },
+    // How engaged each partner is, over time: the coordinators' view of the network.
+    attendance: { allows: isCoordinator, hidden: null },
   },
   Engagement: {
     hoursPerMonth: { allows: engagementOwner, hidden: null },

@@ -2,7 +2,8 @@
 /* eslint-disable */
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { PartnerRecord } from '../../modules/partners/partner';
-import type { MeetingRecord, InvitationRecord, AgendaItemRecord } from '../../modules/meetings/meeting';
+import type { MeetingRecord, InvitationRecord, AgendaItemRecord, MeetingProjectDecisionRecord } from '../../modules/meetings/meeting';
+import type { AttendanceSummary } from '../../modules/meetings/meeting-minutes';
 import type { ProjectRecord } from '../../modules/projects/project';
 import type { EngagementView, ReviewView, DecisionView } from '../../modules/projects/project-views';
 import type { Viewer as ViewerModel } from '../../shared/auth/viewer';
@@ -255,7 +256,10 @@ export type Mutation = {
   removeAgendaItem: MeetingPayload;
   reorderAgenda: MeetingPayload;
   setTopicsCloseAt: MeetingPayload;
-  /** Records minutes and attendance, and with nextMeeting schedules the next meeting; the meeting becomes HELD. */
+  /**
+   * Records minutes, attendance and decisions, and with nextMeeting schedules the next meeting; the
+   * meeting becomes HELD. The first time, the minutes are emailed to every invited partner (once).
+   */
   recordMeetingOutcome: MeetingPayload;
   setStandingThemes: StandingThemesPayload;
   addNeighbour: NeighbourPayload;
@@ -879,11 +883,33 @@ export type AgendaItem = {
   /** The partner that proposed an open-space topic. */
   proposedBy: Maybe<Partner>;
   projectId: Maybe<Scalars['ID']['output']>;
+  /** What the meeting decided about this item (recorded with the outcome). */
+  decision: Maybe<Scalars['String']['output']>;
   /** The matrix session held at the meeting under this item: its markdown is offered for the minutes. */
   matrixSession: Maybe<MatrixSession>;
   project: Maybe<Project>;
   /** Set on the item that brings a consolidation review to the meeting. */
   consolidationReview: Maybe<ConsolidationReview>;
+};
+
+/** What a meeting decided about a project; the same text is in the project's decision log. */
+export type MeetingProjectDecision = {
+  __typename?: 'MeetingProjectDecision';
+  projectId: Scalars['ID']['output'];
+  text: Scalars['String']['output'];
+  /** The agenda item it was decided under, when it was one. */
+  agendaItemId: Maybe<Scalars['ID']['output']>;
+};
+
+/** How often a partner attended the meetings it was invited to that took place (HELD). */
+export type PartnerAttendance = {
+  __typename?: 'PartnerAttendance';
+  meetingsInvited: Scalars['Int']['output'];
+  meetingsAttended: Scalars['Int']['output'];
+  /** Attended over invited, from 0 to 1; null when the partner was never invited to a held meeting. */
+  rate: Maybe<Scalars['Float']['output']>;
+  lastAttendedAt: Maybe<Scalars['DateTime']['output']>;
+  lastAttendedMeeting: Maybe<Meeting>;
 };
 
 /** A network meeting (overlegvergadering). Times are instants, shown in Europe/Brussels time. */
@@ -906,6 +932,8 @@ export type Meeting = {
   attendance: Array<Partner>;
   /** Guests who attended, by name. */
   guests: Array<Scalars['String']['output']>;
+  /** The decisions about projects recorded with the outcome (per agenda item and per project). */
+  projectDecisions: Array<MeetingProjectDecision>;
   cancelReason: Maybe<Scalars['String']['output']>;
   /** The meeting at which this meeting's date was agreed. */
   previousMeeting: Maybe<Meeting>;
@@ -1029,12 +1057,29 @@ export type NextMeetingInput = {
   title?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A decision about one agenda item; on a PROJECT item it also goes to the project's decision log. */
+export type AgendaItemDecisionInput = {
+  agendaItemId: Scalars['ID']['input'];
+  decision: Scalars['String']['input'];
+};
+
+/** A decision about a project (on the agenda or not); it goes to the project's decision log. */
+export type ProjectDecisionInput = {
+  projectId: Scalars['ID']['input'];
+  decision: Scalars['String']['input'];
+};
+
 export type RecordMeetingOutcomeInput = {
   id: Scalars['ID']['input'];
   minutes?: InputMaybe<Scalars['String']['input']>;
+  /** Invited partners that attended (UNKNOWN_PARTNER, NOT_INVITED). */
   attendedPartnerIds: Array<Scalars['ID']['input']>;
   /** Guests who attended, by name; left out: as recorded before. */
   guests?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** What was decided per agenda item (UNKNOWN_AGENDA_ITEM); left out: as recorded before. */
+  decisions?: InputMaybe<Array<AgendaItemDecisionInput>>;
+  /** What was decided per project (UNKNOWN_PROJECT); decisions already recorded at this meeting are not logged twice. */
+  projectDecisions?: InputMaybe<Array<ProjectDecisionInput>>;
   /** The next meeting, agreed at this one: scheduled (and its invitations sent) with the outcome, for the same partners. */
   nextMeeting?: InputMaybe<NextMeetingInput>;
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
@@ -1206,6 +1251,8 @@ export type Partner = {
   archivedAt: Maybe<Scalars['DateTime']['output']>;
   /** Increases with every change; pass it back as expectedVersion to detect concurrent edits. */
   version: Scalars['Int']['output'];
+  /** The partner's attendance over every held meeting (coordinators only; others read null). */
+  attendance: Maybe<PartnerAttendance>;
   /** The neighbourhood contact this partner was before it joined, with its buurtbabbel history (coordinators only). */
   formerNeighbour: Maybe<Neighbour>;
   /** The partner's engagements in every project, oldest first. */
@@ -1666,6 +1713,9 @@ export type ResolversTypes = {
   Invitation: ResolverTypeWrapper<InvitationRecord>;
   AgendaItemKind: AgendaItemKind;
   AgendaItem: ResolverTypeWrapper<AgendaItemRecord>;
+  MeetingProjectDecision: ResolverTypeWrapper<MeetingProjectDecisionRecord>;
+  PartnerAttendance: ResolverTypeWrapper<AttendanceSummary>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Meeting: ResolverTypeWrapper<MeetingRecord>;
   MeetingEdge: ResolverTypeWrapper<Omit<MeetingEdge, 'node'> & { node: ResolversTypes['Meeting'] }>;
   MeetingConnection: ResolverTypeWrapper<Omit<MeetingConnection, 'edges'> & { edges: Array<ResolversTypes['MeetingEdge']> }>;
@@ -1681,6 +1731,8 @@ export type ResolversTypes = {
   ReorderAgendaInput: ReorderAgendaInput;
   SetTopicsCloseAtInput: SetTopicsCloseAtInput;
   NextMeetingInput: NextMeetingInput;
+  AgendaItemDecisionInput: AgendaItemDecisionInput;
+  ProjectDecisionInput: ProjectDecisionInput;
   RecordMeetingOutcomeInput: RecordMeetingOutcomeInput;
   MeetingPayload: ResolverTypeWrapper<Omit<MeetingPayload, 'meeting'> & { meeting?: Maybe<ResolversTypes['Meeting']> }>;
   StandingThemesPayload: ResolverTypeWrapper<StandingThemesPayload>;
@@ -1696,7 +1748,6 @@ export type ResolversTypes = {
   ConvertNeighbourToPartnerPayload: ResolverTypeWrapper<Omit<ConvertNeighbourToPartnerPayload, 'partner' | 'neighbour'> & { partner?: Maybe<ResolversTypes['Partner']>, neighbour?: Maybe<ResolversTypes['Neighbour']> }>;
   PartnerKind: PartnerKind;
   Capacity: ResolverTypeWrapper<Capacity>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Representative: ResolverTypeWrapper<Representative>;
   Partner: ResolverTypeWrapper<PartnerRecord>;
   PartnerEdge: ResolverTypeWrapper<Omit<PartnerEdge, 'node'> & { node: ResolversTypes['Partner'] }>;
@@ -1776,6 +1827,9 @@ export type ResolversParentTypes = {
   MatrixSessionPayload: Omit<MatrixSessionPayload, 'matrixSession'> & { matrixSession?: Maybe<ResolversParentTypes['MatrixSession']> };
   Invitation: InvitationRecord;
   AgendaItem: AgendaItemRecord;
+  MeetingProjectDecision: MeetingProjectDecisionRecord;
+  PartnerAttendance: AttendanceSummary;
+  Float: Scalars['Float']['output'];
   Meeting: MeetingRecord;
   MeetingEdge: Omit<MeetingEdge, 'node'> & { node: ResolversParentTypes['Meeting'] };
   MeetingConnection: Omit<MeetingConnection, 'edges'> & { edges: Array<ResolversParentTypes['MeetingEdge']> };
@@ -1791,6 +1845,8 @@ export type ResolversParentTypes = {
   ReorderAgendaInput: ReorderAgendaInput;
   SetTopicsCloseAtInput: SetTopicsCloseAtInput;
   NextMeetingInput: NextMeetingInput;
+  AgendaItemDecisionInput: AgendaItemDecisionInput;
+  ProjectDecisionInput: ProjectDecisionInput;
   RecordMeetingOutcomeInput: RecordMeetingOutcomeInput;
   MeetingPayload: Omit<MeetingPayload, 'meeting'> & { meeting?: Maybe<ResolversParentTypes['Meeting']> };
   StandingThemesPayload: StandingThemesPayload;
@@ -1804,7 +1860,6 @@ export type ResolversParentTypes = {
   ConvertNeighbourToPartnerInput: ConvertNeighbourToPartnerInput;
   ConvertNeighbourToPartnerPayload: Omit<ConvertNeighbourToPartnerPayload, 'partner' | 'neighbour'> & { partner?: Maybe<ResolversParentTypes['Partner']>, neighbour?: Maybe<ResolversParentTypes['Neighbour']> };
   Capacity: Capacity;
-  Float: Scalars['Float']['output'];
   Representative: Representative;
   Partner: PartnerRecord;
   PartnerEdge: Omit<PartnerEdge, 'node'> & { node: ResolversParentTypes['Partner'] };
@@ -2087,9 +2142,24 @@ export type AgendaItemResolvers<ContextType = GraphQLContext, ParentType extends
   durationMinutes?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   proposedBy?: Resolver<Maybe<ResolversTypes['Partner']>, ParentType, ContextType>;
   projectId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  decision?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   matrixSession?: Resolver<Maybe<ResolversTypes['MatrixSession']>, ParentType, ContextType>;
   project?: Resolver<Maybe<ResolversTypes['Project']>, ParentType, ContextType>;
   consolidationReview?: Resolver<Maybe<ResolversTypes['ConsolidationReview']>, ParentType, ContextType>;
+};
+
+export type MeetingProjectDecisionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MeetingProjectDecision'] = ResolversParentTypes['MeetingProjectDecision']> = {
+  projectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  agendaItemId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
+export type PartnerAttendanceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PartnerAttendance'] = ResolversParentTypes['PartnerAttendance']> = {
+  meetingsInvited?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  meetingsAttended?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  lastAttendedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lastAttendedMeeting?: Resolver<Maybe<ResolversTypes['Meeting']>, ParentType, ContextType>;
 };
 
 export type MeetingResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Meeting'] = ResolversParentTypes['Meeting']> = {
@@ -2106,6 +2176,7 @@ export type MeetingResolvers<ContextType = GraphQLContext, ParentType extends Re
   minutes?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   attendance?: Resolver<Array<ResolversTypes['Partner']>, ParentType, ContextType>;
   guests?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  projectDecisions?: Resolver<Array<ResolversTypes['MeetingProjectDecision']>, ParentType, ContextType>;
   cancelReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   previousMeeting?: Resolver<Maybe<ResolversTypes['Meeting']>, ParentType, ContextType>;
   nextMeeting?: Resolver<Maybe<ResolversTypes['Meeting']>, ParentType, ContextType>;
@@ -2208,6 +2279,7 @@ export type PartnerResolvers<ContextType = GraphQLContext, ParentType extends Re
   competences?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   archivedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  attendance?: Resolver<Maybe<ResolversTypes['PartnerAttendance']>, ParentType, ContextType>;
   formerNeighbour?: Resolver<Maybe<ResolversTypes['Neighbour']>, ParentType, ContextType>;
   engagements?: Resolver<Array<ResolversTypes['Engagement']>, ParentType, ContextType>;
   committed?: Resolver<ResolversTypes['Capacity'], ParentType, ContextType>;
@@ -2340,6 +2412,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   MatrixSessionPayload?: MatrixSessionPayloadResolvers<ContextType>;
   Invitation?: InvitationResolvers<ContextType>;
   AgendaItem?: AgendaItemResolvers<ContextType>;
+  MeetingProjectDecision?: MeetingProjectDecisionResolvers<ContextType>;
+  PartnerAttendance?: PartnerAttendanceResolvers<ContextType>;
   Meeting?: MeetingResolvers<ContextType>;
   MeetingEdge?: MeetingEdgeResolvers<ContextType>;
   MeetingConnection?: MeetingConnectionResolvers<ContextType>;

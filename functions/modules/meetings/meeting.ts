@@ -30,6 +30,16 @@ export interface AgendaItemRecord {
   reviewNumber?: number;
   /** Set on the item of a matrix session held at this meeting. */
   matrixSessionId?: string;
+  /** What the meeting decided about this item (recorded with the outcome). */
+  decision?: string;
+}
+
+/** A decision about a project recorded with a meeting's outcome (also in the project's decision log). */
+export interface MeetingProjectDecisionRecord {
+  projectId: string;
+  text: string;
+  /** The agenda item it was decided under, when it was one. */
+  agendaItemId?: string;
 }
 
 export interface MeetingRecord {
@@ -53,6 +63,8 @@ export interface MeetingRecord {
   topicsCloseAt?: string;
   /** Guests who attended, by name (recorded with the outcome). */
   guests?: string[];
+  /** Decisions about projects recorded with the outcome (meeting-minutes.ts). */
+  projectDecisions?: MeetingProjectDecisionRecord[];
   /** iCalendar SEQUENCE: raised when time, place or status change. */
   sequence: number;
   /**
@@ -177,6 +189,21 @@ export function checkDuration(minutes: number | null | undefined, field: string[
 /** Whether a project already has an item on this agenda (a project is placed once). */
 export function hasProjectItem(agenda: readonly AgendaItemRecord[], projectId: string): boolean {
   return agenda.some((item) => item.projectId === projectId && agendaItemKind(item) === 'PROJECT');
+}
+
+/**
+ * The items not yet on the agenda: neither the same item (by id) nor, for a PROJECT item, another
+ * item of its project. Placing the same need twice adds nothing.
+ */
+export function notYetOnAgenda(agenda: readonly AgendaItemRecord[], items: readonly AgendaItemRecord[]): AgendaItemRecord[] {
+  const fresh: AgendaItemRecord[] = [];
+  for (const item of items) {
+    const placed = [...agenda, ...fresh];
+    if (placed.some((other) => other.id === item.id)) continue;
+    if (item.projectId && agendaItemKind(item) === 'PROJECT' && hasProjectItem(placed, item.projectId)) continue;
+    fresh.push(item);
+  }
+  return fresh;
 }
 
 /** The agenda in the order of `itemIds`, which must name every item exactly once. */

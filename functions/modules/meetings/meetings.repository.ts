@@ -135,6 +135,14 @@ export class MeetingsRepository {
     return queryWholeCollection(this.db, this.tableName, { partition: keys.meetingsPartition, from: from.toISOString() }, toRecord);
   }
 
+  /**
+   * Every meeting that started before `to`, oldest first (attendance over time): one Query per
+   * megabyte of meetings, whatever the number of partners asked about.
+   */
+  listStartedBefore(to: Date): Promise<MeetingRecord[]> {
+    return queryWholeCollection(this.db, this.tableName, { partition: keys.meetingsPartition, to: to.toISOString() }, toRecord);
+  }
+
   /** The first PLANNED meeting that starts after `now` (cancelled ones, and `exceptId`, are skipped). */
   async findNextPlanned(now: Date, exceptId?: string): Promise<MeetingRecord | undefined> {
     let after: string | undefined;

@@ -3,6 +3,7 @@ import { toConnection, withUserErrors } from '../../graphql/payload';
 import { BadRequestError } from '../../shared/errors';
 import { pageSize } from '../../shared/dynamodb/cursor';
 import { agendaItemKind, invitationList, topicsCloseAt } from './meeting';
+import { attendanceRate } from './meeting-minutes';
 
 export const meetingsResolvers: Resolvers = {
   Query: {
@@ -51,6 +52,7 @@ export const meetingsResolvers: Resolvers = {
       ),
     topicsCloseAt: (meeting) => topicsCloseAt(meeting),
     guests: (meeting) => meeting.guests ?? [],
+    projectDecisions: (meeting) => meeting.projectDecisions ?? [],
     minutes: (meeting) => meeting.minutes ?? null,
     cancelReason: (meeting) => meeting.cancelReason ?? null,
     previousMeeting: async (meeting, _args, { loaders }) =>
@@ -63,7 +65,21 @@ export const meetingsResolvers: Resolvers = {
     description: (item) => item.description ?? null,
     durationMinutes: (item) => item.durationMinutes ?? null,
     projectId: (item) => item.projectId ?? null,
+    decision: (item) => item.decision ?? null,
     proposedBy: async (item, _args, { loaders }) => (item.proposedBy ? ((await loaders.partner.load(item.proposedBy)) ?? null) : null),
+  },
+  MeetingProjectDecision: {
+    agendaItemId: (decision) => decision.agendaItemId ?? null,
+  },
+  Partner: {
+    // Coordinators only: the read policy answers null to others before this runs.
+    attendance: (partner, _args, { loaders }) => loaders.attendance.load(partner.id),
+  },
+  PartnerAttendance: {
+    rate: (summary) => attendanceRate(summary),
+    lastAttendedAt: (summary) => summary.lastAttendedAt ?? null,
+    lastAttendedMeeting: async (summary, _args, { loaders }) =>
+      summary.lastAttendedMeetingId ? ((await loaders.meeting.load(summary.lastAttendedMeetingId)) ?? null) : null,
   },
   Invitation: {
     partner: async (invitation, _args, { loaders }) => {

@@ -16,6 +16,7 @@ import {
   initialAgenda,
   checkTopicsCloseAt,
   hasProjectItem,
+  notYetOnAgenda,
   reorderAgenda,
   topicsCloseAt,
   type AgendaItemKind,
@@ -30,6 +31,15 @@ import {
 } from './meeting';
 import type { AgendaProjects } from './agenda-projects';
 import { planMeetingDispatch, type RecipientGroup } from './meeting-dispatch';
+import {
+  attendanceSummaries,
+  checkDecisionTexts,
+  newProjectDecisions,
+  withOutcomeDecisions,
+  type AttendanceSummary,
+  type OutcomeDecisionsInput,
+} from './meeting-minutes';
+import { planMinutesDispatch } from './minutes-dispatch';
 import type { MeetingsRepository } from './meetings.repository';
 import { attemptsFor, retryOnConflict } from '../../shared/dynamodb/retry-on-conflict';
 
@@ -122,8 +132,16 @@ export class MeetingsService {
     invitees: ReadonlyMap<string, PartnerRecord>,
     previousMeetingId: string | undefined,
   ): Promise<{ meeting: MeetingRecord; entries: TransactItem[] }> {
-    const [standingThemes, nextAgenda] = await Promise.all([this.meetings.getStandingThemes(), this.meetings.getNextMeetingAgenda()]);
+    const [standingThemes, nextAgenda, needs, upcoming] = await Promise.all([
+      this.meetings.getStandingThemes(),
+      this.meetings.getNextMeetingAgenda(),
+      this.projects.needingMeeting(this.clock.now()),
+      this.meetings.listByStart({ from: this.clock.now() }, 25),
+    ]);
+    // A project already on a planned meeting's agenda goes there, not on this one as well.
+    const placedElsewhere = upcoming.items.filter((other) => other.status === 'PLANNED').flatMap((other) => other.agenda);
     const at = this.clock.now().toISOString();
+    const agenda = initialAgenda(standingThemes, input.themes, nextAgenda.items, this.newId);
     const meeting: MeetingRecord = {
       id: this.newId(),
       title: input.title.trim(),
@@ -132,8 +150,9 @@ export class MeetingsService {
       location: input.location.trim(),
       status: 'PLANNED',
       themes: composeThemes(standingThemes, input.themes),
-      // What was decided while no meeting was planned (e.g. a consolidation review) comes after the themes and topics.
-      agenda: initialAgenda(standingThemes, input.themes, nextAgenda.items, this.newId),
+      // What was decided while no meeting was planned (e.g. a consolidation review) comes after the themes and
+      // topics, then the projects that need the meeting and are not on it yet: each project once.
+      agenda: [...agenda, ...notYetOnAgenda([...placedElsewhere, ...agenda], needs)],
       invitations: newInvitations([...invitees.keys()], at),
       attendance: [],
       ...(previousMeetingId ? { previousMeetingId } : {}),
@@ -158,10 +177,16 @@ export class MeetingsService {
     exceptMeetingId?: string,
   ): Promise<{ meeting?: MeetingRecord; entries: TransactItem[] }> {
     const now = this.clock.now();
+    // An item already there (the same id: placed when the meeting was scheduled) is not placed twice.
+    const fresh = (agenda: readonly AgendaItemRecord[]) => items.filter((item) => !agenda.some((other) => other.id === item.id));
     const meeting = await this.meetings.findNextPlanned(now, exceptMeetingId);
-    if (meeting) return { meeting, entries: [this.meetings.agendaAppend(meeting.id, items, now.toISOString())] };
+    if (meeting) {
+      const add = fresh(meeting.agenda);
+      return { meeting, entries: add.length > 0 ? [this.meetings.agendaAppend(meeting.id, add, now.toISOString())] : [] };
+    }
     const kept = await this.meetings.getNextMeetingAgenda();
-    return { entries: [this.meetings.nextMeetingAgendaPut([...kept.items, ...items], kept, now.toISOString())] };
+    const add = fresh(kept.items);
+    return { entries: add.length > 0 ? [this.meetings.nextMeetingAgendaPut([...kept.items, ...add], kept, now.toISOString())] : [] };
   }
 
   async reschedule(viewer: Viewer | undefined, input: RescheduleMeetingCommand): Promise<MeetingRecord> {
@@ -468,10 +493,10 @@ export class MeetingsService {
       guests?: string[] | null;
       nextMeeting?: NextMeetingCommand | null;
       expectedVersion?: number | null;
-    },
+    } & OutcomeDecisionsInput,
   ): Promise<MeetingRecord> {
     requireRole(viewer, 'COORDINATOR');
-    const inputErrors: UserErrorEntry[] = [];
+    const inputErrors: UserErrorEntry[] = checkDecisionTexts(input);
     if (input.minutes && input.minutes.length > 50_000) {
       inputErrors.push({ field: ['input', 'minutes'], code: 'TOO_LONG', message: 'Het verslag mag hoogstens 50 000 tekens lang zijn.' });
     }
@@ -505,12 +530,11 @@ export class MeetingsService {
           errors.push({ field: ['input', 'id'], code: 'MEETING_NOT_STARTED', message: 'Deze vergadering is nog niet begonnen.' });
         }
         attended.forEach((id, index) => {
-          if (!partners.has(id))
-            errors.push({
-              field: ['input', 'attendedPartnerIds', String(index)],
-              code: 'UNKNOWN_PARTNER',
-              message: 'Deze partner bestaat niet.',
-            });
+          const field = ['input', 'attendedPartnerIds', String(index)];
+          if (!partners.has(id)) errors.push({ field, code: 'UNKNOWN_PARTNER', message: 'Deze partner bestaat niet.' });
+          // Who attended comes from the invitations; anyone else is a guest, by name.
+          else if (!current.invitations[id])
+            errors.push({ field, code: 'NOT_INVITED', message: 'Deze partner was niet uitgenodigd; noteer wie anders kwam als gast.' });
         });
         if (nextInput) {
           if (current.nextMeetingId) {
@@ -527,6 +551,17 @@ export class MeetingsService {
             });
           }
         }
+        const decided = withOutcomeDecisions(current, input);
+        errors.push(...decided.errors);
+        const projectNames = await this.projects.names(decided.projectDecisions.map((decision) => decision.projectId));
+        (input.projectDecisions ?? []).forEach((entry, index) => {
+          if (!projectNames.has(entry.projectId))
+            errors.push({
+              field: ['input', 'projectDecisions', String(index), 'projectId'],
+              code: 'UNKNOWN_PROJECT',
+              message: 'Dit project bestaat niet.',
+            });
+        });
         if (errors.length > 0) throw new UserInputError(errors);
         const guests = cleanList(input.guests);
         let chained: { meeting: MeetingRecord; entries: TransactItem[] } | undefined;
@@ -544,26 +579,61 @@ export class MeetingsService {
             current.id,
           );
         }
+        const next: MeetingRecord = {
+          ...current,
+          status: 'HELD',
+          minutes: input.minutes?.trim() || current.minutes,
+          attendance: attended,
+          ...(input.guests != null ? { guests } : {}),
+          agenda: decided.agenda,
+          projectDecisions: decided.projectDecisions,
+          ...(chained ? { nextMeetingId: chained.meeting.id } : {}),
+          version: current.version + 1,
+          updatedAt: now,
+        };
         return {
-          next: {
-            ...current,
-            status: 'HELD',
-            minutes: input.minutes?.trim() || current.minutes,
-            attendance: attended,
-            ...(input.guests != null ? { guests } : {}),
-            ...(chained ? { nextMeetingId: chained.meeting.id } : {}),
-            version: current.version + 1,
-            updatedAt: now,
-          },
+          next,
           groups: [],
-          extra: chained ? [this.meetings.createEntry(chained.meeting), ...chained.entries] : [],
+          extra: [
+            ...(chained ? [this.meetings.createEntry(chained.meeting), ...chained.entries] : []),
+            ...this.minutesEntries(current, next, partners, projectNames, chained?.meeting),
+          ],
         };
       },
       {
-        partnersToLoad: (current) => (nextInput ? [...new Set([...attended, ...invitedPartnerIds(current)])] : attended),
+        // The invitees too: the minutes go to each of them (and the next meeting invites them).
+        partnersToLoad: (current) => [...new Set([...attended, ...invitedPartnerIds(current)])],
         allowHeld: true,
       },
     );
+  }
+
+  /**
+   * What the minutes of an outcome write besides the meeting: each new project decision in its
+   * project's decision log (one entry per project), and, when the meeting becomes HELD, the
+   * minutes to every invited partner (a dispatch with a fixed id: sent once, never for a correction).
+   */
+  private minutesEntries(
+    current: MeetingRecord,
+    next: MeetingRecord,
+    partners: ReadonlyMap<string, PartnerRecord>,
+    projectNames: ReadonlyMap<string, string>,
+    nextMeeting: MeetingRecord | undefined,
+  ): TransactItem[] {
+    const now = this.clock.now();
+    const byProject = new Map<string, { id: string; meetingId: string; text: string }[]>();
+    for (const decision of newProjectDecisions(current.projectDecisions, next.projectDecisions ?? [])) {
+      if (!projectNames.has(decision.projectId)) continue;
+      const logged = byProject.get(decision.projectId) ?? [];
+      logged.push({ id: this.newId(), meetingId: next.id, text: decision.text });
+      byProject.set(decision.projectId, logged);
+    }
+    const entries = [...byProject].map(([projectId, decisions]) => this.projects.decisionLogEntry(projectId, decisions, now));
+    if (current.status !== 'HELD') {
+      const dispatch = planMinutesDispatch({ meeting: next, partners, projectNames, nextMeeting, now });
+      if (dispatch) entries.push(this.outbox.dispatchPut(dispatch, now));
+    }
+    return entries;
   }
 
   /** A partner's answer from the app; answers by email link go to `recordResponse` directly. */
@@ -647,6 +717,12 @@ export class MeetingsService {
       }
       cursor = read.cursors[read.cursors.length - 1];
     }
+  }
+
+  /** How often each of these partners came to the held meetings it was invited to (coordinators only). */
+  async attendance(viewer: Viewer | undefined, partnerIds: readonly string[]): Promise<Map<string, AttendanceSummary>> {
+    requireRole(viewer, 'COORDINATOR');
+    return attendanceSummaries(await this.meetings.listStartedBefore(this.clock.now()), partnerIds);
   }
 
   async standingThemes(viewer: Viewer | undefined): Promise<string[]> {

@@ -29,6 +29,7 @@ import { checkStatusChange, decisionMeetingError, type ConsolidationOutcome, typ
 import { projectNotFound, reviewNotFoundMessage, type ProjectChanges } from './project-changes';
 import type { ProjectsRepository } from './projects.repository';
 import { planReviewDispatch } from './review-dispatch';
+import { reviewAgendaItem } from './project-agenda';
 
 export interface AnswerReviewCommand extends ReviewAnswerInput {
   reviewId: string;
@@ -263,15 +264,7 @@ export class ConsolidationReviewsService {
     review: ReviewRecord,
     why: 'answered' | 'unanswered',
   ): Promise<{ project: ProjectRecord; meeting?: MeetingRecord; entries: TransactItem[] }> {
-    const item = {
-      id: `review.${project.id}.${review.number}`,
-      title:
-        why === 'answered'
-          ? `Consolidatie van ${project.name}: het antwoord van de promotor bevestigen`
-          : `Consolidatie van ${project.name}: geen antwoord van de promotor, samen beslissen`,
-      projectId: project.id,
-      reviewNumber: review.number,
-    };
+    const item = reviewAgendaItem(project, review, why);
     const { meeting, entries } = await this.meetings.placeOnNextAgenda([item]);
     return { project: withReviewChange(project, review.number, { agendaItemId: item.id }), meeting, entries };
   }

@@ -138,6 +138,11 @@ export function statusLabel(status: ProjectStatus): string {
   return statusLabels[status];
 }
 
+/** What an intake item asks for, in Dutch ("een promotor"). */
+export function intakeLabel(item: IntakeItem): string {
+  return intakeLabels[item];
+}
+
 /** The intake checklist items still open, in the order a meeting goes through them. */
 export function openIntakeItems(project: ProjectRecord): IntakeItem[] {
   const open: IntakeItem[] = [];

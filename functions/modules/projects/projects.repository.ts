@@ -1,13 +1,13 @@
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { batchGetByIds } from '../../shared/dynamodb/batch-get';
-import { queryCollectionPage, stripKeys } from '../../shared/dynamodb/collection-query';
+import { queryCollectionPage, queryWholeCollection, stripKeys } from '../../shared/dynamodb/collection-query';
 import { queryDue } from '../../shared/dynamodb/due-query';
 import type { Page } from '../../shared/dynamodb/cursor';
 import { keys } from '../../shared/dynamodb/keys';
 import type { TransactItem } from '../../shared/dynamodb/transaction';
 import { versionedPut, writeVersioned } from '../../shared/dynamodb/versioned-write';
 import { nextReviewStep } from './consolidation-review';
-import type { EngagementRecord, ProjectRecord, ProjectStatus } from './project';
+import type { DecisionRecord, EngagementRecord, ProjectRecord, ProjectStatus } from './project';
 
 function toRecord(item: Record<string, unknown>): ProjectRecord {
   return stripKeys<ProjectRecord>(item);
@@ -72,6 +72,25 @@ export class ProjectsRepository {
     };
   }
 
+  /**
+   * The transaction entry that appends decisions to a project's decision log: the one place a
+   * decision is logged (recordProjectDecision, a meeting's outcome). It touches only the log, so a
+   * decision never overwrites another change; the version moves, so no change decided on an older
+   * read can drop it.
+   */
+  decisionAppend(projectId: string, decisions: DecisionRecord[], now: string): TransactItem {
+    return {
+      Update: {
+        TableName: this.tableName,
+        Key: keys.project(projectId),
+        UpdateExpression:
+          'SET decisions = list_append(if_not_exists(decisions, :none), :decisions), version = version + :one, updatedAt = :now',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeValues: { ':decisions': decisions, ':none': [], ':one': 1, ':now': now },
+      },
+    };
+  }
+
   /** The transaction entry that creates a project (a promoted matrix idea is created with the idea's change). */
   createPut(project: ProjectRecord): TransactItem {
     return { Put: { TableName: this.tableName, Item: toItem(project), ConditionExpression: 'attribute_not_exists(PK)' } };
@@ -96,6 +115,11 @@ export class ProjectsRepository {
   list(status: ProjectStatus | undefined, limit: number, after?: string): Promise<Page<ProjectRecord>> {
     const range = status ? keys.projectsWithStatus(status) : {};
     return queryCollectionPage(this.db, this.tableName, { partition: keys.projectsPartition, ...range }, limit, after, toRecord);
+  }
+
+  /** Every project (which of them need the next meeting): one Query per megabyte of projects. */
+  listAll(): Promise<ProjectRecord[]> {
+    return queryWholeCollection(this.db, this.tableName, { partition: keys.projectsPartition }, toRecord);
   }
 
   /** Projects with a review email due at `now`, earliest first: one Query on `byDueTime`. */

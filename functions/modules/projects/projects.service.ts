@@ -237,12 +237,15 @@ export class ProjectsService {
     requireRole(viewer, 'COORDINATOR');
     const textError = checkText(input.text, ['input', 'text'], 'De beslissing', 2000);
     if (textError) throw new UserInputError([textError]);
-    return this.changes.change(input.projectId, undefined, ['input', 'projectId'], async (current, now) => {
-      const meetingError = decisionMeetingError(await this.meetingsRepository.get(input.meetingId), now);
-      if (meetingError) throw new UserInputError([meetingError]);
-      const decision = { id: this.newId(), meetingId: input.meetingId, text: input.text.trim(), recordedAt: now.toISOString() };
-      return { next: { ...current, decisions: [...current.decisions, decision] } };
-    });
+    const [project, meeting] = await Promise.all([this.projects.get(input.projectId), this.meetingsRepository.get(input.meetingId)]);
+    if (!project) throw projectNotFound(['input', 'projectId']);
+    const now = this.clock.now();
+    const meetingError = decisionMeetingError(meeting, now);
+    if (meetingError) throw new UserInputError([meetingError]);
+    const decision = { id: this.newId(), meetingId: input.meetingId, text: input.text.trim(), recordedAt: now.toISOString() };
+    await this.projects.transact(project.id, [this.projects.decisionAppend(project.id, [decision], now.toISOString())]);
+    // Read back: the decision lands beside whatever else changed meanwhile.
+    return (await this.projects.get(project.id))!;
   }
 
   // ---------------------------------------------------------------------------------------------

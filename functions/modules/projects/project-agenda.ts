@@ -1,0 +1,40 @@
+import type { AgendaItemRecord } from '../meetings/meeting';
+import { intakeLabel, openIntakeItems, openReview, runsReviews, type ProjectRecord, type ReviewRecord } from './project';
+
+/**
+ * Which projects need the next meeting, and the agenda item that brings each there (pure): a
+ * PROPOSED project (its intake incomplete, or complete and the start to be decided), and an active
+ * project whose consolidation review is answered or overdue. Item ids are fixed per project (and
+ * review), so placing the same need twice finds it already there.
+ */
+export function reviewAgendaItem(project: ProjectRecord, review: ReviewRecord, why: 'answered' | 'unanswered'): AgendaItemRecord {
+  return {
+    id: `review.${project.id}.${review.number}`,
+    title:
+      why === 'answered'
+        ? `Consolidatie van ${project.name}: het antwoord van de promotor bevestigen`
+        : `Consolidatie van ${project.name}: geen antwoord van de promotor, samen beslissen`,
+    projectId: project.id,
+    reviewNumber: review.number,
+  };
+}
+
+export function meetingNeed(project: ProjectRecord, now: Date): AgendaItemRecord | undefined {
+  if (project.status === 'PROPOSED') {
+    const open = openIntakeItems(project);
+    return {
+      id: `project.${project.id}.intake`,
+      kind: 'PROJECT',
+      title:
+        open.length > 0
+          ? `Intake van ${project.name}: nog open: ${open.map(intakeLabel).join(', ')}`
+          : `${project.name}: de intake is rond, beslissen over de start`,
+      projectId: project.id,
+    };
+  }
+  const review = runsReviews(project.status) ? openReview(project) : undefined;
+  if (!review) return undefined;
+  if (review.answeredAt) return reviewAgendaItem(project, review, 'answered');
+  if (new Date(review.dueAt).getTime() <= now.getTime()) return reviewAgendaItem(project, review, 'unanswered');
+  return undefined;
+}
