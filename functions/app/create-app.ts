@@ -118,6 +118,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): AppServ
       clock,
       ids,
       { coordinator: config.organizer },
+      logger,
     ),
     calendarFeeds: new CalendarFeedsService(repositories.calendarFeeds, repositories.meetings, clock, {
       publicBaseUrl: config.publicBaseUrl,
