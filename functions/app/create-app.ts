@@ -135,6 +135,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): AppServ
       clock,
       ids,
       { uidDomain, sendRatePerMinute: config.buurtbabbelSendRatePerMinute },
+      logger,
     ),
     matrix: new MatrixService(
       repositories.matrix,

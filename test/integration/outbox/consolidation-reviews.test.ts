@@ -5,10 +5,10 @@ import { scheduledJobs } from '../../../functions/runtime/scheduled-jobs';
 import type { Mailer } from '../../../functions/mail/mailer';
 import { createSmtpMailer } from '../../../functions/mail/smtp-mailer';
 import { signLinkToken, verifyLinkToken } from '../../../functions/shared/links/signed-links';
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../../../functions/shared/dynamodb/keys';
 import { createLogger } from '../../../functions/shared/logger';
 import { createPartner, scheduleMeeting } from '../../support/fixtures';
+import { fillToItemLimit } from '../../support/item-limit';
 import { activeProject, engage, projectMutation } from '../../support/project-fixtures';
 import { smtpReply, startSmtpTestServer, type SmtpTestServer } from '../../support/smtp-test-server';
 import { createTestApp, linkSecret, type TestApp } from '../../support/test-app';
@@ -391,38 +391,13 @@ describe('consolidation reviews end to end: the job, the outbox, a real SMTP ser
     );
   });
 
-  /**
-   * Pads a project's stored item to DynamoDB's 400 KB limit (found by trying), so that any write
-   * that makes it larger is refused, as a project whose lists grew without bound once was.
-   */
-  async function fillToItemLimit(projectId: string): Promise<() => Promise<void>> {
-    const { Item } = await t.db.send(new GetCommand({ TableName: t.app.config.tableName, Key: keys.project(projectId) }));
-    const put = (padding: number) =>
-      t.db.send(new PutCommand({ TableName: t.app.config.tableName, Item: { ...Item, description: 'x'.repeat(padding) } }));
-    let [fits, tooLarge] = [300_000, 410_000];
-    while (tooLarge - fits > 1) {
-      const middle = Math.floor((fits + tooLarge) / 2);
-      try {
-        await put(middle);
-        fits = middle;
-      } catch (error) {
-        if ((error as Error).name !== 'ValidationException') throw error;
-        tooLarge = middle;
-      }
-    }
-    await put(fits);
-    return async () => {
-      await put(10);
-    };
-  }
-
   it('goes on with the other projects when one cannot be written (too large), logs it by id and tries it again next run', async () => {
     const partners = await Promise.all(
       [1, 2, 3].map((i) => createPartner(t, { name: `Promotor ${i}`, email: `promotor${i}@example.be`, representatives: [] })),
     );
     const projects = [];
     for (const [i, partner] of partners.entries()) projects.push(await activeProject(t, partner.id, { name: `Project ${i + 1}` }));
-    const repair = await fillToItemLimit(projects[1].id);
+    const repair = await fillToItemLimit(t, keys.project(projects[1].id));
     const lines: string[] = [];
     const job = createApp(t.app.config, { clock: t.clock, logger: createLogger('info', {}, (line) => lines.push(line)) });
     await deliver();
