@@ -6,8 +6,9 @@ import type { Logger } from '../../shared/logger';
 import type { Suppression } from '../suppressions/suppression';
 import type { SuppressionsRepository } from '../suppressions/suppressions.repository';
 import { recipientKey } from '../../shared/recipient-key';
-import { messageIdFor, retryDelayMs, type OutboxKind, type OutboxMessage, type OutboxMessageOf } from './outbox';
+import { messageIdFor, retryDelayMs, type OutboxKind, type RequeueFilter, type OutboxMessage, type OutboxMessageOf } from './outbox';
 import type { OutboxRepository } from './outbox.repository';
+import { requeueParked, type RequeueReport } from './outbox-requeue';
 
 /** The email of a message: everything but the ids and addresses the deliverer sets. */
 export type RenderedOutboxEmail = Omit<OutgoingEmail, 'messageId' | 'from' | 'to'>;
@@ -138,9 +139,15 @@ export class OutboxDeliverer {
     const breaker = { consecutive: 0, threshold: this.settings.breakerThreshold ?? 3 };
     const margin = this.settings.stopClaimingWithinMs ?? 60_000;
     const outOfTime = () => limits.remainingMs !== undefined && limits.remainingMs() < margin;
+    // A run replayed with a later --now sees a retry it scheduled (in real time) as due at once;
+    // it leaves it for a later run, so the back-off holds in real time.
+    const attempted = new Set<string>();
+    const attemptKey = (message: OutboxMessage) => `${message.dispatchId}#${message.recipient.key}`;
     rounds: for (let round = 0; round < maxRounds; round += 1) {
       const now = this.later(asOf);
-      const due = await this.repository.findDue(now, this.settings.batchSize);
+      const due = (await this.repository.findDue(now, this.settings.batchSize)).filter(
+        (item) => item.type !== 'message' || !attempted.has(attemptKey(item.message)),
+      );
       if (due.length === 0) break;
       // The suppression list for the whole round: one BatchGet instead of one GetItem per message.
       const suppressed = await this.suppressions.findMany(
@@ -161,8 +168,10 @@ export class OutboxDeliverer {
           break rounds;
         }
         if (item.type === 'dispatch') {
-          report.expanded += await this.repository.expand(item.dispatch, now);
+          // Decided as of `now` (a replay's --now); its messages fall due at the real now.
+          report.expanded += await this.repository.expand(item.dispatch, this.clock.now());
         } else {
+          attempted.add(attemptKey(item.message));
           await this.deliver(item.message, item.dueKey, report, { suppressed, cache, breaker }, asOf);
         }
       }
@@ -171,8 +180,8 @@ export class OutboxDeliverer {
   }
 
   /** Queues again the messages a transport outage failed for good (and, with `includeCheck`, those left to check). */
-  requeueFailed(options: { includeCheck?: boolean } = {}): Promise<{ requeued: number; left: number }> {
-    return this.repository.requeue(this.clock.now(), options);
+  requeueFailed(options: RequeueFilter = {}): Promise<RequeueReport> {
+    return requeueParked(this.repository, this.suppressions, this.clock.now(), options);
   }
 
   /** The later of the run's reference time and the clock: a replayed run still sees new work. */
@@ -205,7 +214,8 @@ export class OutboxDeliverer {
       return;
     }
     const token = randomUUID();
-    const claimed = await this.repository.claim(message, dueKey, new Date(now.getTime() + this.settings.leaseMs), token);
+    // Leases and retries count in real time, also in a run replayed with a later --now.
+    const claimed = await this.repository.claim(message, dueKey, new Date(this.clock.now().getTime() + this.settings.leaseMs), token);
     if (!claimed) {
       report.skipped += 1;
       return;
@@ -320,7 +330,13 @@ export class OutboxDeliverer {
       }
     } else if (
       fence(
-        await this.repository.scheduleRetry(message, token, new Date(now.getTime() + retryDelayMs(attempt)), { code }, this.clock.now()),
+        await this.repository.scheduleRetry(
+          message,
+          token,
+          new Date(this.clock.now().getTime() + retryDelayMs(attempt)),
+          { code },
+          this.clock.now(),
+        ),
       )
     ) {
       report.retried += 1;
