@@ -108,6 +108,7 @@ export class DeStekStack extends Stack {
       });
       monitoring.watchFunction(id, scheduled.fn);
       monitoring.watchDeadLetterQueue(id, scheduled.deadLetterQueue);
+      monitoring.watchJobRecords(id, job.name);
     }
 
     if (settings.coordinatorEmail) {

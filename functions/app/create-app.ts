@@ -10,6 +10,7 @@ import { MeetingsService } from '../modules/meetings/meetings.service';
 import { NeighboursRepository } from '../modules/neighbours/neighbours.repository';
 import { NeighboursService } from '../modules/neighbours/neighbours.service';
 import { OutboxRepository } from '../modules/outbox/outbox.repository';
+import { OutboxService } from '../modules/outbox/outbox.service';
 import { PersonalDataRepository } from '../modules/personal-data/personal-data.repository';
 import { PersonalDataService } from '../modules/personal-data/personal-data.service';
 import { PartnersRepository } from '../modules/partners/partners.repository';
@@ -56,6 +57,7 @@ export interface AppServices {
   buurtbabbels: BuurtbabbelsService;
   matrix: MatrixService;
   personalData: PersonalDataService;
+  outbox: OutboxService;
 }
 
 export interface AppOverrides {
@@ -118,6 +120,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): AppServ
       clock,
       ids,
       { coordinator: config.organizer },
+      logger,
     ),
     calendarFeeds: new CalendarFeedsService(repositories.calendarFeeds, repositories.meetings, repositories.partners, clock, {
       publicBaseUrl: config.publicBaseUrl,
@@ -134,6 +137,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): AppServ
       clock,
       ids,
       { uidDomain, sendRatePerMinute: config.buurtbabbelSendRatePerMinute },
+      logger,
     ),
     matrix: new MatrixService(
       repositories.matrix,
@@ -152,5 +156,6 @@ export function createApp(config: Config, overrides: AppOverrides = {}): AppServ
       },
     ),
     personalData: new PersonalDataService(repositories, clock),
+    outbox: new OutboxService(repositories.outbox, repositories.suppressions, clock),
   };
 }

@@ -3,6 +3,7 @@ import { calendarFeedsResolvers } from '../modules/calendar-feeds/calendar-feeds
 import { matrixResolvers } from '../modules/matrix/matrix.resolvers';
 import { meetingsResolvers } from '../modules/meetings/meetings.resolvers';
 import { neighboursResolvers } from '../modules/neighbours/neighbours.resolvers';
+import { outboxResolvers } from '../modules/outbox/outbox.resolvers';
 import { personalDataResolvers } from '../modules/personal-data/personal-data.resolvers';
 import { partnersResolvers } from '../modules/partners/partners.resolvers';
 import { projectsResolvers } from '../modules/projects/projects.resolvers';
@@ -43,6 +44,7 @@ export const resolvers = guardIdArguments(
       neighboursResolvers,
       buurtbabbelsResolvers,
       projectsResolvers,
+      outboxResolvers,
       matrixResolvers,
       personalDataResolvers,
     ]),

@@ -1,4 +1,5 @@
 import { lambdaJob } from '../runtime/lambda-job';
+import { metricNames } from '../shared/metric-names';
 
 /**
  * The buurtbabbel job: starts each mailing round whose moment has come (the invitations,
@@ -9,6 +10,7 @@ export const handler = lambdaJob(
   'send-buurtbabbel-invitations',
   async (app, asOf) => ({ ...(await app.buurtbabbels.runDueRounds(asOf)) }),
   {
+    countsOf: (report) => ({ [metricNames.jobRecordsFailed]: report.failed }),
     // The links in its mails are signed by deliver-outbox when each mail is sent.
     linkSigningSecret: false,
   },

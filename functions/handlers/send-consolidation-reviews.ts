@@ -1,4 +1,5 @@
 import { lambdaJob } from '../runtime/lambda-job';
+import { metricNames } from '../shared/metric-names';
 
 /**
  * The consolidation-review job: asks promoters for the reviews that fell due, sends the reminders
@@ -9,6 +10,7 @@ export const handler = lambdaJob(
   'send-consolidation-reviews',
   async (app, asOf) => ({ ...(await app.consolidationReviews.sendDueReviews(asOf)) }),
   {
+    countsOf: (report) => ({ [metricNames.jobRecordsFailed]: report.failed }),
     // The answer link in its mails is signed by deliver-outbox when each mail is sent.
     linkSigningSecret: false,
   },

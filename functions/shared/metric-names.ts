@@ -13,6 +13,8 @@ export const metricNames = {
   emailsToCheck: 'EmailsToCheck',
   /** 1 for a deliver-outbox run the circuit breaker stopped (transport outage). */
   outboxPaused: 'OutboxPaused',
+  /** Records a scheduled job could not handle (left for its next run); the `service` dimension names the job. */
+  jobRecordsFailed: 'JobRecordsFailed',
   /** Milliseconds one run of a scheduled job took; the `service` dimension names the job. */
   jobDuration: 'JobDuration',
 } as const;

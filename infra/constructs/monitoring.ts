@@ -93,6 +93,24 @@ export class Monitoring extends Construct {
     });
   }
 
+  /** A scheduled job that left records it could not handle (each logged by id; its next run tries them again). */
+  watchJobRecords(name: string, jobName: string): void {
+    this.alarm(
+      `${name}RecordsFailed`,
+      new Metric({
+        namespace: metricNamespace,
+        metricName: metricNames.jobRecordsFailed,
+        dimensionsMap: { service: jobName },
+        statistic: 'Sum',
+        period: Duration.hours(1),
+      }),
+      {
+        threshold: 1,
+        description: `The ${jobName} job could not handle some records (see its logs for their ids); its next run tries them again.`,
+      },
+    );
+  }
+
   watchDeadLetterQueue(name: string, queue: IQueue): void {
     this.alarm(
       `${name}DeadLetters`,

@@ -428,6 +428,18 @@ describe('CDK app', () => {
     expect(alarms.map((alarm) => alarm.MetricName)).toEqual(
       expect.arrayContaining(['Reputation.BounceRate', 'Reputation.ComplaintRate', 'EmailsFailed']),
     );
+    // A job that fails on one record goes on with the others; the records it left raise an alarm.
+    for (const job of scheduledJobs) {
+      expect(alarms).toContainEqual(
+        expect.objectContaining({
+          Namespace: 'DeStek',
+          MetricName: 'JobRecordsFailed',
+          Dimensions: [{ Name: 'service', Value: job.name }],
+          Threshold: 1,
+          ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+        }),
+      );
+    }
     for (const alarm of alarms) expect(alarm.AlarmActions).toHaveLength(1);
   });
 });

@@ -282,6 +282,12 @@ export type Mutation = {
   optInNeighbour: NeighbourPayload;
   /** A neighbour joins the network: a new partner, linked both ways; no more buurtbabbel invitations. */
   convertNeighbourToPartner: ConvertNeighbourToPartnerPayload;
+  /**
+   * After a mail outage (SMTP down, SES paused or throttled): queues again the messages it failed for
+   * good, as `npm run job -- retry-failed` does (coordinators only). A refused address (a bounce) and an
+   * address on the suppression list are never queued again.
+   */
+  requeueFailedMail: RequeueFailedMailPayload;
   createPartner: PartnerPayload;
   updatePartner: PartnerPayload;
   /** The partner leaves the network: it stays in past meetings and projects, but is no longer invited by default nor mailed. */
@@ -462,6 +468,11 @@ export type MutationOptInNeighbourArgs = {
 
 export type MutationConvertNeighbourToPartnerArgs = {
   input: ConvertNeighbourToPartnerInput;
+};
+
+
+export type MutationRequeueFailedMailArgs = {
+  input: RequeueFailedMailInput;
 };
 
 
@@ -1214,6 +1225,23 @@ export type ConvertNeighbourToPartnerPayload = {
   userErrors: Array<UserError>;
 };
 
+export type RequeueFailedMailInput = {
+  /** Only mail that failed at or after this moment (the start of the outage). */
+  since: Scalars['DateTime']['input'];
+  /**
+   * Only mail of this kind (e.g. meeting-invitation, consolidation-review, buurtbabbel); every kind
+   * when left out.
+   */
+  kind?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type RequeueFailedMailPayload = {
+  __typename?: 'RequeueFailedMailPayload';
+  /** How many messages were queued again; the outbox job sends them within minutes. */
+  count: Scalars['Int']['output'];
+  userErrors: Array<UserError>;
+};
+
 export type PartnerKind =
   | 'NONPROFIT'
   | 'FREELANCER'
@@ -1746,6 +1774,8 @@ export type ResolversTypes = {
   ImportNeighboursPayload: ResolverTypeWrapper<ImportNeighboursPayload>;
   ConvertNeighbourToPartnerInput: ConvertNeighbourToPartnerInput;
   ConvertNeighbourToPartnerPayload: ResolverTypeWrapper<Omit<ConvertNeighbourToPartnerPayload, 'partner' | 'neighbour'> & { partner?: Maybe<ResolversTypes['Partner']>, neighbour?: Maybe<ResolversTypes['Neighbour']> }>;
+  RequeueFailedMailInput: RequeueFailedMailInput;
+  RequeueFailedMailPayload: ResolverTypeWrapper<RequeueFailedMailPayload>;
   PartnerKind: PartnerKind;
   Capacity: ResolverTypeWrapper<Capacity>;
   Representative: ResolverTypeWrapper<Representative>;
@@ -1859,6 +1889,8 @@ export type ResolversParentTypes = {
   ImportNeighboursPayload: ImportNeighboursPayload;
   ConvertNeighbourToPartnerInput: ConvertNeighbourToPartnerInput;
   ConvertNeighbourToPartnerPayload: Omit<ConvertNeighbourToPartnerPayload, 'partner' | 'neighbour'> & { partner?: Maybe<ResolversParentTypes['Partner']>, neighbour?: Maybe<ResolversParentTypes['Neighbour']> };
+  RequeueFailedMailInput: RequeueFailedMailInput;
+  RequeueFailedMailPayload: RequeueFailedMailPayload;
   Capacity: Capacity;
   Representative: Representative;
   Partner: PartnerRecord;
@@ -1978,6 +2010,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   optOutNeighbour?: Resolver<ResolversTypes['NeighbourPayload'], ParentType, ContextType, RequireFields<MutationOptOutNeighbourArgs, 'id'>>;
   optInNeighbour?: Resolver<ResolversTypes['NeighbourPayload'], ParentType, ContextType, RequireFields<MutationOptInNeighbourArgs, 'id'>>;
   convertNeighbourToPartner?: Resolver<ResolversTypes['ConvertNeighbourToPartnerPayload'], ParentType, ContextType, RequireFields<MutationConvertNeighbourToPartnerArgs, 'input'>>;
+  requeueFailedMail?: Resolver<ResolversTypes['RequeueFailedMailPayload'], ParentType, ContextType, RequireFields<MutationRequeueFailedMailArgs, 'input'>>;
   createPartner?: Resolver<ResolversTypes['PartnerPayload'], ParentType, ContextType, RequireFields<MutationCreatePartnerArgs, 'input'>>;
   updatePartner?: Resolver<ResolversTypes['PartnerPayload'], ParentType, ContextType, RequireFields<MutationUpdatePartnerArgs, 'input'>>;
   archivePartner?: Resolver<ResolversTypes['PartnerPayload'], ParentType, ContextType, RequireFields<MutationArchivePartnerArgs, 'input'>>;
@@ -2257,6 +2290,11 @@ export type ConvertNeighbourToPartnerPayloadResolvers<ContextType = GraphQLConte
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
+export type RequeueFailedMailPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RequeueFailedMailPayload'] = ResolversParentTypes['RequeueFailedMailPayload']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type CapacityResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Capacity'] = ResolversParentTypes['Capacity']> = {
   hoursPerMonth?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   eurosPerYear?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -2426,6 +2464,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   NeighbourImportRefusal?: NeighbourImportRefusalResolvers<ContextType>;
   ImportNeighboursPayload?: ImportNeighboursPayloadResolvers<ContextType>;
   ConvertNeighbourToPartnerPayload?: ConvertNeighbourToPartnerPayloadResolvers<ContextType>;
+  RequeueFailedMailPayload?: RequeueFailedMailPayloadResolvers<ContextType>;
   Capacity?: CapacityResolvers<ContextType>;
   Representative?: RepresentativeResolvers<ContextType>;
   Partner?: PartnerResolvers<ContextType>;

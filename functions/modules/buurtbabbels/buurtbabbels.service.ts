@@ -1,6 +1,7 @@
 import { requireRole, requireViewer } from '../../shared/auth/authorize';
 import type { Viewer } from '../../shared/auth/viewer';
 import type { Clock } from '../../shared/clock';
+import type { Logger } from '../../shared/logger';
 import type { Page } from '../../shared/dynamodb/cursor';
 import { UserInputError, type UserErrorEntry } from '../../shared/errors';
 import type { NeighbourRecord } from '../neighbours/neighbour';
@@ -46,6 +47,8 @@ export interface RoundsReport {
   rounds: number;
   invitations: number;
   reminders: number;
+  /** Due rounds that failed (logged by buurtbabbel id); they stay due, so the next run tries again. */
+  failed: number;
 }
 
 /** One transaction holds at most 100 writes: the buurtbabbel plus this many dispatches. */
@@ -65,6 +68,7 @@ export class BuurtbabbelsService {
     private readonly clock: Clock,
     private readonly newId: () => string,
     private readonly settings: BuurtbabbelsSettings,
+    private readonly logger: Logger,
   ) {}
 
   async schedule(viewer: Viewer | undefined, input: ScheduleBuurtbabbelCommand): Promise<BuurtbabbelRecord> {
@@ -355,16 +359,24 @@ export class BuurtbabbelsService {
    * that dies before it wrote nothing, and one after it cannot write it again.
    */
   async runDueRounds(asOf?: Date): Promise<RoundsReport> {
-    const report: RoundsReport = { rounds: 0, invitations: 0, reminders: 0 };
+    const report: RoundsReport = { rounds: 0, invitations: 0, reminders: 0, failed: 0 };
     const now = asOf ?? this.clock.now();
     let contacts: Promise<NeighbourRecord[]> | undefined;
     for (const due of await this.buurtbabbels.findDueRounds(now, 25)) {
       const round = due.nextRound!;
       // Another run started this round first, or an answer came in between: skipped; the next run sees it.
-      const sent = await retryOnConflict(() => this.startRound(due, round, now, () => (contacts ??= this.invitableContacts())), {
-        skipWhenExhausted: true,
-        attempts: 1,
-      });
+      // One round that fails otherwise is logged and left due; the others go on.
+      let sent: number | undefined;
+      try {
+        sent = await retryOnConflict(() => this.startRound(due, round, now, () => (contacts ??= this.invitableContacts())), {
+          skipWhenExhausted: true,
+          attempts: 1,
+        });
+      } catch (error) {
+        report.failed += 1;
+        this.logger.error('buurtbabbel round failed; the next run tries it again', { buurtbabbelId: due.id, round, error });
+        continue;
+      }
       if (sent === undefined) continue;
       report.rounds += 1;
       report[round === 'INVITATIONS' ? 'invitations' : 'reminders'] += sent;

@@ -6,9 +6,10 @@ import type { Logger } from '../../shared/logger';
 import type { Suppression } from '../suppressions/suppression';
 import type { SuppressionsRepository } from '../suppressions/suppressions.repository';
 import { recipientKey } from '../../shared/recipient-key';
-import { messageIdFor, retryDelayMs, type OutboxKind, type OutboxMessage, type OutboxMessageOf } from './outbox';
+import { messageIdFor, retryDelayMs, type OutboxKind, type RequeueFilter, type OutboxMessage, type OutboxMessageOf } from './outbox';
 import type { OutboxRepository } from './outbox.repository';
 import { lanesBy, runInLanes } from './delivery-lanes';
+import { requeueParked, type RequeueReport } from './outbox-requeue';
 
 /** The email of a message: everything but the ids and addresses the deliverer sets. */
 export type RenderedOutboxEmail = Omit<OutgoingEmail, 'messageId' | 'from' | 'to'>;
@@ -165,9 +166,15 @@ export class OutboxDeliverer {
       }
       return false;
     };
+    // A run replayed with a later --now sees a retry it scheduled (in real time) as due at once;
+    // it leaves it for a later run, so the back-off holds in real time.
+    const attempted = new Set<string>();
+    const attemptKey = (message: OutboxMessage) => `${message.dispatchId}#${message.recipient.key}`;
     for (let round = 0; round < maxRounds; round += 1) {
       const now = this.later(asOf);
-      const due = await this.repository.findDue(now, this.settings.batchSize);
+      const due = (await this.repository.findDue(now, this.settings.batchSize)).filter(
+        (item) => item.type !== 'message' || !attempted.has(attemptKey(item.message)),
+      );
       if (due.length === 0) break;
       // The suppression list for the whole round: one BatchGet instead of one GetItem per message.
       const suppressed = await this.suppressions.findMany(
@@ -179,13 +186,17 @@ export class OutboxDeliverer {
       // address in order, the addresses side by side.
       const dispatches = due.flatMap((item) => (item.type === 'dispatch' ? [[item.dispatch]] : []));
       await runInLanes(dispatches, { limit: () => concurrency, stop }, async (dispatch) => {
-        report.expanded += await this.repository.expand(dispatch, now);
+        // Decided as of `now` (a replay's --now); its messages fall due at the real now.
+        report.expanded += await this.repository.expand(dispatch, this.clock.now());
       });
       const messages = due.flatMap((item) => (item.type === 'message' ? [item] : []));
       await runInLanes(
         lanesBy(messages, (item) => recipientKey(item.message.recipient.email)),
         { limit: () => (breaker.proven ? concurrency : 1), stop },
-        (item) => this.deliver(item.message, item.dueKey, report, { suppressed, cache, breaker }, asOf),
+        (item) => {
+          attempted.add(attemptKey(item.message));
+          return this.deliver(item.message, item.dueKey, report, { suppressed, cache, breaker }, asOf);
+        },
       );
       if (report.stoppedForTime || report.paused) break;
     }
@@ -193,8 +204,8 @@ export class OutboxDeliverer {
   }
 
   /** Queues again the messages a transport outage failed for good (and, with `includeCheck`, those left to check). */
-  requeueFailed(options: { includeCheck?: boolean } = {}): Promise<{ requeued: number; left: number }> {
-    return this.repository.requeue(this.clock.now(), options);
+  requeueFailed(options: RequeueFilter = {}): Promise<RequeueReport> {
+    return requeueParked(this.repository, this.suppressions, this.clock.now(), options);
   }
 
   /** The later of the run's reference time and the clock: a replayed run still sees new work. */
@@ -232,7 +243,8 @@ export class OutboxDeliverer {
       return;
     }
     const token = randomUUID();
-    const claimed = await this.repository.claim(message, dueKey, new Date(now.getTime() + this.settings.leaseMs), token);
+    // Leases and retries count in real time, also in a run replayed with a later --now.
+    const claimed = await this.repository.claim(message, dueKey, new Date(this.clock.now().getTime() + this.settings.leaseMs), token);
     if (!claimed) {
       report.skipped += 1;
       return;
@@ -364,7 +376,13 @@ export class OutboxDeliverer {
       }
     } else if (
       fence(
-        await this.repository.scheduleRetry(message, token, new Date(now.getTime() + retryDelayMs(attempt)), { code }, this.clock.now()),
+        await this.repository.scheduleRetry(
+          message,
+          token,
+          new Date(this.clock.now().getTime() + retryDelayMs(attempt)),
+          { code },
+          this.clock.now(),
+        ),
       )
     ) {
       report.retried += 1;

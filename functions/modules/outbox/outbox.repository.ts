@@ -405,47 +405,45 @@ export class OutboxRepository {
     }
   }
 
-  /**
-   * Queues again the messages an outage failed for good (and, with `includeCheck`, those left to
-   * check): one Query on the requeue partition, then each put back as due now with fresh attempts,
-   * on condition that it is still in the state we read. Returns how many were queued again.
-   */
-  async requeue(now: Date, options: { includeCheck?: boolean } = {}): Promise<{ requeued: number; left: number }> {
+  /** The messages parked on the requeue partition (outage failures, and those left to check): one Query per page. */
+  async findParked(): Promise<OutboxMessage[]> {
     const items = await queryWholeDuePartition(this.db, this.tableName, keys.outboxRequeuePartition);
-    let requeued = 0;
-    for (const item of items) {
-      const message = recordOf<OutboxMessage>(item, messageAttributes);
-      if (message.status === 'CHECK' && !options.includeCheck) continue;
-      try {
-        await this.db.send(
-          new UpdateCommand({
-            TableName: this.tableName,
-            Key: keys.outboxMessage(message.dispatchId, message.recipient.key),
-            UpdateExpression: 'SET #status = :pending, attempts = :zero, #gpk = :outbox, #gsk = :due REMOVE claimedBy, #ttl',
-            // A message a newer version superseded stays where it is: it must never leave.
-            ConditionExpression: '#status = :was AND #gpk = :requeue AND attribute_not_exists(supersededBy)',
-            ExpressionAttributeNames: {
-              '#status': 'status',
-              '#gpk': dueIndex.partitionKey,
-              '#gsk': dueIndex.sortKey,
-              '#ttl': ttlAttribute,
-            },
-            ExpressionAttributeValues: {
-              ':pending': 'PENDING',
-              ':zero': 0,
-              ':outbox': keys.outboxPartition,
-              ':due': keys.outboxDue(now.toISOString(), message.dispatchId, message.recipient.key).GSI2SK,
-              ':was': message.status,
-              ':requeue': keys.outboxRequeuePartition,
-            },
-          }),
-        );
-        requeued += 1;
-      } catch (error) {
-        if (!isConditionFailure(error)) throw error;
-      }
+    return items.map((item) => recordOf<OutboxMessage>(item, messageAttributes));
+  }
+
+  /**
+   * Puts a parked message back as due now with fresh attempts, on condition that it is still in the
+   * state it was read in. False when another requeue (or change) came first.
+   */
+  async requeueMessage(message: OutboxMessage, now: Date): Promise<boolean> {
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.outboxMessage(message.dispatchId, message.recipient.key),
+          UpdateExpression: 'SET #status = :pending, attempts = :zero, #gpk = :outbox, #gsk = :due REMOVE claimedBy, #ttl',
+          ConditionExpression: '#status = :was AND #gpk = :requeue',
+          ExpressionAttributeNames: {
+            '#status': 'status',
+            '#gpk': dueIndex.partitionKey,
+            '#gsk': dueIndex.sortKey,
+            '#ttl': ttlAttribute,
+          },
+          ExpressionAttributeValues: {
+            ':pending': 'PENDING',
+            ':zero': 0,
+            ':outbox': keys.outboxPartition,
+            ':due': keys.outboxDue(now.toISOString(), message.dispatchId, message.recipient.key).GSI2SK,
+            ':was': message.status,
+            ':requeue': keys.outboxRequeuePartition,
+          },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
     }
-    return { requeued, left: items.length - requeued };
   }
 
   /** An update of a claimed message, on condition that the claim is still ours and no result is recorded. */

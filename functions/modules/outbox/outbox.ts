@@ -86,6 +86,29 @@ export interface OutboxMessageOf<K extends OutboxKind> {
 /** A message of any kind; `kind` tells which payload and recipient data it holds. */
 export type OutboxMessage = { [K in OutboxKind]: OutboxMessageOf<K> }[OutboxKind];
 
+/** Which parked messages a requeue takes: failed since `since`, of `kind`, and (with `includeCheck`) those left to check. */
+export interface RequeueFilter {
+  since?: Date;
+  kind?: string;
+  includeCheck?: boolean;
+}
+
+/**
+ * Whether a parked message may be queued again: a failure the transport caused (an outage), never a
+ * refusal of the address (a bounce), matching the filter. Suppressed addresses are the caller's to
+ * leave out (the suppression list is read per batch).
+ */
+export function isRequeueable(message: OutboxMessage, filter: RequeueFilter): boolean {
+  if (message.status === 'CHECK') {
+    if (!filter.includeCheck) return false;
+  } else if (message.status !== 'FAILED' || !message.lastError?.transport) {
+    return false;
+  }
+  if (filter.kind !== undefined && message.kind !== filter.kind) return false;
+  if (filter.since && (!message.lastError || new Date(message.lastError.at).getTime() < filter.since.getTime())) return false;
+  return true;
+}
+
 /** When a message is first due: when it is expanded, or its recipient's delay after that. */
 export function firstDueAt(recipient: OutboxRecipient, expandedAt: Date): Date {
   return new Date(expandedAt.getTime() + Math.max(0, recipient.delayMs ?? 0));

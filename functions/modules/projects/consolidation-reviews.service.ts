@@ -1,6 +1,7 @@
 import { requireRole, requireViewer } from '../../shared/auth/authorize';
 import type { Viewer } from '../../shared/auth/viewer';
 import type { Clock } from '../../shared/clock';
+import type { Logger } from '../../shared/logger';
 import { retryOnConflict } from '../../shared/dynamodb/retry-on-conflict';
 import type { TransactItem } from '../../shared/dynamodb/transaction';
 import { ForbiddenError, UserInputError } from '../../shared/errors';
@@ -56,6 +57,8 @@ export interface ReviewJobReport {
   coordinatorTold: number;
   /** Due projects another run handled first (or that changed so nothing is due any more). */
   skipped: number;
+  /** Due projects whose step failed (logged by id); they stay due, so the next run tries again. */
+  failed: number;
 }
 
 const stepCounter: Record<ReviewStep, keyof ReviewJobReport> = {
@@ -65,7 +68,7 @@ const stepCounter: Record<ReviewStep, keyof ReviewJobReport> = {
   coordinator: 'coordinatorTold',
 };
 
-const maxJobRounds = 50;
+const maxJobPages = 50;
 const jobBatchSize = 25;
 
 /**
@@ -84,6 +87,7 @@ export class ConsolidationReviewsService {
     private readonly clock: Clock,
     private readonly newId: () => string,
     private readonly settings: ConsolidationReviewsSettings,
+    private readonly logger: Logger,
   ) {}
 
   /** An answer from the app: the promoter's members, or a coordinator. */
@@ -162,22 +166,30 @@ export class ConsolidationReviewsService {
    * The review job: takes every review email step that is due at `asOf` (the clock's time when
    * left out). Safe at any time, any number of times, also concurrently: each step is written
    * with its outbox dispatch in one transaction conditional on the project's version, so of two
-   * runs one wins and the other finds nothing left to do.
+   * runs one wins and the other finds nothing left to do. One project that fails (too large to
+   * write, unreadable) is logged and counted, and the run goes on with the others: it pages on
+   * past what it leaves on the due index, and the next run tries that project again.
    */
   async sendDueReviews(asOf?: Date): Promise<ReviewJobReport> {
     const now = asOf ?? this.clock.now();
-    const report: ReviewJobReport = { requested: 0, reminded: 0, coordinatorTold: 0, skipped: 0 };
-    for (let round = 0; round < maxJobRounds; round += 1) {
-      const due = await this.projects.findDueReviews(now, jobBatchSize);
-      let progressed = false;
-      for (const project of due) {
-        const step = await this.takeReviewStep(project, now);
+    const report: ReviewJobReport = { requested: 0, reminded: 0, coordinatorTold: 0, skipped: 0, failed: 0 };
+    let after: Record<string, unknown> | undefined;
+    for (let page = 0; page < maxJobPages; page += 1) {
+      const due = await this.projects.findDueReviews(now, jobBatchSize, after);
+      for (const project of due.projects) {
+        let step: ReviewStep | undefined;
+        try {
+          step = await this.takeReviewStep(project, now);
+        } catch (error) {
+          report.failed += 1;
+          this.logger.error('consolidation review step failed; the next run tries this project again', { projectId: project.id, error });
+          continue;
+        }
         if (step) report[stepCounter[step]] += 1;
         else report.skipped += 1;
-        progressed ||= step !== undefined;
       }
-      // The index may still show what another run just moved on; it will not hold new work.
-      if (!progressed) break;
+      if (!due.next) break;
+      after = due.next;
     }
     return report;
   }

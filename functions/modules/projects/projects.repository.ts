@@ -1,7 +1,7 @@
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { batchGetByIds } from '../../shared/dynamodb/batch-get';
 import { queryCollectionPage, queryWholeCollection, stripKeys } from '../../shared/dynamodb/collection-query';
-import { queryDue } from '../../shared/dynamodb/due-query';
+import { queryDuePage } from '../../shared/dynamodb/due-query';
 import type { Page } from '../../shared/dynamodb/cursor';
 import { keys } from '../../shared/dynamodb/keys';
 import type { TransactItem } from '../../shared/dynamodb/transaction';
@@ -122,8 +122,16 @@ export class ProjectsRepository {
     return queryWholeCollection(this.db, this.tableName, { partition: keys.projectsPartition }, toRecord);
   }
 
-  /** Projects with a review email due at `now`, earliest first: one Query on `byDueTime`. */
-  async findDueReviews(now: Date, limit: number): Promise<ProjectRecord[]> {
-    return (await queryDue(this.db, this.tableName, keys.reviewsPartition, now, limit)).map(toRecord);
+  /**
+   * Projects with a review email due at `now`, earliest first: one Query on `byDueTime`. `after`
+   * (the `next` of the page before) pages on past the projects a run left where they were.
+   */
+  async findDueReviews(
+    now: Date,
+    limit: number,
+    after?: Record<string, unknown>,
+  ): Promise<{ projects: ProjectRecord[]; next?: Record<string, unknown> }> {
+    const page = await queryDuePage(this.db, this.tableName, keys.reviewsPartition, now, limit, after);
+    return { projects: page.items.map(toRecord), ...(page.next ? { next: page.next } : {}) };
   }
 }

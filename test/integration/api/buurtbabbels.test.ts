@@ -49,8 +49,8 @@ describe('buurtbabbels over GraphQL', () => {
     await addNeighbour(t);
     const buurtbabbel = await scheduleBuurtbabbel(t);
     t.clock.set('2026-12-21T09:00:00Z');
-    expect(await t.app.buurtbabbels.runDueRounds()).toEqual({ rounds: 1, invitations: 0, reminders: 0 });
-    expect(await t.app.buurtbabbels.runDueRounds()).toEqual({ rounds: 0, invitations: 0, reminders: 0 });
+    expect(await t.app.buurtbabbels.runDueRounds()).toEqual({ rounds: 1, invitations: 0, reminders: 0, failed: 0 });
+    expect(await t.app.buurtbabbels.runDueRounds()).toEqual({ rounds: 0, invitations: 0, reminders: 0, failed: 0 });
     expect(await readBuurtbabbel(t, buurtbabbel.id)).toMatchObject({ invitedCount: 0, invitationsSentAt: null });
     expect(await t.app.repositories.outbox.findDue(t.clock.now(), 10)).toEqual([]);
   });

@@ -158,7 +158,7 @@ describe('seed', () => {
       maxGuests: 15,
       invitationsAt: '2026-03-18T17:30:00+01:00',
     });
-    expect(await t.app.buurtbabbels.runDueRounds()).toEqual({ rounds: 1, invitations: demoNeighbours.length - 1, reminders: 0 });
+    expect(await t.app.buurtbabbels.runDueRounds()).toEqual({ rounds: 1, invitations: demoNeighbours.length - 1, reminders: 0, failed: 0 });
   });
 
   it('leaves a database with partners alone', async () => {

@@ -5,8 +5,10 @@ import { sesEventsHandler } from '../../../functions/handlers/ses-events';
 import { SuppressionsService } from '../../../functions/modules/suppressions/suppressions.service';
 import type { Mailer } from '../../../functions/mail/mailer';
 import { createSmtpMailer } from '../../../functions/mail/smtp-mailer';
+import { keys } from '../../../functions/shared/dynamodb/keys';
 import { addNeighbour, readBuurtbabbel, scheduleBuurtbabbel } from '../../support/buurtbabbel-fixtures';
 import { createPartner } from '../../support/fixtures';
+import { fillToItemLimit } from '../../support/item-limit';
 import { parseIcs } from '../../support/parse-ics';
 import { smtpReply, startSmtpTestServer, type SmtpTestServer } from '../../support/smtp-test-server';
 import { createTestApp, type TestApp } from '../../support/test-app';
@@ -157,6 +159,20 @@ describe('buurtbabbel emails through the outbox, a real SMTP server and independ
     expect(reads.filter((pk) => pk.startsWith('NEIGHBOUR#'))).toHaveLength(4);
   });
 
+  it('goes on with the other buurtbabbels when one round cannot be written (too large), and tries it again next run', async () => {
+    await addNeighbour(t, { email: 'lotte@kapsalon.be' });
+    const broken = await scheduleBuurtbabbel(t);
+    await scheduleBuurtbabbel(t, { location: 'Fietsatelier, Dampoortstraat 3' });
+    const repair = await fillToItemLimit(t, keys.buurtbabbel(broken.id));
+
+    t.clock.set(invitationMoment);
+    expect(await rounds()).toEqual({ rounds: 1, invitations: 1, reminders: 0, failed: 1 });
+    expect(await rounds()).toEqual({ rounds: 0, invitations: 0, reminders: 0, failed: 1 });
+    await repair();
+    expect(await rounds()).toEqual({ rounds: 1, invitations: 1, reminders: 0, failed: 0 });
+    expect(await deliverPaced()).toMatchObject({ sent: 2, failed: 0 });
+  });
+
   it('invites every contact once, at the moment, in Dutch, with answer links and one-click unsubscribe headers', async () => {
     const host = await createPartner(t, { name: 'Bakkerij Peeters' });
     await addNeighbour(t, { businessName: 'Kapsalon Lotte', contactName: 'Lotte Claes', email: 'Lotte@Kapsalon.be' });
@@ -166,12 +182,12 @@ describe('buurtbabbel emails through the outbox, a real SMTP server and independ
     const buurtbabbel = await scheduleBuurtbabbel(t, { hostPartnerId: host.id });
     expect(buurtbabbel.invitationsAt).toBe('2026-12-06T19:00:00+01:00');
 
-    expect(await rounds()).toEqual({ rounds: 0, invitations: 0, reminders: 0 });
+    expect(await rounds()).toEqual({ rounds: 0, invitations: 0, reminders: 0, failed: 0 });
     t.clock.set('2026-12-06T17:59:59Z');
     expect((await rounds()).rounds).toBe(0);
     t.clock.set(invitationMoment);
-    expect(await rounds()).toEqual({ rounds: 1, invitations: 2, reminders: 0 });
-    expect(await rounds()).toEqual({ rounds: 0, invitations: 0, reminders: 0 });
+    expect(await rounds()).toEqual({ rounds: 1, invitations: 2, reminders: 0, failed: 0 });
+    expect(await rounds()).toEqual({ rounds: 0, invitations: 0, reminders: 0, failed: 0 });
     expect(await deliverPaced()).toMatchObject({ sent: 2, failed: 0 });
 
     const received = await receive(smtp);

@@ -5,8 +5,10 @@ import { scheduledJobs } from '../../../functions/runtime/scheduled-jobs';
 import type { Mailer } from '../../../functions/mail/mailer';
 import { createSmtpMailer } from '../../../functions/mail/smtp-mailer';
 import { signLinkToken, verifyLinkToken } from '../../../functions/shared/links/signed-links';
+import { keys } from '../../../functions/shared/dynamodb/keys';
 import { createLogger } from '../../../functions/shared/logger';
 import { createPartner, scheduleMeeting } from '../../support/fixtures';
+import { fillToItemLimit } from '../../support/item-limit';
 import { activeProject, engage, projectMutation } from '../../support/project-fixtures';
 import { smtpReply, startSmtpTestServer, type SmtpTestServer } from '../../support/smtp-test-server';
 import { createTestApp, linkSecret, type TestApp } from '../../support/test-app';
@@ -84,12 +86,12 @@ describe('consolidation reviews end to end: the job, the outbox, a real SMTP ser
     await deliver();
 
     t.clock.set('2027-02-28T07:00:00Z');
-    expect(await runJob()).toEqual({ requested: 0, reminded: 0, coordinatorTold: 0, skipped: 0 });
+    expect(await runJob()).toEqual({ requested: 0, reminded: 0, coordinatorTold: 0, skipped: 0, failed: 0 });
 
     // Due: the promoter's people are asked, with a link; the engaged partner is in copy, without one.
     t.clock.set(morning(1));
     expect(await runJob()).toMatchObject({ requested: 1 });
-    expect(await runJob()).toEqual({ requested: 0, reminded: 0, coordinatorTold: 0, skipped: 0 });
+    expect(await runJob()).toEqual({ requested: 0, reminded: 0, coordinatorTold: 0, skipped: 0, failed: 0 });
     const requests = await deliver();
     expect(requests.map((r) => r.to).sort()).toEqual(['els@bakkerij.be', 'hallo@fietsatelier.be', 'jan@bakkerij.be']);
     const jan = requests.find((r) => r.to === 'jan@bakkerij.be')!.mail;
@@ -167,7 +169,7 @@ describe('consolidation reviews end to end: the job, the outbox, a real SMTP ser
 
     // Nothing more is ever sent for this review.
     t.clock.set('2027-05-01T07:00:00Z');
-    expect(await runJob()).toEqual({ requested: 0, reminded: 0, coordinatorTold: 0, skipped: 0 });
+    expect(await runJob()).toEqual({ requested: 0, reminded: 0, coordinatorTold: 0, skipped: 0, failed: 0 });
     expect(await deliver()).toEqual([]);
   });
 
@@ -245,7 +247,7 @@ describe('consolidation reviews end to end: the job, the outbox, a real SMTP ser
     });
     // Answered: no reminders.
     t.clock.set(morning(22));
-    expect(await runJob()).toEqual({ requested: 0, reminded: 0, coordinatorTold: 0, skipped: 0 });
+    expect(await runJob()).toEqual({ requested: 0, reminded: 0, coordinatorTold: 0, skipped: 0, failed: 0 });
 
     // No meeting was planned when it was answered: the next meeting scheduled takes the item over.
     const meeting = await scheduleMeeting(t, {
@@ -389,11 +391,44 @@ describe('consolidation reviews end to end: the job, the outbox, a real SMTP ser
     );
   });
 
+  it('goes on with the other projects when one cannot be written (too large), logs it by id and tries it again next run', async () => {
+    const partners = await Promise.all(
+      [1, 2, 3].map((i) => createPartner(t, { name: `Promotor ${i}`, email: `promotor${i}@example.be`, representatives: [] })),
+    );
+    const projects = [];
+    for (const [i, partner] of partners.entries()) projects.push(await activeProject(t, partner.id, { name: `Project ${i + 1}` }));
+    const repair = await fillToItemLimit(t, keys.project(projects[1].id));
+    const lines: string[] = [];
+    const job = createApp(t.app.config, { clock: t.clock, logger: createLogger('info', {}, (line) => lines.push(line)) });
+    await deliver();
+
+    t.clock.set(morning(1));
+    expect(await job.consolidationReviews.sendDueReviews()).toEqual({
+      requested: 2,
+      reminded: 0,
+      coordinatorTold: 0,
+      skipped: 0,
+      failed: 1,
+    });
+    expect((await deliver()).map((r) => r.to).sort()).toEqual(['promotor1@example.be', 'promotor3@example.be']);
+    const failures = lines.map((line) => JSON.parse(line)).filter((entry) => entry.level === 'error');
+    expect(failures).toEqual([
+      expect.objectContaining({ projectId: projects[1].id, error: expect.objectContaining({ name: 'ValidationException' }) }),
+    ]);
+    expect(lines.join('\n')).not.toMatch(/promotor2|Promotor 2|Project 2/);
+
+    // Still due: the next run tries it again, and once it fits it is asked like the others.
+    expect(await job.consolidationReviews.sendDueReviews()).toMatchObject({ requested: 0, failed: 1 });
+    await repair();
+    expect(await job.consolidationReviews.sendDueReviews()).toMatchObject({ requested: 1, failed: 0 });
+    expect((await deliver()).map((r) => r.to)).toEqual(['promotor2@example.be']);
+  });
+
   it('finds due reviews with one Query on the due index, never a scan, however many projects there are', async () => {
     const promoter = await createPartner(t);
     for (let i = 0; i < 6; i += 1) await activeProject(t, promoter.id, { name: `Project ${i}` });
     t.roundTrips.reset();
-    expect(await runJob()).toEqual({ requested: 0, reminded: 0, coordinatorTold: 0, skipped: 0 });
+    expect(await runJob()).toEqual({ requested: 0, reminded: 0, coordinatorTold: 0, skipped: 0, failed: 0 });
     expect(t.roundTrips.byCommand).toEqual({ QueryCommand: 1 });
   });
 

@@ -96,6 +96,7 @@ const policy: Record<string, Access> = {
   'Mutation.answerConsolidationReview': 'SIGNED_IN',
   'Mutation.confirmConsolidationReview': 'COORDINATOR',
   'Mutation.recordProjectDecision': 'COORDINATOR',
+  'Mutation.requeueFailedMail': 'COORDINATOR',
 };
 
 const schema = buildSchemaFromFiles();
