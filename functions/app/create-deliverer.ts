@@ -7,6 +7,11 @@ import { createIdeaPromotedEmailRenderer } from '../modules/matrix/idea-promoted
 import { createStaleReplyNoteRenderer, staleReplyDispatchKind } from '../modules/inbound-mail/stale-reply-note';
 import { createMeetingEmailRenderer } from '../modules/meetings/meeting-email.renderer';
 import { meetingDispatchKind } from '../modules/meetings/meeting-dispatch';
+import { coordinatorReminderDispatchKind, meetingReminderDispatchKind } from '../modules/meetings/meeting-reminder-dispatch';
+import {
+  createCoordinatorReminderEmailRenderer,
+  createMeetingReminderEmailRenderer,
+} from '../modules/meetings/meeting-reminder-email.renderer';
 import { OutboxDeliverer, type DeliverySettings } from '../modules/outbox/outbox-deliverer';
 import { reviewDispatchKind } from '../modules/projects/review-dispatch';
 import { createReviewEmailRenderer } from '../modules/projects/review-email.renderer';
@@ -32,6 +37,8 @@ export function createDeliverer(
       [reviewDispatchKind]: createReviewEmailRenderer({ publicBaseUrl: config.publicBaseUrl, linkSigningSecret: config.linkSigningSecret }),
       [ideaPromotedDispatchKind]: createIdeaPromotedEmailRenderer(),
       [staleReplyDispatchKind]: createStaleReplyNoteRenderer(linkSettings),
+      [meetingReminderDispatchKind]: createMeetingReminderEmailRenderer({ ...linkSettings, names: config.names }),
+      [coordinatorReminderDispatchKind]: createCoordinatorReminderEmailRenderer({ names: config.names }),
     },
     app.clock,
     app.logger.child({ job: 'deliver-outbox' }),
