@@ -219,7 +219,7 @@ describe('CDK app', () => {
     }
   });
 
-  it('runs each job at its moment: the outbox every minute, buurtbabbel rounds every 15 minutes, reviews daily at 08:00 Brussels time', () => {
+  it('runs each job at its moment: the outbox every minute, buurtbabbel rounds every 15 minutes, reviews daily at 08:00 Brussels time, meeting reminders every 15 minutes', () => {
     const expressions = Object.fromEntries(
       Object.values(resourcesOf(dev.template, 'AWS::Scheduler::Schedule')).map((schedule) => {
         const target = schedule.Properties.Target.Arn['Fn::GetAtt'][0];
@@ -231,6 +231,7 @@ describe('CDK app', () => {
       'deliver-outbox': 'rate(1 minute) Europe/Brussels',
       'send-buurtbabbel-invitations': 'rate(15 minutes) Europe/Brussels',
       'send-consolidation-reviews': 'cron(0 8 * * ? *) Europe/Brussels',
+      'send-meeting-reminders': 'rate(15 minutes) Europe/Brussels',
     });
   });
 
