@@ -6,6 +6,8 @@ import { CalendarFeedsService } from '../modules/calendar-feeds/calendar-feeds.s
 import { MatrixRepository } from '../modules/matrix/matrix.repository';
 import { MatrixService } from '../modules/matrix/matrix.service';
 import { MeetingsRepository } from '../modules/meetings/meetings.repository';
+import { MeetingRemindersRepository } from '../modules/meetings/meeting-reminders.repository';
+import { MeetingRemindersService } from '../modules/meetings/meeting-reminders.service';
 import { MeetingsService } from '../modules/meetings/meetings.service';
 import { NeighboursRepository } from '../modules/neighbours/neighbours.repository';
 import { NeighboursService } from '../modules/neighbours/neighbours.service';
@@ -39,6 +41,7 @@ export interface AppServices {
   repositories: {
     partners: PartnersRepository;
     meetings: MeetingsRepository;
+    meetingReminders: MeetingRemindersRepository;
     outbox: OutboxRepository;
     calendarFeeds: CalendarFeedsRepository;
     suppressions: SuppressionsRepository;
@@ -50,6 +53,7 @@ export interface AppServices {
   };
   partners: PartnersService;
   meetings: MeetingsService;
+  meetingReminders: MeetingRemindersService;
   projects: ProjectsService;
   consolidationReviews: ConsolidationReviewsService;
   calendarFeeds: CalendarFeedsService;
@@ -80,6 +84,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): AppServ
   const repositories = {
     partners: new PartnersRepository(db, config.tableName),
     meetings: new MeetingsRepository(db, config.tableName),
+    meetingReminders: new MeetingRemindersRepository(db, config.tableName),
     outbox: new OutboxRepository(db, config.tableName),
     calendarFeeds: new CalendarFeedsRepository(db, config.tableName),
     suppressions: new SuppressionsRepository(db, config.tableName),
@@ -97,7 +102,8 @@ export function createApp(config: Config, overrides: AppOverrides = {}): AppServ
     repositories.outbox,
     clock,
     ids,
-    { uidDomain },
+    { uidDomain, reminders: config.meetingReminders },
+    repositories.meetingReminders,
   );
   const projectChanges = new ProjectChanges(repositories.projects, repositories.partners, clock);
   return {
@@ -108,6 +114,14 @@ export function createApp(config: Config, overrides: AppOverrides = {}): AppServ
     repositories,
     partners: new PartnersService(repositories.partners, clock, ids),
     meetings,
+    meetingReminders: new MeetingRemindersService(
+      repositories.meetingReminders,
+      repositories.meetings,
+      repositories.partners,
+      repositories.outbox,
+      clock,
+      { uidDomain, coordinator: { email: config.coordinatorEmail }, reminders: config.meetingReminders },
+    ),
     projects: new ProjectsService(projectChanges, repositories.projects, repositories.partners, repositories.meetings, clock, ids),
     consolidationReviews: new ConsolidationReviewsService(
       projectChanges,

@@ -9,6 +9,11 @@ import { createMeetingEmailRenderer } from '../modules/meetings/meeting-email.re
 import { meetingDispatchKind } from '../modules/meetings/meeting-dispatch';
 import { minutesDispatchKind } from '../modules/meetings/minutes-dispatch';
 import { createMinutesEmailRenderer } from '../modules/meetings/minutes-email.renderer';
+import { coordinatorReminderDispatchKind, meetingReminderDispatchKind } from '../modules/meetings/meeting-reminder-dispatch';
+import {
+  createCoordinatorReminderEmailRenderer,
+  createMeetingReminderEmailRenderer,
+} from '../modules/meetings/meeting-reminder-email.renderer';
 import { OutboxDeliverer, type DeliverySettings } from '../modules/outbox/outbox-deliverer';
 import { reviewDispatchKind } from '../modules/projects/review-dispatch';
 import { createReviewEmailRenderer } from '../modules/projects/review-email.renderer';
@@ -35,6 +40,8 @@ export function createDeliverer(
       [ideaPromotedDispatchKind]: createIdeaPromotedEmailRenderer(),
       [staleReplyDispatchKind]: createStaleReplyNoteRenderer(linkSettings),
       [minutesDispatchKind]: createMinutesEmailRenderer({ names: config.names }),
+      [meetingReminderDispatchKind]: createMeetingReminderEmailRenderer({ ...linkSettings, names: config.names }),
+      [coordinatorReminderDispatchKind]: createCoordinatorReminderEmailRenderer({ names: config.names }),
     },
     app.clock,
     app.logger.child({ job: 'deliver-outbox' }),

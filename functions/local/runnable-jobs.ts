@@ -9,6 +9,7 @@ export const jobHandlerLoaders: Readonly<Record<string, () => Promise<JobHandler
   'deliver-outbox': async () => (await import('../handlers/deliver-outbox')).handler,
   'send-buurtbabbel-invitations': async () => (await import('../handlers/send-buurtbabbel-invitations')).handler,
   'send-consolidation-reviews': async () => (await import('../handlers/send-consolidation-reviews')).handler,
+  'send-meeting-reminders': async () => (await import('../handlers/send-meeting-reminders')).handler,
 };
 
 /** The scheduled jobs with their handlers, as `npm start` and `npm run job` run them. */

@@ -46,4 +46,19 @@ export const scheduledJobs: readonly ScheduledJob[] = [
     // Its mails' links are signed by deliver-outbox at send time.
     usesLinkSigningSecret: false,
   },
+  {
+    name: 'send-meeting-reminders',
+    description:
+      'Sends the reminders around each meeting that fell due: the agenda (with the .ics) days before, the reminder on the day, and to the coordinator the missing minutes (3 and 7 days after) and a missing next date (the day after).',
+    schedule: 'rate(15 minutes)',
+    localIntervalSeconds: 30,
+    // The due reminders (byDueTime), their meetings and partners (BatchGet); then one transaction
+    // per reminder: the claim (conditional UpdateItem), the outbox dispatch (PutItem) and a check
+    // that the meeting still stands as the reminder says (ConditionCheckItem). A reminder that no
+    // longer applies is taken off the index (UpdateItem).
+    tableAccess: { table: ['BatchGetItem', 'PutItem', 'UpdateItem', 'ConditionCheckItem'], queriedIndexes: ['byDueTime'] },
+    sendsMail: false,
+    // Its mails' answer links are signed by deliver-outbox at send time.
+    usesLinkSigningSecret: false,
+  },
 ];

@@ -38,6 +38,11 @@ const settingsSchema = z.object({
   OUTBOX_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(10),
   BUURTBABBEL_SEND_RATE_PER_MINUTE: z.coerce.number().int().min(0).max(1000).default(30),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(100_000).default(120),
+  MEETING_AGENDA_REMINDER_DAYS: z.coerce.number().int().min(1).max(30).default(3),
+  MEETING_DAY_REMINDER_TIME: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'MEETING_DAY_REMINDER_TIME must be a time like 08:00')
+    .default('08:00'),
   /** The names texts use (emails, pages, calendar): another Locon runs its own copy with its own. */
   NETWORK_NAME: z.string().min(1).default('Locon De Stek'),
   COORDINATOR_ORGANISATION: z.string().min(1).default('Schakel vzw'),
@@ -120,6 +125,8 @@ const configSchema = (needs: ConfigNeeds) =>
       buurtbabbelSendRatePerMinute: e.BUURTBABBEL_SEND_RATE_PER_MINUTE,
       /** GraphQL operations one signed-in caller may make per minute (over it: 429 with Retry-After); 0: no budget (tests). */
       rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+      /** When meeting reminders fall due: the agenda N days before, the day's (and the coordinator's) at a Brussels time. */
+      meetingReminders: { agendaDaysBefore: e.MEETING_AGENDA_REMINDER_DAYS, dayTime: e.MEETING_DAY_REMINDER_TIME },
       /** The network's names in every text people read (NetworkNames). */
       names: {
         network: e.NETWORK_NAME,

@@ -328,6 +328,34 @@ describe('declared table access matches what each function does', () => {
     expect(recorder.take()).toEqual(granted(job.tableAccess));
   });
 
+  it('send-meeting-reminders: the agenda, a day reminder voided (the run came too late), the minutes and the next date', async () => {
+    const job = scheduledJobs.find((candidate) => candidate.name === 'send-meeting-reminders')!;
+    const partner = await createPartner(t);
+    const meeting = await scheduleMeeting(t, {
+      startsAt: '2027-08-10T19:30:00+02:00',
+      endsAt: '2027-08-10T21:30:00+02:00',
+      inviteePartnerIds: [partner.id],
+    });
+    recorder.take();
+    const run = (at: string) => t.app.meetingReminders.sendDueReminders(new Date(at));
+    expect(await run('2027-08-07T18:00:00Z')).toMatchObject({ agenda: 1 });
+    expect(await run('2027-08-13T06:00:00Z')).toMatchObject({ voided: 1, minutes: 1 });
+    const jobUses = recorder.take();
+    // Held (recorded after the meeting, as the clock then says), without a next date.
+    const before = t.clock.now();
+    t.clock.set('2027-08-14T09:00:00Z');
+    const outcome = await t.graphql(
+      `mutation { recordMeetingOutcome(input: { id: "${meeting.id}", attendedPartnerIds: [] }) { userErrors { code } } }`,
+      undefined,
+      await t.token('COORDINATOR'),
+    );
+    t.clock.set(before);
+    expect(outcome).toEqual({ status: 200, data: { recordMeetingOutcome: { userErrors: [] } } });
+    recorder.take();
+    expect(await run('2027-08-15T06:00:00Z')).toMatchObject({ nextDate: 1 });
+    expect([...new Set([...jobUses, ...recorder.take()])].sort()).toEqual(granted(job.tableAccess));
+  });
+
   it('deliver-outbox: the buurtbabbel and review mails the other jobs and the API queued, a withdrawn one included: nothing beyond its grant', async () => {
     const job = scheduledJobs.find((candidate) => candidate.name === 'deliver-outbox')!;
     // A contact invited and then opted out before the mail leaves: its message is withdrawn.

@@ -4,6 +4,7 @@ import { renderBuurtbabbelMessage, type BuurtbabbelMessageInput } from './buurtb
 import type { BuurtbabbelEmailKind } from './buurtbabbel-email';
 import { renderIdeaPromotedEmail } from './idea-promoted-email';
 import { renderMeetingEmail } from './meeting-email';
+import { renderCoordinatorReminderEmail, renderMeetingReminderEmail } from './meeting-reminder-email';
 import { renderReviewEmail } from './review-email';
 import type { RenderedEmail } from '../rendered-email';
 
@@ -125,6 +126,51 @@ export function gallerySamples(data: GalleryData = friendlyData): GallerySample[
     facts: [data.person, data.title, data.business, data.reason],
     links: [answer('REVIEW')],
   });
+  for (const language of languages) {
+    for (const kind of ['agenda', 'day'] as const) {
+      samples.push({
+        name: `meeting-reminder-${kind}.${language}`,
+        language,
+        email: renderMeetingReminderEmail({
+          kind,
+          language,
+          names: data.names,
+          recipientName: data.person,
+          partnerName: data.business,
+          title: data.title,
+          startsAt: start,
+          endsAt: end,
+          location: data.place,
+          agenda: [
+            { title: data.title, kind: 'THEME' },
+            { title: data.reason, kind: 'TOPIC', durationMinutes: 20, proposedBy: data.business, description: data.place },
+          ],
+          daysBefore: 3,
+          answered: kind === 'agenda',
+          answerLinks,
+        }),
+        facts: [data.person, data.title, data.place, data.business, ...(kind === 'agenda' ? [data.reason] : [])],
+        links: Object.values(answerLinks),
+      });
+    }
+    for (const kind of ['minutes', 'nextDate'] as const) {
+      samples.push({
+        name: `meeting-coordinator-${kind}.${language}`,
+        language,
+        email: renderCoordinatorReminderEmail({
+          kind,
+          daysSince: 3,
+          language,
+          names: data.names,
+          recipientName: data.person,
+          title: data.title,
+          startsAt: start,
+        }),
+        facts: [data.person, data.title],
+        links: [],
+      });
+    }
+  }
   const idea = data.idea ?? { question: data.place, title: data.title, motivation: data.reason };
   samples.push({
     name: 'idea-promoted.nl',

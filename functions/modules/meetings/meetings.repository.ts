@@ -170,6 +170,32 @@ export class MeetingsRepository {
     };
   }
 
+  /**
+   * The transaction entry that holds only while the meeting stands as a reminder says: its status,
+   * its start (not moved since), and for the next-date reminder still no next meeting.
+   */
+  standsAsCheck(
+    meetingId: string,
+    expected: { status: MeetingRecord['status']; startsAt?: string; withoutNextMeeting?: boolean },
+  ): TransactItem {
+    const conditions = ['#status = :status'];
+    const values: Record<string, string> = { ':status': expected.status };
+    if (expected.startsAt) {
+      conditions.push('startsAt = :startsAt');
+      values[':startsAt'] = expected.startsAt;
+    }
+    if (expected.withoutNextMeeting) conditions.push('attribute_not_exists(nextMeetingId)');
+    return {
+      ConditionCheck: {
+        TableName: this.tableName,
+        Key: keys.meeting(meetingId),
+        ConditionExpression: conditions.join(' AND '),
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: values,
+      },
+    };
+  }
+
   async getNextMeetingAgenda(): Promise<NextMeetingAgenda> {
     const result = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.nextMeetingAgenda(), ConsistentRead: true }));
     return {

@@ -41,6 +41,8 @@ import {
 } from './meeting-minutes';
 import { planMinutesDispatch } from './minutes-dispatch';
 import type { MeetingsRepository } from './meetings.repository';
+import { reminderChanges, type MeetingReminderSettings } from './meeting-reminders';
+import type { MeetingRemindersRepository } from './meeting-reminders.repository';
 import { attemptsFor, retryOnConflict } from '../../shared/dynamodb/retry-on-conflict';
 
 export interface ScheduleMeetingCommand {
@@ -73,6 +75,8 @@ export interface RescheduleMeetingCommand {
 export interface MeetingsSettings {
   /** Domain of calendar UIDs and Message-IDs (the organizer's mail domain). */
   uidDomain: string;
+  /** When the reminders around a meeting fall due (the send-meeting-reminders job sends them). */
+  reminders: MeetingReminderSettings;
 }
 
 const notFound = (field: string[] = ['input', 'id']) => UserInputError.single('NOT_FOUND', 'Deze vergadering bestaat niet.', field);
@@ -86,6 +90,7 @@ export class MeetingsService {
     private readonly clock: Clock,
     private readonly newId: () => string,
     private readonly settings: MeetingsSettings,
+    private readonly reminders: MeetingRemindersRepository,
   ) {}
 
   async schedule(viewer: Viewer | undefined, input: ScheduleMeetingCommand): Promise<MeetingRecord> {
@@ -114,7 +119,9 @@ export class MeetingsService {
         }
         if (errors.length > 0) throw new UserInputError(errors);
         const { meeting, entries } = await this.newMeeting(input, invitees, previous?.id);
-        await this.meetings.create(meeting, entries);
+        // The next date is agreed now: the previous meeting's reminder to agree one is void.
+        const linked = previous ? [this.reminders.voidEntry(previous.id, 'next-date')] : [];
+        await this.meetings.create(meeting, [...entries, ...linked]);
         return meeting;
       },
       { field: ['input'] },
@@ -164,7 +171,10 @@ export class MeetingsService {
       updatedAt: at,
     };
     const dispatch = this.dispatch(meeting, invitees, [{ partnerIds: [...invitees.keys()], method: 'REQUEST', emailKind: 'invitation' }]);
-    return { meeting, entries: [...dispatch, this.meetings.nextMeetingAgendaPut([], nextAgenda, at)] };
+    return {
+      meeting,
+      entries: [...dispatch, this.meetings.nextMeetingAgendaPut([], nextAgenda, at), ...this.reminderEntries(undefined, meeting)],
+    };
   }
 
   /**
@@ -770,7 +780,11 @@ export class MeetingsService {
         // Only the partners this change needs: agenda edits read none, the outcome only those who came.
         const partners = await this.partners.getMany(partnersToLoad(current));
         const { next, groups, extra = [] } = await apply(current, this.clock.now().toISOString(), partners);
-        await this.meetings.replace(next, current.version, [...this.dispatch(next, partners, groups), ...extra]);
+        await this.meetings.replace(next, current.version, [
+          ...this.dispatch(next, partners, groups),
+          ...extra,
+          ...this.reminderEntries(current, next),
+        ]);
         return next;
       },
       { field: ['input', 'id'], attempts: attemptsFor(expectedVersion) },
@@ -804,6 +818,16 @@ export class MeetingsService {
         });
     });
     return found;
+  }
+
+  /** The reminder items a change writes in its transaction: new ones due, void ones removed (meeting-reminders.ts). */
+  private reminderEntries(before: MeetingRecord | undefined, after: MeetingRecord): TransactItem[] {
+    const now = this.clock.now();
+    const changes = reminderChanges(before, after, this.settings.reminders, now);
+    return [
+      ...changes.void.map((kind) => this.reminders.voidEntry(after.id, kind)),
+      ...changes.put.map((planned) => this.reminders.putEntry(after, planned, now.toISOString())),
+    ];
   }
 
   private dispatch(meeting: MeetingRecord, partners: ReadonlyMap<string, PartnerRecord>, groups: RecipientGroup[]) {

@@ -10,6 +10,14 @@ export const keys = {
   meeting: (id: string) => ({ PK: `MEETING#${id}`, SK: 'MEETING' }),
   meetingCollection: (startsAtIso: string, id: string) => ({ GSI1PK: 'MEETINGS', GSI1SK: `${startsAtIso}#${id}` }),
   meetingsPartition: 'MEETINGS',
+  // A meeting's reminders (issue 13), one item per kind beside the meeting; a pending one sits on
+  // byDueTime under MEETINGREMINDERS until the send-meeting-reminders job claims or voids it.
+  meetingReminder: (meetingId: string, kind: string) => ({ PK: `MEETING#${meetingId}`, SK: `REMINDER#${kind}` }),
+  meetingReminderDue: (dueAtIso: string, meetingId: string, kind: string) => ({
+    GSI2PK: 'MEETINGREMINDERS',
+    GSI2SK: `${dueAtIso}#${meetingId}#${kind}`,
+  }),
+  meetingRemindersPartition: 'MEETINGREMINDERS',
 
   standingThemes: () => ({ PK: 'CONFIG', SK: 'STANDING_THEMES' }),
 

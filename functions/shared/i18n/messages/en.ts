@@ -59,4 +59,23 @@ export const en: Catalogue = {
   'minutes.next': 'Next meeting',
   'minutes.noNext': 'The date of the next meeting has not been agreed yet.',
   'minutes.questions': 'Anything wrong in these minutes? Write to {contactEmail}.',
+  'meetingReminder.subject': '{kind, select, agenda {The agenda for {title} on {when}} other {Today at {time}: {title}}}',
+  'meetingReminder.intro.agenda':
+    'In {days, plural, one {# day} other {# days}} we meet again for the {network} meeting. Below is the agenda, so you can prepare at your ease. The appointment is attached once more, for your calendar.',
+  'meetingReminder.intro.day': 'Today is the day: the {network} meeting. We look forward to seeing you!',
+  'meetingReminder.intro.dayNoAnswer':
+    'Today is the {network} meeting. We have not had your answer yet: would you let us know whether you are coming?',
+  'meetingReminder.agenda': 'Agenda',
+  'meetingReminder.agenda.empty': 'There is nothing on the agenda yet. Feel free to bring your own questions and ideas.',
+  'meetingReminder.agenda.kind': '{kind, select, THEME {Theme} TOPIC {Open space} other {Project}}',
+  'meetingReminder.agenda.minutes': '{minutes} min',
+  'meetingReminder.agenda.proposedBy': 'proposed by {partner}',
+  'meetingReminder.forPartner': 'You receive this email as a representative of {partner}.',
+  'coordinatorReminder.subject':
+    '{kind, select, nextDate {No next date yet after {title} on {date}} other {No minutes yet for {title} on {date}}}',
+  'coordinatorReminder.intro.minutes':
+    'The meeting {title} on {date} was {days} days ago, but its outcome has not been recorded yet. Would you fill it in: who came, what was decided and when you meet again? All partners then receive the minutes.',
+  'coordinatorReminder.intro.nextDate':
+    'No next meeting was agreed at the meeting {title} on {date}. Will you set a new date? Add it to the outcome of this meeting; the partners then get their invitation straight away.',
+  'coordinatorReminder.footer': '{network} sends this reminder by itself; it stops once things are in order.',
 };

@@ -59,4 +59,23 @@ export const nl = {
   'minutes.next': 'Volgend overleg',
   'minutes.noNext': 'De datum van het volgende overleg is nog niet afgesproken.',
   'minutes.questions': 'Klopt er iets niet in dit verslag? Mail naar {contactEmail}.',
+  'meetingReminder.subject': '{kind, select, agenda {De agenda voor {title} van {when}} other {Vandaag om {time}: {title}}}',
+  'meetingReminder.intro.agenda':
+    'Binnen {days, plural, one {# dag} other {# dagen}} komen we weer samen voor het overleg van {network}. Hieronder vind je de agenda, zodat je je op je gemak kunt voorbereiden. De afspraak zit er nog eens bij, voor je agenda.',
+  'meetingReminder.intro.day': 'Vandaag is het zover: het overleg van {network}. We kijken ernaar uit je te zien!',
+  'meetingReminder.intro.dayNoAnswer':
+    'Vandaag is het overleg van {network}. We kregen nog geen antwoord van je: laat je nog even weten of je erbij bent?',
+  'meetingReminder.agenda': 'Agenda',
+  'meetingReminder.agenda.empty': 'Er staan nog geen punten op de agenda. Breng gerust je eigen vragen en ideeën mee.',
+  'meetingReminder.agenda.kind': '{kind, select, THEME {Thema} TOPIC {Open ruimte} other {Project}}',
+  'meetingReminder.agenda.minutes': '{minutes} min.',
+  'meetingReminder.agenda.proposedBy': 'voorgesteld door {partner}',
+  'meetingReminder.forPartner': 'Je krijgt deze mail als vertegenwoordiger van {partner}.',
+  'coordinatorReminder.subject':
+    '{kind, select, nextDate {Nog geen volgende datum na {title} van {date}} other {Nog geen verslag van {title} van {date}}}',
+  'coordinatorReminder.intro.minutes':
+    'Het overleg {title} van {date} is intussen {days} dagen geleden, maar de uitkomst is nog niet vastgelegd. Wil je die nog even invullen: wie er was, wat er beslist werd en wanneer jullie weer samenkomen? Dan krijgen alle partners het verslag.',
+  'coordinatorReminder.intro.nextDate':
+    'Op het overleg {title} van {date} werd nog geen volgende vergadering afgesproken. Prik je een nieuwe datum? Vul ze aan bij de uitkomst van dit overleg; de partners krijgen dan meteen hun uitnodiging.',
+  'coordinatorReminder.footer': 'Deze herinnering stuurt {network} vanzelf; ze stopt zodra het in orde is.',
 } as const;
