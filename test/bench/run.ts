@@ -6,15 +6,17 @@ import { projectRoot } from '../../infra/bundling';
 import { formatTable, isSmoke, type Bench, type BenchRow } from './bench-kit';
 import { coldStartBench } from './cold-start.bench';
 import { fanoutBench } from './fanout.bench';
+import { roundTripsBench } from './round-trips.bench';
 
 /**
  * `npm run bench`: every benchmark in one run, against one DynamoDB Local, printed as one table and
  * written to .data/bench/latest.json (docs/performance.md shows the latest results and how to read
- * them). BENCH_SMOKE=1 runs everything at tiny sizes; BENCH_ONLY=cold,fanout runs a selection.
+ * them). BENCH_SMOKE=1 runs everything at tiny sizes; BENCH_ONLY=cold,fanout runs a selection (names: the keys below).
  */
 const benches: Record<string, Bench> = {
   cold: coldStartBench,
   fanout: fanoutBench,
+  trips: roundTripsBench,
 };
 
 /** Runs the benches (all, or those named in `only`) against the given DynamoDB Local, or one it starts. */
