@@ -6,6 +6,7 @@ import { projectRoot } from '../../infra/bundling';
 import { formatTable, isSmoke, type Bench, type BenchRow } from './bench-kit';
 import { coldStartBench } from './cold-start.bench';
 import { fanoutBench } from './fanout.bench';
+import { latencyBench } from './latency.bench';
 import { roundTripsBench } from './round-trips.bench';
 
 /**
@@ -17,6 +18,7 @@ const benches: Record<string, Bench> = {
   cold: coldStartBench,
   fanout: fanoutBench,
   trips: roundTripsBench,
+  latency: latencyBench,
 };
 
 /** Runs the benches (all, or those named in `only`) against the given DynamoDB Local, or one it starts. */
