@@ -6,6 +6,7 @@ import { projectRoot } from '../../infra/bundling';
 import { formatTable, isSmoke, type Bench, type BenchRow } from './bench-kit';
 import { coldStartBench } from './cold-start.bench';
 import { fanoutBench } from './fanout.bench';
+import { jobsBench } from './jobs.bench';
 import { latencyBench } from './latency.bench';
 import { roundTripsBench } from './round-trips.bench';
 
@@ -19,6 +20,7 @@ const benches: Record<string, Bench> = {
   fanout: fanoutBench,
   trips: roundTripsBench,
   latency: latencyBench,
+  jobs: jobsBench,
 };
 
 /** Runs the benches (all, or those named in `only`) against the given DynamoDB Local, or one it starts. */
