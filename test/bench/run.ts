@@ -25,7 +25,7 @@ const benches: Record<string, Bench> = {
 
 /** Runs the benches (all, or those named in `only`) against the given DynamoDB Local, or one it starts. */
 export async function runBenches(options: { smoke: boolean; only?: string[]; dynamoEndpoint?: string }): Promise<BenchRow[]> {
-  const dynamo = options.dynamoEndpoint ? undefined : await startDynamoDbLocal();
+  const dynamo = options.dynamoEndpoint ? undefined : await startDynamoDbLocal({ startTimeoutMs: 180_000 });
   const dynamoEndpoint = options.dynamoEndpoint ?? dynamo!.endpoint;
   const rows: BenchRow[] = [];
   try {
