@@ -6,20 +6,26 @@ import { projectRoot } from '../../infra/bundling';
 import { formatTable, isSmoke, type Bench, type BenchRow } from './bench-kit';
 import { coldStartBench } from './cold-start.bench';
 import { fanoutBench } from './fanout.bench';
+import { jobsBench } from './jobs.bench';
+import { latencyBench } from './latency.bench';
+import { roundTripsBench } from './round-trips.bench';
 
 /**
  * `npm run bench`: every benchmark in one run, against one DynamoDB Local, printed as one table and
  * written to .data/bench/latest.json (docs/performance.md shows the latest results and how to read
- * them). BENCH_SMOKE=1 runs everything at tiny sizes; BENCH_ONLY=cold,fanout runs a selection.
+ * them). BENCH_SMOKE=1 runs everything at tiny sizes; BENCH_ONLY=cold,fanout runs a selection (names: the keys below).
  */
 const benches: Record<string, Bench> = {
   cold: coldStartBench,
   fanout: fanoutBench,
+  trips: roundTripsBench,
+  latency: latencyBench,
+  jobs: jobsBench,
 };
 
 /** Runs the benches (all, or those named in `only`) against the given DynamoDB Local, or one it starts. */
 export async function runBenches(options: { smoke: boolean; only?: string[]; dynamoEndpoint?: string }): Promise<BenchRow[]> {
-  const dynamo = options.dynamoEndpoint ? undefined : await startDynamoDbLocal();
+  const dynamo = options.dynamoEndpoint ? undefined : await startDynamoDbLocal({ startTimeoutMs: 180_000 });
   const dynamoEndpoint = options.dynamoEndpoint ?? dynamo!.endpoint;
   const rows: BenchRow[] = [];
   try {
