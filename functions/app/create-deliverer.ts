@@ -27,9 +27,13 @@ export function createDeliverer(
     app.repositories.suppressions,
     mailer,
     {
-      [meetingDispatchKind]: createMeetingEmailRenderer(linkSettings),
+      [meetingDispatchKind]: createMeetingEmailRenderer({ ...linkSettings, names: config.names }),
       [buurtbabbelDispatchKind]: createBuurtbabbelEmailRenderer({ ...linkSettings, names: config.names }, app.buurtbabbels),
-      [reviewDispatchKind]: createReviewEmailRenderer({ publicBaseUrl: config.publicBaseUrl, linkSigningSecret: config.linkSigningSecret }),
+      [reviewDispatchKind]: createReviewEmailRenderer({
+        publicBaseUrl: config.publicBaseUrl,
+        linkSigningSecret: config.linkSigningSecret,
+        names: config.names,
+      }),
       [ideaPromotedDispatchKind]: createIdeaPromotedEmailRenderer(),
       [staleReplyDispatchKind]: createStaleReplyNoteRenderer(linkSettings),
     },

@@ -9,6 +9,7 @@ import {
 import { DateTime } from 'luxon';
 import { LOCAL_TIME_ZONE } from '../../shared/time-zone';
 import { generateVtimezone } from './brussels-vtimezone';
+import { deStekNames, type NetworkNames } from '../../shared/i18n/network-names';
 
 export interface CalendarAttendee {
   email: string;
@@ -30,7 +31,12 @@ export interface MeetingCalendarEvent {
   url?: string;
 }
 
-const DEFAULT_PROD_ID = '//Schakel vzw//Locon De Stek//NL';
+const DEFAULT_PROD_ID = calendarProdId(deStekNames);
+
+/** PRODID of the network's calendars (RFC 5545 §3.7.3): who makes them, in the network's own names. */
+export function calendarProdId(names: Pick<NetworkNames, 'organisation' | 'network'>): string {
+  return `//${names.organisation}//${names.network}//NL`;
+}
 
 /** Calendar apps poll a subscription at their own pace; this asks them to look again hourly. */
 const FEED_REFRESH_SECONDS = 60 * 60;

@@ -1,3 +1,5 @@
+import { deStekNames } from '../../shared/i18n/network-names';
+import { t } from '../../shared/i18n/translate';
 import { createHash, randomBytes } from 'node:crypto';
 import type { MeetingCalendarEvent } from '../../mail/calendar/meeting-calendar';
 import { requireViewer } from '../../shared/auth/authorize';
@@ -25,6 +27,8 @@ export interface CalendarFeedSettings {
   publicBaseUrl: string;
   uidDomain: string;
   organizer: { name: string; email: string };
+  /** The calendar's name in calendar apps: the network's name (NETWORK_NAME); today's when left out. */
+  networkName?: string;
 }
 
 export class CalendarFeedsService {
@@ -67,7 +71,7 @@ export class CalendarFeedsService {
     const meetings = await this.meetings.listAllFrom(new Date(now.getTime() - feedHistoryDays * 86_400_000));
     const visible = meetings.filter((meeting) => owner.role === 'COORDINATOR' || (owner.partnerId && meeting.invitations[owner.partnerId]));
     return {
-      name: 'Locon De Stek',
+      name: this.settings.networkName ?? deStekNames.network,
       stamp: now,
       events: visible.map((meeting) => ({
         uid: meetingUid(meeting.id, this.settings.uidDomain),
@@ -79,7 +83,7 @@ export class CalendarFeedsService {
         status: meeting.status === 'CANCELLED' ? 'CANCELLED' : 'CONFIRMED',
         organizer: this.settings.organizer,
         attendees: [],
-        description: meeting.themes.length > 0 ? `Thema's: ${meeting.themes.join(', ')}` : undefined,
+        description: meeting.themes.length > 0 ? t('nl', 'meeting.calendar.themes', { themes: meeting.themes.join(', ') }) : undefined,
       })),
     };
   }

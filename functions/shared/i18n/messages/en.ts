@@ -44,4 +44,45 @@ export const en: Catalogue = {
   'buurtbabbel.questions': 'Questions? Write to {contactEmail}.',
   'buurtbabbel.calendar.title': 'Neighbourhood chat {network}',
   'buurtbabbel.calendar.host': 'Hosted by {host}.',
+
+  'meeting.subject':
+    '{kind, select, invitation {Invitation} update {Changed} cancellation {Cancelled} other {No longer invited}}: {title} on {when}',
+  'meeting.intro.invitation': 'You are invited to {title}. You receive this email because {partner} is a partner of {network}.',
+  'meeting.intro.update': '{title} has changed. The new details are below; the appointment in your calendar is updated as well.',
+  'meeting.intro.cancellation': '{title} will not take place. You can remove the appointment from your calendar.',
+  'meeting.intro.removal':
+    '{partner} is no longer on the list of invitees for {title}. The meeting itself goes ahead; the appointment disappears from your own calendar.',
+  'meeting.themes': 'Themes',
+  'meeting.calendar.themes': 'Themes: {themes}',
+
+  'review.subject':
+    '{step, select, request {Consolidation review of {project}: how does it go on?} reminder1 {Reminder: consolidation review of {project}} reminder2 {Second reminder: consolidation review of {project}} copy {For your information: consolidation review of {project}} noAnswer {No answer: consolidation review of {project}} other {Promoter unreachable: consolidation review of {project}}}',
+  'review.option.continue': 'carry on as now;',
+  'review.option.transfer': 'hand it over to a third party (say to whom);',
+  'review.option.spinOff': 'a new entity that takes over the activity and becomes a partner of the Locon itself (say what it is called);',
+  'review.option.stop': 'stop.',
+  'review.linkNote': 'The link opens a page where you make and confirm your choice; nothing changes until you press the button.',
+  'review.whatItIs':
+    'A consolidation review is a short question to the promoter: how can the project carry on in the long run, with or without the Locon? That way the network knows in time what the project needs, and what works keeps going.',
+  'review.nextMeeting': 'Your answer goes on the agenda of the next meeting, which confirms the decision.',
+  'review.request.intro':
+    '{promoter} is the promoter of {project} in {network}. It is time to look at how the project can be consolidated. What fits best?',
+  'review.reminder.intro': 'On {asked} we asked how {project} can be consolidated. We have not had an answer yet. What fits best?',
+  'review.answerButton': 'Give your answer',
+  'review.reminder2.warning': 'Without an answer, the coordinator takes the question to the next meeting.',
+  'review.inCopy': 'In copy: {partners}.',
+  'review.copy.intro': '{partner} is involved in {project}. We asked the promoter, {promoter}, how the project can be consolidated:',
+  'review.copy.yourOrganisation': 'Your organisation',
+  'review.copy.outro': 'The answer goes on the agenda of the next meeting. Feel free to think along with the promoter.',
+  'review.unreachable.notArriving':
+    'Our emails about the consolidation review of {project} do not reach {promoter}, the promoter: their email address is refused. So the question of {asked} has not reached them.',
+  'review.unreachable.whatToDo':
+    'Ask them yourself and enter their answer in the app, or correct their email address in the partner details.',
+  'review.unreachable.reminders': 'The reminders then go to the new address.',
+  'review.unreachable.lastReminder': 'The last reminder then goes to the new address.',
+  'review.unreachable.agenda': 'Without an answer, the question goes on the agenda of the next meeting.',
+  'review.noAnswer':
+    '{promoter}, promoter of {project}, has not answered the question of {asked} for the consolidation review{unreachable, select, yes {: our emails did not arrive, because their email address is refused.} other {, not even after two reminders.}}',
+  'review.agenda.planned': 'The question is now on the agenda of {meeting} on {when}.',
+  'review.agenda.none': 'No next meeting is planned yet: the question goes on the agenda of the first meeting you plan.',
 };
