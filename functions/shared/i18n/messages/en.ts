@@ -85,4 +85,22 @@ export const en: Catalogue = {
     '{promoter}, promoter of {project}, has not answered the question of {asked} for the consolidation review{unreachable, select, yes {: our emails did not arrive, because their email address is refused.} other {, not even after two reminders.}}',
   'review.agenda.planned': 'The question is now on the agenda of {meeting} on {when}.',
   'review.agenda.none': 'No next meeting is planned yet: the question goes on the agenda of the first meeting you plan.',
+
+  'idea.subject': 'Your idea becomes a project: {idea}',
+  'idea.voted':
+    '{partner} voted in the matrix session "{question}" for the idea "{idea}" ({votes, plural, one {# vote} other {# votes}} in all). That idea is now a project proposal, with {promoter} as its promoter.',
+  'idea.why': 'Why: {motivation}',
+  'idea.engage':
+    'Will you take part? Say in the app how many hours, euros or how much energy {partner} can put into the project. The next meeting discusses the proposal.',
+
+  'inbound.stale.subject': 'Your answer was for an old time: {title}',
+  'inbound.stale.intro':
+    'You answered from your calendar to an older version of the invitation. The time has changed since, so that answer was not recorded.',
+  'inbound.stale.question': 'Are you coming at the new time?',
+  'inbound.forward.subject': '{prefix}: {subject}',
+  'inbound.forward.prefix': 'Forwarded',
+  'inbound.forward.noSubject': '(no subject)',
+  'inbound.forward.arrived': 'This message arrived at the invitation address of {network}.',
+  'inbound.forward.attached': 'The original message is attached to this email unchanged.',
+  'inbound.forward.truncated': 'The original message was too large to send along; its header lines are attached to this email.',
 };

@@ -85,4 +85,22 @@ export const nl = {
     '{promoter}, promotor van {project}, heeft niet geantwoord op de vraag van {asked} voor de consolidatiebespreking{unreachable, select, yes {: onze mails kwamen niet aan, want hun e-mailadres wordt geweigerd.} other {, ook niet na twee herinneringen.}}',
   'review.agenda.planned': 'De vraag staat nu op de agenda van {meeting} op {when}.',
   'review.agenda.none': 'Er is nog geen volgend overleg gepland: de vraag komt op de agenda van het eerste overleg dat je plant.',
+
+  'idea.subject': 'Jullie idee wordt een project: {idea}',
+  'idea.voted':
+    '{partner} stemde in de matrixsessie "{question}" voor het idee "{idea}" ({votes, plural, one {# stem} other {# stemmen}} in totaal). Dat idee is nu een projectvoorstel, met {promoter} als promotor.',
+  'idea.why': 'Waarom: {motivation}',
+  'idea.engage':
+    'Doe je mee? Geef in de app aan hoeveel uren, euro’s of energie {partner} in het project kan steken. Het volgende overleg bespreekt het voorstel.',
+
+  'inbound.stale.subject': 'Je antwoord gold een oud tijdstip: {title}',
+  'inbound.stale.intro':
+    'Je antwoordde vanuit je agenda op een oudere versie van de uitnodiging. Het tijdstip is intussen gewijzigd, dus dat antwoord is niet genoteerd.',
+  'inbound.stale.question': 'Kom je op het nieuwe tijdstip?',
+  'inbound.forward.subject': '{prefix}: {subject}',
+  'inbound.forward.prefix': 'Doorgestuurd',
+  'inbound.forward.noSubject': '(geen onderwerp)',
+  'inbound.forward.arrived': 'Dit bericht kwam binnen op het adres van de uitnodigingen van {network}.',
+  'inbound.forward.attached': 'Het oorspronkelijke bericht zit ongewijzigd als bijlage bij deze mail.',
+  'inbound.forward.truncated': 'Het oorspronkelijke bericht was te groot om mee te sturen; de kopregels zitten als bijlage bij deze mail.',
 } as const;
