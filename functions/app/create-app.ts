@@ -123,7 +123,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): AppServ
       publicBaseUrl: config.publicBaseUrl,
       uidDomain,
       organizer: config.organizer,
-      networkName: config.names.network,
+      names: config.names,
     }),
     neighbours: new NeighboursService(repositories.neighbours, repositories.partners, clock, ids),
     buurtbabbels: new BuurtbabbelsService(

@@ -1,4 +1,4 @@
-import { deStekNames } from '../../shared/i18n/network-names';
+import { calendarProdId, deStekNames, type NetworkNames } from '../../shared/i18n/network-names';
 import { t } from '../../shared/i18n/translate';
 import { createHash, randomBytes } from 'node:crypto';
 import type { MeetingCalendarEvent } from '../../mail/calendar/meeting-calendar';
@@ -12,6 +12,8 @@ import type { CalendarFeedsRepository } from './calendar-feeds.repository';
 
 export interface CalendarFeedContent {
   name: string;
+  /** PRODID: who makes the calendar, in the network's names. */
+  prodId: string;
   stamp: Date;
   events: MeetingCalendarEvent[];
 }
@@ -27,8 +29,8 @@ export interface CalendarFeedSettings {
   publicBaseUrl: string;
   uidDomain: string;
   organizer: { name: string; email: string };
-  /** The calendar's name in calendar apps: the network's name (NETWORK_NAME); today's when left out. */
-  networkName?: string;
+  /** The network's names (settings): the calendar's name in calendar apps, its PRODID; today's when left out. */
+  names?: NetworkNames;
 }
 
 export class CalendarFeedsService {
@@ -71,7 +73,8 @@ export class CalendarFeedsService {
     const meetings = await this.meetings.listAllFrom(new Date(now.getTime() - feedHistoryDays * 86_400_000));
     const visible = meetings.filter((meeting) => owner.role === 'COORDINATOR' || (owner.partnerId && meeting.invitations[owner.partnerId]));
     return {
-      name: this.settings.networkName ?? deStekNames.network,
+      name: (this.settings.names ?? deStekNames).network,
+      prodId: calendarProdId(this.settings.names ?? deStekNames),
       stamp: now,
       events: visible.map((meeting) => ({
         uid: meetingUid(meeting.id, this.settings.uidDomain),
