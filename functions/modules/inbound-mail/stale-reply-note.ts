@@ -72,7 +72,12 @@ export function createStaleReplyNoteRenderer(settings: {
     const endsAt = new Date(meeting.endsAt);
     const links = await eventAnswerLinks(
       settings,
-      { path: apiPaths.rsvp, purpose: 'rsvp', claims: { meetingId: meeting.meetingId, partnerId }, eventEndsAt: endsAt },
+      {
+        path: apiPaths.rsvp,
+        purpose: 'rsvp',
+        claims: { meetingId: meeting.meetingId, partnerId, lang: language ?? 'nl' },
+        eventEndsAt: endsAt,
+      },
       { yes: 'ACCEPTED', maybe: 'TENTATIVE', no: 'DECLINED' },
       now,
     );

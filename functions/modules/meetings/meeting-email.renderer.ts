@@ -34,7 +34,8 @@ export function createMeetingEmailRenderer(settings: MeetingEmailSettings): Outb
           {
             path: apiPaths.rsvp,
             purpose: 'rsvp',
-            claims: { meetingId: meeting.meetingId, partnerId: recipient.partnerId },
+            // The language only says how the answer page reads; it is no personal data.
+            claims: { meetingId: meeting.meetingId, partnerId: recipient.partnerId, lang: language },
             eventEndsAt: endsAt,
           },
           { accept: 'ACCEPTED', tentative: 'TENTATIVE', decline: 'DECLINED' },
