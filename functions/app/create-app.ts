@@ -140,6 +140,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): AppServ
       publicBaseUrl: config.publicBaseUrl,
       uidDomain,
       organizer: config.organizer,
+      names: config.names,
     }),
     neighbours: new NeighboursService(repositories.neighbours, repositories.partners, clock, ids),
     buurtbabbels: new BuurtbabbelsService(

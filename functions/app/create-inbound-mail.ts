@@ -13,6 +13,11 @@ export function createInboundMailService(app: AppServices, mailer: Mailer = crea
     mailer,
     app.clock,
     app.logger.child({ component: 'inbound-mail' }),
-    { uidDomain: mailDomain(app.config), coordinatorEmail: app.config.coordinatorEmail, mailFrom: app.config.mailFrom },
+    {
+      uidDomain: mailDomain(app.config),
+      coordinatorEmail: app.config.coordinatorEmail,
+      mailFrom: app.config.mailFrom,
+      names: app.config.names,
+    },
   );
 }

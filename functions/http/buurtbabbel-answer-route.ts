@@ -54,11 +54,8 @@ function details(buurtbabbel: BuurtbabbelRecord): string {
  */
 export function createBuurtbabbelAnswerRoute(services: AppServices) {
   return async (request: HttpRequest): Promise<HttpResponse> => {
-    const verified = await verifyLinkClaims(
-      services,
-      request,
-      'buurtbabbel-answer',
-      `Vraag een nieuwe uitnodiging aan ${services.config.names.organisation}: ${services.config.names.contactEmail}.`,
+    const verified = await verifyLinkClaims(services, request, 'buurtbabbel-answer', () =>
+      escapeHtml(`Vraag een nieuwe uitnodiging aan ${services.config.names.organisation}: ${services.config.names.contactEmail}.`),
     );
     if ('response' in verified) return verified.response;
     const { claims, fields, token } = verified;

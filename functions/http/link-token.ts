@@ -1,6 +1,7 @@
 import type { AppServices } from '../app/create-app';
+import { escapeHtml } from '../shared/html';
 import { LinkTokenError, verifyLinkToken, type LinkPurpose } from '../shared/links/signed-links';
-import { htmlPage } from './html-page';
+import { htmlPage, pageContext, type PageContext } from './html-page';
 import { formFields, htmlResponse, type HttpRequest, type HttpResponse } from './http-types';
 
 /**
@@ -12,18 +13,24 @@ export async function verifyLinkClaims(
   services: AppServices,
   request: HttpRequest,
   purpose: LinkPurpose,
-  whenInvalid: string,
-): Promise<{ claims: Record<string, string>; fields: URLSearchParams; token: string } | { response: HttpResponse }> {
+  /** What to do instead, as HTML, in the page's language. */
+  whenInvalid: (page: PageContext) => string,
+): Promise<{ claims: Record<string, string>; fields: URLSearchParams; token: string; page: PageContext } | { response: HttpResponse }> {
+  const names = services.config.names;
   if (request.method !== 'GET' && request.method !== 'POST') {
-    return { response: htmlResponse(405, htmlPage('Niet toegestaan', '<p>Gebruik de link uit je e-mail.</p>')) };
+    const page = pageContext(request, { names });
+    return { response: htmlResponse(405, htmlPage(page.tr('page.notAllowed'), `<p>${escapeHtml(page.tr('page.useTheLink'))}</p>`, page)) };
   }
   const query = new URLSearchParams(request.rawQuery);
   const fields = request.method === 'POST' ? formFields(request) : query;
   const token = fields.get('token') ?? query.get('token') ?? '';
   try {
-    return { claims: await verifyLinkToken(services.config.linkSigningSecret, purpose, token, services.clock.now()), fields, token };
+    const claims = await verifyLinkToken(services.config.linkSigningSecret, purpose, token, services.clock.now());
+    return { claims, fields, token, page: pageContext(request, { names, fields, personLanguage: claims.lang }) };
   } catch (error) {
     if (!(error instanceof LinkTokenError)) throw error;
-    return { response: htmlResponse(400, htmlPage(error.message, `<p>${whenInvalid}</p>`)) };
+    const page = pageContext(request, { names, fields });
+    const title = page.tr(error.reason === 'expired' ? 'page.link.expired' : 'page.link.invalid');
+    return { response: htmlResponse(400, htmlPage(title, `<p>${whenInvalid(page)}</p>`, page)) };
   }
 }

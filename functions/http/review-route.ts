@@ -50,7 +50,7 @@ ${problem ? `<p style="color:#a40000"><strong>${escapeHtml(problem)}</strong></p
  * The token says which promoter partner answers for which review.
  */
 export function createReviewRoute(services: AppServices) {
-  const title = 'Consolidatie van een project';
+  const title = 'Consolidatiebespreking van een project';
 
   const notFound = () => htmlResponse(404, htmlPage('Niet gevonden', '<p>Deze consolidatiebespreking bestaat niet meer.</p>'));
 
@@ -96,7 +96,7 @@ export function createReviewRoute(services: AppServices) {
       services,
       request,
       reviewLinkPurpose,
-      'Gebruik de link uit de laatste e-mail over deze consolidatie, of vraag de coördinator om een nieuwe.',
+      () => 'Gebruik de link uit de laatste e-mail over deze consolidatiebespreking, of vraag de coördinator om een nieuwe.',
     );
     if ('response' in verified) return verified.response;
     const { fields, token, claims } = verified;

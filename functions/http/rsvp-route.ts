@@ -1,75 +1,73 @@
 import type { AppServices } from '../app/create-app';
-import { formatDutchDateTimeRange } from '../shared/dutch-dates';
+import { formatDateTimeRange } from '../shared/i18n/dates';
 import { escapeHtml } from '../shared/html';
 import type { MeetingRecord, RsvpResponse } from '../modules/meetings/meeting';
-import { answerForm, choiceButtons, htmlPage, noAnswerChosen, recordAnswer } from './html-page';
+import { answerChoices, answerForm, choiceButtons, htmlPage, noAnswerChosen, recordAnswer, type PageContext } from './html-page';
 import { htmlResponse, type HttpRequest, type HttpResponse } from './http-types';
 import { verifyLinkClaims } from './link-token';
 
-const answers: { response: Exclude<RsvpResponse, 'NEEDS_ACTION'>; label: string }[] = [
-  { response: 'ACCEPTED', label: 'Ik kom' },
-  { response: 'TENTATIVE', label: 'Misschien' },
-  { response: 'DECLINED', label: 'Ik kom niet' },
-];
+type Answer = Exclude<RsvpResponse, 'NEEDS_ACTION'>;
 
-const answerLabel = (response: string) => answers.find((a) => a.response === response)?.label;
+const answers = (page: PageContext) => answerChoices<Answer>({ yes: 'ACCEPTED', maybe: 'TENTATIVE', no: 'DECLINED' }, page);
 
-function meetingDetails(meeting: MeetingRecord): string {
-  const when = formatDutchDateTimeRange(new Date(meeting.startsAt), new Date(meeting.endsAt));
-  return `<p><strong>${escapeHtml(meeting.title)}</strong><br>${escapeHtml(when)}<br>${escapeHtml(meeting.location)}</p>`;
+const answerLabel = (response: string, page: PageContext) => answers(page).find((a) => a.value === response)?.label;
+
+function meetingDetails(meeting: MeetingRecord, page: PageContext): string {
+  const when = formatDateTimeRange(page.language, new Date(meeting.startsAt), new Date(meeting.endsAt));
+  return `<p><strong dir="auto">${escapeHtml(meeting.title)}</strong><br>${escapeHtml(when)}<br><span dir="auto">${escapeHtml(meeting.location)}</span></p>`;
+}
+
+/** "Je antwoord: <strong>Ik kom</strong>." with the answer in bold. */
+function answerLine(key: 'page.answer.yours' | 'page.answer.current', label: string, page: PageContext): string {
+  const marker = '\u0000';
+  return `<p>${escapeHtml(page.tr(key, { answer: marker })).replace(marker, `<strong>${escapeHtml(label)}</strong>`)}</p>`;
 }
 
 /**
- * /rsvp: the page behind the answer links in meeting emails. GET only shows the meeting and a
- * form (mail scanners open links, so a GET must change nothing); the POST of that form records
- * the answer. The token in the link says who answers for which partner and meeting.
+ * /rsvp: the page behind the answer links in meeting emails, in the reader's language. GET only
+ * shows the meeting and a form (mail scanners open links, so a GET must change nothing); the POST
+ * of that form records the answer. The token in the link says who answers for which partner and
+ * meeting, and in which language the invitation was written.
  */
 export function createRsvpRoute(services: AppServices) {
   /** The POST: records first and shows the meeting as the update returned it (one write, no read). */
-  async function answer(claims: Record<string, string>, response: string): Promise<HttpResponse> {
-    if (!answerLabel(response)) return noAnswerChosen();
-    const result = await recordAnswer(() => services.meetings.recordResponse(claims.meetingId, claims.partnerId, response as RsvpResponse));
+  async function answer(claims: Record<string, string>, response: string, page: PageContext): Promise<HttpResponse> {
+    const label = answerLabel(response, page);
+    if (!label) return noAnswerChosen(page);
+    const result = await recordAnswer(
+      () => services.meetings.recordResponse(claims.meetingId, claims.partnerId, response as RsvpResponse),
+      page,
+    );
     if ('response' in result) return result.response;
     const meeting = result.recorded;
     services.logger.info('meeting answered by link', { meetingId: meeting.id, partnerId: claims.partnerId, response });
     return htmlResponse(
       200,
-      htmlPage(
-        'Bedankt, je antwoord is genoteerd',
-        `${meetingDetails(meeting)}<p>Je antwoord: <strong>${escapeHtml(answerLabel(response)!)}</strong>.</p>`,
-      ),
+      htmlPage(page.tr('page.answer.thanks'), `${meetingDetails(meeting, page)}${answerLine('page.answer.yours', label, page)}`, page),
     );
   }
 
   return async (request: HttpRequest): Promise<HttpResponse> => {
-    const verified = await verifyLinkClaims(
-      services,
-      request,
-      'rsvp',
-      'Vraag de coördinator om een nieuwe uitnodiging, of antwoord vanuit je agenda.',
-    );
+    const verified = await verifyLinkClaims(services, request, 'rsvp', (page) => escapeHtml(page.tr('page.rsvp.invalidLink')));
     if ('response' in verified) return verified.response;
-    const { claims, fields, token } = verified;
-    if (request.method === 'POST') return answer(claims, fields.get('response') ?? '');
+    const { claims, fields, token, page } = verified;
+    if (request.method === 'POST') return answer(claims, fields.get('response') ?? '', page);
 
     const meeting = await services.meetings.getForAnswerLink(claims.meetingId);
-    if (!meeting) return htmlResponse(404, htmlPage('Vergadering niet gevonden', '<p>Deze vergadering bestaat niet meer.</p>'));
-    const details = meetingDetails(meeting);
+    if (!meeting)
+      return htmlResponse(404, htmlPage(page.tr('page.rsvp.notFoundTitle'), `<p>${escapeHtml(page.tr('page.rsvp.notFound'))}</p>`, page));
+    const details = meetingDetails(meeting, page);
     if (meeting.status !== 'PLANNED') {
-      const why = meeting.status === 'CANCELLED' ? 'Deze vergadering is geannuleerd.' : 'Deze vergadering heeft al plaatsgevonden.';
-      return htmlResponse(200, htmlPage(why, details));
+      const why = meeting.status === 'CANCELLED' ? page.tr('page.rsvp.cancelled') : page.tr('page.rsvp.past');
+      return htmlResponse(200, htmlPage(why, details, page));
     }
     const current = meeting.invitations[claims.partnerId]?.response;
-    const chosen = fields.get('answer');
-    const buttons = choiceButtons(
-      'response',
-      answers.map(({ response, label }) => ({ value: response, label })),
-      chosen,
-    );
+    const buttons = choiceButtons('response', answers(page), fields.get('answer'));
     const currentLine =
-      current && current !== 'NEEDS_ACTION'
-        ? `<p>Je huidige antwoord: <strong>${escapeHtml(answerLabel(current) ?? current)}</strong>.</p>`
-        : '';
-    return htmlResponse(200, htmlPage('Kom je naar het overleg?', `${details}${currentLine}${answerForm('rsvp', token, buttons)}`));
+      current && current !== 'NEEDS_ACTION' ? answerLine('page.answer.current', answerLabel(current, page) ?? current, page) : '';
+    return htmlResponse(
+      200,
+      htmlPage(page.tr('page.rsvp.question'), `${details}${currentLine}${answerForm('rsvp', token, buttons, page)}`, page),
+    );
   };
 }

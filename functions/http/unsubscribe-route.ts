@@ -19,7 +19,7 @@ export function createUnsubscribeRoute(services: AppServices) {
   return async (request: HttpRequest): Promise<HttpResponse> => {
     const organizer = services.config.organizer.email;
     const byMail = `Afmelden kan ook zonder deze link: stuur een mail naar <a href="${escapeHtml(unsubscribeMailto(organizer))}">${escapeHtml(organizer)}</a> met de vraag om je af te melden, dan doen wij het voor je. Of gebruik de afmeldlink onderaan de laatste uitnodiging die je van ons kreeg.`;
-    const verified = await verifyLinkClaims(services, request, 'unsubscribe', byMail);
+    const verified = await verifyLinkClaims(services, request, 'unsubscribe', () => byMail);
     if ('response' in verified) return verified.response;
     const { claims, token } = verified;
     if (request.method === 'POST') {

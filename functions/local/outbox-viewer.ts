@@ -5,11 +5,14 @@ import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import { escapeHtml } from '../shared/html';
 import { htmlPage } from './html';
 import { LOCAL_TIME_ZONE } from '../shared/time-zone';
+import { gallerySamples } from '../mail/templates/gallery';
+import { galleryFiles, galleryIndexBody } from './gallery-page';
 
 /**
  * Without SMTP_URL the mailer writes each message as an `.eml` file into the outbox folder. This
  * viewer lets a developer read those mails (and fetch their calendar invitations) in a browser:
- * `/outbox`, `/outbox/<file>`, `/outbox/<file>/raw` and `/outbox/<file>/invite.ics`.
+ * `/outbox`, `/outbox/<file>`, `/outbox/<file>/raw` and `/outbox/<file>/invite.ics`; and the gallery of
+ * every email kind in every language, `/outbox/emails` (what `npm run emails` writes).
  */
 export interface OutboxViewerOptions {
   outboxDir: string;
@@ -23,6 +26,17 @@ export const outboxBasePath = '/outbox';
 const mailFileName = /^[\w.-]+\.eml$/;
 
 const dateFormat = new Intl.DateTimeFormat('nl-BE', { timeZone: LOCAL_TIME_ZONE, dateStyle: 'medium', timeStyle: 'short' });
+
+/** The gallery of every email kind with sample data, in every language. */
+const galleryPath = `${outboxBasePath}/emails`;
+
+/** A gallery page or file, or undefined when the name is not one of them. */
+function galleryResponse(file: string | undefined): { type: string; content: string } | undefined {
+  const samples = gallerySamples();
+  if (file === undefined)
+    return { type: pageHeaders['content-type'], content: htmlPage('E-mails', galleryIndexBody(samples, `${galleryPath}/`)) };
+  return samples.flatMap(galleryFiles).find((candidate) => candidate.file === file);
+}
 
 export function isOutboxPath(path: string): boolean {
   return path === outboxBasePath || path.startsWith(`${outboxBasePath}/`);
@@ -146,6 +160,7 @@ function listPage(mails: ListedMail[], outboxDir: string): string {
   return htmlPage(
     'Outbox — Locon De Stek (lokaal)',
     `<h1>Outbox</h1>
+<p><a href="${galleryPath}/">Alle soorten e-mails in beide talen (galerij)</a></p>
 <p class="muted">Lokaal worden mails niet verstuurd (SMTP_URL is niet ingesteld) maar bewaard in <code>${escapeHtml(outboxDir)}</code>. Nieuwste eerst; ververs de pagina voor nieuwe mails.</p>
 ${table}`,
   );
@@ -195,6 +210,11 @@ export function createOutboxViewer(options: OutboxViewerOptions): (req: Incoming
     }
     if (segments.length === 0) return send(res, 200, pageHeaders, listPage(await listMails(outboxDir, maxListed), outboxDir));
 
+    if (segments[0] === 'emails' && segments.length <= 2) {
+      const found = galleryResponse(segments[1]);
+      if (!found) return sendError(res, 404, 'Niet gevonden');
+      return send(res, 200, { ...pageHeaders, 'content-type': found.type }, found.content);
+    }
     const [file, action, ...rest] = segments;
     const fullPath = join(outboxDir, file);
     if (!mailFileName.test(file) || dirname(fullPath) !== outboxDir) return sendError(res, 400, 'Ongeldige bestandsnaam');

@@ -9,6 +9,9 @@ import {
 import { DateTime } from 'luxon';
 import { LOCAL_TIME_ZONE } from '../../shared/time-zone';
 import { generateVtimezone } from './brussels-vtimezone';
+import { calendarProdId, deStekNames } from '../../shared/i18n/network-names';
+
+export { calendarProdId };
 
 export interface CalendarAttendee {
   email: string;
@@ -30,7 +33,7 @@ export interface MeetingCalendarEvent {
   url?: string;
 }
 
-const DEFAULT_PROD_ID = '//Schakel vzw//Locon De Stek//NL';
+const DEFAULT_PROD_ID = calendarProdId(deStekNames);
 
 /** Calendar apps poll a subscription at their own pace; this asks them to look again hourly. */
 const FEED_REFRESH_SECONDS = 60 * 60;
@@ -68,15 +71,15 @@ export function buildMeetingInvitationIcs(input: {
  * send nothing back. For people who answer through our links rather than by iMIP, e.g. buurtbabbel
  * guests; a later PUBLISH with the same UID and a higher SEQUENCE updates it.
  */
-export function buildPublishedEventIcs(input: { stamp: Date; event: MeetingCalendarEvent }): string {
-  const calendar = newCalendar(ICalCalendarMethod.PUBLISH);
+export function buildPublishedEventIcs(input: { stamp: Date; event: MeetingCalendarEvent; prodId?: string }): string {
+  const calendar = newCalendar(ICalCalendarMethod.PUBLISH, input.prodId);
   calendar.createEvent(toEventData(input.event, input.stamp));
   return finish(calendar);
 }
 
 /** A read-only subscription feed (METHOD:PUBLISH), e.g. a partner's personal meeting calendar. */
-export function buildCalendarFeedIcs(input: { name: string; stamp: Date; events: MeetingCalendarEvent[] }): string {
-  const calendar = newCalendar(ICalCalendarMethod.PUBLISH);
+export function buildCalendarFeedIcs(input: { name: string; stamp: Date; events: MeetingCalendarEvent[]; prodId?: string }): string {
+  const calendar = newCalendar(ICalCalendarMethod.PUBLISH, input.prodId);
   calendar.name(input.name);
   calendar.ttl(FEED_REFRESH_SECONDS);
   for (const event of input.events) calendar.createEvent(toEventData(event, input.stamp));

@@ -1,4 +1,4 @@
-import { buildMeetingInvitationIcs, buildPublishedEventIcs, type MeetingCalendarEvent } from '../calendar/meeting-calendar';
+import { buildMeetingInvitationIcs, buildPublishedEventIcs, calendarProdId, type MeetingCalendarEvent } from '../calendar/meeting-calendar';
 import type { RenderedEmail } from '../rendered-email';
 import { deStekNames } from '../../shared/i18n/network-names';
 import { textsFor } from '../../shared/i18n/translate';
@@ -29,7 +29,9 @@ export function renderBuurtbabbelMessage(input: BuurtbabbelMessageInput): Render
   const { uid, sequence, organizer, unsubscribeMailto, stamp, ...emailInput } = input;
   const email = renderBuurtbabbelEmail(emailInput);
   // The calendar entry (SUMMARY, DESCRIPTION) in the recipient's language too.
-  const tr = textsFor(input.language ?? 'nl', input.names ?? deStekNames);
+  const names = input.names ?? deStekNames;
+  const tr = textsFor(input.language ?? 'nl', names);
+  const prodId = calendarProdId(names);
   const event: MeetingCalendarEvent = {
     uid,
     sequence,
@@ -44,9 +46,9 @@ export function renderBuurtbabbelMessage(input: BuurtbabbelMessageInput): Render
   };
   let calendar: RenderedBuurtbabbelMessage['calendar'];
   if (input.kind === 'accepted' || input.kind === 'promoted') {
-    calendar = { method: 'PUBLISH', content: buildPublishedEventIcs({ stamp, event }) };
+    calendar = { method: 'PUBLISH', content: buildPublishedEventIcs({ stamp, event, prodId }) };
   } else if (input.kind === 'cancellation') {
-    calendar = { method: 'CANCEL', content: buildMeetingInvitationIcs({ method: 'CANCEL', stamp, event }) };
+    calendar = { method: 'CANCEL', content: buildMeetingInvitationIcs({ method: 'CANCEL', stamp, event, prodId }) };
   }
   return {
     ...email,

@@ -3,7 +3,9 @@ import { deStekNames, type NetworkNames } from '../../shared/i18n/network-names'
 import { renderBuurtbabbelMessage, type BuurtbabbelMessageInput } from './buurtbabbel-message';
 import type { BuurtbabbelEmailKind } from './buurtbabbel-email';
 import { renderIdeaPromotedEmail } from './idea-promoted-email';
-import { renderMeetingEmail } from './meeting-email';
+import { meetingCalendarDescription, renderMeetingEmail } from './meeting-email';
+import { renderForward, renderStaleReplyNote } from './inbound-mail-email';
+import { buildMeetingInvitationIcs, calendarProdId } from '../calendar/meeting-calendar';
 import { renderCoordinatorReminderEmail, renderMeetingReminderEmail } from './meeting-reminder-email';
 import { renderReviewEmail } from './review-email';
 import type { RenderedEmail } from '../rendered-email';
@@ -88,14 +90,16 @@ export function gallerySamples(data: GalleryData = friendlyData): GallerySample[
       });
     }
   }
-  // Not yet translated: Dutch only, with today's names.
   const meetingLinks = { accept: answer('ACCEPTED'), tentative: answer('TENTATIVE'), decline: answer('DECLINED') };
-  for (const kind of ['invitation', 'update', 'cancellation'] as const) {
-    samples.push({
-      name: `meeting-${kind}.nl`,
-      language: 'nl',
-      email: renderMeetingEmail({
+  const organizer = { name: data.names.network, email: 'overleg@destek.example' };
+  const idea = data.idea ?? { question: data.place, title: data.title, motivation: data.reason };
+  for (const language of languages) {
+    for (const kind of ['invitation', 'update', 'cancellation', 'removal'] as const) {
+      const method = kind === 'cancellation' || kind === 'removal' ? 'CANCEL' : 'REQUEST';
+      const email = renderMeetingEmail({
         kind,
+        language,
+        names: data.names,
         recipientName: data.person,
         partnerName: data.business,
         title: data.title,
@@ -105,26 +109,121 @@ export function gallerySamples(data: GalleryData = friendlyData): GallerySample[
         themes: [data.reason],
         cancelReason: data.reason,
         answerLinks: meetingLinks,
+      });
+      const calendar = buildMeetingInvitationIcs({
+        method,
+        stamp: start,
+        prodId: calendarProdId(data.names),
+        event: {
+          uid: 'meeting-sample@destek.example',
+          sequence: kind === 'invitation' ? 0 : 1,
+          title: data.title,
+          description: meetingCalendarDescription([data.reason], language),
+          location: data.place,
+          startsAt: start,
+          endsAt: end,
+          status: kind === 'cancellation' ? 'CANCELLED' : 'CONFIRMED',
+          organizer,
+          attendees: [{ email: 'lotte@example.be', name: data.person, partstat: 'NEEDS-ACTION' }],
+        },
+      });
+      samples.push({
+        name: `meeting-${kind}.${language}`,
+        language,
+        email: { ...email, calendar: { content: calendar } },
+        facts: [
+          data.person,
+          data.title,
+          data.place,
+          ...(kind === 'removal' ? [] : [data.reason]),
+          ...(kind === 'invitation' || kind === 'removal' ? [data.business] : []),
+        ],
+        links: kind === 'cancellation' || kind === 'removal' ? [] : Object.values(meetingLinks),
+      });
+    }
+    const reviewCases = [
+      ['request', 'promoter'],
+      ['reminder1', 'promoter'],
+      ['reminder2', 'promoter'],
+      ['request', 'copy'],
+      ['request', 'coordinator'],
+      ['coordinator', 'coordinator'],
+    ] as const;
+    for (const [step, role] of reviewCases) {
+      const link = role === 'promoter' ? answer('REVIEW') : undefined;
+      samples.push({
+        name: `review-${role === 'promoter' ? step : role === 'copy' ? 'copy' : step === 'coordinator' ? 'no-answer' : 'unreachable'}.${language}`,
+        language,
+        email: renderReviewEmail({
+          step,
+          role,
+          language,
+          names: data.names,
+          recipientName: data.person,
+          partnerName: data.business,
+          projectName: data.title,
+          promoterName: data.business,
+          copyPartnerNames: [data.reason],
+          requestedAt: start,
+          answerLink: link,
+          agendaMeeting: { title: data.title, startsAt: end },
+          promoterUnreachable: role === 'coordinator' && step !== 'coordinator',
+        }),
+        facts: [
+          ...(role === 'coordinator' ? [] : [data.person]),
+          data.title,
+          ...(step === 'request' || role === 'coordinator' ? [data.business] : []),
+          ...(step === 'request' && role === 'promoter' ? [data.reason] : []),
+        ],
+        links: link ? [link] : [],
+      });
+    }
+    samples.push({
+      name: `idea-promoted.${language}`,
+      language,
+      email: renderIdeaPromotedEmail({
+        language,
+        names: data.names,
+        recipientName: data.person,
+        partnerName: data.business,
+        ideaTitle: idea.title,
+        question: idea.question,
+        promoterName: data.person,
+        motivation: idea.motivation,
+        votes: 3,
       }),
-      facts: [data.person, data.title, data.place, data.reason, ...(kind === 'invitation' ? [data.business] : [])],
-      links: kind === 'cancellation' ? [] : Object.values(meetingLinks),
+      facts: [data.person, data.business, idea.title, idea.question, idea.motivation],
+      links: [],
+    });
+    samples.push({
+      name: `stale-reply-note.${language}`,
+      language,
+      email: renderStaleReplyNote({
+        language,
+        names: data.names,
+        recipientName: data.person,
+        title: data.title,
+        startsAt: start,
+        endsAt: end,
+        location: data.place,
+        answerLinks,
+      }),
+      facts: [data.person, data.title, data.place],
+      links: Object.values(answerLinks),
     });
   }
+  // The forward goes to the coordinator, the network's own mailbox: Dutch only.
   samples.push({
-    name: 'review-request.nl',
+    name: 'forward.nl',
     language: 'nl',
-    email: renderReviewEmail({
-      step: 'request',
-      role: 'promoter',
-      recipientName: data.person,
-      projectName: data.title,
-      promoterName: data.business,
-      copyPartnerNames: [data.reason],
-      requestedAt: start,
-      answerLink: answer('REVIEW'),
+    email: renderForward({
+      originalSubject: data.title,
+      why: data.reason,
+      facts: [['Van', data.person]],
+      names: data.names,
     }),
-    facts: [data.person, data.title, data.business, data.reason],
-    links: [answer('REVIEW')],
+    facts: [data.reason, data.person],
+    links: [],
   });
   for (const language of languages) {
     for (const kind of ['agenda', 'day'] as const) {
@@ -171,21 +270,5 @@ export function gallerySamples(data: GalleryData = friendlyData): GallerySample[
       });
     }
   }
-  const idea = data.idea ?? { question: data.place, title: data.title, motivation: data.reason };
-  samples.push({
-    name: 'idea-promoted.nl',
-    language: 'nl',
-    email: renderIdeaPromotedEmail({
-      recipientName: data.person,
-      partnerName: data.business,
-      ideaTitle: idea.title,
-      question: idea.question,
-      promoterName: data.person,
-      motivation: idea.motivation,
-      votes: 3,
-    }),
-    facts: [data.person, data.business, idea.title, idea.question, idea.motivation],
-    links: [],
-  });
   return samples;
 }

@@ -1,4 +1,7 @@
-import { formatDutchDateTime, formatDutchDateTimeRange } from '../../shared/dutch-dates';
+import { formatDateTime, formatDateTimeRange } from '../../shared/i18n/dates';
+import type { Language } from '../../shared/i18n/language';
+import { deStekNames, type NetworkNames } from '../../shared/i18n/network-names';
+import { textsFor, type Translate } from '../../shared/i18n/translate';
 import { escapeHtml, linkifyText } from '../../shared/html';
 import type { RenderedEmail } from '../rendered-email';
 import {
@@ -7,7 +10,6 @@ import {
   detailsTable,
   emailStyles as styles,
   greeting as greetingFor,
-  signature as SIGNATURE,
   wrapEmailHtml,
   type AnswerLinks,
 } from './email-layout';
@@ -15,6 +17,10 @@ import {
 export interface MeetingEmailInput {
   /** `removal`: the recipient's partner was taken off a meeting that itself goes on. */
   kind: 'invitation' | 'update' | 'cancellation' | 'removal';
+  /** The recipient's language; Dutch when left out. */
+  language?: Language;
+  /** The network's names (settings); today's when left out. */
+  names?: NetworkNames;
   recipientName?: string;
   /** The partner organisation the recipient takes part for. */
   partnerName: string;
@@ -29,80 +35,80 @@ export interface MeetingEmailInput {
   feedHint?: string;
 }
 
-const subjectPrefix: Record<MeetingEmailInput['kind'], string> = {
-  invitation: 'Uitnodiging',
-  update: 'Gewijzigd',
-  cancellation: 'Geannuleerd',
-  removal: 'Niet langer uitgenodigd',
-};
-
 /** Mails that end the recipient's part in the meeting: nothing to answer, a sober goodbye. */
 const ending = (kind: MeetingEmailInput['kind']) => kind === 'cancellation' || kind === 'removal';
 
-const answerQuestion = 'Laat je weten of je komt?';
-
-/** The mail that travels with a meeting's calendar invitation, update or cancellation. */
+/** The mail that travels with a meeting's calendar invitation, update or cancellation, in the recipient's language. */
 export function renderMeetingEmail(input: MeetingEmailInput): RenderedEmail {
-  const subject = `${subjectPrefix[input.kind]}: ${input.title} op ${formatDutchDateTime(input.startsAt)}`;
-  const when = formatDutchDateTimeRange(input.startsAt, input.endsAt);
+  const language = input.language ?? 'nl';
+  const tr = textsFor(language, input.names ?? deStekNames);
+  const subject = tr('meeting.subject', { kind: input.kind, title: input.title, when: formatDateTime(language, input.startsAt) });
+  const when = formatDateTimeRange(language, input.startsAt, input.endsAt);
   // A cancelled meeting has nothing left to answer.
   const links = ending(input.kind) ? undefined : input.answerLinks;
   const answerLinks = links && { yes: links.accept, maybe: links.tentative, no: links.decline };
-  const greeting = greetingFor(input.recipientName);
   const details: [string, string][] = [
-    ['Wat', input.title],
-    ['Wanneer', when],
-    ['Waar', input.location],
+    [tr('mail.what'), input.title],
+    [tr('mail.when'), when],
+    [tr('mail.where'), input.location],
   ];
-  const parts: Parts = { subject, answerLinks, greeting, details, intro: introFor(input) };
+  const parts: Parts = {
+    tr,
+    language,
+    subject,
+    answerLinks,
+    greeting: greetingFor(input.recipientName, tr),
+    details,
+    intro: tr(`meeting.intro.${input.kind}`, { title: input.title, partner: input.partnerName }),
+    closing: ending(input.kind) ? tr('mail.kindRegards') : tr('mail.seeYou'),
+  };
   return { subject, text: renderText(input, parts), html: renderHtml(input, parts) };
 }
 
 interface Parts {
+  tr: Translate;
+  language: Language;
   subject: string;
   greeting: string;
   intro: string;
   details: [string, string][];
   answerLinks?: AnswerLinks;
-}
-
-function introFor(input: MeetingEmailInput): string {
-  switch (input.kind) {
-    case 'invitation':
-      return `Je bent uitgenodigd voor ${input.title}. Je krijgt deze mail omdat ${input.partnerName} partner is van Locon De Stek.`;
-    case 'update':
-      return `${input.title} is gewijzigd. Hieronder staan de nieuwe gegevens; de afspraak in je agenda wordt mee aangepast.`;
-    case 'cancellation':
-      return `${input.title} gaat niet door. Je kunt de afspraak uit je agenda halen.`;
-    case 'removal':
-      return `${input.partnerName} staat niet langer op de lijst van genodigden voor ${input.title}. De vergadering zelf gaat wel door; de afspraak verdwijnt uit je eigen agenda.`;
-  }
+  closing: string;
 }
 
 function renderText(input: MeetingEmailInput, parts: Parts): string {
+  const { tr } = parts;
   const lines = [parts.greeting, '', parts.intro, ''];
-  if (input.kind === 'cancellation' && input.cancelReason) lines.push(`Reden: ${input.cancelReason}`, '');
+  if (input.kind === 'cancellation' && input.cancelReason) lines.push(`${tr('mail.reason')}: ${input.cancelReason}`, '');
   for (const [label, value] of parts.details) lines.push(`${label}: ${value}`);
   if (input.themes.length > 0) {
-    lines.push('', "Thema's:", ...input.themes.map((theme) => `- ${theme}`));
+    lines.push('', `${tr('meeting.themes')}:`, ...input.themes.map((theme) => `- ${theme}`));
   }
-  if (parts.answerLinks) lines.push(...answerLinksText(answerQuestion, parts.answerLinks));
+  if (parts.answerLinks) lines.push(...answerLinksText(tr('mail.answer.question'), parts.answerLinks, tr));
   if (input.feedHint) lines.push('', input.feedHint);
-  lines.push('', ending(input.kind) ? 'Met vriendelijke groet,' : 'Tot dan!', SIGNATURE);
+  lines.push('', parts.closing, tr('mail.signature'));
   return lines.join('\n') + '\n';
 }
 
 function renderHtml(input: MeetingEmailInput, parts: Parts): string {
+  const { tr } = parts;
   const blocks = [`<p>${escapeHtml(parts.greeting)}</p>`, `<p>${escapeHtml(parts.intro)}</p>`];
   if (input.kind === 'cancellation' && input.cancelReason) {
-    blocks.push(`<p><strong>Reden:</strong> ${escapeHtml(input.cancelReason)}</p>`);
+    blocks.push(`<p><strong>${escapeHtml(tr('mail.reason'))}:</strong> ${escapeHtml(input.cancelReason)}</p>`);
   }
   blocks.push(detailsTable(parts.details));
   if (input.themes.length > 0) {
-    blocks.push(`<p><strong>Thema's</strong></p><ul>${input.themes.map((theme) => `<li>${escapeHtml(theme)}</li>`).join('')}</ul>`);
+    blocks.push(
+      `<p><strong>${escapeHtml(tr('meeting.themes'))}</strong></p><ul>${input.themes.map((theme) => `<li>${escapeHtml(theme)}</li>`).join('')}</ul>`,
+    );
   }
-  if (parts.answerLinks) blocks.push(answerLinksHtml(answerQuestion, parts.answerLinks));
+  if (parts.answerLinks) blocks.push(answerLinksHtml(tr('mail.answer.question'), parts.answerLinks, tr));
   if (input.feedHint) blocks.push(`<p style="${styles.note}">${linkifyText(input.feedHint)}</p>`);
-  blocks.push(`<p>${escapeHtml(ending(input.kind) ? 'Met vriendelijke groet,' : 'Tot dan!')}<br>${escapeHtml(SIGNATURE)}</p>`);
-  return wrapEmailHtml(parts.subject, blocks);
+  blocks.push(`<p>${escapeHtml(parts.closing)}<br>${escapeHtml(tr('mail.signature'))}</p>`);
+  return wrapEmailHtml(parts.subject, blocks, parts.language);
+}
+
+/** The calendar entry's DESCRIPTION in the recipient's language: the meeting's themes. */
+export function meetingCalendarDescription(themes: string[], language: Language = 'nl'): string | undefined {
+  return themes.length > 0 ? textsFor(language)('meeting.calendar.themes', { themes: themes.join(', ') }) : undefined;
 }

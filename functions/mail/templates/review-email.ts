@@ -1,7 +1,10 @@
-import { formatDutchDate, formatDutchDateTime } from '../../shared/dutch-dates';
+import { formatDate, formatDateTime } from '../../shared/i18n/dates';
+import type { Language } from '../../shared/i18n/language';
+import { deStekNames, type NetworkNames } from '../../shared/i18n/network-names';
+import { textsFor, type Translate } from '../../shared/i18n/translate';
 import { escapeHtml, safeHref } from '../../shared/html';
 import type { RenderedEmail } from '../rendered-email';
-import { emailStyles, signature, wrapEmailHtml } from './email-layout';
+import { emailStyles, wrapEmailHtml } from './email-layout';
 
 export type ReviewEmailStep = 'request' | 'reminder1' | 'reminder2' | 'coordinator';
 
@@ -9,6 +12,10 @@ export interface ReviewEmailInput {
   step: ReviewEmailStep;
   /** promoter: asked to answer (with the link); copy: an engaged partner, informed; coordinator: told of no answer. */
   role: 'promoter' | 'copy' | 'coordinator';
+  /** The recipient's language; Dutch when left out. */
+  language?: Language;
+  /** The network's names (settings); today's when left out. */
+  names?: NetworkNames;
   recipientName?: string;
   /** The partner the recipient takes part for (copy). */
   partnerName?: string;
@@ -25,95 +32,83 @@ export interface ReviewEmailInput {
   promoterUnreachable?: boolean;
 }
 
-const OPTIONS = [
-  'verder zoals nu;',
-  'overdragen aan een derde partij (zeg aan wie);',
-  'een nieuwe entiteit die de activiteit overneemt en zelf partner wordt van de Locon (zeg hoe ze heet);',
-  'stoppen.',
-];
-const LINK_NOTE = 'De link opent een pagina waar je je keuze maakt en bevestigt; er verandert niets tot je op de knop drukt.';
-/** One plain sentence on what a consolidatiebespreking asks, and why. */
-const WHAT_IT_IS =
-  'Een consolidatiebespreking is een korte vraag aan de promotor: hoe kan het project op lange termijn verder, met of zonder de Locon? Zo weet het netwerk op tijd wat het project nodig heeft, en blijft wat werkt bestaan.';
-const NEXT_MEETING = 'Je antwoord komt op de agenda van het volgende overleg, dat de beslissing bevestigt.';
-
 /** A paragraph, or a list of options; the link is rendered as a button in HTML. */
 type Block = { text: string } | { list: string[] } | { link: string; label: string };
 
 /** The emails of a consolidation review: the request, two reminders, and the note to the coordinator. */
 export function renderReviewEmail(input: ReviewEmailInput): RenderedEmail {
-  const subject = subjectOf(input);
+  const language = input.language ?? 'nl';
+  const tr = textsFor(language, input.names ?? deStekNames);
+  const subject = subjectOf(input, tr);
   // The coordinator's address is the network's own mailbox (named after the network): no name in the greeting.
   const name = input.role === 'coordinator' ? undefined : input.recipientName;
-  const blocks: Block[] = [{ text: name ? `Dag ${name},` : 'Dag,' }, ...bodyOf(input), { text: 'Met vriendelijke groet,' }];
-  return { subject, text: renderText(blocks), html: renderHtml(subject, blocks) };
+  const greeting = name ? tr('mail.greeting', { name }) : tr('mail.greetingNoName');
+  const blocks: Block[] = [{ text: greeting }, ...bodyOf(input, tr, language), { text: tr('mail.kindRegards') }];
+  const signature = tr('mail.signature');
+  return { subject, text: renderText(blocks, signature), html: renderHtml(subject, blocks, signature, language) };
 }
 
-function subjectOf(input: ReviewEmailInput): string {
-  const about = `consolidatiebespreking van ${input.projectName}`;
-  if (input.role === 'coordinator') return input.step === 'coordinator' ? `Geen antwoord: ${about}` : `Promotor niet bereikbaar: ${about}`;
-  if (input.role === 'copy') return `Ter info: ${about}`;
-  if (input.step === 'reminder1') return `Herinnering: ${about}`;
-  if (input.step === 'reminder2') return `Tweede herinnering: ${about}`;
-  return `Consolidatiebespreking van ${input.projectName}: hoe gaat het verder?`;
+function subjectOf(input: ReviewEmailInput, tr: Translate): string {
+  const step =
+    input.role === 'coordinator'
+      ? input.step === 'coordinator'
+        ? 'noAnswer'
+        : 'unreachable'
+      : input.role === 'copy'
+        ? 'copy'
+        : input.step;
+  return tr('review.subject', { step, project: input.projectName });
 }
 
-function bodyOf(input: ReviewEmailInput): Block[] {
-  const asked = formatDutchDate(input.requestedAt);
+function options(tr: Translate): string[] {
+  return [tr('review.option.continue'), tr('review.option.transfer'), tr('review.option.spinOff'), tr('review.option.stop')];
+}
+
+function bodyOf(input: ReviewEmailInput, tr: Translate, language: Language): Block[] {
+  const asked = formatDate(language, input.requestedAt);
+  const about = { project: input.projectName, promoter: input.promoterName, asked };
   if (input.role === 'coordinator' && input.step !== 'coordinator') {
-    const laterReminders: Partial<Record<ReviewEmailStep, string>> = {
-      request: ' De herinneringen gaan dan naar het nieuwe adres.',
-      reminder1: ' De laatste herinnering gaat dan naar het nieuwe adres.',
-    };
+    const later =
+      input.step === 'request'
+        ? ` ${tr('review.unreachable.reminders')}`
+        : input.step === 'reminder1'
+          ? ` ${tr('review.unreachable.lastReminder')}`
+          : '';
     return [
-      {
-        text: `Onze mails over de consolidatiebespreking van ${input.projectName} komen niet aan bij ${input.promoterName}, de promotor: hun e-mailadres wordt geweigerd. De vraag van ${asked} heeft hen dus niet bereikt.`,
-      },
-      {
-        text: `Vraag het hen zelf en vul hun antwoord in de app in, of pas hun e-mailadres aan bij de partnergegevens.${laterReminders[input.step] ?? ''}`,
-      },
-      { text: 'Zonder antwoord komt de vraag op de agenda van het volgende overleg.' },
+      { text: tr('review.unreachable.notArriving', about) },
+      { text: `${tr('review.unreachable.whatToDo')}${later}` },
+      { text: tr('review.unreachable.agenda') },
     ];
   }
   if (input.role === 'coordinator') {
     const agenda = input.agendaMeeting
-      ? `De vraag staat nu op de agenda van ${input.agendaMeeting.title} op ${formatDutchDateTime(input.agendaMeeting.startsAt)}.`
-      : 'Er is nog geen volgend overleg gepland: de vraag komt op de agenda van het eerste overleg dat je plant.';
-    const why = input.promoterUnreachable
-      ? ': onze mails kwamen niet aan, want hun e-mailadres wordt geweigerd.'
-      : ', ook niet na twee herinneringen.';
-    return [
-      {
-        text: `${input.promoterName}, promotor van ${input.projectName}, heeft niet geantwoord op de vraag van ${asked} voor de consolidatiebespreking${why}`,
-      },
-      { text: agenda },
-    ];
+      ? tr('review.agenda.planned', {
+          meeting: input.agendaMeeting.title,
+          when: formatDateTime(language, input.agendaMeeting.startsAt),
+        })
+      : tr('review.agenda.none');
+    return [{ text: tr('review.noAnswer', { ...about, unreachable: input.promoterUnreachable ? 'yes' : 'no' }) }, { text: agenda }];
   }
   if (input.role === 'copy') {
     return [
-      {
-        text: `${input.partnerName ?? 'Jullie organisatie'} is betrokken bij ${input.projectName}. We vroegen de promotor, ${input.promoterName}, hoe het project geconsolideerd kan worden:`,
-      },
-      { list: OPTIONS },
-      { text: 'Het antwoord komt op de agenda van het volgende overleg. Denk gerust mee met de promotor.' },
+      { text: tr('review.copy.intro', { ...about, partner: input.partnerName ?? tr('review.copy.yourOrganisation') }) },
+      { list: options(tr) },
+      { text: tr('review.copy.outro') },
     ];
   }
-  const intro =
-    input.step === 'request'
-      ? `${input.promoterName} is promotor van ${input.projectName} in Locon De Stek. Het is tijd om te bekijken hoe het project geconsolideerd kan worden. Wat past het best?`
-      : `Op ${asked} vroegen we hoe ${input.projectName} geconsolideerd kan worden. We kregen nog geen antwoord. Wat past het best?`;
+  const intro = input.step === 'request' ? tr('review.request.intro', about) : tr('review.reminder.intro', about);
   const blocks: Block[] = [{ text: intro }];
-  if (input.step === 'request') blocks.push({ text: WHAT_IT_IS });
-  blocks.push({ list: OPTIONS });
-  if (input.answerLink) blocks.push({ link: input.answerLink, label: 'Geef je antwoord' }, { text: LINK_NOTE });
-  blocks.push({ text: NEXT_MEETING });
-  if (input.step === 'reminder2') blocks.push({ text: 'Zonder antwoord brengt de coördinator de vraag naar het volgende overleg.' });
+  if (input.step === 'request') blocks.push({ text: tr('review.whatItIs') });
+  blocks.push({ list: options(tr) });
+  if (input.answerLink) blocks.push({ link: input.answerLink, label: tr('review.answerButton') }, { text: tr('review.linkNote') });
+  blocks.push({ text: tr('review.nextMeeting') });
+  if (input.step === 'reminder2') blocks.push({ text: tr('review.reminder2.warning') });
   if (input.step === 'request' && input.copyPartnerNames.length > 0)
-    blocks.push({ text: `In kopie: ${input.copyPartnerNames.join(', ')}.` });
+    blocks.push({ text: tr('review.inCopy', { partners: input.copyPartnerNames.join(', ') }) });
   return blocks;
 }
 
-function renderText(blocks: Block[]): string {
+function renderText(blocks: Block[], signature: string): string {
   const parts = blocks.map((block) => {
     if ('list' in block) return block.list.map((item) => `- ${item}`).join('\n');
     if ('link' in block) return `${block.label}: ${block.link}`;
@@ -122,12 +117,12 @@ function renderText(blocks: Block[]): string {
   return `${parts.join('\n\n')}\n${signature}\n`;
 }
 
-function renderHtml(subject: string, blocks: Block[]): string {
+function renderHtml(subject: string, blocks: Block[], signature: string, language: Language): string {
   const body = blocks.map((block) => {
     if ('list' in block) return `<ul>${block.list.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>`;
     if ('link' in block) return `<p><a href="${safeHref(block.link)}" style="${emailStyles.button}">${escapeHtml(block.label)}</a></p>`;
     return `<p>${escapeHtml(block.text)}</p>`;
   });
   body[body.length - 1] = body[body.length - 1].replace('</p>', `<br>${escapeHtml(signature)}</p>`);
-  return wrapEmailHtml(subject, body);
+  return wrapEmailHtml(subject, body, language);
 }

@@ -1,3 +1,5 @@
+import { calendarProdId, deStekNames, type NetworkNames } from '../../shared/i18n/network-names';
+import { t } from '../../shared/i18n/translate';
 import { createHash, randomBytes } from 'node:crypto';
 import type { MeetingCalendarEvent } from '../../mail/calendar/meeting-calendar';
 import { requireRole, requireViewer } from '../../shared/auth/authorize';
@@ -15,6 +17,8 @@ import type { CalendarFeedsRepository } from './calendar-feeds.repository';
 
 export interface CalendarFeedContent {
   name: string;
+  /** PRODID: who makes the calendar, in the network's names. */
+  prodId: string;
   stamp: Date;
   events: MeetingCalendarEvent[];
 }
@@ -30,6 +34,8 @@ export interface CalendarFeedSettings {
   publicBaseUrl: string;
   uidDomain: string;
   organizer: { name: string; email: string };
+  /** The network's names (settings): the calendar's name in calendar apps, its PRODID; today's when left out. */
+  names?: NetworkNames;
 }
 
 export class CalendarFeedsService {
@@ -90,7 +96,8 @@ export class CalendarFeedsService {
     const meetings = await this.meetings.listAllFrom(new Date(now.getTime() - feedHistoryDays * 86_400_000));
     const visible = meetings.filter((meeting) => meetingVisibleTo(owner, meeting));
     return {
-      name: 'Locon De Stek',
+      name: (this.settings.names ?? deStekNames).network,
+      prodId: calendarProdId(this.settings.names ?? deStekNames),
       stamp: now,
       events: visible.map((meeting) => ({
         uid: meetingUid(meeting.id, this.settings.uidDomain),
@@ -102,7 +109,7 @@ export class CalendarFeedsService {
         status: meeting.status === 'CANCELLED' ? 'CANCELLED' : 'CONFIRMED',
         organizer: this.settings.organizer,
         attendees: [],
-        description: meeting.themes.length > 0 ? `Thema's: ${meeting.themes.join(', ')}` : undefined,
+        description: meeting.themes.length > 0 ? t('nl', 'meeting.calendar.themes', { themes: meeting.themes.join(', ') }) : undefined,
       })),
     };
   }

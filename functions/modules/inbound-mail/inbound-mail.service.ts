@@ -1,3 +1,5 @@
+import type { Language } from '../../shared/i18n/language';
+import type { NetworkNames } from '../../shared/i18n/network-names';
 import { TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createHash } from 'node:crypto';
 import { formatDutchDateTimeRange } from '../../shared/dutch-dates';
@@ -46,6 +48,8 @@ export interface InboundMailSettings {
   uidDomain: string;
   coordinatorEmail: string;
   mailFrom: string;
+  /** The network's names in the forward's cover (settings); today's when left out. */
+  names?: NetworkNames;
 }
 
 /** SES takes messages up to 40 MB; an attachment is base64 (4/3 larger): a forward keeps well under. */
@@ -61,7 +65,7 @@ const forwardWhy: Record<InboundForwardReason, string> = {
   'sender-not-attendee': 'De afzender is niet de deelnemer voor wie het antwoord geldt; het is niet genoteerd.',
   'authentication-failed': 'De echtheid van de afzender kon niet bevestigd worden (SPF of DKIM faalde); het antwoord is niet genoteerd.',
   'too-large': 'Het is te groot om als agenda-antwoord gelezen te worden.',
-  'unknown-meeting': 'Het agenda-antwoord hoort bij geen enkele vergadering van De Stek.',
+  'unknown-meeting': 'Het agenda-antwoord hoort bij geen enkele vergadering van het netwerk.',
   'not-invited': 'Het agenda-antwoord komt van iemand die niet voor deze vergadering is uitgenodigd.',
   'not-open': 'Het agenda-antwoord geldt een vergadering die geannuleerd is of al plaatsvond.',
 };
@@ -174,11 +178,11 @@ export class InboundMailService {
   private async findInvitee(
     meeting: MeetingRecord,
     email: string,
-  ): Promise<{ partnerId: string; name?: string; email: string } | undefined> {
+  ): Promise<{ partnerId: string; name?: string; email: string; language?: Language } | undefined> {
     const partners = await this.partners.getMany(Object.keys(meeting.invitations));
     for (const partner of partners.values()) {
       const person = invitationRecipients(partner).find((recipient) => recipient.email.trim().toLowerCase() === email);
-      if (person) return { partnerId: partner.id, name: person.name, email: person.email };
+      if (person) return { partnerId: partner.id, name: person.name, email: person.email, language: person.language };
     }
     return undefined;
   }
@@ -186,7 +190,7 @@ export class InboundMailService {
   private async noteOutdated(
     messageKey: string,
     meeting: MeetingRecord,
-    invitee: { partnerId: string; name?: string; email: string },
+    invitee: { partnerId: string; name?: string; email: string; language?: Language },
     log: Logger,
   ): Promise<void> {
     const now = this.clock.now();
@@ -194,7 +198,7 @@ export class InboundMailService {
       messageKey,
       meeting,
       partnerId: invitee.partnerId,
-      recipient: { email: invitee.email, name: invitee.name },
+      recipient: { email: invitee.email, name: invitee.name, language: invitee.language },
       createdAt: now.toISOString(),
     });
     try {
@@ -252,7 +256,7 @@ export class InboundMailService {
     cover: { why: string; facts?: [string, string][]; subjectPrefix?: string },
   ): Promise<void> {
     const truncated = raw.length > maxAttachedBytes;
-    const rendered = renderForward({ originalSubject: message.subject, truncated, ...cover });
+    const rendered = renderForward({ originalSubject: message.subject, truncated, names: this.settings.names, ...cover });
     await this.mailer.send({
       ...rendered,
       // The same message received twice is forwarded with the same Message-ID: recognisable as one.

@@ -1,3 +1,5 @@
+import type { Language } from '../../shared/i18n/language';
+import type { NetworkNames } from '../../shared/i18n/network-names';
 import { renderStaleReplyNote } from '../../mail/templates/inbound-mail-email';
 import { eventAnswerLinks } from '../../shared/links/answer-links';
 import { apiPaths } from '../../shared/links/api-paths';
@@ -23,13 +25,15 @@ export interface StaleReplyPayload {
 
 export interface StaleReplyRecipientData {
   partnerId: string;
+  /** The representative's language; absent on older dispatches: Dutch. */
+  language?: Language;
 }
 
 export function planStaleReplyNote(input: {
   messageKey: string;
   meeting: MeetingRecord;
   partnerId: string;
-  recipient: { email: string; name?: string };
+  recipient: { email: string; name?: string; language?: Language };
   createdAt: string;
 }): OutboxDispatchOf<typeof staleReplyDispatchKind> {
   const { meeting } = input;
@@ -45,7 +49,14 @@ export function planStaleReplyNote(input: {
     id: `inbound.${input.messageKey}`,
     kind: staleReplyDispatchKind,
     payload: { ...payload },
-    recipients: [{ key, email: input.recipient.email, name: input.recipient.name, data: { partnerId: input.partnerId } }],
+    recipients: [
+      {
+        key,
+        email: input.recipient.email,
+        name: input.recipient.name,
+        data: { partnerId: input.partnerId, ...(input.recipient.language ? { language: input.recipient.language } : {}) },
+      },
+    ],
     createdAt: input.createdAt,
   };
 }
@@ -53,18 +64,26 @@ export function planStaleReplyNote(input: {
 export function createStaleReplyNoteRenderer(settings: {
   publicBaseUrl: string;
   linkSigningSecret: string;
+  names: NetworkNames;
 }): OutboxRenderer<typeof staleReplyDispatchKind> {
   return async (message, now) => {
     const meeting = message.payload;
-    const { partnerId } = message.recipient.data;
+    const { partnerId, language } = message.recipient.data;
     const endsAt = new Date(meeting.endsAt);
     const links = await eventAnswerLinks(
       settings,
-      { path: apiPaths.rsvp, purpose: 'rsvp', claims: { meetingId: meeting.meetingId, partnerId }, eventEndsAt: endsAt },
+      {
+        path: apiPaths.rsvp,
+        purpose: 'rsvp',
+        claims: { meetingId: meeting.meetingId, partnerId, lang: language ?? 'nl' },
+        eventEndsAt: endsAt,
+      },
       { yes: 'ACCEPTED', maybe: 'TENTATIVE', no: 'DECLINED' },
       now,
     );
     return renderStaleReplyNote({
+      language,
+      names: settings.names,
       recipientName: message.recipient.name,
       title: meeting.title,
       startsAt: new Date(meeting.startsAt),

@@ -1,3 +1,4 @@
+import type { Language } from '../../shared/i18n/language';
 import { recipientKey } from '../../shared/recipient-key';
 import type { OutboxDispatchOf, OutboxRecipient } from '../outbox/outbox';
 import { invitationRecipients, type PartnerRecord } from '../partners/partner';
@@ -20,6 +21,8 @@ export interface IdeaPromotedPayload {
 export interface IdeaPromotedRecipientData {
   partnerId: string;
   partnerName: string;
+  /** The representative's language; absent on older dispatches: Dutch. */
+  language?: Language;
 }
 
 export function planIdeaPromotedDispatch(input: {
@@ -33,7 +36,11 @@ export function planIdeaPromotedDispatch(input: {
   for (const partner of input.voters) {
     for (const person of invitationRecipients(partner)) {
       const key = recipientKey(person.email);
-      const data: IdeaPromotedRecipientData = { partnerId: partner.id, partnerName: partner.name };
+      const data: IdeaPromotedRecipientData = {
+        partnerId: partner.id,
+        partnerName: partner.name,
+        ...(person.language ? { language: person.language } : {}),
+      };
       if (!recipients.has(key)) recipients.set(key, { key, email: person.email, name: person.name, data: { ...data } });
     }
   }

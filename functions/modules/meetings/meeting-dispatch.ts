@@ -1,3 +1,4 @@
+import type { Language } from '../../shared/i18n/language';
 import { invitationRecipients, isActivePartner, type PartnerRecord } from '../partners/partner';
 import { recipientKey } from '../../shared/recipient-key';
 import type { OutboxDispatchOf, OutboxRecipient } from '../outbox/outbox';
@@ -39,6 +40,8 @@ export interface MeetingRecipientData {
   emailKind: MeetingEmailKind;
   /** Set on a CANCEL for a partner taken off a meeting that itself goes on. */
   removedFromMeeting?: boolean;
+  /** The representative's language; absent on dispatches from before languages: Dutch. */
+  language?: Language;
 }
 
 export interface RecipientGroup {
@@ -82,6 +85,7 @@ export function planMeetingDispatch(input: {
           method: group.method,
           emailKind: group.emailKind,
           ...(group.removedFromMeeting ? { removedFromMeeting: true } : {}),
+          ...(person.language ? { language: person.language } : {}),
         };
         recipients.set(key, { key, email: person.email, name: person.name, data: { ...data } });
       }

@@ -1,5 +1,6 @@
-import { buildMeetingInvitationIcs } from '../../mail/calendar/meeting-calendar';
-import { renderMeetingEmail } from '../../mail/templates/meeting-email';
+import { meetingCalendarDescription, renderMeetingEmail } from '../../mail/templates/meeting-email';
+import type { NetworkNames } from '../../shared/i18n/network-names';
+import { buildMeetingInvitationIcs, calendarProdId } from '../../mail/calendar/meeting-calendar';
 import type { OutboxRenderer } from '../outbox/outbox-deliverer';
 import type { meetingDispatchKind } from './meeting-dispatch';
 import { apiPaths } from '../../shared/links/api-paths';
@@ -9,10 +10,12 @@ export interface MeetingEmailSettings {
   publicBaseUrl: string;
   linkSigningSecret: string;
   organizer: { name: string; email: string };
+  /** The network's names in the texts (settings). */
+  names: NetworkNames;
 }
 
 /**
- * Renders a meeting outbox message: the Dutch email with its iTIP calendar part. The calendar part
+ * Renders a meeting outbox message: the email in the recipient's language with its iTIP calendar part. The calendar part
  * is built from the dispatch snapshot, so each version of the meeting is sent as it was decided.
  */
 export function createMeetingEmailRenderer(settings: MeetingEmailSettings): OutboxRenderer<typeof meetingDispatchKind> {
@@ -22,6 +25,7 @@ export function createMeetingEmailRenderer(settings: MeetingEmailSettings): Outb
     const startsAt = new Date(meeting.startsAt);
     const endsAt = new Date(meeting.endsAt);
     const cancelling = recipient.method === 'CANCEL';
+    const language = recipient.language ?? 'nl';
 
     const answerLinks = cancelling
       ? undefined
@@ -30,7 +34,8 @@ export function createMeetingEmailRenderer(settings: MeetingEmailSettings): Outb
           {
             path: apiPaths.rsvp,
             purpose: 'rsvp',
-            claims: { meetingId: meeting.meetingId, partnerId: recipient.partnerId },
+            // The language only says how the answer page reads; it is no personal data.
+            claims: { meetingId: meeting.meetingId, partnerId: recipient.partnerId, lang: language },
             eventEndsAt: endsAt,
           },
           { accept: 'ACCEPTED', tentative: 'TENTATIVE', decline: 'DECLINED' },
@@ -51,11 +56,12 @@ export function createMeetingEmailRenderer(settings: MeetingEmailSettings): Outb
     const calendar = buildMeetingInvitationIcs({
       method: recipient.method,
       stamp: now,
+      prodId: calendarProdId(settings.names),
       event: {
         uid: meeting.uid,
         sequence: meeting.sequence,
         title: meeting.title,
-        description: meeting.themes.length > 0 ? `Thema's: ${meeting.themes.join(', ')}` : undefined,
+        description: meetingCalendarDescription(meeting.themes, language),
         location: meeting.location,
         startsAt,
         endsAt,
@@ -66,6 +72,8 @@ export function createMeetingEmailRenderer(settings: MeetingEmailSettings): Outb
     });
     const email = renderMeetingEmail({
       kind: recipient.removedFromMeeting ? 'removal' : recipient.emailKind,
+      language,
+      names: settings.names,
       recipientName: message.recipient.name,
       partnerName: recipient.partnerName,
       title: meeting.title,

@@ -144,7 +144,7 @@ export function describeDecision(answer: ReviewAnswer): string {
         ? ` (${answer.spinOffName})`
         : '';
   const note = answer.note ? ` ${answer.note}` : '';
-  return `Consolidatie bevestigd: ${outcomeLabels[answer.outcome]}${detail}.${note}`;
+  return `Consolidatiebespreking bevestigd: ${outcomeLabels[answer.outcome]}${detail}.${note}`;
 }
 
 /** The status a confirmed outcome leads to. */

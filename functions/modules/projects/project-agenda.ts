@@ -12,8 +12,8 @@ export function reviewAgendaItem(project: ProjectRecord, review: ReviewRecord, w
     id: `review.${project.id}.${review.number}`,
     title:
       why === 'answered'
-        ? `Consolidatie van ${project.name}: het antwoord van de promotor bevestigen`
-        : `Consolidatie van ${project.name}: geen antwoord van de promotor, samen beslissen`,
+        ? `Consolidatiebespreking van ${project.name}: het antwoord van de promotor bevestigen`
+        : `Consolidatiebespreking van ${project.name}: geen antwoord van de promotor, samen beslissen`,
     projectId: project.id,
     reviewNumber: review.number,
   };

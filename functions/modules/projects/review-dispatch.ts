@@ -1,3 +1,4 @@
+import type { Language } from '../../shared/i18n/language';
 import { recipientKey } from '../../shared/recipient-key';
 import type { OutboxDispatchOf, OutboxRecipient } from '../outbox/outbox';
 import { invitationRecipients, type PartnerRecord } from '../partners/partner';
@@ -21,6 +22,8 @@ export interface ReviewRecipientData {
   role: ReviewRecipientRole;
   partnerId?: string;
   partnerName?: string;
+  /** The person's language (promoter, copy); absent for the coordinator and on older dispatches: Dutch. */
+  language?: Language;
 }
 
 export interface ReviewDispatchPayload {
@@ -61,10 +64,11 @@ export function planReviewDispatch(input: {
 }): OutboxDispatchOf<typeof reviewDispatchKind> {
   const { project, review, step, promoter } = input;
   const recipients = new Map<string, OutboxRecipient<ReviewRecipientData>>();
-  const add = (person: { email: string; name?: string }, data: ReviewRecipientData) => {
+  const add = (person: { email: string; name?: string; language?: Language }, data: ReviewRecipientData) => {
     const key = recipientKey(person.email);
+    const language = person.language ? { language: person.language } : {};
     // A person who is both promoter and in copy gets the promoter's email, with the link.
-    if (!recipients.has(key)) recipients.set(key, { key, email: person.email, name: person.name, data: { ...data } });
+    if (!recipients.has(key)) recipients.set(key, { key, email: person.email, name: person.name, data: { ...data, ...language } });
   };
   const copies = input.engaged.filter((partner) => partner.id !== promoter.id);
   if (step !== 'coordinator') {

@@ -1,3 +1,4 @@
+import type { NetworkNames } from '../../shared/i18n/network-names';
 import { renderReviewEmail } from '../../mail/templates/review-email';
 import { signLinkToken } from '../../shared/links/signed-links';
 import type { OutboxRenderer } from '../outbox/outbox-deliverer';
@@ -7,6 +8,8 @@ import { apiPaths } from '../../shared/links/api-paths';
 export interface ReviewEmailSettings {
   publicBaseUrl: string;
   linkSigningSecret: string;
+  /** The network's names in the texts (settings). */
+  names: NetworkNames;
 }
 
 /** Answer links stay valid for 60 days from each email (a reminder brings a fresh one). */
@@ -34,6 +37,8 @@ export function createReviewEmailRenderer(settings: ReviewEmailSettings): Outbox
     return renderReviewEmail({
       step: review.step,
       role: recipient.role,
+      language: recipient.language,
+      names: settings.names,
       recipientName: message.recipient.name,
       partnerName: recipient.partnerName,
       projectName: review.projectName,

@@ -16,3 +16,8 @@ export const deStekNames: NetworkNames = {
   neighbourhood: 'Sint-Pietersaalststraat',
   contactEmail: 'coordinator@destek.local',
 };
+
+/** PRODID of the network's calendars (RFC 5545 §3.7.3): who makes them, in the network's own names. */
+export function calendarProdId(names: Pick<NetworkNames, 'organisation' | 'network'>): string {
+  return `//${names.organisation}//${names.network}//NL`;
+}

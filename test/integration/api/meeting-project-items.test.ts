@@ -62,7 +62,7 @@ describe('projects that need the meeting are placed on its agenda automatically,
     const projectIds = nextAgenda.filter((item: any) => item.kind === 'PROJECT').map((item: any) => item.projectId);
     expect(projectIds.sort()).toEqual([incomplete.id, complete.id, active.id].sort());
     expect(nextAgenda.find((item: any) => item.projectId === active.id).title).toBe(
-      'Consolidatie van Deelfietsen: geen antwoord van de promotor, samen beslissen',
+      'Consolidatiebespreking van Deelfietsen: geen antwoord van de promotor, samen beslissen',
     );
 
     // The promoter answers: the review is already on that agenda, so nothing is added.

@@ -473,7 +473,7 @@ describe('projects over GraphQL (DynamoDB Local)', () => {
       expect((await cancel(first.id)).data.cancelMeeting.userErrors).toEqual([]);
       expect(await agendaOf(second.id)).toEqual([
         {
-          title: 'Consolidatie van Repair café: het antwoord van de promotor bevestigen',
+          title: 'Consolidatiebespreking van Repair café: het antwoord van de promotor bevestigen',
           consolidationReview: { id: `${open.id}:1`, status: 'ANSWERED' },
         },
       ]);

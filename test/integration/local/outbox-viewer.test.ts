@@ -123,6 +123,22 @@ describe('outbox viewer', () => {
     expect(response.headers['content-security-policy']).toContain("default-src 'none'");
   });
 
+  it('links to the gallery, which shows every email kind in both languages with its HTML, text and .ics', async () => {
+    expect((await send(server.port, { path: '/outbox' })).text).toContain('href="/outbox/emails/"');
+    const index = await send(server.port, { path: '/outbox/emails/' });
+    expect(index.status).toBe(200);
+    expect(index.text).toContain('href="/outbox/emails/meeting-invitation.en.ics"');
+    expect(index.text).toContain('Invitation: Overleg Locon De Stek on Thursday 3 December 2026 at 19:30');
+    expect(index.text).toContain('Uitnodiging: Overleg Locon De Stek op donderdag 3 december 2026 om 19:30');
+    const html = await send(server.port, { path: '/outbox/emails/review-request.en.html' });
+    expect(html.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(html.text).toContain('Give your answer');
+    const ics = await send(server.port, { path: '/outbox/emails/meeting-cancellation.nl.ics' });
+    expect(ics.headers['content-type']).toBe('text/calendar; charset=utf-8');
+    expect(ics.text).toContain('METHOD:CANCEL');
+    expect((await send(server.port, { path: '/outbox/emails/nothing.html' })).status).toBe(404);
+  });
+
   it('serves the raw .eml', async () => {
     const response = await send(server.port, { path: '/outbox/invite.eml/raw' });
     expect(response.status).toBe(200);

@@ -161,7 +161,7 @@ describe('consolidation reviews end to end: the job, the outbox, a real SMTP ser
     );
     expect(agenda.data.meeting.agenda).toEqual([
       {
-        title: 'Consolidatie van Repair café: geen antwoord van de promotor, samen beslissen',
+        title: 'Consolidatiebespreking van Repair café: geen antwoord van de promotor, samen beslissen',
         project: { id: project.id },
         consolidationReview: { number: 1, status: 'COORDINATOR_TOLD' },
       },
@@ -258,7 +258,7 @@ describe('consolidation reviews end to end: the job, the outbox, a real SMTP ser
     expect(meeting.agenda).toEqual([
       {
         id: `review.${project.id}.1`,
-        title: 'Consolidatie van Repair café: het antwoord van de promotor bevestigen',
+        title: 'Consolidatiebespreking van Repair café: het antwoord van de promotor bevestigen',
         projectId: project.id,
       },
     ]);
@@ -280,7 +280,7 @@ describe('consolidation reviews end to end: the job, the outbox, a real SMTP ser
     ]);
     expect(spunOff.decisions).toEqual([
       expect.objectContaining({
-        text: 'Consolidatie bevestigd: een nieuwe entiteit die partner wordt van de Locon (Repair Gent cv). Klaar om zelfstandig te gaan',
+        text: 'Consolidatiebespreking bevestigd: een nieuwe entiteit die partner wordt van de Locon (Repair Gent cv). Klaar om zelfstandig te gaan',
         meeting: { id: meeting.id },
         review: { number: 1 },
       }),
@@ -338,7 +338,7 @@ describe('consolidation reviews end to end: the job, the outbox, a real SMTP ser
       [2, 'SCHEDULED'],
     ]);
     expect(continued.reviews[1]).toMatchObject({ requestedAt: null });
-    expect(continued.decisions.map((d: any) => d.text)).toEqual(['Consolidatie bevestigd: verder zoals nu. Loopt goed']);
+    expect(continued.decisions.map((d: any) => d.text)).toEqual(['Consolidatiebespreking bevestigd: verder zoals nu. Loopt goed']);
 
     // The next review is asked for three months after the confirmation.
     t.clock.set('2027-06-10T06:00:00Z');

@@ -389,4 +389,60 @@ describe('meeting emails through the outbox, a real SMTP server and independent 
     expect(expired.status).toBe(400);
     expect(expired.body).toContain('verlopen');
   });
+
+  it('writes to an English-speaking representative in English (mail, calendar text, answer page), with a switch to Dutch that changes nothing', async () => {
+    const partner = await createPartner(t, {
+      representatives: [
+        { name: 'Amy', email: 'amy@example.be', language: 'EN' },
+        { name: 'Lien', email: 'lien@example.be' },
+      ],
+    });
+    const meeting = await scheduleMeeting(t, { themes: ['Buurtfeest'] });
+    await deliver();
+    const mails = await receive(smtp);
+    expect(mails).toHaveLength(2);
+    const english = mails.find((m) => m.mail.text?.startsWith('Dear Amy,'))!;
+    const dutch = mails.find((m) => m.mail.text?.startsWith('Dag Lien,'))!;
+    expect(english.mail.subject).toMatch(/^Invitation: .+ on \w+day \d+ \w+ 2026 at \d\d:\d\d$/);
+    expect(english.mail.text).toContain('Themes:\n- Buurtfeest');
+    expect(english.mail.text).toContain('I’m coming: https://destek.test/rsvp?token=');
+    expect(dutch.mail.subject).toMatch(/^Uitnodiging: /);
+    expect(english.ics.events[0].description).toBe('Themes: Buurtfeest');
+    expect(dutch.ics.events[0].description).toBe("Thema's: Buurtfeest");
+
+    const url = new URL(/https:\/\/destek\.test\/rsvp\?token=[^\s)>\]]+answer=ACCEPTED/.exec(english.mail.text ?? '')![0]);
+    const page = await t.request({
+      method: 'GET',
+      path: url.pathname,
+      rawQuery: url.search.slice(1),
+      headers: { 'accept-language': 'nl-BE' },
+    });
+    expect(page.body).toContain('<html lang="en-GB">');
+    expect(page.body).toContain('Are you coming to the meeting?');
+    expect(page.body).toContain('>I’m coming</button>');
+    const switchHref = /<a href="([^"]+)" hreflang="nl"/.exec(page.body)![1].replace(/&amp;/g, '&');
+    expect(new URLSearchParams(switchHref.slice(1)).get('answer')).toBe('ACCEPTED');
+    const switched = await t.request({ method: 'GET', path: url.pathname, rawQuery: switchHref.slice(1) });
+    expect(switched.body).toContain('Kom je naar het overleg?');
+    expect(switched.body).toContain('<input type="hidden" name="lang" value="nl">');
+    expect((await t.app.repositories.meetings.get(meeting.id))!.invitations[partner.id].response).toBe('NEEDS_ACTION');
+
+    // The POST of the switched page answers in the language it was shown in.
+    const posted = await t.request({
+      method: 'POST',
+      path: '/rsvp',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token: url.searchParams.get('token')!, response: 'TENTATIVE', lang: 'nl' }).toString(),
+    });
+    expect(posted.body).toContain('Je antwoord: <strong>Misschien</strong>.');
+    // A broken link has no person: the browser's language decides.
+    const broken = await t.request({
+      method: 'GET',
+      path: '/rsvp',
+      rawQuery: 'token=nope',
+      headers: { 'accept-language': 'en-US,en;q=0.9' },
+    });
+    expect(broken.status).toBe(400);
+    expect(broken.body).toContain('This link is not valid.');
+  });
 });

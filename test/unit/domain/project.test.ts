@@ -196,7 +196,7 @@ describe('consolidation review steps', () => {
       {
         id: 'd1',
         meetingId: 'm1',
-        text: 'Consolidatie bevestigd: verder zoals nu.',
+        text: 'Consolidatiebespreking bevestigd: verder zoals nu.',
         recordedAt: '2027-03-18T20:00:00.000Z',
         reviewNumber: 1,
       },
@@ -210,7 +210,7 @@ describe('consolidation review steps', () => {
       now,
     );
     expect(transferred).toMatchObject({ status: 'TRANSFERRED', transferredTo: 'Stad Gent' });
-    expect(transferred.decisions[0].text).toBe('Consolidatie bevestigd: overdragen aan een derde partij (Stad Gent).');
+    expect(transferred.decisions[0].text).toBe('Consolidatiebespreking bevestigd: overdragen aan een derde partij (Stad Gent).');
     const spunOff = withConfirmedReview(
       active(),
       {

@@ -18,14 +18,48 @@ const hostile: GalleryData = {
 };
 
 describe('the email gallery: every kind, every language', () => {
-  it('renders every buurtbabbel kind in every language, with the kinds not yet translated in Dutch', () => {
-    const names = gallerySamples().map((sample) => sample.name);
-    expect(names).toEqual(
-      expect.arrayContaining(['buurtbabbel-invitation.nl', 'buurtbabbel-invitation.en', 'buurtbabbel-cancellation.en']),
+  it('renders every kind in Dutch and English (the forward to the coordinator in Dutch only), English without Dutch words', () => {
+    const samples = gallerySamples();
+    const stems = (language: string) =>
+      samples
+        .filter((sample) => sample.language === language)
+        .map((sample) => sample.name.replace(/\.(nl|en)$/, ''))
+        .sort();
+    expect(stems('en')).toEqual(stems('nl').filter((stem) => stem !== 'forward'));
+    expect(stems('nl')).toEqual(
+      expect.arrayContaining([
+        'buurtbabbel-invitation',
+        'meeting-invitation',
+        'meeting-removal',
+        'review-request',
+        'review-copy',
+        'review-no-answer',
+        'review-unreachable',
+        'idea-promoted',
+        'stale-reply-note',
+        'forward',
+      ]),
     );
-    expect(names).toHaveLength(25);
+    expect(samples).toHaveLength(45);
     for (const sample of gallerySamples(friendlyData).filter((s) => s.language === 'en')) {
-      expect(sample.email.text).not.toMatch(/\b(Dag|Wanneer|Waar|Ik kom)\b/);
+      expect({ name: sample.name, text: sample.email.text }).not.toEqual({
+        name: sample.name,
+        text: expect.stringMatching(/\b(Dag|Wanneer|Waar|Ik kom|Met vriendelijke groet|Thema's|Reden|consolidatiebespreking)\b/),
+      });
+      expect(sample.email.html).toContain('<html lang="en-GB">');
+      if (sample.email.calendar) expect(sample.email.calendar.content).not.toMatch(/Thema's/);
+    }
+    expect(samples.find((s) => s.name === 'meeting-invitation.en')!.email.calendar!.content).toContain('DESCRIPTION:Themes: ');
+  });
+
+  it("writes the network names from the settings, never today's names, in every kind", () => {
+    for (const sample of gallerySamples(hostile)) {
+      const all = `${sample.email.subject}\n${sample.email.text}\n${sample.email.html}\n${sample.email.calendar?.content ?? ''}`;
+      expect({ name: sample.name, found: all.match(/Locon De Stek|Schakel vzw|Sint-Pietersaalststraat/g) }).toEqual({
+        name: sample.name,
+        found: null,
+      });
+      expect(sample.email.text).toContain('Schakel & co vzw');
     }
   });
 

@@ -78,4 +78,81 @@ export const en: Catalogue = {
   'coordinatorReminder.intro.nextDate':
     'No next meeting was agreed at the meeting {title} on {date}. Will you set a new date? Add it to the outcome of this meeting; the partners then get their invitation straight away.',
   'coordinatorReminder.footer': '{network} sends this reminder by itself; it stops once things are in order.',
+  'meeting.subject':
+    '{kind, select, invitation {Invitation} update {Changed} cancellation {Cancelled} other {No longer invited}}: {title} on {when}',
+  'meeting.intro.invitation': 'You are invited to {title}. You receive this email because {partner} is a partner of {network}.',
+  'meeting.intro.update': '{title} has changed. The new details are below; the appointment in your calendar is updated as well.',
+  'meeting.intro.cancellation': '{title} will not take place. You can remove the appointment from your calendar.',
+  'meeting.intro.removal':
+    '{partner} is no longer on the list of invitees for {title}. The meeting itself goes ahead; the appointment disappears from your own calendar.',
+  'meeting.themes': 'Themes',
+  'meeting.calendar.themes': 'Themes: {themes}',
+
+  'review.subject':
+    '{step, select, request {Consolidation review of {project}: how does it go on?} reminder1 {Reminder: consolidation review of {project}} reminder2 {Second reminder: consolidation review of {project}} copy {For your information: consolidation review of {project}} noAnswer {No answer: consolidation review of {project}} other {Promoter unreachable: consolidation review of {project}}}',
+  'review.option.continue': 'carry on as now;',
+  'review.option.transfer': 'hand it over to a third party (say to whom);',
+  'review.option.spinOff': 'a new entity that takes over the activity and becomes a partner of the Locon itself (say what it is called);',
+  'review.option.stop': 'stop.',
+  'review.linkNote': 'The link opens a page where you make and confirm your choice; nothing changes until you press the button.',
+  'review.whatItIs':
+    'A consolidation review is a short question to the promoter: how can the project carry on in the long run, with or without the Locon? That way the network knows in time what the project needs, and what works keeps going.',
+  'review.nextMeeting': 'Your answer goes on the agenda of the next meeting, which confirms the decision.',
+  'review.request.intro':
+    '{promoter} is the promoter of {project} in {network}. It is time to look at how the project can be consolidated. What fits best?',
+  'review.reminder.intro': 'On {asked} we asked how {project} can be consolidated. We have not had an answer yet. What fits best?',
+  'review.answerButton': 'Give your answer',
+  'review.reminder2.warning': 'Without an answer, the coordinator takes the question to the next meeting.',
+  'review.inCopy': 'In copy: {partners}.',
+  'review.copy.intro': '{partner} is involved in {project}. We asked the promoter, {promoter}, how the project can be consolidated:',
+  'review.copy.yourOrganisation': 'Your organisation',
+  'review.copy.outro': 'The answer goes on the agenda of the next meeting. Feel free to think along with the promoter.',
+  'review.unreachable.notArriving':
+    'Our emails about the consolidation review of {project} do not reach {promoter}, the promoter: their email address is refused. So the question of {asked} has not reached them.',
+  'review.unreachable.whatToDo':
+    'Ask them yourself and enter their answer in the app, or correct their email address in the partner details.',
+  'review.unreachable.reminders': 'The reminders then go to the new address.',
+  'review.unreachable.lastReminder': 'The last reminder then goes to the new address.',
+  'review.unreachable.agenda': 'Without an answer, the question goes on the agenda of the next meeting.',
+  'review.noAnswer':
+    '{promoter}, promoter of {project}, has not answered the question of {asked} for the consolidation review{unreachable, select, yes {: our emails did not arrive, because their email address is refused.} other {, not even after two reminders.}}',
+  'review.agenda.planned': 'The question is now on the agenda of {meeting} on {when}.',
+  'review.agenda.none': 'No next meeting is planned yet: the question goes on the agenda of the first meeting you plan.',
+
+  'idea.subject': 'Your idea becomes a project: {idea}',
+  'idea.voted':
+    '{partner} voted in the matrix session "{question}" for the idea "{idea}" ({votes, plural, one {# vote} other {# votes}} in all). That idea is now a project proposal, with {promoter} as its promoter.',
+  'idea.why': 'Why: {motivation}',
+  'idea.engage':
+    'Will you take part? Say in the app how many hours, euros or how much energy {partner} can put into the project. The next meeting discusses the proposal.',
+
+  'inbound.stale.subject': 'Your answer was for an old time: {title}',
+  'inbound.stale.intro':
+    'You answered from your calendar to an older version of the invitation. The time has changed since, so that answer was not recorded.',
+  'inbound.stale.question': 'Are you coming at the new time?',
+  'inbound.forward.subject': '{prefix}: {subject}',
+  'inbound.forward.prefix': 'Forwarded',
+  'inbound.forward.noSubject': '(no subject)',
+  'inbound.forward.arrived': 'This message arrived at the invitation address of {network}.',
+  'inbound.forward.attached': 'The original message is attached to this email unchanged.',
+  'inbound.forward.truncated': 'The original message was too large to send along; its header lines are attached to this email.',
+
+  'page.switchTo': 'English',
+  'page.notAllowed': 'Not allowed',
+  'page.useTheLink': 'Use the link from your email.',
+  'page.link.expired': 'This link has expired.',
+  'page.link.invalid': 'This link is not valid.',
+  'page.answer.savedOnClick': 'Your answer is only saved when you click a button.',
+  'page.answer.chooseTitle': 'Choose an answer',
+  'page.answer.choose': 'Choose “{yes}”, “{maybe}” or “{no}”.',
+  'page.answer.closed': 'Answering is no longer possible',
+  'page.answer.thanks': 'Thank you, your answer has been recorded',
+  'page.answer.yours': 'Your answer: {answer}.',
+  'page.answer.current': 'Your current answer: {answer}.',
+  'page.rsvp.question': 'Are you coming to the meeting?',
+  'page.rsvp.invalidLink': 'Ask {organisation} for a new invitation ({contactEmail}), or answer from your calendar.',
+  'page.rsvp.notFoundTitle': 'Meeting not found',
+  'page.rsvp.notFound': 'This meeting no longer exists.',
+  'page.rsvp.cancelled': 'This meeting has been cancelled.',
+  'page.rsvp.past': 'This meeting has already taken place.',
 };

@@ -78,4 +78,81 @@ export const nl = {
   'coordinatorReminder.intro.nextDate':
     'Op het overleg {title} van {date} werd nog geen volgende vergadering afgesproken. Prik je een nieuwe datum? Vul ze aan bij de uitkomst van dit overleg; de partners krijgen dan meteen hun uitnodiging.',
   'coordinatorReminder.footer': 'Deze herinnering stuurt {network} vanzelf; ze stopt zodra het in orde is.',
+  'meeting.subject':
+    '{kind, select, invitation {Uitnodiging} update {Gewijzigd} cancellation {Geannuleerd} other {Niet langer uitgenodigd}}: {title} op {when}',
+  'meeting.intro.invitation': 'Je bent uitgenodigd voor {title}. Je krijgt deze mail omdat {partner} partner is van {network}.',
+  'meeting.intro.update': '{title} is gewijzigd. Hieronder staan de nieuwe gegevens; de afspraak in je agenda wordt mee aangepast.',
+  'meeting.intro.cancellation': '{title} gaat niet door. Je kunt de afspraak uit je agenda halen.',
+  'meeting.intro.removal':
+    '{partner} staat niet langer op de lijst van genodigden voor {title}. De vergadering zelf gaat wel door; de afspraak verdwijnt uit je eigen agenda.',
+  'meeting.themes': "Thema's",
+  'meeting.calendar.themes': "Thema's: {themes}",
+
+  'review.subject':
+    '{step, select, request {Consolidatiebespreking van {project}: hoe gaat het verder?} reminder1 {Herinnering: consolidatiebespreking van {project}} reminder2 {Tweede herinnering: consolidatiebespreking van {project}} copy {Ter info: consolidatiebespreking van {project}} noAnswer {Geen antwoord: consolidatiebespreking van {project}} other {Promotor niet bereikbaar: consolidatiebespreking van {project}}}',
+  'review.option.continue': 'verder zoals nu;',
+  'review.option.transfer': 'overdragen aan een derde partij (zeg aan wie);',
+  'review.option.spinOff': 'een nieuwe entiteit die de activiteit overneemt en zelf partner wordt van de Locon (zeg hoe ze heet);',
+  'review.option.stop': 'stoppen.',
+  'review.linkNote': 'De link opent een pagina waar je je keuze maakt en bevestigt; er verandert niets tot je op de knop drukt.',
+  'review.whatItIs':
+    'Een consolidatiebespreking is een korte vraag aan de promotor: hoe kan het project op lange termijn verder, met of zonder de Locon? Zo weet het netwerk op tijd wat het project nodig heeft, en blijft wat werkt bestaan.',
+  'review.nextMeeting': 'Je antwoord komt op de agenda van het volgende overleg, dat de beslissing bevestigt.',
+  'review.request.intro':
+    '{promoter} is promotor van {project} in {network}. Het is tijd om te bekijken hoe het project geconsolideerd kan worden. Wat past het best?',
+  'review.reminder.intro': 'Op {asked} vroegen we hoe {project} geconsolideerd kan worden. We kregen nog geen antwoord. Wat past het best?',
+  'review.answerButton': 'Geef je antwoord',
+  'review.reminder2.warning': 'Zonder antwoord brengt de coördinator de vraag naar het volgende overleg.',
+  'review.inCopy': 'In kopie: {partners}.',
+  'review.copy.intro':
+    '{partner} is betrokken bij {project}. We vroegen de promotor, {promoter}, hoe het project geconsolideerd kan worden:',
+  'review.copy.yourOrganisation': 'Jullie organisatie',
+  'review.copy.outro': 'Het antwoord komt op de agenda van het volgende overleg. Denk gerust mee met de promotor.',
+  'review.unreachable.notArriving':
+    'Onze mails over de consolidatiebespreking van {project} komen niet aan bij {promoter}, de promotor: hun e-mailadres wordt geweigerd. De vraag van {asked} heeft hen dus niet bereikt.',
+  'review.unreachable.whatToDo': 'Vraag het hen zelf en vul hun antwoord in de app in, of pas hun e-mailadres aan bij de partnergegevens.',
+  'review.unreachable.reminders': 'De herinneringen gaan dan naar het nieuwe adres.',
+  'review.unreachable.lastReminder': 'De laatste herinnering gaat dan naar het nieuwe adres.',
+  'review.unreachable.agenda': 'Zonder antwoord komt de vraag op de agenda van het volgende overleg.',
+  'review.noAnswer':
+    '{promoter}, promotor van {project}, heeft niet geantwoord op de vraag van {asked} voor de consolidatiebespreking{unreachable, select, yes {: onze mails kwamen niet aan, want hun e-mailadres wordt geweigerd.} other {, ook niet na twee herinneringen.}}',
+  'review.agenda.planned': 'De vraag staat nu op de agenda van {meeting} op {when}.',
+  'review.agenda.none': 'Er is nog geen volgend overleg gepland: de vraag komt op de agenda van het eerste overleg dat je plant.',
+
+  'idea.subject': 'Jullie idee wordt een project: {idea}',
+  'idea.voted':
+    '{partner} stemde in de matrixsessie "{question}" voor het idee "{idea}" ({votes, plural, one {# stem} other {# stemmen}} in totaal). Dat idee is nu een projectvoorstel, met {promoter} als promotor.',
+  'idea.why': 'Waarom: {motivation}',
+  'idea.engage':
+    'Doe je mee? Geef in de app aan hoeveel uren, euro’s of energie {partner} in het project kan steken. Het volgende overleg bespreekt het voorstel.',
+
+  'inbound.stale.subject': 'Je antwoord gold een oud tijdstip: {title}',
+  'inbound.stale.intro':
+    'Je antwoordde vanuit je agenda op een oudere versie van de uitnodiging. Het tijdstip is intussen gewijzigd, dus dat antwoord is niet genoteerd.',
+  'inbound.stale.question': 'Kom je op het nieuwe tijdstip?',
+  'inbound.forward.subject': '{prefix}: {subject}',
+  'inbound.forward.prefix': 'Doorgestuurd',
+  'inbound.forward.noSubject': '(geen onderwerp)',
+  'inbound.forward.arrived': 'Dit bericht kwam binnen op het adres van de uitnodigingen van {network}.',
+  'inbound.forward.attached': 'Het oorspronkelijke bericht zit ongewijzigd als bijlage bij deze mail.',
+  'inbound.forward.truncated': 'Het oorspronkelijke bericht was te groot om mee te sturen; de kopregels zitten als bijlage bij deze mail.',
+
+  'page.switchTo': 'Nederlands',
+  'page.notAllowed': 'Niet toegestaan',
+  'page.useTheLink': 'Gebruik de link uit je e-mail.',
+  'page.link.expired': 'Deze link is verlopen.',
+  'page.link.invalid': 'Deze link is ongeldig.',
+  'page.answer.savedOnClick': 'Je antwoord wordt pas bewaard wanneer je op een knop klikt.',
+  'page.answer.chooseTitle': 'Kies een antwoord',
+  'page.answer.choose': 'Kies “{yes}”, “{maybe}” of “{no}”.',
+  'page.answer.closed': 'Antwoorden kan niet meer',
+  'page.answer.thanks': 'Bedankt, je antwoord is genoteerd',
+  'page.answer.yours': 'Je antwoord: {answer}.',
+  'page.answer.current': 'Je huidige antwoord: {answer}.',
+  'page.rsvp.question': 'Kom je naar het overleg?',
+  'page.rsvp.invalidLink': 'Vraag {organisation} om een nieuwe uitnodiging ({contactEmail}), of antwoord vanuit je agenda.',
+  'page.rsvp.notFoundTitle': 'Vergadering niet gevonden',
+  'page.rsvp.notFound': 'Deze vergadering bestaat niet meer.',
+  'page.rsvp.cancelled': 'Deze vergadering is geannuleerd.',
+  'page.rsvp.past': 'Deze vergadering heeft al plaatsgevonden.',
 } as const;
