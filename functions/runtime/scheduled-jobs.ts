@@ -20,13 +20,19 @@ export const scheduledJobs: readonly ScheduledJob[] = [
   {
     name: 'send-buurtbabbel-invitations',
     description:
-      'Starts the buurtbabbel mailing rounds that are due: the invitations (invitationDaysBefore days before) and the reminders to those who said yes (two days before), paced, through the outbox.',
+      'Starts the buurtbabbel mailing rounds that are due: the invitations (invitationDaysBefore days before) and the reminders to those who said yes (two days before), paced, through the outbox. Then shrinks contacts opted out 30 days ago to the hash that keeps them unmailed.',
     schedule: 'rate(15 minutes)',
     localIntervalSeconds: 10,
     // The due rounds, the contacts and the partners (collections), the suppression list and, for
     // reminders, the guests (a Query on the buurtbabbel's key); then one transaction: the
     // buurtbabbel put back (conditional on its version) with the round's outbox dispatches.
-    tableAccess: { table: ['BatchGetItem', 'Query', 'PutItem'], queriedIndexes: ['byDueTime', 'byCollection'] },
+    // Retention of opted-out contacts (byDueTime): each contact read again (GetItem), its answers
+    // and outbox copies deleted and taken out of their dispatches (GetItem, UpdateItem, DeleteItem),
+    // and the contact deleted in one transaction with its suppression hash (DeleteItem, UpdateItem).
+    tableAccess: {
+      table: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'],
+      queriedIndexes: ['byDueTime', 'byCollection'],
+    },
     sendsMail: false,
     // Its mails' links are signed by deliver-outbox at send time.
     usesLinkSigningSecret: false,

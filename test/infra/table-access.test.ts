@@ -288,6 +288,7 @@ describe('declared table access matches what each function does', () => {
   it('send-buurtbabbel-invitations: the invitation round, then the reminder round', async () => {
     const rounds = scheduledJobs.find((candidate) => candidate.name === 'send-buurtbabbel-invitations')!;
     const neighbour = await addNeighbour(t);
+    const leaving = await addNeighbour(t);
     const babbel = await scheduleBuurtbabbel(t, { startsAt: '2027-03-20T19:00:00+01:00', endsAt: '2027-03-20T21:00:00+01:00' });
     const token = await signLinkToken(
       linkSecret,
@@ -311,7 +312,17 @@ describe('declared table access matches what each function does', () => {
     ).toBe(200);
     recorder.take();
     expect(await t.app.buurtbabbels.runDueRounds(new Date('2027-03-18T20:00:00Z'))).toMatchObject({ rounds: 1, reminders: 1 });
-    expect([...new Set([...invitationUses, ...recorder.take()])].sort()).toEqual(granted(rounds.tableAccess));
+    const reminderUses = recorder.take();
+    // Retention: another guest says no and opts out; a month later its answer, its place in the
+    // mailings and the contact go.
+    await t.app.buurtbabbels.answer(babbel.id, leaving.id, 'NO');
+    await t.app.neighbours.optOut(leaving.id);
+    recorder.take();
+    expect(await t.app.personalData.shrinkOptedOutNeighbours(new Date('2027-05-01T00:00:00Z'))).toEqual({
+      neighboursShrunk: 1,
+      neighboursKept: 0,
+    });
+    expect([...new Set([...invitationUses, ...reminderUses, ...recorder.take()])].sort()).toEqual(granted(rounds.tableAccess));
   });
 
   it('send-consolidation-reviews: request, reminders, the coordinator told and the agenda item', async () => {

@@ -273,11 +273,14 @@ export type Mutation = {
   /**
    * Records that a neighbour does not want to be invited any more: said so by phone, or by a mail to
    * ORGANIZER_EMAIL (the mailto: of the List-Unsubscribe header; find them with neighbourByEmail).
+   * 30 days after the first opt-out the contact is removed, only its address's hash stays on the
+   * suppression list so that it is never written to again (docs/privacy.md, Retention).
    */
   optOutNeighbour: NeighbourPayload;
   /**
    * Records that a neighbour asked to be invited (again): consent (CONSENT, now) replaces the earlier
    * basis, and an opt-out is lifted. Mail to an address on the suppression list (bouncing) stays off.
+   * Within 30 days of an opt-out; after that the contact is gone (NOT_FOUND).
    */
   optInNeighbour: NeighbourPayload;
   /** A neighbour joins the network: a new partner, linked both ways; no more buurtbabbel invitations. */

@@ -99,6 +99,18 @@ export function neighbourLanguage(neighbour: Pick<NeighbourRecord, 'language'>):
   return languageOr(neighbour.language);
 }
 
+/**
+ * Days an opted-out contact keeps its details, so that an opt-out clicked by mistake (or by a mail
+ * scanner) can be undone with `optInNeighbour`. After them the contact shrinks to the hash on the
+ * suppression list that keeps the address unmailed (docs/privacy.md, Retention).
+ */
+export const optOutGraceDays = 30;
+
+/** When an opt-out of `optedOutAt` makes the contact's details due for removal. */
+export function retentionDueAt(optedOutAt: string): string {
+  return new Date(new Date(optedOutAt).getTime() + optOutGraceDays * 24 * 3600_000).toISOString();
+}
+
 /** Whether a buurtbabbel mailing may go to this contact (the suppression list is checked apart). */
 export function isInvitable(neighbour: NeighbourRecord): boolean {
   return !neighbour.optedOutAt && !neighbour.partnerId;

@@ -3,9 +3,10 @@ import { batchGetByIds } from '../../shared/dynamodb/batch-get';
 import { queryCollectionPage, queryWholeCollection, stripKeys } from '../../shared/dynamodb/collection-query';
 import { isConditionFailure } from '../../shared/dynamodb/conditional';
 import type { Page } from '../../shared/dynamodb/cursor';
+import { queryDue } from '../../shared/dynamodb/due-query';
 import { keys } from '../../shared/dynamodb/keys';
 import { transactWrite, type TransactItem } from '../../shared/dynamodb/transaction';
-import type { NeighbourRecord } from './neighbour';
+import { retentionDueAt, type NeighbourRecord } from './neighbour';
 
 function toRecord(item: Record<string, unknown>): NeighbourRecord {
   return stripKeys<NeighbourRecord>(item);
@@ -57,17 +58,37 @@ export class NeighboursRepository {
     return queryWholeCollection(this.db, this.tableName, { partition: keys.neighboursPartition }, toRecord);
   }
 
-  /** Records an opt-out; the first moment is kept. Returns the contact, or undefined when unknown. */
+  /**
+   * Records an opt-out; the first moment is kept. The contact goes on the due index for retention,
+   * `optOutGraceDays` after this opt-out (an opt-out from before retention existed counts from now).
+   * Returns the contact, or undefined when unknown.
+   */
   optOut(id: string, at: string): Promise<NeighbourRecord | undefined> {
-    return this.updateIfExists(id, 'SET optedOutAt = if_not_exists(optedOutAt, :at), updatedAt = :at', { ':at': at });
+    const due = keys.neighbourRetentionDue(retentionDueAt(at), id);
+    return this.updateIfExists(
+      id,
+      'SET optedOutAt = if_not_exists(optedOutAt, :at), updatedAt = :at, GSI2PK = :duePartition, GSI2SK = if_not_exists(GSI2SK, :dueKey)',
+      { ':at': at, ':duePartition': due.GSI2PK, ':dueKey': due.GSI2SK },
+    );
   }
 
-  /** Records that the contact asked to be invited (again): consent as of `at`, and no opt-out. */
+  /** Records that the contact asked to be invited (again): consent as of `at`, no opt-out, nothing due. */
   optIn(id: string, at: string): Promise<NeighbourRecord | undefined> {
-    return this.updateIfExists(id, 'SET consent = :consent, updatedAt = :at REMOVE optedOutAt', {
+    return this.updateIfExists(id, 'SET consent = :consent, updatedAt = :at REMOVE optedOutAt, GSI2PK, GSI2SK', {
       ':consent': { basis: 'CONSENT', at },
       ':at': at,
     });
+  }
+
+  /** Ids of opted-out contacts whose grace period is over at `now`, oldest first: one Query. */
+  async findDueForRetention(now: Date, limit: number): Promise<string[]> {
+    const items = await queryDue(this.db, this.tableName, keys.neighbourRetentionDuePartition, now, limit);
+    return items.map((item) => String(item.id));
+  }
+
+  /** Takes a contact off the retention index (it became a partner's address): it stays whole. */
+  async keepFromRetention(id: string): Promise<void> {
+    await this.updateIfExists(id, 'REMOVE GSI2PK, GSI2SK', {});
   }
 
   private async updateIfExists(id: string, expression: string, values: Record<string, unknown>): Promise<NeighbourRecord | undefined> {
@@ -78,7 +99,7 @@ export class NeighboursRepository {
           Key: keys.neighbour(id),
           UpdateExpression: expression,
           ConditionExpression: 'attribute_exists(PK)',
-          ExpressionAttributeValues: values,
+          ...(Object.keys(values).length > 0 ? { ExpressionAttributeValues: values } : {}),
           ReturnValues: 'ALL_NEW',
         }),
       );

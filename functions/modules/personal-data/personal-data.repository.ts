@@ -1,7 +1,8 @@
 import { DeleteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../../shared/dynamodb/keys';
 import { writeVersioned } from '../../shared/dynamodb/versioned-write';
-import type { TransactItem } from '../../shared/dynamodb/transaction';
+import { transactWrite, type TransactItem } from '../../shared/dynamodb/transaction';
+import { isConditionFailure } from '../../shared/dynamodb/conditional';
 import { queryAll } from '../../shared/dynamodb/query-all';
 
 /** Where an address's pointer items say it is stored: an outbox copy or a calendar feed. */
@@ -40,6 +41,35 @@ export class PersonalDataRepository {
 
   async deleteNeighbour(neighbourId: string): Promise<void> {
     await this.db.send(new DeleteCommand({ TableName: this.tableName, Key: keys.neighbour(neighbourId) }));
+  }
+
+  /**
+   * Retention: deletes an opted-out contact and writes its address's hash to the suppression list
+   * (`suppressionUpdate`), in one transaction, on condition the contact is still opted out as of
+   * `optedOutAt` and not a partner. False when it was opted in or converted meanwhile: nothing written.
+   */
+  async deleteOptedOutNeighbour(
+    neighbourId: string,
+    optedOutAt: string,
+    suppressionUpdate: NonNullable<TransactItem['Update']>,
+  ): Promise<boolean> {
+    try {
+      await transactWrite(this.db, [
+        { Update: suppressionUpdate },
+        {
+          Delete: {
+            TableName: this.tableName,
+            Key: keys.neighbour(neighbourId),
+            ConditionExpression: 'optedOutAt = :optedOutAt AND attribute_not_exists(partnerId)',
+            ExpressionAttributeValues: { ':optedOutAt': optedOutAt },
+          },
+        },
+      ]);
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
   }
 
   /** Runs one conditional delete on its own (a guest record whose buurtbabbel is gone). */

@@ -12,8 +12,15 @@ import type { NeighboursRepository } from '../neighbours/neighbours.repository';
 import type { OutboxRepository } from '../outbox/outbox.repository';
 import type { PartnersRepository } from '../partners/partners.repository';
 import type { SuppressionsRepository } from '../suppressions/suppressions.repository';
-import { withoutRepresentative, withoutWaitingGuest, type ErasureReport, type PersonalDataReport } from './personal-data';
-import type { PersonalDataRepository } from './personal-data.repository';
+import { partnerAddresses } from '../partners/partner';
+import {
+  withoutRepresentative,
+  withoutWaitingGuest,
+  type ErasureReport,
+  type PersonalDataReport,
+  type RetentionReport,
+} from './personal-data';
+import type { PersonalDataRepository, PersonPointer } from './personal-data.repository';
 
 export interface PersonalDataRepositories {
   personalData: PersonalDataRepository;
@@ -24,6 +31,9 @@ export interface PersonalDataRepositories {
   calendarFeeds: CalendarFeedsRepository;
   outbox: OutboxRepository;
 }
+
+/** How many due contacts one run shrinks at most; the job runs every 15 minutes, the rest wait for the next. */
+const retentionBatchSize = 25;
 
 /**
  * Personal data rights, coordinator only: everything stored about an address (access), and its
@@ -103,7 +113,7 @@ export class PersonalDataService {
     const key = recipientKey(address);
     const now = this.clock.now();
     const at = now.toISOString();
-    const { personalData, neighbours, buurtbabbels, partners, suppressions, calendarFeeds, outbox } = this.repositories;
+    const { personalData, neighbours, buurtbabbels, partners, suppressions } = this.repositories;
     const [neighbour, answers, pointers, suppression] = await Promise.all([
       neighbours.get(key),
       buurtbabbels.listHistory(key),
@@ -130,6 +140,51 @@ export class PersonalDataService {
       erased ||= changed;
     }
 
+    erased = (await this.forgetCopiesAndFeeds(key, pointers)) || erased;
+    return { erased };
+  }
+
+  /**
+   * Retention, run by the buurtbabbel job: each contact that opted out `optOutGraceDays` ago or more
+   * shrinks to the hash on the suppression list that keeps it unmailed, with the erasure's steps:
+   * its answers go (the buurtbabbels keep their counts), its outbox copies go, and the contact is
+   * deleted in one transaction with the hash. A contact whose address has meanwhile become a
+   * partner's (or has a calendar feed) is in the network and stays whole. Found by key on the due
+   * index, never a scan; each step is idempotent, so a run that dies is finished by the next.
+   */
+  async shrinkOptedOutNeighbours(asOf?: Date): Promise<RetentionReport> {
+    const { neighbours, buurtbabbels, partners, personalData, suppressions } = this.repositories;
+    const report: RetentionReport = { neighboursShrunk: 0, neighboursKept: 0 };
+    const now = asOf ?? this.clock.now();
+    const at = now.toISOString();
+    const due = await neighbours.findDueForRetention(now, retentionBatchSize);
+    if (due.length === 0) return report;
+    const inNetwork = partnerAddresses(await partners.listAll());
+    for (const id of due) {
+      const neighbour = await neighbours.get(id);
+      // Opted in meanwhile: the due entry went with the opt-out.
+      if (!neighbour?.optedOutAt) continue;
+      const [answers, pointers] = await Promise.all([buurtbabbels.listHistory(id), personalData.pointers(id)]);
+      if (neighbour.partnerId || inNetwork.has(neighbour.email) || pointers.some((pointer) => pointer.type === 'feed')) {
+        await neighbours.keepFromRetention(id);
+        report.neighboursKept += 1;
+        continue;
+      }
+      for (const guest of answers) await this.eraseAnswer(guest, at);
+      await this.forgetCopiesAndFeeds(id, pointers);
+      const suppression = suppressions.keepOnlyHashUpdate(id, now, 'OPT_OUT_RETENTION');
+      if (await personalData.deleteOptedOutNeighbour(id, neighbour.optedOutAt, suppression)) report.neighboursShrunk += 1;
+      else report.neighboursKept += 1;
+    }
+    return report;
+  }
+
+  /**
+   * Deletes the address's outbox copies (and takes it out of their dispatches, also those not yet
+   * expanded) and revokes its calendar feeds. True when a dispatch not yet expanded named it.
+   */
+  private async forgetCopiesAndFeeds(key: string, pointers: readonly PersonPointer[]): Promise<boolean> {
+    const { personalData, calendarFeeds, outbox } = this.repositories;
     for (const pointer of pointers) {
       if (pointer.type === 'outbox') {
         await this.removeFromDispatch(pointer.dispatchId, key);
@@ -139,13 +194,14 @@ export class PersonalDataService {
         await personalData.deletePointer(key, pointer.sk);
       }
     }
+    let pending = false;
     for (const dispatch of await outbox.findUnexpandedDispatches()) {
       if (dispatch.recipients.some((recipient) => recipient.key === key)) {
         await this.removeFromDispatch(dispatch.id, key);
-        erased = true;
+        pending = true;
       }
     }
-    return { erased };
+    return pending;
   }
 
   /** A guest record goes; the buurtbabbel keeps its counts, less the place on its waiting list. */

@@ -32,6 +32,14 @@ export interface ErasureReport {
   erased: boolean;
 }
 
+/** What one run of the retention step did, in counts (no personal data). */
+export interface RetentionReport {
+  /** Opted-out contacts whose details were removed, their hash kept on the suppression list. */
+  neighboursShrunk: number;
+  /** Due contacts kept whole: their address is a partner's (or has a calendar feed), or they opted in meanwhile. */
+  neighboursKept: number;
+}
+
 /** The partner without the representative who has this address; undefined when none has it. */
 export function withoutRepresentative(partner: PartnerRecord, addressKey: string, keyOf: (email: string) => string, at: string) {
   const kept = partner.representatives.filter((rep) => keyOf(rep.email) !== addressKey);

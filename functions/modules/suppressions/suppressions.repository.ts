@@ -47,22 +47,28 @@ export class SuppressionsRepository {
    * an existing verdict without its address. One UpdateItem; running it twice changes nothing more.
    */
   async keepOnlyHash(addressKey: string, at: Date): Promise<void> {
-    await this.db.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: keys.suppression(addressKey),
-        UpdateExpression:
-          'SET #type = :type, addressKey = :key, reason = if_not_exists(reason, :reason), #source = if_not_exists(#source, :source), #at = if_not_exists(#at, :at) REMOVE email',
-        ExpressionAttributeNames: { '#type': 'type', '#source': 'source', '#at': 'at' },
-        ExpressionAttributeValues: {
-          ':type': 'suppression',
-          ':key': addressKey,
-          ':reason': 'ERASED',
-          ':source': 'ERASE_PERSON',
-          ':at': at.toISOString(),
-        },
-      }),
-    );
+    await this.db.send(new UpdateCommand(this.keepOnlyHashUpdate(addressKey, at, 'ERASE_PERSON')));
+  }
+
+  /**
+   * The same change as a transaction entry, with where it came from (`source` of a new entry): the
+   * retention of an opted-out contact writes it together with the contact's delete.
+   */
+  keepOnlyHashUpdate(addressKey: string, at: Date, source: string) {
+    return {
+      TableName: this.tableName,
+      Key: keys.suppression(addressKey),
+      UpdateExpression:
+        'SET #type = :type, addressKey = :key, reason = if_not_exists(reason, :reason), #source = if_not_exists(#source, :source), #at = if_not_exists(#at, :at) REMOVE email',
+      ExpressionAttributeNames: { '#type': 'type', '#source': 'source', '#at': 'at' },
+      ExpressionAttributeValues: {
+        ':type': 'suppression',
+        ':key': addressKey,
+        ':reason': 'ERASED',
+        ':source': source,
+        ':at': at.toISOString(),
+      },
+    };
   }
 
   /** The suppression of an address key, if any: one GetItem. */

@@ -55,6 +55,12 @@ export const keys = {
     GSI1SK: `${businessName.toLocaleLowerCase('nl-BE')}#${id}`,
   }),
   neighboursPartition: 'NEIGHBOURS',
+  /**
+   * An opted-out contact on the due index until its details shrink to the suppression hash
+   * (`optOutGraceDays` after the opt-out); opting in again takes it off.
+   */
+  neighbourRetentionDue: (dueAtIso: string, id: string) => ({ GSI2PK: 'NEIGHBOURRETENTION', GSI2SK: `${dueAtIso}#${id}` }),
+  neighbourRetentionDuePartition: 'NEIGHBOURRETENTION',
 
   buurtbabbel: (id: string) => ({ PK: `BUURTBABBEL#${id}`, SK: 'BUURTBABBEL' }),
   buurtbabbelCollection: (startsAtIso: string, id: string) => ({ GSI1PK: 'BUURTBABBELS', GSI1SK: `${startsAtIso}#${id}` }),
