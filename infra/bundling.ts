@@ -37,6 +37,7 @@ export const lambdaBundling: BundlingOptions = {
     './plugin/usageReporting/index.js',
     './plugin/schemaReporting/index.js',
     './plugin/inlineTrace/index.js',
+    '@smithy/core/event-streams',
   ],
   // In Lambda the credentials are the execution role's, in the environment: the SDK's provider chain
   // (profiles, SSO, STS, instance metadata) is left out for one that reads them there.
