@@ -29,14 +29,25 @@ export const lambdaBundling: BundlingOptions = {
   define: { 'process.env.NODE_ENV': '"production"' },
   bundleAwsSDK: true,
   // Apollo's usage-reporting protobuf (a quarter of the API bundle) serves only plugins the API
-  // turns off (functions/http/graphql-route.ts): left out, never loaded.
-  externalModules: ['@apollo/usage-reporting-protobuf'],
+  // turns off (functions/http/graphql-route.ts): left out, never loaded. So are those plugins
+  // themselves (with their graphql printing helpers and lodash.sortby): Apollo imports each one
+  // (`import('./plugin/<name>/index.js')`) only when it is not given the plugin's Disabled variant.
+  externalModules: [
+    '@apollo/usage-reporting-protobuf',
+    './plugin/usageReporting/index.js',
+    './plugin/schemaReporting/index.js',
+    './plugin/inlineTrace/index.js',
+    '@smithy/core/event-streams',
+  ],
   // In Lambda the credentials are the execution role's, in the environment: the SDK's provider chain
   // (profiles, SSO, STS, instance metadata) is left out for one that reads them there.
   // Apollo falls back on sha.js where Node's crypto is missing: never in Lambda.
+  // lru-cache is required by @apollo/utils.keyvaluecache and imported by @apollo/server: one copy
+  // (its ES module build) instead of both builds of the same version.
   esbuildArgs: {
     '--alias:@aws-sdk/credential-provider-node': './functions/runtime/lambda-credentials.ts',
     '--alias:sha.js': './functions/runtime/no-sha-js.ts',
+    '--alias:lru-cache': './node_modules/lru-cache/dist/esm/node/index.min.js',
   },
   // Sizes are printed by `npm run bundle-size`; synthesis shows only problems.
   logLevel: LogLevel.WARNING,

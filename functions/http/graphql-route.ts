@@ -9,9 +9,8 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import type { AppServices } from '../app/create-app';
 import { createContext, type GraphQLContext } from '../graphql/context';
 import { createErrorFormatter } from '../graphql/format-error';
-import { typeDefs } from '../graphql/generated/type-defs';
+import { executableSchema } from '../graphql/executable-schema';
 import { parseOptions, requestLimitRules, requestLimits } from '../graphql/limits/request-limits';
-import { resolvers } from '../graphql/resolvers';
 import { createAuthenticator } from '../shared/auth/authenticate';
 import type { TokenVerifier } from '../shared/auth/token-verifier';
 import { UnauthenticatedError } from '../shared/errors';
@@ -22,8 +21,7 @@ import type { HttpRequest, HttpResponse } from './http-types';
 export function createApolloServer(services: AppServices): ApolloServer<GraphQLContext> {
   const local = services.config.stage === 'local';
   return new ApolloServer<GraphQLContext>({
-    typeDefs,
-    resolvers,
+    schema: executableSchema(),
     // Production settings come from STAGE alone: outside local no introspection, no "Did you mean …"
     // (schema details) in errors, no sandbox, and never a stack trace.
     introspection: local,

@@ -1,0 +1,44 @@
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import { buildSchema, isObjectType, isScalarType, printSchema, validateSchema, type GraphQLScalarType, type GraphQLSchema } from 'graphql';
+import { executableSchema } from '../../../functions/graphql/executable-schema';
+import { typeDefs } from '../../../functions/graphql/generated/type-defs';
+import { resolvers } from '../../../functions/graphql/resolvers';
+
+/**
+ * The API builds its schema the cheap way (no SDL checks at cold start, resolvers set in place):
+ * the checks it skips run here, and the result is the schema Apollo would build from `typeDefs`.
+ */
+describe('the executable schema', () => {
+  const schema = executableSchema();
+
+  it('is built from SDL that passes every one of graphql’s SDL and schema checks', () => {
+    expect(() => buildSchema(typeDefs)).not.toThrow();
+    expect(validateSchema(schema)).toEqual([]);
+  });
+
+  it('is the schema makeExecutableSchema builds from the type definitions', () => {
+    expect(printSchema(schema)).toBe(printSchema(makeExecutableSchema({ typeDefs, resolvers })));
+  });
+
+  it('has a resolver on exactly the fields the resolver map names, and the DateTime scalar’s own parsing', () => {
+    const resolved = (built: GraphQLSchema) =>
+      Object.values(built.getTypeMap())
+        .filter(isObjectType)
+        .filter((type) => !type.name.startsWith('__'))
+        .flatMap((type) =>
+          Object.values(type.getFields())
+            .filter((field) => field.resolve !== undefined)
+            .map((field) => `${type.name}.${field.name}`),
+        )
+        .sort();
+    const named = Object.entries(resolvers as Record<string, Record<string, unknown>>)
+      .filter(([typeName]) => isObjectType(schema.getType(typeName)))
+      .flatMap(([typeName, fields]) => Object.keys(fields).map((field) => `${typeName}.${field}`))
+      .sort();
+    expect(named.length).toBeGreaterThan(50);
+    expect(resolved(schema)).toEqual(named);
+    expect(resolved(schema)).toEqual(resolved(makeExecutableSchema({ typeDefs, resolvers })));
+    const dateTime = schema.getType('DateTime');
+    expect(isScalarType(dateTime) && dateTime.serialize).toBe((resolvers as { DateTime: GraphQLScalarType }).DateTime.serialize);
+  });
+});
