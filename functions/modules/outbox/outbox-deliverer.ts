@@ -181,14 +181,16 @@ export class OutboxDeliverer {
         due.flatMap((item) => (item.type === 'message' ? [item.message.recipient.email] : [])),
       );
       const cache = newRoundCache();
-      // The round's dispatches are expanded first, side by side (no mail leaves: nothing to prove);
-      // the messages they make are due from the next round on. Then the messages: those to one
-      // address in order, the addresses side by side.
-      const dispatches = due.flatMap((item) => (item.type === 'dispatch' ? [[item.dispatch]] : []));
-      await runInLanes(dispatches, { limit: () => concurrency, stop }, async (dispatch) => {
+      // The round's dispatches are expanded first, oldest first and one after the other (each puts
+      // its recipients' messages side by side): versions of one series must take their turn, or a
+      // newer version's mark could miss an older copy not yet written. No mail leaves here; the
+      // messages are due from the next round on. Then the messages: those to one address in order,
+      // the addresses side by side.
+      for (const item of due) {
+        if (item.type !== 'dispatch' || stop()) continue;
         // Decided as of `now` (a replay's --now); its messages fall due at the real now.
-        report.expanded += await this.repository.expand(dispatch, this.clock.now());
-      });
+        report.expanded += await this.repository.expand(item.dispatch, this.clock.now());
+      }
       const messages = due.flatMap((item) => (item.type === 'message' ? [item] : []));
       await runInLanes(
         lanesBy(messages, (item) => recipientKey(item.message.recipient.email)),

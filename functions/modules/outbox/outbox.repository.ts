@@ -422,7 +422,8 @@ export class OutboxRepository {
           TableName: this.tableName,
           Key: keys.outboxMessage(message.dispatchId, message.recipient.key),
           UpdateExpression: 'SET #status = :pending, attempts = :zero, #gpk = :outbox, #gsk = :due REMOVE claimedBy, #ttl',
-          ConditionExpression: '#status = :was AND #gpk = :requeue',
+          // A message a newer version superseded stays where it is: it must never leave.
+          ConditionExpression: '#status = :was AND #gpk = :requeue AND attribute_not_exists(supersededBy)',
           ExpressionAttributeNames: {
             '#status': 'status',
             '#gpk': dueIndex.partitionKey,

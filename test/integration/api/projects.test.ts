@@ -503,13 +503,14 @@ describe('projects over GraphQL (DynamoDB Local)', () => {
       const a = await createPartner(t);
       const project = await proposeProject(t, a.id);
       const meeting = await scheduleMeeting(t);
-      const added = await t.graphql(
-        `mutation($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { meeting { agenda { title projectId project { name } consolidationReview { id } } } } }`,
-        { input: { meetingId: meeting.id, title: 'Stand van zaken', projectId: project.id } },
+      // The proposal in intake went on the new meeting's agenda by itself, with its project.
+      const read = await t.graphql(
+        `query($id: ID!) { meeting(id: $id) { agenda { kind projectId project { name } consolidationReview { id } } } }`,
+        { id: meeting.id },
         coordinator,
       );
-      expect(added.data.addAgendaItem.meeting.agenda).toEqual([
-        { title: 'Stand van zaken', projectId: project.id, project: { name: 'Repair café' }, consolidationReview: null },
+      expect(read.data.meeting.agenda.filter((item: any) => item.kind === 'PROJECT')).toEqual([
+        { kind: 'PROJECT', projectId: project.id, project: { name: 'Repair café' }, consolidationReview: null },
       ]);
     });
   });

@@ -11,6 +11,7 @@ const outcome = `mutation($input: RecordMeetingOutcomeInput!) { recordMeetingOut
     projectDecisions { projectId text agendaItemId } }
   userErrors { field code message } } }`;
 const addItem = `mutation($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { meeting { agenda { id title kind projectId } } userErrors { code } } }`;
+const agendaOf = `query($id: ID!) { meeting(id: $id) { agenda { id title kind projectId } } }`;
 const decisionsOf = `query($id: ID!) { project(id: $id) { decisions { text meeting { id } } } }`;
 
 describe('minutes: recording the outcome closes the meeting, logs project decisions and mails the minutes once', () => {
@@ -53,14 +54,24 @@ describe('minutes: recording the outcome closes the meeting, logs project decisi
     const repair = await proposeProject(t, bakker.id, { name: 'Repair café' });
     const garden = await proposeProject(t, studio.id, { name: 'Buurtmoestuin' });
     const meeting = await scheduleMeeting(t, { inviteePartnerIds: [bakker.id, studio.id], themes: ['Buurtfeest'] });
-    const withItem = await t.graphql(
+    // Both proposals in intake were placed on the new meeting's agenda by themselves; a second item
+    // for one of them is refused.
+    const again = await t.graphql(
       addItem,
       { input: { meetingId: meeting.id, title: 'Repair café: intake', projectId: repair.id } },
       coordinator,
     );
-    const agenda = withItem.data.addAgendaItem.meeting.agenda;
+    expect(again.data.addAgendaItem.userErrors).toEqual([{ code: 'PROJECT_ALREADY_ON_AGENDA' }]);
+    const planned = await t.graphql(agendaOf, { id: meeting.id }, coordinator);
+    const agenda = planned.data.meeting.agenda;
     const topic = agenda.find((item: any) => item.kind === 'TOPIC');
-    const projectItem = agenda.find((item: any) => item.kind === 'PROJECT');
+    const projectItem = agenda.find((item: any) => item.kind === 'PROJECT' && item.projectId === repair.id);
+    expect(
+      agenda
+        .filter((item: any) => item.kind === 'PROJECT')
+        .map((item: any) => item.projectId)
+        .sort(),
+    ).toEqual([repair.id, garden.id].sort());
     await deliver(); // the invitations
 
     t.clock.set('2026-12-10T21:00:00Z');
