@@ -110,6 +110,9 @@ describe('npm start (end to end)', () => {
       rounds: 1,
       invitations: 0,
       reminders: 0,
+      failed: 0,
+      neighboursShrunk: 0,
+      neighboursKept: 0,
     });
   });
 
