@@ -48,6 +48,8 @@ export const lambdaBundling: BundlingOptions = {
     '--alias:@aws-sdk/credential-provider-node': './functions/runtime/lambda-credentials.ts',
     '--alias:sha.js': './functions/runtime/no-sha-js.ts',
     '--alias:lru-cache': './node_modules/lru-cache/dist/esm/node/index.min.js',
+    // Apollo builds a schema with @graphql-tools only when given `typeDefs`; the API gives it a schema.
+    '--alias:@graphql-tools/schema': './functions/runtime/no-graphql-tools-schema.ts',
   },
   // Sizes are printed by `npm run bundle-size`; synthesis shows only problems.
   logLevel: LogLevel.WARNING,

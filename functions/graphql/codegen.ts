@@ -3,7 +3,8 @@ import * as typescriptPlugin from '@graphql-codegen/typescript';
 import * as resolversPlugin from '@graphql-codegen/typescript-resolvers';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse, printSchema } from 'graphql';
+import { mergeTypeDefs } from '@graphql-tools/merge';
+import { parse, print, printSchema } from 'graphql';
 import { buildSchemaFromFiles, readSchemaSources } from './schema-files';
 
 /**
@@ -56,7 +57,9 @@ export async function generate(): Promise<Record<string, string>> {
     plugins: [{ typescript: {} }, { typescriptResolvers: {} }],
     pluginMap: { typescript: typescriptPlugin, typescriptResolvers: resolversPlugin },
   });
-  const typeDefs = sources.map((source) => `# ${source.name}\n${source.sdl.trim()}\n`).join('\n');
+  // The modules' `extend type`s merged into their types as makeExecutableSchema merges them (same
+  // type and field order), printed without comments: the API builds its schema from this as is.
+  const typeDefs = print(mergeTypeDefs(parse(sources.map((source) => source.sdl).join('\n'), { noLocation: true })));
   return {
     'resolvers-types.ts': `${header}/* eslint-disable */\n${resolverTypes}`,
     'type-defs.ts': `${header}export const typeDefs = ${JSON.stringify(typeDefs)};\n`,

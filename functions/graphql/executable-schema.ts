@@ -1,6 +1,4 @@
-import { mergeTypeDefs } from '@graphql-tools/merge';
-import { makeExecutableSchema } from '@graphql-tools/schema';
-import { buildASTSchema, parse, type GraphQLSchema } from 'graphql';
+import { buildASTSchema, isObjectType, isScalarType, parse, type GraphQLField, type GraphQLSchema } from 'graphql';
 import { typeDefs } from './generated/type-defs';
 import { resolvers } from './resolvers';
 
@@ -10,11 +8,65 @@ import { resolvers } from './resolvers';
  * changes: codegen and test/unit/graphql/executable-schema.test.ts), and the resolvers are set on
  * that fresh schema in place rather than on a copy of it. Giving Apollo `typeDefs` instead costs a
  * merge, the SDL checks and a second schema: about half the API's first request (docs/performance.md).
+ *
+ * graphql's buildASTSchema merges the modules' `extend type` itself, and setting resolvers is done
+ * here as @graphql-tools/schema's makeExecutableSchema (updateResolversInPlace) does it for the object
+ * types and the one custom scalar this schema has: @graphql-tools stays out of the API bundle
+ * (issue 15, about 70 KB). The unit test compares the result with makeExecutableSchema's.
  */
 export function executableSchema(): GraphQLSchema {
-  return makeExecutableSchema({
-    typeDefs: buildASTSchema(mergeTypeDefs(parse(typeDefs, { noLocation: true })), { assumeValidSDL: true }),
-    resolvers,
-    updateResolversInPlace: true,
-  });
+  const schema = buildASTSchema(parse(typeDefs, { noLocation: true }), { assumeValidSDL: true });
+  setResolversInPlace(schema, resolvers as unknown as Record<string, Record<string, unknown>>);
+  return schema;
+}
+
+/**
+ * Sets a resolver map on a schema: a function on an object type's field becomes its `resolve`
+ * (bound to its map, as makeExecutableSchema does), an object's properties are copied onto the
+ * field, `__name` entries onto the type; a scalar's own parsing and serializing replaces the
+ * SDL scalar's. A type or field the schema does not have is an error, as in makeExecutableSchema.
+ */
+export function setResolversInPlace(schema: GraphQLSchema, resolverMap: Record<string, Record<string, unknown>>): void {
+  for (const [typeName, resolverValue] of Object.entries(resolverMap)) {
+    if (typeof resolverValue !== 'object' || resolverValue === null)
+      throw new Error(`"${typeName}" defined in resolvers, but has invalid value`);
+    const type = schema.getType(typeName);
+    if (!type) throw new Error(`"${typeName}" defined in resolvers, but not in schema`);
+    const target = type as unknown as Record<string, unknown>;
+    if (isScalarType(type)) {
+      for (const name in resolverValue) {
+        const value = resolverValue[name];
+        if (name === 'astNode' && type.astNode) {
+          const node = value as typeof type.astNode;
+          type.astNode = {
+            ...type.astNode,
+            description: node?.description ?? type.astNode.description,
+            directives: [...(type.astNode.directives ?? []), ...(node?.directives ?? [])],
+          };
+        } else if (name === 'extensionASTNodes') {
+          type.extensionASTNodes = [...type.extensionASTNodes, ...((value as typeof type.extensionASTNodes | undefined) ?? [])];
+        } else if (name === 'extensions' && value) {
+          type.extensions = Object.assign(Object.create(null), type.extensions, value);
+        } else {
+          target[name.startsWith('__') ? name.slice(2) : name] = value;
+        }
+      }
+    } else if (isObjectType(type)) {
+      const fields = type.getFields();
+      for (const name in resolverValue) {
+        const value = resolverValue[name];
+        if (name.startsWith('__')) {
+          target[name.slice(2)] = value;
+          continue;
+        }
+        const field = fields[name] as (GraphQLField<unknown, unknown> & Record<string, unknown>) | undefined;
+        if (!field) throw new Error(`${typeName}.${name} defined in resolvers, but not in schema`);
+        if (typeof value === 'function') field.resolve = value.bind(resolverValue);
+        else if (typeof value === 'object' && value !== null) Object.assign(field, value);
+        else throw new Error(`Resolver ${typeName}.${name} must be object or function`);
+      }
+    } else {
+      throw new Error(`"${typeName}" defined in resolvers is neither an object type nor a scalar`);
+    }
+  }
 }

@@ -68,8 +68,8 @@ describe('Lambda bundles', () => {
   it('gives the GraphQL function only the SDK clients it calls, and keeps it small', () => {
     expect(sdkClientsIn('api')).toEqual(['@aws-sdk/client-dynamodb', '@aws-sdk/client-secrets-manager']);
     expect(packagesIn('api')).toEqual(expect.arrayContaining(['graphql', '@apollo/server', 'aws-jwt-verify']));
-    // Issue 15's goal is 1 MB; today's bundle is held below 1.1 MB so it cannot grow unnoticed (docs/performance.md).
-    expect(reports.get('api')!.bytes).toBeLessThan(1_100_000);
+    // Issue 15's goal: at most 1 MB (1,048,576 bytes; docs/performance.md).
+    expect(reports.get('api')!.bytes).toBeLessThanOrEqual(1_048_576);
     // Apollo's usage-reporting protobuf and the SDK's credential chain stay out (infra/bundling.ts).
     expect(packagesIn('api')).not.toEqual(expect.arrayContaining(['@apollo/usage-reporting-protobuf']));
     expect(packagesIn('api')).not.toEqual(expect.arrayContaining(['@aws-sdk/credential-provider-node']));
@@ -81,6 +81,7 @@ describe('Lambda bundles', () => {
       'plugin/inlineTrace/',
       'submodules/event-streams/',
       'lru-cache/dist/commonjs/',
+      '@graphql-tools/',
     ])
       expect({ left, bundled: inputs.some((input) => input.includes(left)) }).toEqual({ left, bundled: false });
   });

@@ -1,6 +1,6 @@
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { buildSchema, isObjectType, isScalarType, printSchema, validateSchema, type GraphQLScalarType, type GraphQLSchema } from 'graphql';
-import { executableSchema } from '../../../functions/graphql/executable-schema';
+import { executableSchema, setResolversInPlace } from '../../../functions/graphql/executable-schema';
 import { typeDefs } from '../../../functions/graphql/generated/type-defs';
 import { resolvers } from '../../../functions/graphql/resolvers';
 
@@ -40,5 +40,13 @@ describe('the executable schema', () => {
     expect(resolved(schema)).toEqual(resolved(makeExecutableSchema({ typeDefs, resolvers })));
     const dateTime = schema.getType('DateTime');
     expect(isScalarType(dateTime) && dateTime.serialize).toBe((resolvers as { DateTime: GraphQLScalarType }).DateTime.serialize);
+  });
+
+  it('refuses resolvers for a type or field the schema does not have, as makeExecutableSchema does', () => {
+    const fresh = buildSchema('type Query { a: Int }');
+    expect(() => setResolversInPlace(fresh, { Query: { b: () => 1 } })).toThrow('Query.b defined in resolvers, but not in schema');
+    expect(() => setResolversInPlace(fresh, { Nope: {} })).toThrow('"Nope" defined in resolvers, but not in schema');
+    setResolversInPlace(fresh, { Query: { a: () => 1 } });
+    expect(fresh.getQueryType()!.getFields().a.resolve).toBeInstanceOf(Function);
   });
 });
