@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { forEachConcurrently } from '../../shared/concurrency';
-import { isConditionFailure } from '../../shared/dynamodb/conditional';
+import { isConditionFailure, writtenIf } from '../../shared/dynamodb/conditional';
 import { queryDue, queryWholeDuePartition } from '../../shared/dynamodb/due-query';
 import { queryAll } from '../../shared/dynamodb/query-all';
 import { keys } from '../../shared/dynamodb/keys';
@@ -215,8 +215,8 @@ export class OutboxRepository {
    * condition that nobody claimed or moved it since we read it.
    */
   async withdrawSuperseded(message: OutboxMessage, seenDueKey: string, now: Date): Promise<boolean> {
-    try {
-      await this.db.send(
+    return writtenIf(
+      this.db.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: keys.outboxMessage(message.dispatchId, message.recipient.key),
@@ -232,12 +232,8 @@ export class OutboxRepository {
             ':pending': 'PENDING',
           },
         }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+      ),
+    );
   }
 
   /**
@@ -247,8 +243,8 @@ export class OutboxRepository {
    * when the lease ends and is then moved to CHECK (`markCheck`), not sent again.
    */
   async claim(message: OutboxMessage, seenDueKey: string, leaseUntil: Date, token: string): Promise<boolean> {
-    try {
-      await this.db.send(
+    return writtenIf(
+      this.db.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: keys.outboxMessage(message.dispatchId, message.recipient.key),
@@ -264,12 +260,8 @@ export class OutboxRepository {
             ':token': token,
           },
         }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+      ),
+    );
   }
 
   /** Each result write below is fenced on the claim: false when another run's claim or result came first. */
@@ -348,8 +340,8 @@ export class OutboxRepository {
    * (a concurrent change makes the caller read again). False when the condition failed.
    */
   async removeRecipient(dispatchId: string, recipients: readonly { key: string }[], addressKey: string): Promise<boolean> {
-    try {
-      await this.db.send(
+    return writtenIf(
+      this.db.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: keys.outboxDispatch(dispatchId),
@@ -357,12 +349,8 @@ export class OutboxRepository {
           ConditionExpression: 'recipients = :seen',
           ExpressionAttributeValues: { ':kept': recipients.filter((r) => r.key !== addressKey), ':seen': recipients },
         }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+      ),
+    );
   }
 
   /** Deletes an address's copy of a dispatch and its pointer (erasePerson, or an erased address at send time). */
@@ -380,8 +368,8 @@ export class OutboxRepository {
    * may still record its result.
    */
   async markCheck(message: OutboxMessage, seenDueKey: string, now: Date): Promise<boolean> {
-    try {
-      await this.db.send(
+    return writtenIf(
+      this.db.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: keys.outboxMessage(message.dispatchId, message.recipient.key),
@@ -397,12 +385,8 @@ export class OutboxRepository {
             ':pending': 'PENDING',
           },
         }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+      ),
+    );
   }
 
   /** The messages parked on the requeue partition (outage failures, and those left to check): one Query per page. */
@@ -416,8 +400,8 @@ export class OutboxRepository {
    * state it was read in. False when another requeue (or change) came first.
    */
   async requeueMessage(message: OutboxMessage, now: Date): Promise<boolean> {
-    try {
-      await this.db.send(
+    return writtenIf(
+      this.db.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: keys.outboxMessage(message.dispatchId, message.recipient.key),
@@ -439,12 +423,8 @@ export class OutboxRepository {
             ':requeue': keys.outboxRequeuePartition,
           },
         }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+      ),
+    );
   }
 
   /** An update of a claimed message, on condition that the claim is still ours and no result is recorded. */
@@ -457,8 +437,8 @@ export class OutboxRepository {
       ExpressionAttributeValues: Record<string, unknown>;
     },
   ): Promise<boolean> {
-    try {
-      await this.db.send(
+    return writtenIf(
+      this.db.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: keys.outboxMessage(message.dispatchId, message.recipient.key),
@@ -467,12 +447,8 @@ export class OutboxRepository {
           ExpressionAttributeNames: { ...update.ExpressionAttributeNames, '#status': 'status' },
           ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ':token': token, ':pending': 'PENDING', ':check': 'CHECK' },
         }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+      ),
+    );
   }
 
   /**

@@ -21,3 +21,14 @@ export function isWriteDuringTransaction(error: unknown): boolean {
 function hasCancellationReason(error: unknown, code: string): boolean {
   return error instanceof TransactionCanceledException && (error.CancellationReasons ?? []).some((reason) => reason.Code === code);
 }
+
+/** Runs a conditional write: true when it was written, false when its condition did not hold. */
+export async function writtenIf(write: Promise<unknown>): Promise<boolean> {
+  try {
+    await write;
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}

@@ -15,17 +15,7 @@ export async function queryDue(
   now: Date,
   limit: number,
 ): Promise<Record<string, unknown>[]> {
-  const response = await db.send(
-    new QueryCommand({
-      TableName: tableName,
-      IndexName: dueIndex.name,
-      KeyConditionExpression: '#pk = :pk AND #sk <= :upTo',
-      ExpressionAttributeNames: { '#pk': dueIndex.partitionKey, '#sk': dueIndex.sortKey },
-      ExpressionAttributeValues: { ':pk': partition, ':upTo': `${now.toISOString()}#\uffff` },
-      Limit: limit,
-    }),
-  );
-  return response.Items ?? [];
+  return (await queryDuePage(db, tableName, partition, now, limit)).items;
 }
 
 /**
