@@ -2,6 +2,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { BadRequestError, ForbiddenError, UnauthenticatedError, UserInputError } from '../shared/errors';
 import type { Logger } from '../shared/logger';
+import { internalErrorMessage } from './error-language';
 import { isTokenLimitMessage } from './limits/request-limits';
 import { RequestLimitError, requestLimitCode } from './limits/request-limit-error';
 
@@ -43,7 +44,7 @@ export function createErrorFormatter(logger: Logger, exposeInternals: boolean) {
     logger.error('unexpected error in GraphQL operation', { path: formatted.path, error: original });
     return {
       ...base,
-      message: exposeInternals ? formatted.message : 'Er ging iets mis aan onze kant. Probeer het later opnieuw.',
+      message: exposeInternals ? formatted.message : internalErrorMessage,
       extensions: { code: 'INTERNAL_SERVER_ERROR' },
     };
   };

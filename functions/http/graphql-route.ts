@@ -8,12 +8,14 @@ import {
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { AppServices } from '../app/create-app';
 import { createContext, type GraphQLContext } from '../graphql/context';
+import { errorLanguagePlugin, messageIn } from '../graphql/error-language';
 import { createErrorFormatter } from '../graphql/format-error';
 import { executableSchema } from '../graphql/executable-schema';
 import { parseOptions, requestLimitRules, requestLimits } from '../graphql/limits/request-limits';
 import { createAuthenticator } from '../shared/auth/authenticate';
 import type { TokenVerifier } from '../shared/auth/token-verifier';
 import { UnauthenticatedError } from '../shared/errors';
+import { fromAcceptLanguage } from '../shared/i18n/language';
 import { CallerBudget } from '../shared/rate-limit/caller-budget';
 import { rateLimitPlugin } from './rate-limit-plugin';
 import type { HttpRequest, HttpResponse } from './http-types';
@@ -48,6 +50,8 @@ export function createApolloServer(services: AppServices): ApolloServer<GraphQLC
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
+      // Refusals and errors for people in the caller's language (README "Languages").
+      errorLanguagePlugin(),
     ],
   });
 }
@@ -69,7 +73,14 @@ export function createGraphQLRoute(services: AppServices, verifier?: TokenVerifi
       return {
         status: 401,
         headers: { 'content-type': 'application/json', 'www-authenticate': 'Bearer' },
-        body: JSON.stringify({ errors: [{ message: error.message, extensions: { code: error.code } }] }),
+        body: JSON.stringify({
+          errors: [
+            {
+              message: messageIn(fromAcceptLanguage(request.headers['accept-language']) ?? 'nl', error.code, error.message),
+              extensions: { code: error.code },
+            },
+          ],
+        }),
       };
     }
     const headers = new HeaderMap();
