@@ -222,7 +222,13 @@ export class MeetingsService {
       entries.push(this.meetings.agendaItemSet(meeting.id, index, itemId, wanted, at));
     }
     if (placed || !wanted || planned.length === 0) return entries;
-    if (notYetOnAgenda(planned.flatMap((meeting) => meeting.agenda), [wanted]).length === 0) return entries;
+    if (
+      notYetOnAgenda(
+        planned.flatMap((meeting) => meeting.agenda),
+        [wanted],
+      ).length === 0
+    )
+      return entries;
     return (await this.placeOnNextAgenda([wanted])).entries;
   }
 
