@@ -122,7 +122,15 @@ export function createApp(config: Config, overrides: AppOverrides = {}): AppServ
       clock,
       { uidDomain, coordinator: { email: config.coordinatorEmail }, reminders: config.meetingReminders },
     ),
-    projects: new ProjectsService(projectChanges, repositories.projects, repositories.partners, repositories.meetings, clock, ids),
+    projects: new ProjectsService(
+      projectChanges,
+      repositories.projects,
+      repositories.partners,
+      repositories.meetings,
+      clock,
+      ids,
+      meetings,
+    ),
     consolidationReviews: new ConsolidationReviewsService(
       projectChanges,
       repositories.projects,

@@ -454,11 +454,21 @@ export async function seedDemoProjects(
           description: project.description,
           promoterPartnerId: partnerId(project.promoter),
           motivation: project.motivation,
+          // A project with its own agenda point starts as an idea: the coordinator's point comes first,
+          // and the proposal then finds the project on the agenda and adds no automatic item beside it.
+          ...(project.agendaItem ? { status: 'IDEA' } : {}),
         },
       }),
       'proposeProject',
     );
     const projectId = (proposed.project as { id: string }).id;
+    if (project.agendaItem) {
+      payloadOf(
+        await call(graphql, addAgendaItemMutation, { input: { meetingId, title: project.agendaItem, projectId } }),
+        'addAgendaItem',
+      );
+      payloadOf(await call(graphql, changeProjectStatusMutation, { input: { projectId, status: 'PROPOSED' } }), 'changeProjectStatus');
+    }
     for (const { partner, ...amounts } of project.engagements) {
       payloadOf(
         await call(graphql, engageMutation, { input: { projectId, partnerId: partnerId(partner), ...amounts } }),
@@ -468,12 +478,6 @@ export async function seedDemoProjects(
     if (project.assessment) {
       payloadOf(await call(graphql, assessProjectMutation, { input: { projectId, ...project.assessment } }), 'assessProject');
       payloadOf(await call(graphql, changeProjectStatusMutation, { input: { projectId, status: 'ACTIVE' } }), 'changeProjectStatus');
-    }
-    if (project.agendaItem) {
-      payloadOf(
-        await call(graphql, addAgendaItemMutation, { input: { meetingId, title: project.agendaItem, projectId } }),
-        'addAgendaItem',
-      );
     }
     projectIds.push(projectId);
   }

@@ -171,6 +171,27 @@ export class MeetingsRepository {
   }
 
   /**
+   * The transaction entry that replaces (or, without `item`, removes) the agenda item at `index`, on
+   * condition the meeting is still planned and that place still holds the item `itemId`: a
+   * coordinator's reordering meanwhile fails it, and the change is decided again.
+   */
+  agendaItemSet(meetingId: string, index: number, itemId: string, item: AgendaItemRecord | undefined, now: string): TransactItem {
+    const path = `agenda[${Math.trunc(index)}]`;
+    return {
+      Update: {
+        TableName: this.tableName,
+        Key: keys.meeting(meetingId),
+        UpdateExpression: item
+          ? `SET ${path} = :item, version = version + :one, updatedAt = :now`
+          : `SET version = version + :one, updatedAt = :now REMOVE ${path}`,
+        ConditionExpression: `#status = :planned AND ${path}.#id = :itemId`,
+        ExpressionAttributeNames: { '#status': 'status', '#id': 'id' },
+        ExpressionAttributeValues: { ...(item ? { ':item': item } : {}), ':one': 1, ':now': now, ':planned': 'PLANNED', ':itemId': itemId },
+      },
+    };
+  }
+
+  /**
    * The transaction entry that holds only while the meeting stands as a reminder says: its status,
    * its start (not moved since), and for the next-date reminder still no next meeting.
    */

@@ -199,6 +199,39 @@ export class MeetingsService {
     return { entries: add.length > 0 ? [this.meetings.nextMeetingAgendaPut([...kept.items, ...add], kept, now.toISOString())] : [] };
   }
 
+  /**
+   * The transaction entries that bring one automatic project item (its fixed id, e.g.
+   * `project.<id>.intake`) on the planned meetings in line with what the project needs now:
+   * updated where its text changed, taken off where it is no longer `wanted`, and, when no planned
+   * meeting has it and none has an item about the project yet, placed on the next planned meeting
+   * (each project once). Items a coordinator added by hand have other ids and stay. With no meeting
+   * planned nothing is kept: scheduling one collects the projects that need it then.
+   */
+  async syncAutomaticProjectItem(itemId: string, wanted: AgendaItemRecord | undefined): Promise<TransactItem[]> {
+    const now = this.clock.now();
+    const at = now.toISOString();
+    const planned = (await this.meetings.listAllFrom(now)).filter((meeting) => meeting.status === 'PLANNED');
+    const entries: TransactItem[] = [];
+    let placed = false;
+    for (const meeting of planned) {
+      const index = meeting.agenda.findIndex((item) => item.id === itemId);
+      if (index < 0) continue;
+      placed = true;
+      const current = meeting.agenda[index];
+      if (wanted && current.title === wanted.title && (current.kind ?? undefined) === (wanted.kind ?? undefined)) continue;
+      entries.push(this.meetings.agendaItemSet(meeting.id, index, itemId, wanted, at));
+    }
+    if (placed || !wanted || planned.length === 0) return entries;
+    if (
+      notYetOnAgenda(
+        planned.flatMap((meeting) => meeting.agenda),
+        [wanted],
+      ).length === 0
+    )
+      return entries;
+    return (await this.placeOnNextAgenda([wanted])).entries;
+  }
+
   async reschedule(viewer: Viewer | undefined, input: RescheduleMeetingCommand): Promise<MeetingRecord> {
     requireRole(viewer, 'COORDINATOR');
     const errors = validateTimes(input.startsAt, input.endsAt, this.clock.now());

@@ -19,19 +19,27 @@ export function reviewAgendaItem(project: ProjectRecord, review: ReviewRecord, w
   };
 }
 
+/** The fixed id of a project's automatic intake item (a PROPOSED project's intake or start decision). */
+export const intakeItemId = (projectId: string) => `project.${projectId}.intake`;
+
+/** A PROPOSED project's intake item: what is still open, or that the start is to be decided; none in any other status. */
+export function intakeAgendaItem(project: ProjectRecord): AgendaItemRecord | undefined {
+  if (project.status !== 'PROPOSED') return undefined;
+  const open = openIntakeItems(project);
+  return {
+    id: intakeItemId(project.id),
+    kind: 'PROJECT',
+    title:
+      open.length > 0
+        ? `Intake van ${project.name}: nog open: ${open.map(intakeLabel).join(', ')}`
+        : `${project.name}: de intake is rond, beslissen over de start`,
+    projectId: project.id,
+  };
+}
+
 export function meetingNeed(project: ProjectRecord, now: Date): AgendaItemRecord | undefined {
-  if (project.status === 'PROPOSED') {
-    const open = openIntakeItems(project);
-    return {
-      id: `project.${project.id}.intake`,
-      kind: 'PROJECT',
-      title:
-        open.length > 0
-          ? `Intake van ${project.name}: nog open: ${open.map(intakeLabel).join(', ')}`
-          : `${project.name}: de intake is rond, beslissen over de start`,
-      projectId: project.id,
-    };
-  }
+  const intake = intakeAgendaItem(project);
+  if (intake) return intake;
   const review = runsReviews(project.status) ? openReview(project) : undefined;
   if (!review) return undefined;
   if (review.answeredAt) return reviewAgendaItem(project, review, 'answered');

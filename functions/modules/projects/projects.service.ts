@@ -5,7 +5,9 @@ import type { Page } from '../../shared/dynamodb/cursor';
 import { retryOnConflict } from '../../shared/dynamodb/retry-on-conflict';
 import { ForbiddenError, UserInputError } from '../../shared/errors';
 import { checkText } from '../../shared/validation';
+import type { TransactItem } from '../../shared/dynamodb/transaction';
 import type { MeetingsRepository } from '../meetings/meetings.repository';
+import type { MeetingsService } from '../meetings/meetings.service';
 import type { PartnerRecord } from '../partners/partner';
 import type { PartnersRepository } from '../partners/partners.repository';
 import { capacityOf } from './capacity';
@@ -24,6 +26,7 @@ import {
   type ProjectRecord,
   type ProjectStatus,
 } from './project';
+import { intakeAgendaItem, intakeItemId } from './project-agenda';
 import { projectNotFound, type ProjectChanges } from './project-changes';
 import type { ProjectsRepository } from './projects.repository';
 
@@ -63,6 +66,8 @@ export class ProjectsService {
     private readonly meetingsRepository: MeetingsRepository,
     private readonly clock: Clock,
     private readonly newId: () => string,
+    /** Keeps a PROPOSED project's automatic intake item on the planned meetings in line with the project. */
+    private readonly agenda: Pick<MeetingsService, 'syncAutomaticProjectItem'>,
   ) {}
 
   // ---------------------------------------------------------------------------------------------
@@ -122,7 +127,10 @@ export class ProjectsService {
       createdAt: now,
       updatedAt: now,
     };
-    await this.projects.save(project, undefined);
+    // A meeting already planned gets the new proposal on its agenda, in the same transaction.
+    await retryOnConflict(async () => this.projects.save(project, undefined, await this.agendaEntries(undefined, project)), {
+      field: ['input'],
+    });
     return project;
   }
 
@@ -144,7 +152,7 @@ export class ProjectsService {
         promoterPartnerId: input.promoterPartnerId ?? current.promoterPartnerId,
       };
       if (input.reviewIntervalMonths != null) next = withReviewInterval(next, input.reviewIntervalMonths);
-      return { next };
+      return { next, extra: await this.agendaEntries(current, next) };
     });
   }
 
@@ -211,13 +219,12 @@ export class ProjectsService {
       if (closed) throw new UserInputError([closed]);
       const at = now.toISOString();
       const note = (value: string | null | undefined) => (optionalText(value) ? { note: optionalText(value) } : {});
-      return {
-        next: {
-          ...current,
-          businessModel: { value: input.hasBusinessModel, ...note(input.businessModelNote), assessedAt: at },
-          communityGoals: { value: input.fitsCommunityGoals, ...note(input.communityGoalsNote), assessedAt: at },
-        },
+      const next: ProjectRecord = {
+        ...current,
+        businessModel: { value: input.hasBusinessModel, ...note(input.businessModelNote), assessedAt: at },
+        communityGoals: { value: input.fitsCommunityGoals, ...note(input.communityGoalsNote), assessedAt: at },
       };
+      return { next, extra: await this.agendaEntries(current, next) };
     });
   }
 
@@ -229,7 +236,8 @@ export class ProjectsService {
     return this.changes.change(input.projectId, input.expectedVersion, ['input', 'projectId'], async (current, now) => {
       const refusal = checkStatusChange(current, input.status);
       if (refusal) throw new UserInputError([refusal]);
-      return { next: withStatus(current, input.status, now) };
+      const next = withStatus(current, input.status, now);
+      return { next, extra: await this.agendaEntries(current, next) };
     });
   }
 
@@ -251,6 +259,17 @@ export class ProjectsService {
   // ---------------------------------------------------------------------------------------------
 
   /**
+   * The entries that keep the project's automatic intake item on the planned meetings in line with
+   * the change from `current` to `next`: placed when it becomes PROPOSED, its text updated as the
+   * intake fills in (or is completed), taken off when it leaves PROPOSED (stopped, back to an idea).
+   * A project that is not PROPOSED before or after has no such item: nothing is read.
+   */
+  private async agendaEntries(current: ProjectRecord | undefined, next: ProjectRecord): Promise<TransactItem[]> {
+    if (current?.status !== 'PROPOSED' && next.status !== 'PROPOSED') return [];
+    return this.agenda.syncAutomaticProjectItem(intakeItemId(next.id), intakeAgendaItem(next));
+  }
+
+  /**
    * Sets or removes one partner's engagement on the project and on the partner, in one
    * transaction that touches only that entry of each: concurrent engagements all stay.
    */
@@ -268,9 +287,13 @@ export class ProjectsService {
         if (!partner) throw UserInputError.single('UNKNOWN_PARTNER', 'Deze partner bestaat niet.', ['input', 'partnerId']);
         const now = this.clock.now().toISOString();
         const engagement = decide(current, now);
+        const engagements = { ...current.engagements };
+        if (engagement) engagements[partnerId] = engagement;
+        else delete engagements[partnerId];
         await this.projects.transact(current.id, [
           this.projects.engagementUpdate(current.id, partnerId, engagement, current.status, now),
           this.partners.engagementUpdate(partner, current.id, engagement && { ...engagement, projectStatus: current.status }),
+          ...(await this.agendaEntries(current, { ...current, engagements })),
         ]);
         return current.id;
       },

@@ -75,4 +75,69 @@ describe('projects that need the meeting are placed on its agenda automatically,
     expect(afterAnswer.filter((item: any) => item.projectId === active.id)).toHaveLength(1);
     expect(afterAnswer).toHaveLength(nextAgenda.length);
   });
+
+  it('places a project that starts needing the meeting on the planned one, keeps its text current and takes it off when the need ends', async () => {
+    const t = await createTestApp({ now: '2026-12-01T09:00:00Z' });
+    const promoter = await createPartner(t);
+    const coordinator = await t.token('COORDINATOR');
+    const next = await scheduleMeeting(t, { inviteePartnerIds: [promoter.id], themes: ['Open space'] });
+    const later = await scheduleMeeting(t, { startsAt: '2026-12-17T19:30:00+01:00', endsAt: '2026-12-17T21:30:00+01:00' });
+    const agenda = async (id = next.id) => (await t.graphql(agendaOf, { id }, coordinator)).data.meeting.agenda;
+    const projectItems = async (id = next.id) => (await agenda(id)).filter((item: any) => item.kind === 'PROJECT');
+
+    // Proposed while the meeting is planned: it comes on the next planned meeting, not the later one.
+    const garden = await proposeProject(t, promoter.id, { name: 'Buurtmoestuin' });
+    expect(await projectItems()).toEqual([
+      {
+        id: `project.${garden.id}.intake`,
+        kind: 'PROJECT',
+        projectId: garden.id,
+        title: expect.stringMatching(/^Intake van Buurtmoestuin: nog open: minstens één engagement/),
+      },
+    ]);
+    expect(await projectItems(later.id)).toEqual([]);
+    // An idea needs no meeting.
+    const idea = await proposeProject(t, promoter.id, { name: 'Deelfietsen', status: 'IDEA' });
+    expect(await projectItems()).toHaveLength(1);
+
+    // The intake fills in and is completed: the same item now asks to decide the start; still once.
+    await engage(t, garden.id, promoter.id, { hoursPerMonth: 2 });
+    expect((await projectItems())[0].title).not.toMatch(/engagement/);
+    const assessed = await projectMutation(t, 'assess', { projectId: garden.id, hasBusinessModel: true, fitsCommunityGoals: true });
+    expect(assessed.userErrors).toEqual([]);
+    expect(await projectItems()).toEqual([
+      {
+        id: `project.${garden.id}.intake`,
+        kind: 'PROJECT',
+        projectId: garden.id,
+        title: 'Buurtmoestuin: de intake is rond, beslissen over de start',
+      },
+    ]);
+    expect((await agenda()).map((item: any) => item.title)[0]).toBe('Open space');
+
+    // A project the coordinator put on the agenda by hand is not placed a second time when it is proposed.
+    const added = await t.graphql(
+      `mutation($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { userErrors { code } } }`,
+      { input: { meetingId: next.id, title: 'Deelfietsen: eerste verkenning', projectId: idea.id } },
+      coordinator,
+    );
+    expect(added.data.addAgendaItem.userErrors).toEqual([]);
+    expect((await projectMutation(t, 'changeStatus', { projectId: idea.id, status: 'PROPOSED' })).userErrors).toEqual([]);
+    expect((await projectItems()).filter((item: any) => item.projectId === idea.id).map((item: any) => item.title)).toEqual([
+      'Deelfietsen: eerste verkenning',
+    ]);
+
+    // Back to an idea before the meeting: its automatic item goes; stopped: the hand-added item stays.
+    expect((await projectMutation(t, 'changeStatus', { projectId: garden.id, status: 'IDEA' })).userErrors).toEqual([]);
+    expect((await projectItems()).map((item: any) => item.projectId)).toEqual([idea.id]);
+    expect((await projectMutation(t, 'changeStatus', { projectId: idea.id, status: 'STOPPED' })).userErrors).toEqual([]);
+    expect((await projectItems()).map((item: any) => item.title)).toEqual(['Deelfietsen: eerste verkenning']);
+
+    // Proposed again: back on the agenda, and a stop takes it off again.
+    expect((await projectMutation(t, 'changeStatus', { projectId: garden.id, status: 'PROPOSED' })).userErrors).toEqual([]);
+    expect((await projectItems()).map((item: any) => item.id)).toContain(`project.${garden.id}.intake`);
+    expect((await projectMutation(t, 'changeStatus', { projectId: garden.id, status: 'STOPPED' })).userErrors).toEqual([]);
+    expect((await projectItems()).map((item: any) => item.id)).not.toContain(`project.${garden.id}.intake`);
+    expect(await projectItems(later.id)).toEqual([]);
+  });
 });

@@ -65,7 +65,11 @@ describe('seed', () => {
     });
     expect(inputs('engageInProject').filter((input) => input.projectId === 'project-2')).toHaveLength(2);
     expect(inputs('assessProject').map((input) => input.projectId)).toEqual(['project-1']);
-    expect(inputs('changeProjectStatus')).toEqual([{ projectId: 'project-1', status: 'ACTIVE' }]);
+    // The proposal in intake starts as an idea so that its hand-written agenda point is its only one.
+    expect(inputs('changeProjectStatus')).toEqual([
+      { projectId: 'project-1', status: 'ACTIVE' },
+      { projectId: 'project-2', status: 'PROPOSED' },
+    ]);
     expect(inputs('addAgendaItem')).toEqual([
       { meetingId: 'meeting-1', title: 'Intake Matrixavonden: businessmodel en doelen bespreken', projectId: 'project-2' },
     ]);
