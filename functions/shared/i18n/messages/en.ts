@@ -183,7 +183,7 @@ export const en: Catalogue = {
   'page.buurtbabbel.cancelled': 'This buurtbabbel is not going ahead.',
   'page.buurtbabbel.started': 'This buurtbabbel has already started.',
   'page.buurtbabbel.status':
-    '{status, select, ACCEPTED {I am coming} WAITING {I am coming (you are on the waiting list)} MAYBE {maybe} other {I am not coming}}',
+    '{status, select, ACCEPTED {I’m coming} WAITING {I’m coming (you are on the waiting list)} MAYBE {maybe} other {I’m not coming}}',
   'page.buurtbabbel.outcome':
     '{status, select, ACCEPTED {You are welcome! You will get a confirmation with the appointment for your calendar.} WAITING {The buurtbabbel is full: you are on the waiting list. If a place becomes free, we will email you straight away.} MAYBE {Noted: maybe. You can always change your answer with the links in the invitation.} other {A pity you cannot come. Thank you for letting us know.}}',
   'page.buurtbabbel.outcomeUnmailed':
