@@ -55,8 +55,8 @@ ${problem ? `<p style="color:#a40000"><strong>${escapeHtml(problem)}</strong></p
 <fieldset style="border:0;padding:0">${options}</fieldset>
 <label style="${label}" for="thirdParty">${escapeHtml(page.tr('page.review.thirdParty'))}</label><input style="${input}" id="thirdParty" name="thirdParty" value="${escapeHtml(values.thirdParty ?? '')}">
 <label style="${label}" for="spinOffName">${escapeHtml(page.tr('page.review.spinOffName'))}</label><input style="${input}" id="spinOffName" name="spinOffName" value="${escapeHtml(values.spinOffName ?? '')}">
-<label style="${label}" for="note">${escapeHtml(page.tr('page.review.note'))}</label><textarea style="${input}" id="note" name="note" rows="4">${escapeHtml(values.note ?? '')}</textarea>
-<p><button type="submit" style="background:#2f6b3a;color:#fff;border:0;padding:.6rem 1rem;border-radius:.3rem;font-size:1rem">${escapeHtml(page.tr('page.review.send'))}</button></p>
+<label style="${label}" for="note">${escapeHtml(page.tr('page.review.note'))}</label><textarea style="${input};font-family:inherit" id="note" name="note" rows="4">${escapeHtml(values.note ?? '')}</textarea>
+<p><button type="submit" style="background:#2f6b3a;color:#fff;border:0;padding:.6rem 1rem;border-radius:.3rem;font-size:1rem;font-family:inherit">${escapeHtml(page.tr('page.review.send'))}</button></p>
 </form>
 <p style="color:#666;font-size:.9rem">${escapeHtml(page.tr('page.review.nextMeeting'))}</p>`;
 }

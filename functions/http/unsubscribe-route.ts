@@ -50,7 +50,7 @@ export function createUnsubscribeRoute(services: AppServices) {
         page.tr('page.unsubscribe.question'),
         `<p>${escapeHtml(page.tr('page.unsubscribe.explain'))}</p>
 <form method="post" action="unsubscribe?token=${escapeHtml(encodeURIComponent(token))}"><input type="hidden" name="List-Unsubscribe" value="One-Click"><input type="hidden" name="lang" value="${page.language}">
-<button type="submit" style="background:#2f6b3a;color:#fff;border:0;padding:.6rem 1rem;border-radius:.3rem;font-size:1rem">${escapeHtml(page.tr('page.unsubscribe.button'))}</button></form>`,
+<button type="submit" style="background:#2f6b3a;color:#fff;border:0;padding:.6rem 1rem;border-radius:.3rem;font-size:1rem;font-family:inherit">${escapeHtml(page.tr('page.unsubscribe.button'))}</button></form>`,
         page,
       ),
     );
