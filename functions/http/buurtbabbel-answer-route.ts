@@ -1,89 +1,89 @@
 import type { AppServices } from '../app/create-app';
-import { formatDutchDateTimeRange } from '../shared/dutch-dates';
+import { formatDateTimeRange } from '../shared/i18n/dates';
 import { escapeHtml } from '../shared/html';
+import { UserInputError } from '../shared/errors';
 import { isOpenForAnswers, type BuurtbabbelAnswer, type BuurtbabbelRecord, type GuestStatus } from '../modules/buurtbabbels/buurtbabbel';
-import { answerForm, choiceButtons, htmlPage, noAnswerChosen, recordAnswer } from './html-page';
+import { answerChoices, answerForm, choiceButtons, htmlPage, noAnswerChosen, recordAnswer, type PageContext } from './html-page';
 import { htmlResponse, type HttpRequest, type HttpResponse } from './http-types';
 import { verifyLinkClaims } from './link-token';
 
-const answers: { value: BuurtbabbelAnswer; label: string }[] = [
-  { value: 'YES', label: 'Ik kom' },
-  { value: 'MAYBE', label: 'Misschien' },
-  { value: 'NO', label: 'Ik kom niet' },
-];
+const answers = (page: PageContext) => answerChoices<BuurtbabbelAnswer>({ yes: 'YES', maybe: 'MAYBE', no: 'NO' }, page);
 
-const outcomeText: Record<GuestStatus, string> = {
-  ACCEPTED: 'Je bent welkom! Je krijgt een bevestiging met de afspraak voor je agenda.',
-  WAITING: 'De buurtbabbel is volzet: je staat op de wachtlijst. Komt er een plaats vrij, dan krijg je meteen een mail.',
-  MAYBE: 'Genoteerd: misschien. Je kunt je antwoord altijd nog aanpassen met de links in de uitnodiging.',
-  DECLINED: 'Jammer dat je niet kunt komen. Bedankt om het te laten weten.',
-};
+/** What the page says after an answer: for a neighbour no mail reaches any more (opted out, or become a partner), or who had their limit of answer mails today, it promises no mail. */
+function outcomeText(status: GuestStatus, page: PageContext, why: { unmailed?: boolean; mailHeld?: boolean }): string {
+  const promisesMail = status === 'ACCEPTED' || status === 'WAITING';
+  if (promisesMail && why.unmailed) return page.tr('page.buurtbabbel.outcomeUnmailed', { status });
+  if (promisesMail && why.mailHeld) return page.tr('page.buurtbabbel.outcomeHeld', { status });
+  return page.tr('page.buurtbabbel.outcome', { status });
+}
 
-/** For a neighbour no mail reaches any more (opted out, or become a partner): promise no mail. */
-const unmailedOutcomeText: Partial<Record<GuestStatus, string>> = {
-  ACCEPTED:
-    'Je bent welkom! We sturen je geen mails meer over buurtbabbels, dus ook geen bevestiging: zet de buurtbabbel zelf in je agenda.',
-  WAITING:
-    'De buurtbabbel is volzet: je staat op de wachtlijst. We sturen je geen mails meer over buurtbabbels: open de link in de uitnodiging later opnieuw om te zien of er een plaats vrijkwam.',
-};
+/** Why answering is closed, in the page's language (the service's own message is Dutch). */
+function closedText(code: string | undefined, page: PageContext): string | undefined {
+  if (code === 'CANCELLED') return page.tr('page.buurtbabbel.cancelled');
+  if (code === 'ALREADY_STARTED') return page.tr('page.buurtbabbel.started');
+  if (code === 'NOT_FOUND') return page.tr('page.buurtbabbel.notFound');
+  return undefined;
+}
 
-/** For a neighbour who had their limit of answer mails today (flapping, a replayed link): promise no new mail. */
-const heldOutcomeText: Partial<Record<GuestStatus, string>> = {
-  ACCEPTED: 'Je bent welkom! Je kreeg vandaag al enkele mails over je antwoord, dus we sturen nu geen nieuwe bevestiging.',
-  WAITING:
-    'De buurtbabbel is volzet: je staat op de wachtlijst. Je kreeg vandaag al enkele mails over je antwoord, dus we sturen nu geen nieuwe.',
-};
-
-/** The answer as a guest would say it, for "Je huidige antwoord". */
-const statusLabel: Record<GuestStatus, string> = {
-  ACCEPTED: 'ik kom',
-  WAITING: 'ik kom (je staat op de wachtlijst)',
-  MAYBE: 'misschien',
-  DECLINED: 'ik kom niet',
-};
-
-function details(buurtbabbel: BuurtbabbelRecord): string {
-  const when = formatDutchDateTimeRange(new Date(buurtbabbel.startsAt), new Date(buurtbabbel.endsAt));
-  return `<p><strong>Buurtbabbel</strong><br>${escapeHtml(when)}<br>${escapeHtml(buurtbabbel.location)}</p>`;
+function details(buurtbabbel: BuurtbabbelRecord, page: PageContext): string {
+  const when = formatDateTimeRange(page.language, new Date(buurtbabbel.startsAt), new Date(buurtbabbel.endsAt));
+  return `<p><strong>${escapeHtml(page.tr('page.buurtbabbel.name'))}</strong><br>${escapeHtml(when)}<br><span dir="auto">${escapeHtml(buurtbabbel.location)}</span></p>`;
 }
 
 /**
- * /buurtbabbel/answer: the page behind the answer links in a buurtbabbel invitation. GET shows the
- * buurtbabbel and the three answers and changes nothing (mail scanners open links); the POST of
- * that form records the answer. The link's token says which neighbour answers for which buurtbabbel.
+ * /buurtbabbel/answer: the page behind the answer links in a buurtbabbel invitation, in the
+ * neighbour's language. GET shows the buurtbabbel and the three answers and changes nothing (mail
+ * scanners open links); the POST of that form records the answer. The link's token says which
+ * neighbour answers for which buurtbabbel, and in which language the invitation was written.
  */
 export function createBuurtbabbelAnswerRoute(services: AppServices) {
   return async (request: HttpRequest): Promise<HttpResponse> => {
-    const verified = await verifyLinkClaims(services, request, 'buurtbabbel-answer', () =>
-      escapeHtml(`Vraag een nieuwe uitnodiging aan ${services.config.names.organisation}: ${services.config.names.contactEmail}.`),
+    const verified = await verifyLinkClaims(services, request, 'buurtbabbel-answer', (page) =>
+      escapeHtml(page.tr('page.buurtbabbel.invalidLink')),
     );
     if ('response' in verified) return verified.response;
-    const { claims, fields, token } = verified;
+    const { claims, fields, token, page } = verified;
 
     if (request.method === 'POST') {
       const answer = fields.get('answer') ?? '';
-      if (!answers.some((a) => a.value === answer)) return noAnswerChosen();
-      const result = await recordAnswer(() =>
-        services.buurtbabbels.answer(claims.buurtbabbelId, claims.neighbourId, answer as BuurtbabbelAnswer),
-      );
+      if (!answers(page).some((a) => a.value === answer)) return noAnswerChosen(page);
+      const result = await recordAnswer(async () => {
+        try {
+          return await services.buurtbabbels.answer(claims.buurtbabbelId, claims.neighbourId, answer as BuurtbabbelAnswer);
+        } catch (error) {
+          // The refusal in the page's language; its code (and so the status) stays the service's.
+          const first = error instanceof UserInputError ? error.userErrors[0] : undefined;
+          const text = closedText(first?.code, page);
+          if (first && text) throw new UserInputError([{ ...first, message: text }]);
+          throw error;
+        }
+      }, page);
       if ('response' in result) return result.response;
       const { buurtbabbel, status, unmailed, mailHeld } = result.recorded;
       services.logger.info('buurtbabbel answered by link', { buurtbabbelId: buurtbabbel.id, status, mailHeld: mailHeld ?? false });
-      const text = (unmailed && unmailedOutcomeText[status]) || (mailHeld && heldOutcomeText[status]) || outcomeText[status];
-      return htmlResponse(200, htmlPage('Bedankt, je antwoord is genoteerd', `${details(buurtbabbel)}<p>${escapeHtml(text)}</p>`));
+      const text = outcomeText(status, page, { unmailed, mailHeld });
+      return htmlResponse(200, htmlPage(page.tr('page.answer.thanks'), `${details(buurtbabbel, page)}<p>${escapeHtml(text)}</p>`, page));
     }
 
     const { buurtbabbel, guest } = await services.buurtbabbels.getForAnswerLink(claims.buurtbabbelId, claims.neighbourId);
-    if (!buurtbabbel) return htmlResponse(404, htmlPage('Buurtbabbel niet gevonden', '<p>Deze buurtbabbel bestaat niet meer.</p>'));
+    if (!buurtbabbel)
+      return htmlResponse(
+        404,
+        htmlPage(page.tr('page.buurtbabbel.notFoundTitle'), `<p>${escapeHtml(page.tr('page.buurtbabbel.notFound'))}</p>`, page),
+      );
     // Cancelled or already started: say so instead of offering buttons that can only fail.
     const closed = isOpenForAnswers(buurtbabbel, services.clock.now());
-    if (closed) return htmlResponse(200, htmlPage(closed.message, details(buurtbabbel)));
-    const current = guest?.status ? `<p>Je huidige antwoord: <strong>${escapeHtml(statusLabel[guest.status])}</strong>.</p>` : '';
+    if (closed) return htmlResponse(200, htmlPage(closedText(closed.code, page) ?? closed.message, details(buurtbabbel, page), page));
+    const marker = '\u0000';
+    const current = guest?.status
+      ? `<p>${escapeHtml(page.tr('page.answer.current', { answer: marker })).replace(marker, `<strong>${escapeHtml(page.tr('page.buurtbabbel.status', { status: guest.status }))}</strong>`)}</p>`
+      : '';
     return htmlResponse(
       200,
       htmlPage(
-        'Kom je naar de buurtbabbel?',
-        `${details(buurtbabbel)}${current}${answerForm('answer', token, choiceButtons('answer', answers, fields.get('answer')))}`,
+        page.tr('page.buurtbabbel.question'),
+        `${details(buurtbabbel, page)}${current}${answerForm('answer', token, choiceButtons('answer', answers(page), fields.get('answer')), page)}`,
+        page,
       ),
     );
   };

@@ -72,7 +72,7 @@ export function choiceButtons(name: string, choices: { value: string; label: str
   return choices
     .map(({ value, label }) => {
       const style = value === chosen ? 'background:#2f6b3a;color:#fff;border:0' : 'background:#fff;color:#2f6b3a;border:1px solid #2f6b3a';
-      return `<button type="submit" name="${escapeHtml(name)}" value="${escapeHtml(value)}" style="${style};padding:.6rem 1rem;margin:.2rem;border-radius:.3rem;font-size:1rem">${escapeHtml(label)}</button>`;
+      return `<button type="submit" name="${escapeHtml(name)}" value="${escapeHtml(value)}" style="${style};padding:.6rem 1rem;margin:.2rem;border-radius:.3rem;font-size:1rem;font-family:inherit">${escapeHtml(label)}</button>`;
     })
     .join('');
 }

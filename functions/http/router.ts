@@ -1,5 +1,13 @@
 import type { AppServices } from '../app/create-app';
+import { defaultLanguage, fromAcceptLanguage, parseLanguage } from '../shared/i18n/language';
+import { t } from '../shared/i18n/translate';
 import { textResponse, type HttpRequest, type HttpResponse } from './http-types';
+
+/** The language of a plain error answer: `?lang=`, else the browser's, else Dutch. */
+const errorLanguage = (request: HttpRequest) =>
+  parseLanguage(new URLSearchParams(request.rawQuery).get('lang')) ??
+  fromAcceptLanguage(request.headers['accept-language']) ??
+  defaultLanguage;
 
 /** Answers the requests it serves; returns undefined for a path that is not its own. */
 export type Route = (request: HttpRequest) => Promise<HttpResponse | undefined>;
@@ -14,13 +22,13 @@ export function createRouter(services: Pick<AppServices, 'logger'>, routes: read
         const response = await route(request);
         if (response) return withSecurityHeaders(response);
       }
-      return withSecurityHeaders(textResponse(404, 'Niet gevonden.'));
+      return withSecurityHeaders(textResponse(404, t(errorLanguage(request), 'page.error.notFound')));
     } catch (error) {
       services.logger.error('unhandled error in HTTP route', {
         path: request.path.startsWith('/calendar/') ? '/calendar/*' : request.path,
         error,
       });
-      return withSecurityHeaders(textResponse(500, 'Er ging iets mis aan onze kant. Probeer het later opnieuw.'));
+      return withSecurityHeaders(textResponse(500, t(errorLanguage(request), 'page.error.internal')));
     }
   };
 }

@@ -35,13 +35,15 @@ export function createBuurtbabbelEmailRenderer(
     );
     if ('withdraw' in atSend) return atSend;
     const { neighbour } = atSend;
+    // The language only says how the answer and unsubscribe pages read; it is no personal data.
+    const language = neighbourLanguage(neighbour);
 
     const startsAt = new Date(payload.startsAt);
     const endsAt = new Date(payload.endsAt);
     const unsubscribeToken = await signLinkToken(
       settings.linkSigningSecret,
       'unsubscribe',
-      { neighbourId: neighbour.id },
+      { neighbourId: neighbour.id, lang: language },
       new Date(now.getTime() + unsubscribeValidityMs),
       now,
     );
@@ -53,7 +55,7 @@ export function createBuurtbabbelEmailRenderer(
             {
               path: apiPaths.buurtbabbelAnswer,
               purpose: 'buurtbabbel-answer',
-              claims: { buurtbabbelId: payload.buurtbabbelId, neighbourId: neighbour.id },
+              claims: { buurtbabbelId: payload.buurtbabbelId, neighbourId: neighbour.id, lang: language },
               eventEndsAt: endsAt,
             },
             { yes: 'YES', maybe: 'MAYBE', no: 'NO' },
@@ -61,7 +63,7 @@ export function createBuurtbabbelEmailRenderer(
           );
     return renderBuurtbabbelMessage({
       kind: recipient.emailKind,
-      language: neighbourLanguage(neighbour),
+      language,
       names: settings.names,
       recipientName: message.recipient.name,
       businessName: neighbour.businessName,

@@ -27,8 +27,13 @@ export function createReviewEmailRenderer(settings: ReviewEmailSettings): Outbox
       const token = await signLinkToken(
         settings.linkSigningSecret,
         reviewLinkPurpose,
-        // Ids only: a link's token is readable by whoever holds the link.
-        { projectId: review.projectId, review: String(review.reviewNumber), partnerId: recipient.partnerId },
+        // Ids only (and the language the page reads in, no personal data): a link's token is readable by whoever holds the link.
+        {
+          projectId: review.projectId,
+          review: String(review.reviewNumber),
+          partnerId: recipient.partnerId,
+          lang: recipient.language ?? 'nl',
+        },
         new Date(now.getTime() + linkLifetimeMs),
         now,
       );
