@@ -58,4 +58,9 @@ export interface ScheduledJob extends JobDescription {
   runsOnNewItems?: { sortKey: string };
   /** Lambda timeout; 60 seconds when left out. */
   timeoutSeconds?: number;
+  /**
+   * Lambda memory in MB, from the job's peak RSS in `npm run bench` (about twice it, in 128 MB
+   * steps; README "Lambda memory sizes", docs/performance.md). Required: a new job is measured first.
+   */
+  memoryMb: number;
 }

@@ -16,6 +16,7 @@ export const scheduledJobs: readonly ScheduledJob[] = [
     usesLinkSigningSecret: true,
     runsOnNewItems: { sortKey: keys.outboxDispatch('').SK },
     timeoutSeconds: 300,
+    memoryMb: 512,
   },
   {
     name: 'send-buurtbabbel-invitations',
@@ -36,6 +37,7 @@ export const scheduledJobs: readonly ScheduledJob[] = [
     sendsMail: false,
     // Its mails' links are signed by deliver-outbox at send time.
     usesLinkSigningSecret: false,
+    memoryMb: 384,
   },
   {
     name: 'send-consolidation-reviews',
@@ -51,6 +53,7 @@ export const scheduledJobs: readonly ScheduledJob[] = [
     sendsMail: false,
     // Its mails' links are signed by deliver-outbox at send time.
     usesLinkSigningSecret: false,
+    memoryMb: 384,
   },
   {
     name: 'send-meeting-reminders',
@@ -66,5 +69,6 @@ export const scheduledJobs: readonly ScheduledJob[] = [
     sendsMail: false,
     // Its mails' answer links are signed by deliver-outbox at send time.
     usesLinkSigningSecret: false,
+    memoryMb: 384,
   },
 ];

@@ -52,6 +52,7 @@ export class ScheduledJobFunction extends Construct {
       tableAccess: job.tableAccess,
       environment: props.environment,
       timeout: Duration.seconds(job.timeoutSeconds ?? 60),
+      memorySize: job.memoryMb,
       deadLetterQueue: this.deadLetterQueue,
       linkSigningSecret: job.usesLinkSigningSecret ? props.linkSigningSecret : undefined,
       mail: job.sendsMail ? props.mail : undefined,

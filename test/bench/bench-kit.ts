@@ -67,3 +67,23 @@ export function formatTable(rows: BenchRow[]): string {
       .trimEnd();
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n');
 }
+
+/**
+ * Peak RSS while something runs (goal 6, the Lambda memory sizes): process.memoryUsage().rss sampled
+ * every `everyMs` ms, plus once at the end. `stop()` gives the peak and the RSS when sampling began,
+ * in MB. The figure is the whole bench process (harness, test app, SMTP test server included; DynamoDB
+ * Local is its own process), so it is an upper bound for the function itself: run one bench per
+ * process (BENCH_ONLY=latency, BENCH_ONLY=jobs, ...) so an earlier bench's heap does not count.
+ */
+export function rssSampler(everyMs = 5): { stop(): { peakMb: number; startMb: number } } {
+  const start = process.memoryUsage().rss;
+  let peak = start;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), everyMs);
+  return {
+    stop() {
+      clearInterval(timer);
+      peak = Math.max(peak, process.memoryUsage().rss);
+      return { peakMb: round(peak / 2 ** 20, 0), startMb: round(start / 2 ** 20, 0) };
+    },
+  };
+}

@@ -7,7 +7,7 @@ import { toNodemailerMessage } from '../../functions/mail/nodemailer-message';
 import { createPartner, scheduleMeeting } from '../support/fixtures';
 import { startSmtpTestServer } from '../support/smtp-test-server';
 import { createTestApp, type TestApp } from '../support/test-app';
-import { elapsedMs, median, round, spread, type Bench, type BenchRow } from './bench-kit';
+import { elapsedMs, median, round, rssSampler, spread, type Bench, type BenchRow } from './bench-kit';
 
 /**
  * Email fan-out: a meeting's invitations and a buurtbabbel's invitation round (pacing off) through
@@ -27,8 +27,7 @@ async function throughOutbox(
   const emails: OutgoingEmail[] = [];
   const smtp = createSmtpMailer(smtpUrl);
   const recording: Mailer = { send: (email) => (emails.push(email), smtp.send(email)) };
-  let peak = process.memoryUsage().rss;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  const sampler = rssSampler();
   const started = process.hrtime.bigint();
   let sent = 0;
   // Run after run, as the scheduled job would, until nothing is due.
@@ -38,8 +37,7 @@ async function throughOutbox(
     if (report.expanded === 0 && report.sent === 0) break;
   }
   const ms = elapsedMs(started);
-  clearInterval(sampler);
-  return { ms, sent, emails, rssMb: round(Math.max(peak, process.memoryUsage().rss) / 2 ** 20) };
+  return { ms, sent, emails, rssMb: sampler.stop().peakMb };
 }
 
 async function direct(emails: OutgoingEmail[], smtpUrl: string): Promise<number> {

@@ -4,7 +4,7 @@ import { createPartner, scheduleMeeting } from '../support/fixtures';
 import { activeProject } from '../support/project-fixtures';
 import { startSmtpTestServer } from '../support/smtp-test-server';
 import { createTestApp, type TestApp } from '../support/test-app';
-import { elapsedMs, round, type Bench, type BenchRow } from './bench-kit';
+import { elapsedMs, round, rssSampler, type Bench, type BenchRow } from './bench-kit';
 import { coordinator, importNeighbours } from './bench-data';
 
 /**
@@ -56,6 +56,9 @@ export const jobsBench: Bench = async ({ smoke, dynamoEndpoint }) => {
   process.env.TEST_DYNAMODB_ENDPOINT = dynamoEndpoint;
   const server = await startSmtpTestServer();
   const rows: BenchRow[] = [];
+  // Peak RSS per job over every run of it (goal 6); BENCH_ONLY=jobs alone so other benches' heaps do not count.
+  const peaks: Record<string, number> = {};
+  const baseline = rssSampler().stop().startMb;
   try {
     for (const scale of jobScales(smoke)) {
       const started = process.hrtime.bigint();
@@ -66,11 +69,15 @@ export const jobsBench: Bench = async ({ smoke, dynamoEndpoint }) => {
         'deliver-outbox': (asOf) => deliverer.deliverDue(asOf),
         'send-consolidation-reviews': (asOf) => t.app.consolidationReviews.sendDueReviews(asOf),
         'send-buurtbabbel-invitations': (asOf) => t.app.buurtbabbels.runDueRounds(asOf),
+        'send-meeting-reminders': (asOf) => t.app.meetingReminders.sendDueReminders(asOf),
       };
       const measure = async (job: string, due: string, asOf: Date) => {
         t.roundTrips.reset();
+        const sampler = rssSampler();
         const begun = process.hrtime.bigint();
         await jobs[job](asOf);
+        const rss = sampler.stop();
+        peaks[job] = Math.max(peaks[job] ?? 0, rss.peakMb);
         rows.push({
           bench: 'jobs',
           case: `${job}, ${due} @ ${scale}x`,
@@ -98,7 +105,17 @@ export const jobsBench: Bench = async ({ smoke, dynamoEndpoint }) => {
         location: 'Sint-Pietersaalststraat 1, Gent',
       });
       await measure('send-buurtbabbel-invitations', `1 round due (${10 * scale} neighbours)`, fewDueAt);
+      // The meeting's reminders (agenda days before, reminder on the day) fall due before it starts.
+      await measure('send-meeting-reminders', "the extra meeting's reminders due", new Date('2027-01-20T09:00:00Z'));
     }
+    for (const [job, peakMb] of Object.entries(peaks))
+      rows.push({
+        bench: 'memory',
+        case: `${job} (jobs bench, scales ${jobScales(smoke).join(', ')})`,
+        metric: 'peak RSS MB (process)',
+        value: peakMb,
+        note: `bench process ${baseline} MB before seeding`,
+      });
   } finally {
     await server.close();
   }

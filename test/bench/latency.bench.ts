@@ -5,7 +5,7 @@ import { typeDefs } from '../../functions/graphql/generated/type-defs';
 import { graphqlRoutes } from '../../functions/http/graphql-routes';
 import { httpLambda } from '../../functions/runtime/http-lambda';
 import { apiEvent, devSecret, linkSecret } from '../support/test-app';
-import { elapsedMs, median, percentile, round, type Bench, type BenchRow } from './bench-kit';
+import { elapsedMs, median, percentile, round, rssSampler, type Bench, type BenchRow } from './bench-kit';
 import type { Seeded } from './bench-data';
 import { operations, seeded } from './bench-operations';
 
@@ -99,7 +99,7 @@ export const latencyScale = (smoke: boolean): number => Number(process.env.BENCH
 export const latencyBench: Bench = async ({ smoke, dynamoEndpoint }) => {
   process.env.TEST_DYNAMODB_ENDPOINT = dynamoEndpoint;
   const scale = latencyScale(smoke);
-  const runs = smoke ? 10 : 200;
+  const runs = smoke ? 10 : Number(process.env.BENCH_LATENCY_RUNS ?? 200);
   const warmUp = smoke ? 2 : 20;
   const rows: BenchRow[] = [];
   const memorySchema = buildSchema(typeDefs);
@@ -109,6 +109,9 @@ export const latencyBench: Bench = async ({ smoke, dynamoEndpoint }) => {
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
   });
   const handlers = new Map<string, ReturnType<typeof httpLambda>>();
+  // Peak RSS over the handler loops (goal 6: the API's memory size); BENCH_ONLY=latency alone.
+  const baselineMb = rssSampler().stop().startMb;
+  let peakMb = 0;
   try {
     for (const operation of operations) {
       const data = await seeded(operation.family, scale);
@@ -160,6 +163,7 @@ export const latencyBench: Bench = async ({ smoke, dynamoEndpoint }) => {
       };
 
       const times = { handler: [] as number[], memory: [] as number[], bare: [] as number[] };
+      const sampler = rssSampler();
       for (let run = -warmUp; run < runs; run += 1) {
         const steps: [keyof typeof times, () => Promise<unknown>][] = [
           ['handler', viaHandler],
@@ -172,6 +176,7 @@ export const latencyBench: Bench = async ({ smoke, dynamoEndpoint }) => {
           if (run >= 0) times[name].push(elapsedMs(started));
         }
       }
+      peakMb = Math.max(peakMb, sampler.stop().peakMb);
       const label = `${operation.name} @ scale ${scale}`;
       const bareMedian = median(times.bare);
       for (const [name, label2] of [
@@ -201,6 +206,13 @@ export const latencyBench: Bench = async ({ smoke, dynamoEndpoint }) => {
         note: `handler ${round(median(times.handler), 2)} ms = DynamoDB ${round(bareMedian, 2)} + ours ${round(median(times.handler) - bareMedian, 2)} (graphql() alone ${round(median(times.memory), 2)})`,
       });
     }
+    rows.push({
+      bench: 'memory',
+      case: `api (GraphQL handler), latency load @ scale ${scale}`,
+      metric: 'peak RSS MB (process)',
+      value: peakMb,
+      note: `bench process ${baselineMb} MB before seeding; ${runs + warmUp} requests per read`,
+    });
   } finally {
     client.destroy();
   }

@@ -157,6 +157,16 @@ describe('CDK app', () => {
     }
   });
 
+  it('gives each function the memory size chosen from its measured peak RSS (README "Lambda memory sizes")', () => {
+    const memory = (name: string) => resourcesOf(prod.template, 'AWS::Lambda::Function')[functionId(prod, name)].Properties.MemorySize;
+    // The API more than its memory needs: Lambda's CPU grows with it, and the API's latency counts.
+    expect(memory('api')).toBe(1024);
+    for (const job of scheduledJobs) expect([job.name, memory(job.name)]).toEqual([job.name, job.memoryMb]);
+    expect(scheduledJobs.map((job) => job.memoryMb)).toEqual([512, 384, 384, 384]);
+    for (const name of ['calendar-feed', 'receive-inbound-mail']) expect(memory(name)).toBe(512);
+    expect(memory('ses-events')).toBe(256);
+  });
+
   it('maps stack traces to the sources only when the stage asks for it (sourceMaps)', () => {
     const traced = synthesize('dev', { bundle: false, context: { sourceMaps: 'true' } });
     const functions = Object.values(resourcesOf(traced.template, 'AWS::Lambda::Function')).filter(
