@@ -1,4 +1,3 @@
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { SMTPServer } from 'smtp-server';
 import { createApp } from '../../functions/app/create-app';
 import { createDeliverer } from '../../functions/app/create-deliverer';
@@ -7,6 +6,7 @@ import { createSmtpMailer } from '../../functions/mail/smtp-mailer';
 import { createDocumentClient } from '../../functions/shared/dynamodb/client';
 import { createLogger } from '../../functions/shared/logger';
 import { createPartner, scheduleMeeting } from '../support/fixtures';
+import { scanAll } from '../support/scan-table';
 import { closedPort } from '../support/smtp-test-server';
 import { createTestApp, type TestApp } from '../support/test-app';
 
@@ -331,13 +331,7 @@ export async function runFaultSuite(options: FaultSuiteOptions): Promise<FaultSu
 
   options.progress?.(`drained at ${((Date.now() - started) / 1000).toFixed(1)} s`);
   // Assert: what the table says against what arrived.
-  const items: Record<string, unknown>[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await cleanDb.send(new ScanCommand({ TableName: t.app.config.tableName, ExclusiveStartKey: startKey }));
-    items.push(...(page.Items ?? []));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  const items = await scanAll(cleanDb, t.app.config.tableName);
   const dispatches = new Map(
     items
       .filter((item) => item.type === 'dispatch')

@@ -13,10 +13,13 @@ import { calendarProdId, deStekNames } from '../../shared/i18n/network-names';
 
 export { calendarProdId };
 
+/** An attendee's answer as iCalendar writes it (PARTSTAT). */
+export type Partstat = 'NEEDS-ACTION' | 'ACCEPTED' | 'DECLINED' | 'TENTATIVE';
+
 export interface CalendarAttendee {
   email: string;
   name?: string;
-  partstat: 'NEEDS-ACTION' | 'ACCEPTED' | 'DECLINED' | 'TENTATIVE';
+  partstat: Partstat;
 }
 
 export interface MeetingCalendarEvent {

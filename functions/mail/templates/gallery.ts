@@ -93,19 +93,23 @@ export function gallerySamples(data: GalleryData = friendlyData): GallerySample[
   const meetingLinks = { accept: answer('ACCEPTED'), tentative: answer('TENTATIVE'), decline: answer('DECLINED') };
   const organizer = { name: data.names.network, email: 'overleg@destek.example' };
   const idea = data.idea ?? { question: data.place, title: data.title, motivation: data.reason };
+  // The meeting every meeting-mail sample is about, as its recipient reads it.
+  const meetingSample = {
+    names: data.names,
+    recipientName: data.person,
+    partnerName: data.business,
+    title: data.title,
+    startsAt: start,
+    endsAt: end,
+    location: data.place,
+  };
   for (const language of languages) {
     for (const kind of ['invitation', 'update', 'cancellation', 'removal'] as const) {
       const method = kind === 'cancellation' || kind === 'removal' ? 'CANCEL' : 'REQUEST';
       const email = renderMeetingEmail({
         kind,
         language,
-        names: data.names,
-        recipientName: data.person,
-        partnerName: data.business,
-        title: data.title,
-        startsAt: start,
-        endsAt: end,
-        location: data.place,
+        ...meetingSample,
         themes: [data.reason],
         cancelReason: data.reason,
         answerLinks: meetingLinks,
@@ -211,21 +215,6 @@ export function gallerySamples(data: GalleryData = friendlyData): GallerySample[
       facts: [data.person, data.title, data.place],
       links: Object.values(answerLinks),
     });
-  }
-  // The forward goes to the coordinator, the network's own mailbox: Dutch only.
-  samples.push({
-    name: 'forward.nl',
-    language: 'nl',
-    email: renderForward({
-      originalSubject: data.title,
-      why: data.reason,
-      facts: [['Van', data.person]],
-      names: data.names,
-    }),
-    facts: [data.reason, data.person],
-    links: [],
-  });
-  for (const language of languages) {
     for (const kind of ['agenda', 'day'] as const) {
       samples.push({
         name: `meeting-reminder-${kind}.${language}`,
@@ -233,13 +222,7 @@ export function gallerySamples(data: GalleryData = friendlyData): GallerySample[
         email: renderMeetingReminderEmail({
           kind,
           language,
-          names: data.names,
-          recipientName: data.person,
-          partnerName: data.business,
-          title: data.title,
-          startsAt: start,
-          endsAt: end,
-          location: data.place,
+          ...meetingSample,
           agenda: [
             { title: data.title, kind: 'THEME' },
             { title: data.reason, kind: 'TOPIC', durationMinutes: 20, proposedBy: data.business, description: data.place },
@@ -270,5 +253,18 @@ export function gallerySamples(data: GalleryData = friendlyData): GallerySample[
       });
     }
   }
+  // The forward goes to the coordinator, the network's own mailbox: Dutch only.
+  samples.push({
+    name: 'forward.nl',
+    language: 'nl',
+    email: renderForward({
+      originalSubject: data.title,
+      why: data.reason,
+      facts: [['Van', data.person]],
+      names: data.names,
+    }),
+    facts: [data.reason, data.person],
+    links: [],
+  });
   return samples;
 }

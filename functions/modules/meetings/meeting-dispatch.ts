@@ -1,6 +1,7 @@
 import type { Language } from '../../shared/i18n/language';
 import { invitationRecipients, isActivePartner, type PartnerRecord } from '../partners/partner';
 import { recipientKey } from '../../shared/recipient-key';
+import type { CalendarAttendee } from '../../mail/calendar/meeting-calendar';
 import type { OutboxDispatchOf, OutboxRecipient } from '../outbox/outbox';
 import { toPartstat, type MeetingRecord } from './meeting';
 
@@ -13,13 +14,10 @@ export const meetingDispatchKind = 'meeting-invitation';
 
 export type MeetingEmailKind = 'invitation' | 'update' | 'cancellation';
 
-export interface MeetingAttendee {
-  email: string;
-  name?: string;
-  partstat: 'NEEDS-ACTION' | 'ACCEPTED' | 'DECLINED' | 'TENTATIVE';
-}
+export type MeetingAttendee = CalendarAttendee;
 
-export interface MeetingDispatchPayload {
+/** The meeting as a mail about it shows it, with its calendar identity (UID and SEQUENCE). */
+export interface MeetingSnapshot {
   meetingId: string;
   uid: string;
   sequence: number;
@@ -28,6 +26,9 @@ export interface MeetingDispatchPayload {
   endsAt: string;
   location: string;
   themes: string[];
+}
+
+export interface MeetingDispatchPayload extends MeetingSnapshot {
   status: 'CONFIRMED' | 'CANCELLED';
   cancelReason?: string;
   attendees: MeetingAttendee[];

@@ -3,7 +3,8 @@ import { recipientKey } from '../../shared/recipient-key';
 import type { OutboxDispatchOf, OutboxRecipient } from '../outbox/outbox';
 import { invitationRecipients, isActivePartner, type PartnerRecord } from '../partners/partner';
 import { agendaItemKind, toPartstat, type AgendaItemKind, type MeetingRecord } from './meeting';
-import { meetingUid } from './meeting-dispatch';
+import type { Partstat } from '../../mail/calendar/meeting-calendar';
+import { meetingUid, type MeetingSnapshot } from './meeting-dispatch';
 import { partnerReminderRecipients, type MeetingReminderKind, type MeetingReminderRecord } from './meeting-reminders';
 
 /**
@@ -24,17 +25,9 @@ export interface ReminderAgendaItem {
 }
 
 /** The meeting as it stood when the reminder was claimed, with its calendar identity. */
-export interface MeetingReminderPayload {
+/** Its `sequence` is the current invitation's: the .ics sent again changes nothing in a calendar. */
+export interface MeetingReminderPayload extends MeetingSnapshot {
   reminderKind: 'agenda' | 'day';
-  meetingId: string;
-  uid: string;
-  /** The current invitation's SEQUENCE: the .ics sent again changes nothing in a calendar. */
-  sequence: number;
-  title: string;
-  startsAt: string;
-  endsAt: string;
-  location: string;
-  themes: string[];
   agenda: ReminderAgendaItem[];
   /** How many days before the start the agenda goes out (the setting), for its text. */
   daysBefore: number;
@@ -44,7 +37,7 @@ export interface MeetingReminderRecipientData {
   partnerId: string;
   partnerName: string;
   language: Language;
-  partstat: 'NEEDS-ACTION' | 'ACCEPTED' | 'DECLINED' | 'TENTATIVE';
+  partstat: Partstat;
 }
 
 export interface CoordinatorReminderPayload {

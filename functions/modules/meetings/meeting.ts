@@ -1,3 +1,4 @@
+import type { Partstat } from '../../mail/calendar/meeting-calendar';
 import type { UserErrorEntry } from '../../shared/errors';
 import { checkText, cleanList, compact } from '../../shared/validation';
 
@@ -138,7 +139,7 @@ export function invitationList(meeting: MeetingRecord): InvitationRecord[] {
   );
 }
 
-const partstatByResponse: Record<RsvpResponse, 'NEEDS-ACTION' | 'ACCEPTED' | 'DECLINED' | 'TENTATIVE'> = {
+const partstatByResponse: Record<RsvpResponse, Partstat> = {
   NEEDS_ACTION: 'NEEDS-ACTION',
   ACCEPTED: 'ACCEPTED',
   DECLINED: 'DECLINED',

@@ -1,4 +1,3 @@
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
 import {
   getNamedType,
@@ -16,6 +15,8 @@ import { addNeighbour, scheduleBuurtbabbel } from '../../support/buurtbabbel-fix
 import { createPartner, scheduleMeeting } from '../../support/fixtures';
 import { activeProject } from '../../support/project-fixtures';
 import { createTestApp, type TestApp } from '../../support/test-app';
+import { operationForField } from '../../support/operation-for-field';
+import { scanAll } from '../../support/scan-table';
 
 /**
  * Hostile input (issue 10), property-based: every mutation of the schema, through the real router
@@ -112,12 +113,10 @@ function arbitraryFor(type: GraphQLInputType, ids: fc.Arbitrary<string>, depth =
 }
 
 function operationFor(field: GraphQLField<unknown, unknown>) {
-  const declared = field.args.map((arg) => `$${arg.name}: ${String(arg.type)}`).join(', ');
-  const passed = field.args.map((arg) => `${arg.name}: $${arg.name}`).join(', ');
   const payload = getNamedType(field.type);
   const selection =
     isObjectType(payload) && 'userErrors' in payload.getFields() ? ' { __typename userErrors { code field message } }' : ' { __typename }';
-  return `mutation${declared ? `(${declared})` : ''} { ${field.name}${passed ? `(${passed})` : ''}${selection} }`;
+  return operationForField('mutation', field, selection);
 }
 
 describe('hostile input on every mutation (fast-check)', () => {
@@ -206,10 +205,7 @@ describe('hostile input on every mutation (fast-check)', () => {
     );
   });
 
-  const scan = async () =>
-    (await t.db.send(new ScanCommand({ TableName: t.app.config.tableName, ConsistentRead: true }))).Items?.map((item) =>
-      JSON.stringify(item),
-    ).sort() ?? [];
+  const scan = async () => (await scanAll(t.db, t.app.config.tableName)).map((item) => JSON.stringify(item)).sort();
 
   it.each(mutations.map((field) => [field.name, field] as const))(
     '%s: success or userErrors, never a 500 nor a partial write',

@@ -13,6 +13,7 @@ import {
 import { buildSchemaFromFiles } from '../../../functions/graphql/schema-files';
 import { signLinkToken } from '../../../functions/shared/links/signed-links';
 import { createPartner, scheduleMeeting } from '../../support/fixtures';
+import { operationForField } from '../../support/operation-for-field';
 import { createTestApp, devSecret, linkSecret, type TestApp } from '../../support/test-app';
 
 /**
@@ -136,14 +137,10 @@ function sample(type: GraphQLInputType): unknown {
 
 /** The operation for a field: every argument as a variable, `__typename` (or the scalar) selected. */
 function operationFor(typeName: 'Query' | 'Mutation', field: GraphQLField<unknown, unknown>) {
-  const args = field.args;
-  const declared = args.map((arg) => `$${arg.name}: ${String(arg.type)}`).join(', ');
-  const passed = args.map((arg) => `${arg.name}: $${arg.name}`).join(', ');
   const selection = isObjectType(getNamedType(field.type)) ? ' { __typename }' : '';
-  const keyword = typeName === 'Query' ? 'query' : 'mutation';
   return {
-    query: `${keyword}${declared ? `(${declared})` : ''} { ${field.name}${passed ? `(${passed})` : ''}${selection} }`,
-    variables: Object.fromEntries(args.filter((arg) => isNonNullType(arg.type)).map((arg) => [arg.name, sample(arg.type)])),
+    query: operationForField(typeName === 'Query' ? 'query' : 'mutation', field, selection),
+    variables: Object.fromEntries(field.args.filter((arg) => isNonNullType(arg.type)).map((arg) => [arg.name, sample(arg.type)])),
   };
 }
 

@@ -1,4 +1,3 @@
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { createDeliverer } from '../../../functions/app/create-deliverer';
 import { createSmtpMailer } from '../../../functions/mail/smtp-mailer';
 import type { Mailer } from '../../../functions/mail/mailer';
@@ -7,21 +6,10 @@ import { addNeighbour, readBuurtbabbel, scheduleBuurtbabbel } from '../../suppor
 import { createPartner, mutateOrThrow } from '../../support/fixtures';
 import { startSmtpTestServer, type SmtpTestServer } from '../../support/smtp-test-server';
 import { createTestApp, devSecret, dynamoEndpoint, type TestApp } from '../../support/test-app';
+import { itemsMentioning } from '../../support/scan-table';
 
 const day = 24 * 3600_000;
 const personalData = `query($email: String!) { personalData(email: $email) }`;
-
-/** Every stored item that mentions the text anywhere (tests may scan; the service never does). */
-async function itemsMentioning(t: TestApp, text: string): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await t.app.db.send(new ScanCommand({ TableName: t.app.config.tableName, ExclusiveStartKey: startKey }));
-    items.push(...(page.Items ?? []));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return items.filter((item) => JSON.stringify(item).toLowerCase().includes(text.toLowerCase()));
-}
 
 /**
  * Retention of opted-out neighbours (issue 10): the details of a contact who opted out stay for
