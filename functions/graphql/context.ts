@@ -16,6 +16,8 @@ import type { Viewer } from '../shared/auth/viewer';
 export interface GraphQLContext {
   viewer?: Viewer;
   services: AppServices;
+  /** The request's Accept-Language header: with the viewer's representative language, the language of the texts it gets (error-language.ts). */
+  acceptLanguage?: string;
   loaders: {
     partner: DataLoader<string, PartnerRecord | undefined>;
     meeting: DataLoader<string, MeetingRecord | undefined>;
@@ -37,11 +39,12 @@ function byId<T>(getMany: (ids: readonly string[]) => Promise<Map<string, T>>): 
   });
 }
 
-export function createContext(services: AppServices, viewer: Viewer | undefined): GraphQLContext {
+export function createContext(services: AppServices, viewer: Viewer | undefined, acceptLanguage?: string): GraphQLContext {
   const { repositories } = services;
   return {
     viewer,
     services,
+    acceptLanguage,
     loaders: {
       partner: byId((ids) => repositories.partners.getMany(ids)),
       meeting: byId((ids) => repositories.meetings.getMany(ids)),

@@ -1,5 +1,6 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 import { DateTime } from 'luxon';
+import { t } from '../shared/i18n/translate';
 import { LOCAL_TIME_ZONE } from '../shared/time-zone';
 
 /**
@@ -8,16 +9,20 @@ import { LOCAL_TIME_ZONE } from '../shared/time-zone';
  */
 const withOffset = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
 
+/**
+ * The refusal of a value that is no DateTime. Its `reason` lets the error-language plugin write it in
+ * the caller's language (graphql-js puts its own English "Variable … got invalid value" before it).
+ */
+export const invalidDateTime = () =>
+  new GraphQLError(t('nl', 'request.invalidDateTime', { field: 'none' }), {
+    extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_DATE_TIME' },
+  });
+
 export function parseDateTime(value: unknown): Date {
-  if (typeof value !== 'string' || !withOffset.test(value)) {
-    throw new GraphQLError('Ongeldige DateTime: gebruik ISO 8601 met tijdzone, bv. 2026-12-03T19:30:00+01:00.', {
-      extensions: { code: 'BAD_USER_INPUT' },
-    });
-  }
+  if (typeof value !== 'string' || !withOffset.test(value)) throw invalidDateTime();
   const parsed = DateTime.fromISO(value, { setZone: true });
-  if (!parsed.isValid) {
-    throw new GraphQLError(`Ongeldige DateTime: ${parsed.invalidExplanation ?? value}`, { extensions: { code: 'BAD_USER_INPUT' } });
-  }
+  // A date that does not exist (2026-02-30) matches the pattern but does not parse.
+  if (!parsed.isValid) throw invalidDateTime();
   return parsed.toJSDate();
 }
 
@@ -32,7 +37,7 @@ export const DateTimeScalar = new GraphQLScalarType<Date, string>({
   serialize: (value) => formatDateTime(value as Date | string),
   parseValue: parseDateTime,
   parseLiteral: (ast) => {
-    if (ast.kind !== Kind.STRING) throw new GraphQLError('DateTime moet een tekst zijn.', { extensions: { code: 'BAD_USER_INPUT' } });
+    if (ast.kind !== Kind.STRING) throw invalidDateTime();
     return parseDateTime(ast.value);
   },
 });

@@ -1,9 +1,12 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import { fromAcceptLanguage, type Language } from '../shared/i18n/language';
-import { userErrorTexts } from '../shared/i18n/messages/user-errors.en';
+import { messageIn } from '../shared/i18n/refusals';
+import { t } from '../shared/i18n/translate';
 import { normaliseEmail } from '../shared/validation';
 import type { GraphQLContext } from './context';
+
+export { messageIn };
 
 /** The Dutch text an unexpected error is masked with (format-error.ts); only that one is translated. */
 export const internalErrorMessage = 'Er ging iets mis aan onze kant. Probeer het later opnieuw.';
@@ -14,7 +17,10 @@ export const internalErrorMessage = 'Er ging iets mis aan onze kant. Probeer het
  * Accept-Language, else Dutch. The partner is read (once, through the request's loader) only when
  * the header does not already settle it.
  */
-export async function callerLanguage(context: GraphQLContext, acceptLanguage: string | undefined): Promise<Language> {
+export async function callerLanguage(
+  context: GraphQLContext,
+  acceptLanguage: string | undefined = context.acceptLanguage,
+): Promise<Language> {
   const asked = fromAcceptLanguage(acceptLanguage);
   if (asked === 'en') return 'en';
   const viewer = context.viewer;
@@ -25,12 +31,6 @@ export async function callerLanguage(context: GraphQLContext, acceptLanguage: st
     if (rep?.language === 'en') return 'en';
   }
   return asked ?? 'nl';
-}
-
-/** A message in `language`: the service's Dutch text, or the English text of its code when there is one. */
-export function messageIn(language: Language, code: unknown, dutch: string): string {
-  if (language === 'nl' || typeof code !== 'string') return dutch;
-  return userErrorTexts[code] ?? dutch;
 }
 
 type Entry = { code?: unknown; message?: unknown };
@@ -57,8 +57,44 @@ export function translatePayloads(value: unknown, language: Language): void {
   }
 }
 
+/**
+ * What the HTTP and GraphQL layers themselves refuse (too many requests, a request over a limit, a
+ * date-time that does not parse, a request Apollo cannot read), written from the catalogue in
+ * either language from the values in `extensions`; undefined for any other error.
+ */
+function requestErrorText(error: GraphQLFormattedError, language: Language): GraphQLFormattedError | undefined {
+  const extensions = error.extensions ?? {};
+  const number = (value: unknown) => (typeof value === 'number' ? value : 0);
+  switch (extensions.code) {
+    case 'RATE_LIMITED':
+      return { ...error, message: t(language, 'request.rateLimited') };
+    case 'REQUEST_LIMIT_EXCEEDED':
+      return { ...error, message: t(language, 'request.limit', { measure: String(extensions.measure), limit: number(extensions.limit) }) };
+    case 'BAD_REQUEST':
+      // Apollo's own text (English, technical) stays beside ours for whoever writes the client.
+      return {
+        ...error,
+        message: t(language, 'request.badRequest'),
+        extensions: { ...extensions, detail: typeof extensions.detail === 'string' ? extensions.detail : error.message },
+      };
+  }
+  switch (extensions.reason) {
+    case 'INVALID_DATE_TIME':
+      return { ...error, message: t(language, 'request.invalidDateTime', { field: String(extensions.field ?? 'none') }) };
+    case 'INVALID_CURSOR':
+      return { ...error, message: t(language, 'request.invalidCursor') };
+    case 'INVALID_PAGE_SIZE':
+      return { ...error, message: t(language, 'request.invalidPageSize', { max: number(extensions.max) }) };
+    case 'TO_BEFORE_FROM':
+      return { ...error, message: t(language, 'request.toBeforeFrom') };
+  }
+  return undefined;
+}
+
 /** A formatted GraphQL error in `language`: people-facing codes and the refusals it carries. */
 export function translateError(error: GraphQLFormattedError, language: Language): GraphQLFormattedError {
+  const request = requestErrorText(error, language);
+  if (request) return request;
   if (language === 'nl') return error;
   const code = error.extensions?.code;
   const userErrors = error.extensions?.userErrors;
@@ -94,9 +130,9 @@ export function errorLanguagePlugin(): ApolloServerPlugin<GraphQLContext> {
           const errors = result.errors ?? [];
           if (errors.length === 0 && !hasUserErrors(result.data)) return;
           const language = await callerLanguage(contextValue, request.http?.headers.get('accept-language'));
-          if (language === 'nl') return;
-          translatePayloads(result.data, language);
+          // The request layer's own errors are written in Dutch too (Apollo's are English).
           if (errors.length > 0) result.errors = errors.map((error) => translateError(error, language));
+          translatePayloads(result.data, language);
         },
       };
     },

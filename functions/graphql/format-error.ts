@@ -3,7 +3,8 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { BadRequestError, ForbiddenError, UnauthenticatedError, UserInputError } from '../shared/errors';
 import type { Logger } from '../shared/logger';
 import { internalErrorMessage } from './error-language';
-import { isTokenLimitMessage } from './limits/request-limits';
+import { t } from '../shared/i18n/translate';
+import { isTokenLimitMessage, requestLimits } from './limits/request-limits';
 import { RequestLimitError, requestLimitCode } from './limits/request-limit-error';
 
 /** Codes that Apollo or graphql-js set for problems in the request itself; their messages are safe. */
@@ -29,9 +30,17 @@ export function createErrorFormatter(logger: Logger, exposeInternals: boolean) {
     const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
     const limit = error instanceof GraphQLError && error.originalError instanceof RequestLimitError ? error.originalError : undefined;
     if (limit) return { message: limit.message, extensions: { code: requestLimitCode, measure: limit.measure, limit: limit.limit } };
-    if (isTokenLimitMessage(formatted.message))
-      return { message: 'De vraag is te groot: te veel tokens.', extensions: { code: requestLimitCode, measure: 'tokens' } };
-    if (original instanceof UnauthenticatedError || original instanceof ForbiddenError || original instanceof BadRequestError) {
+    if (isTokenLimitMessage(formatted.message)) {
+      const limit = requestLimits.tokens;
+      return {
+        message: t('nl', 'request.limit', { measure: 'tokens', limit }),
+        extensions: { code: requestLimitCode, measure: 'tokens', limit },
+      };
+    }
+    if (original instanceof BadRequestError) {
+      return { ...base, message: original.message, extensions: { code: original.code, reason: original.reason, ...original.values } };
+    }
+    if (original instanceof UnauthenticatedError || original instanceof ForbiddenError) {
       return { ...base, message: original.message, extensions: { code: original.code } };
     }
     if (original instanceof UserInputError) {
@@ -39,7 +48,7 @@ export function createErrorFormatter(logger: Logger, exposeInternals: boolean) {
     }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && requestErrorCodes.has(code)) {
-      return { ...base, extensions: { code } };
+      return { ...base, extensions: { code, ...reasonOf(formatted) } };
     }
     logger.error('unexpected error in GraphQL operation', { path: formatted.path, error: original });
     return {
@@ -48,4 +57,16 @@ export function createErrorFormatter(logger: Logger, exposeInternals: boolean) {
       extensions: { code: 'INTERNAL_SERVER_ERROR' },
     };
   };
+}
+
+/**
+ * The reason a request error has a text of ours (a DateTime that does not parse), with the input
+ * it names: graphql-js writes `Variable "$input" got invalid value … at "input.startsAt"; …`.
+ */
+function reasonOf(formatted: GraphQLFormattedError): Record<string, string> {
+  if (formatted.extensions?.reason !== 'INVALID_DATE_TIME') return {};
+  const named = /^Variable "\$(\w+)" got invalid value .*? at "([^"]+)";/s.exec(formatted.message);
+  const variable = /^Variable "\$(\w+)" got invalid value/.exec(formatted.message);
+  const field = named?.[2] ?? variable?.[1] ?? (formatted.path ? formatted.path.join('.') : 'none');
+  return { reason: 'INVALID_DATE_TIME', field };
 }

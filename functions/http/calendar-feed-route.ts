@@ -2,6 +2,9 @@ import type { AppServices } from '../app/create-app';
 import { buildCalendarFeedIcs } from '../mail/calendar/meeting-calendar';
 import { textResponse, type HttpRequest, type HttpResponse } from './http-types';
 import type { Route } from './router';
+import type { MessageKey } from '../shared/i18n/catalogues';
+import { defaultLanguage, fromAcceptLanguage } from '../shared/i18n/language';
+import { t } from '../shared/i18n/translate';
 
 const feedPath = /^\/calendar\/([A-Za-z0-9_-]{20,100})\.ics$/;
 
@@ -14,11 +17,15 @@ export function calendarFeedRoutes(services: AppServices): Route[] {
     async (request: HttpRequest): Promise<HttpResponse | undefined> => {
       const token = feedPath.exec(request.path)?.[1];
       if (!token) return undefined;
-      if (request.method !== 'GET' && request.method !== 'HEAD') return textResponse(405, 'Alleen GET.');
+      // A calendar app sends no Accept-Language (or its system's); a person's browser sends theirs.
+      const tr = (key: MessageKey) => t(fromAcceptLanguage(request.headers['accept-language']) ?? defaultLanguage, key);
+      if (request.method !== 'GET' && request.method !== 'HEAD') {
+        const refused = textResponse(405, tr('calendarFeed.onlyGet'));
+        return { ...refused, headers: { ...refused.headers, allow: 'GET, HEAD' } };
+      }
       const feed = await services.calendarFeeds.feed(token);
-      if (!feed) return textResponse(404, 'Deze agenda-link bestaat niet (meer).');
-      if (feed === 'EXPIRED')
-        return textResponse(410, 'Deze agenda-link is een jaar niet gebruikt en werkt niet meer. Maak in de app een nieuwe agenda-link.');
+      if (!feed) return textResponse(404, tr('calendarFeed.notFound'));
+      if (feed === 'EXPIRED') return textResponse(410, tr('calendarFeed.expired'));
       const ics = buildCalendarFeedIcs(feed);
       return {
         status: 200,

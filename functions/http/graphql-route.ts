@@ -1,4 +1,5 @@
 import { ApolloServer, HeaderMap } from '@apollo/server';
+import type { GraphQLFormattedError } from 'graphql';
 import {
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
@@ -8,14 +9,16 @@ import {
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { AppServices } from '../app/create-app';
 import { createContext, type GraphQLContext } from '../graphql/context';
-import { errorLanguagePlugin, messageIn } from '../graphql/error-language';
+import { callerLanguage, errorLanguagePlugin, messageIn, translateError } from '../graphql/error-language';
 import { createErrorFormatter } from '../graphql/format-error';
 import { executableSchema } from '../graphql/executable-schema';
 import { parseOptions, requestLimitRules, requestLimits } from '../graphql/limits/request-limits';
 import { createAuthenticator } from '../shared/auth/authenticate';
 import type { TokenVerifier } from '../shared/auth/token-verifier';
 import { UnauthenticatedError } from '../shared/errors';
-import { fromAcceptLanguage } from '../shared/i18n/language';
+import { fromAcceptLanguage, type Language } from '../shared/i18n/language';
+import { t } from '../shared/i18n/translate';
+import type { Viewer } from '../shared/auth/viewer';
 import { CallerBudget } from '../shared/rate-limit/caller-budget';
 import { rateLimitPlugin } from './rate-limit-plugin';
 import type { HttpRequest, HttpResponse } from './http-types';
@@ -62,9 +65,25 @@ export function createGraphQLRoute(services: AppServices, verifier?: TokenVerifi
   const started = server.start();
   const authenticate = createAuthenticator(services.config, verifier, () => services.clock.now());
 
+  /**
+   * The language of an answer written before or around Apollo (a body too large or not JSON, a
+   * request Apollo cannot read): the caller's, as for every other refusal (error-language.ts).
+   */
+  const languageOf = async (request: HttpRequest, viewer?: Viewer): Promise<Language> => {
+    const acceptLanguage = request.headers['accept-language'];
+    if (!viewer) {
+      try {
+        viewer = await authenticate(request.headers.authorization);
+      } catch (error) {
+        if (!(error instanceof UnauthenticatedError)) throw error;
+      }
+    }
+    return callerLanguage(createContext(services, viewer, acceptLanguage), acceptLanguage);
+  };
+
   return async (request: HttpRequest): Promise<HttpResponse> => {
     await started;
-    if (Buffer.byteLength(request.body) > requestLimits.bodyBytes) return tooLarge();
+    if (Buffer.byteLength(request.body) > requestLimits.bodyBytes) return tooLarge(await languageOf(request));
     let viewer;
     try {
       viewer = await authenticate(request.headers.authorization);
@@ -93,29 +112,50 @@ export function createGraphQLRoute(services: AppServices, verifier?: TokenVerifi
         return {
           status: 400,
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ errors: [{ message: 'De body is geen geldige JSON.', extensions: { code: 'BAD_REQUEST' } }] }),
+          body: JSON.stringify({
+            errors: [{ message: t(await languageOf(request, viewer), 'request.invalidJson'), extensions: { code: 'BAD_REQUEST' } }],
+          }),
         };
       }
     }
     const result = await server.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: request.method, headers, search: request.rawQuery, body },
-      context: async () => createContext(services, viewer),
+      context: async () => createContext(services, viewer, request.headers['accept-language']),
     });
     let text = '';
     if (result.body.kind === 'complete') text = result.body.string;
     else for await (const chunk of result.body.asyncIterator) text += chunk;
     const responseHeaders: Record<string, string> = {};
     for (const [name, value] of result.headers) responseHeaders[name] = value;
-    return { status: result.status ?? 200, headers: responseHeaders, body: text };
+    const status = result.status ?? 200;
+    if (status >= 400 && /"code":"BAD_REQUEST"/.test(text)) text = await inLanguage(text, () => languageOf(request, viewer));
+    return { status, headers: responseHeaders, body: text };
   };
 }
 
-function tooLarge(): HttpResponse {
+/**
+ * Apollo answers a request it cannot read (no query, a GET mutation, a CSRF-suspect content type)
+ * before any plugin runs, in English: its errors are written in the caller's language here, Apollo's
+ * text kept as `extensions.detail`.
+ */
+async function inLanguage(text: string, language: () => Promise<Language>): Promise<string> {
+  let body: { errors?: GraphQLFormattedError[] };
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return text;
+  }
+  if (!Array.isArray(body.errors)) return text;
+  const chosen = await language();
+  return JSON.stringify({ ...body, errors: body.errors.map((error) => translateError(error, chosen)) });
+}
+
+function tooLarge(language: Language): HttpResponse {
   return {
     status: 413,
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
-      errors: [{ message: `De vraag is te groot (meer dan ${requestLimits.bodyBytes} bytes).`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }],
+      errors: [{ message: t(language, 'request.tooLarge', { bytes: requestLimits.bodyBytes }), extensions: { code: 'PAYLOAD_TOO_LARGE' } }],
     }),
   };
 }

@@ -1,3 +1,4 @@
+import { messageIn } from '../shared/i18n/refusals';
 import { escapeHtml } from '../shared/html';
 import { UserInputError } from '../shared/errors';
 import { defaultLanguage, fromAcceptLanguage, languages, localeOf, parseLanguage, type Language } from '../shared/i18n/language';
@@ -122,8 +123,13 @@ export async function recordAnswer<T>(
   }
 }
 
+/** What the service refused, in the page's language (the English text of each refusal's code). */
+export function refusalText(error: UserInputError, page: PageContext): string {
+  return error.userErrors.map((entry) => messageIn(page.language, entry.code, entry.message)).join(' ');
+}
+
 /** The page for an answer the service refused: 404 when its subject is gone, else 409 (cancelled, started, closed). */
 export function answerRefused(error: UserInputError, page: PageContext = dutchPage()): HttpResponse {
   const status = error.userErrors[0]?.code === 'NOT_FOUND' ? 404 : 409;
-  return htmlResponse(status, htmlPage(page.tr('page.answer.closed'), `<p>${escapeHtml(error.message)}</p>`, page));
+  return htmlResponse(status, htmlPage(page.tr('page.answer.closed'), `<p>${escapeHtml(refusalText(error, page))}</p>`, page));
 }

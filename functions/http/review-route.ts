@@ -5,7 +5,7 @@ import { outcomeLabels, reviewId } from '../modules/projects/consolidation-revie
 import type { ConsolidationOutcome, ProjectRecord, ReviewRecord } from '../modules/projects/project';
 import { reviewLinkPurpose } from '../modules/projects/review-email.renderer';
 import { UserInputError } from '../shared/errors';
-import { answerRefused, htmlPage, type PageContext } from './html-page';
+import { answerRefused, htmlPage, refusalText, type PageContext } from './html-page';
 import { htmlResponse, type HttpRequest, type HttpResponse } from './http-types';
 import { verifyLinkClaims } from './link-token';
 
@@ -97,7 +97,7 @@ export function createReviewRoute(services: AppServices) {
       if (!(error instanceof UserInputError)) throw error;
       const [first] = error.userErrors;
       if (first?.code === 'NOT_FOUND') return notFound(page);
-      if (first?.field?.[1] && ['thirdParty', 'spinOffName', 'note'].includes(first.field[1])) return formAgain(error.message);
+      if (first?.field?.[1] && ['thirdParty', 'spinOffName', 'note'].includes(first.field[1])) return formAgain(refusalText(error, page));
       return answerRefused(error, page);
     }
     const answered = saved.reviews.find((candidate) => candidate.number === number)!.answer!;

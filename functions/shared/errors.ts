@@ -1,3 +1,6 @@
+import type { MessageKey } from './i18n/catalogues';
+import { t } from './i18n/translate';
+
 /**
  * Domain errors. Services throw these; the GraphQL layer turns them into `userErrors` entries or
  * GraphQL errors with an `extensions.code`. Anything else is an internal error and is masked.
@@ -58,12 +61,24 @@ export class VersionConflictError extends Error {
   }
 }
 
-/** A client-supplied argument that is malformed (a bad cursor, an unparsable date). */
+const badRequestTexts = {
+  INVALID_CURSOR: 'request.invalidCursor',
+  INVALID_PAGE_SIZE: 'request.invalidPageSize',
+  TO_BEFORE_FROM: 'request.toBeforeFrom',
+} as const satisfies Record<string, MessageKey>;
+
+/**
+ * A client-supplied argument that is malformed (a bad cursor, a page size out of range). The
+ * `reason` and `values` let the GraphQL layer write it in the caller's language (error-language.ts).
+ */
 export class BadRequestError extends Error {
   readonly code = 'BAD_USER_INPUT';
 
-  constructor(message: string) {
-    super(message);
+  constructor(
+    readonly reason: keyof typeof badRequestTexts,
+    readonly values: Record<string, number> = {},
+  ) {
+    super(t('nl', badRequestTexts[reason], values));
     this.name = 'BadRequestError';
   }
 }

@@ -1189,7 +1189,7 @@ export type NeighbourPayload = {
   userErrors: Array<UserError>;
 };
 
-/** A line of an import that was not imported, and why (Dutch). */
+/** A line of an import that was not imported, and why (in the caller's language, as userErrors). */
 export type NeighbourImportRefusal = {
   __typename?: 'NeighbourImportRefusal';
   /** Line number in the file (the header is line 1). */

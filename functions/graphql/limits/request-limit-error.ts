@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { t } from '../../shared/i18n/translate';
 
 /** The code every refused-for-its-size request answers with (README, docs/security.md). */
 export const requestLimitCode = 'REQUEST_LIMIT_EXCEEDED';
@@ -16,8 +17,6 @@ export class RequestLimitError extends GraphQLError {
     readonly limit: number,
     readonly found?: number,
   ) {
-    super(`De vraag is te groot: ${measure} ${found === undefined ? 'boven' : found + ' boven'} de grens van ${limit}.`, {
-      extensions: { code: requestLimitCode, measure, limit },
-    });
+    super(t('nl', 'request.limit', { measure, limit }), { extensions: { code: requestLimitCode, measure, limit } });
   }
 }

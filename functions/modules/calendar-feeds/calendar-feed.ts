@@ -1,3 +1,4 @@
+import { languageOr, type Language } from '../../shared/i18n/language';
 import { recipientKey } from '../../shared/recipient-key';
 import { invitationRecipients, isActivePartner, type PartnerRecord } from '../partners/partner';
 
@@ -31,6 +32,16 @@ export function feedAccess(owner: CalendarFeedOwner, partner: PartnerRecord | un
   if (!owner.partnerId || !owner.addressKey || !partner || !isActivePartner(partner)) return 'REFUSED';
   const people = [partner.email, ...invitationRecipients(partner).map((person) => person.email)].map(recipientKey);
   return people.includes(owner.addressKey) ? 'OK' : 'REFUSED';
+}
+
+/**
+ * The language the feed's own words are in: the owner's, when they are one of the partner's
+ * representatives (found by the hash of their address); Dutch for a coordinator and a partner's
+ * contact address, who have no language of their own.
+ */
+export function feedLanguage(owner: CalendarFeedOwner, partner: PartnerRecord | undefined): Language {
+  const representative = partner?.representatives.find((rep) => recipientKey(rep.email) === owner.addressKey);
+  return languageOr(representative?.language);
 }
 
 /** Whether this fetch must record the day of use: the first fetch of each day (UTC) writes, others only read. */

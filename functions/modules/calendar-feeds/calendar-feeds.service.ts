@@ -12,7 +12,7 @@ import { meetingVisibleTo } from '../meetings/meeting';
 import type { PartnersRepository } from '../partners/partners.repository';
 import { checkEmail } from '../../shared/validation';
 import { UserInputError } from '../../shared/errors';
-import { feedAccess, needsUseRecorded } from './calendar-feed';
+import { feedAccess, feedLanguage, needsUseRecorded } from './calendar-feed';
 import type { CalendarFeedsRepository } from './calendar-feeds.repository';
 
 export interface CalendarFeedContent {
@@ -95,6 +95,7 @@ export class CalendarFeedsService {
     if (needsUseRecorded(owner, now)) await this.feeds.recordUse(tokenHash, now.toISOString());
     const meetings = await this.meetings.listAllFrom(new Date(now.getTime() - feedHistoryDays * 86_400_000));
     const visible = meetings.filter((meeting) => meetingVisibleTo(owner, meeting));
+    const language = feedLanguage(owner, partner);
     return {
       name: (this.settings.names ?? deStekNames).network,
       prodId: calendarProdId(this.settings.names ?? deStekNames),
@@ -109,7 +110,7 @@ export class CalendarFeedsService {
         status: meeting.status === 'CANCELLED' ? 'CANCELLED' : 'CONFIRMED',
         organizer: this.settings.organizer,
         attendees: [],
-        description: meeting.themes.length > 0 ? t('nl', 'meeting.calendar.themes', { themes: meeting.themes.join(', ') }) : undefined,
+        description: meeting.themes.length > 0 ? t(language, 'meeting.calendar.themes', { themes: meeting.themes.join(', ') }) : undefined,
       })),
     };
   }

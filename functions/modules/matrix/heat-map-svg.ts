@@ -1,3 +1,5 @@
+import { localeOf, type Language } from '../../shared/i18n/language';
+import { t } from '../../shared/i18n/translate';
 import { rankCells, type IdeaRecord, type MatrixSessionRecord } from './matrix';
 
 /** XML text and attribute escaping: labels are typed by people and must not break out of the SVG. */
@@ -22,14 +24,14 @@ function label(text: string, max = 22): string {
   return escapeXml(text.length > max ? `${text.slice(0, max - 1)}…` : text);
 }
 
-/** The heat map of a session: one cell per row and column, coloured by the votes its ideas got. */
-export function renderHeatMapSvg(session: MatrixSessionRecord, ideas: readonly IdeaRecord[]): string {
+/** The heat map of a session: one cell per row and column, coloured by the votes its ideas got; its words in `language`. */
+export function renderHeatMapSvg(session: MatrixSessionRecord, ideas: readonly IdeaRecord[], language: Language = 'nl'): string {
   const cells = rankCells({ session, ideas: [...ideas] });
   const maxVotes = Math.max(0, ...cells.map((cell) => cell.votes));
   const width = labelWidth + session.columns.length * cellWidth;
   const height = headerHeight + session.rows.length * cellHeight;
   const parts = [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="Arial, Helvetica, sans-serif" font-size="13">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" xml:lang="${localeOf[language]}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="Arial, Helvetica, sans-serif" font-size="13">`,
     `<title>${escapeXml(session.question)}</title>`,
     ...session.columns.map(
       (column, index) =>
@@ -44,11 +46,12 @@ export function renderHeatMapSvg(session: MatrixSessionRecord, ideas: readonly I
       const y = headerHeight + cell.row * cellHeight;
       const fill = heatColour(cell.votes, maxVotes);
       const textColour = maxVotes > 0 && cell.votes / maxVotes > 0.5 ? '#ffffff' : '#222222';
-      const ideasLabel = `${cell.ideas.length} ${cell.ideas.length === 1 ? 'idee' : 'ideeën'}`;
+      const ideasLabel = escapeXml(t(language, 'heatMap.ideas', { ideas: cell.ideas.length }));
+      const votesLabel = escapeXml(t(language, 'heatMap.votes', { votes: cell.votes }));
       return (
         `<g data-row="${cell.row}" data-column="${cell.column}" data-votes="${cell.votes}">` +
         `<rect x="${x}" y="${y}" width="${cellWidth}" height="${cellHeight}" fill="${fill}" stroke="#999999"/>` +
-        `<text x="${x + cellWidth / 2}" y="${y + 26}" text-anchor="middle" fill="${textColour}" font-weight="bold">${cell.votes} ${cell.votes === 1 ? 'stem' : 'stemmen'}</text>` +
+        `<text x="${x + cellWidth / 2}" y="${y + 26}" text-anchor="middle" fill="${textColour}" font-weight="bold">${votesLabel}</text>` +
         `<text x="${x + cellWidth / 2}" y="${y + 44}" text-anchor="middle" fill="${textColour}">${ideasLabel}</text></g>`
       );
     }),

@@ -1,3 +1,4 @@
+import { callerLanguage } from '../../graphql/error-language';
 import type { GraphQLContext } from '../../graphql/context';
 import type { Resolvers } from '../../graphql/generated/resolvers-types';
 import { toConnection, withUserErrors } from '../../graphql/payload';
@@ -84,7 +85,7 @@ export const matrixResolvers: Resolvers = {
     },
     votesLeft: async (view, args, context) =>
       context.services.matrix.votesLeft({ viewer: context.viewer, guestToken: args.guestToken }, await stateOf(view, context)),
-    heatMapUrl: ({ session }, _args, { services }) => services.matrix.heatMapUrl(session.id),
+    heatMapUrl: async ({ session }, _args, context) => context.services.matrix.heatMapUrl(session.id, await callerLanguage(context)),
     markdown: async (view, _args, context) => {
       const state = await stateOf(view, context);
       return renderMatrixMarkdown(state.session, state.ideas);

@@ -1,3 +1,4 @@
+import { defaultLanguage, type Language } from '../../shared/i18n/language';
 import { apiPaths } from '../../shared/links/api-paths';
 import { requireRole, requireViewer } from '../../shared/auth/authorize';
 import type { Viewer } from '../../shared/auth/viewer';
@@ -126,13 +127,13 @@ export class MatrixService {
     return state.session.votesPerParticipant - (state.votesUsed.get(participant.key) ?? 0);
   }
 
-  /** A link to the session's heat map (SVG) that works without a bearer token, for a week. */
-  async heatMapUrl(sessionId: string): Promise<string> {
+  /** A link to the session's heat map (SVG) that works without a bearer token, for a week; its words in `language`. */
+  async heatMapUrl(sessionId: string, language: Language = defaultLanguage): Promise<string> {
     const now = this.clock.now();
     const token = await signLinkToken(
       this.settings.linkSigningSecret,
       'matrix-heat-map',
-      { sessionId },
+      { sessionId, lang: language },
       new Date(now.getTime() + heatMapLinkLifetimeMs),
       now,
     );

@@ -10,7 +10,7 @@ export const meetingsResolvers: Resolvers = {
     meetings: async (_parent, args, { viewer, services }) => {
       const from = args.from ?? undefined;
       const to = args.to ?? undefined;
-      if (from && to && to.getTime() <= from.getTime()) throw new BadRequestError('to moet na from liggen.');
+      if (from && to && to.getTime() <= from.getTime()) throw new BadRequestError('TO_BEFORE_FROM');
       return toConnection(await services.meetings.list(viewer, { from, to }, pageSize(args.first), args.after ?? undefined));
     },
     meeting: async (_parent, args, { viewer, services }) => (await services.meetings.get(viewer, args.id)) ?? null,

@@ -2,13 +2,16 @@ import { parse } from 'csv-parse/sync';
 import { DateTime } from 'luxon';
 import { LOCAL_TIME_ZONE } from '../../shared/time-zone';
 import { normaliseEmail } from '../../shared/validation';
+import type { MessageKey } from '../../shared/i18n/catalogues';
 import type { Language } from '../../shared/i18n/language';
+import { messageIn } from '../../shared/i18n/refusals';
+import { t } from '../../shared/i18n/translate';
 import { validateNeighbourFields, type ConsentBasis, type NeighbourFields } from './neighbour';
 
 /**
  * Reading a coordinator's list of neighbours (CSV, as Excel or a spreadsheet saves it): `;` or `,`
  * between fields (Belgian Excel writes `;`), a header row in Dutch or English, UTF-8 with or without
- * BOM (`decodeCsvFile` also reads Excel's Windows-1252). Pure: text in, the rows to write and the rows refused (with their line and a Dutch reason) out.
+ * BOM (`decodeCsvFile` also reads Excel's Windows-1252). Pure: text in, the rows to write and the rows refused (with their line, a code and a Dutch reason; `refusalIn` for another language) out.
  */
 export interface CsvRow {
   line: number;
@@ -20,7 +23,31 @@ export interface ImportRefusal {
   /** The address as written on the line, when there is one. */
   email?: string;
   code: string;
+  /** Why, in Dutch; `refusalIn` writes it in another language. */
   message: string;
+  /** What the catalogue's text of the code (`import.refused.<code>`) is filled with. */
+  values?: Record<string, string | number>;
+  /** The field checks the line failed, when it failed those (each with its own code). */
+  problems?: { code: string; message: string }[];
+}
+
+const lineRefusalKeys = {
+  UNREADABLE_LINE: 'import.refused.UNREADABLE_LINE',
+  WRONG_COLUMN_COUNT: 'import.refused.WRONG_COLUMN_COUNT',
+  NO_EMAIL: 'import.refused.NO_EMAIL',
+  INVALID_CONSENT_BASIS: 'import.refused.INVALID_CONSENT_BASIS',
+  INVALID_CONSENT_DATE: 'import.refused.INVALID_CONSENT_DATE',
+  INVALID_LANGUAGE: 'import.refused.INVALID_LANGUAGE',
+  DUPLICATE_IN_FILE: 'import.refused.DUPLICATE_IN_FILE',
+} as const satisfies Record<string, MessageKey>;
+
+type LineRefusalCode = keyof typeof lineRefusalKeys;
+
+/** Why a line was not imported, in `language`: from the catalogue, or the English text of each refused field. */
+export function refusalIn(language: Language, refusal: ImportRefusal): string {
+  if (refusal.code in lineRefusalKeys) return t(language, lineRefusalKeys[refusal.code as LineRefusalCode], refusal.values);
+  if (refusal.problems) return refusal.problems.map((problem) => messageIn(language, problem.code, problem.message)).join(' ');
+  return messageIn(language, refusal.code, refusal.message);
 }
 
 export interface ParsedNeighbourCsv {
@@ -178,6 +205,15 @@ export function decodeCsvFile(bytes: Uint8Array): string {
   }
 }
 
+function lineRefusal(
+  line: number,
+  email: string | undefined,
+  code: LineRefusalCode,
+  values: Record<string, string | number> = {},
+): ImportRefusal {
+  return { line, ...(email ? { email } : {}), code, message: t('nl', lineRefusalKeys[code], values), values };
+}
+
 export function parseNeighbourCsv(input: string, now: Date): ParsedNeighbourCsv {
   const text = input.replace(/^\ufeff/, '');
   // A file decoded with the wrong encoding: names and addresses would be stored (and mailed) garbled.
@@ -209,7 +245,7 @@ export function parseNeighbourCsv(input: string, now: Date): ParsedNeighbourCsv 
   for (const { line, text: recordText } of body) {
     const record = parseRecord(recordText, delimiter);
     if (!record) {
-      refused.push({ line, code: 'UNREADABLE_LINE', message: 'Deze regel kan niet gelezen worden: controleer de aanhalingstekens.' });
+      refused.push(lineRefusal(line, undefined, 'UNREADABLE_LINE'));
       continue;
     }
     const cell = (column: Column) => {
@@ -217,31 +253,32 @@ export function parseNeighbourCsv(input: string, now: Date): ParsedNeighbourCsv 
       return index === undefined ? '' : (record[index] ?? '');
     };
     const email = cell('email');
-    const refuse = (code: string, message: string) => refused.push({ line, ...(email ? { email } : {}), code, message });
+    const refuse = (code: LineRefusalCode, values: Record<string, string | number> = {}) =>
+      refused.push(lineRefusal(line, email, code, values));
     if (record.length !== header.length) {
-      refuse('WRONG_COLUMN_COUNT', `Deze regel heeft ${record.length} kolommen in plaats van ${header.length}.`);
+      refuse('WRONG_COLUMN_COUNT', { found: record.length, expected: header.length });
       continue;
     }
     if (!email) {
-      refuse('NO_EMAIL', 'Geen e-mailadres.');
+      refuse('NO_EMAIL');
       continue;
     }
     const basisText = cell('consentBasis');
     const basis = basisText ? (basisWords[squash(basisText)] ?? (basisText.toUpperCase() as ConsentBasis)) : undefined;
     if (basis && basis !== 'CONSENT' && basis !== 'LEGITIMATE_INTEREST') {
-      refuse('INVALID_CONSENT_BASIS', `"${basisText}" is geen grondslag; schrijf "toestemming" of "gerechtvaardigd belang".`);
+      refuse('INVALID_CONSENT_BASIS', { value: basisText });
       continue;
     }
     const dateText = cell('consentGivenAt');
     const consentGivenAt = dateText ? parseConsentDate(dateText) : undefined;
     if (dateText && !consentGivenAt) {
-      refuse('INVALID_CONSENT_DATE', `"${dateText}" is geen datum; schrijf bijvoorbeeld 3/11/2026 of 2026-11-03.`);
+      refuse('INVALID_CONSENT_DATE', { value: dateText });
       continue;
     }
     const languageText = cell('language');
     const language = languageText ? languageWords[squash(languageText)] : undefined;
     if (languageText && !language) {
-      refuse('INVALID_LANGUAGE', `"${languageText}" is geen taal die we kennen; schrijf "nl" of "en" (of laat leeg voor Nederlands).`);
+      refuse('INVALID_LANGUAGE', { value: languageText });
       continue;
     }
     const fields: NeighbourFields = {
@@ -256,13 +293,19 @@ export function parseNeighbourCsv(input: string, now: Date): ParsedNeighbourCsv 
     };
     const problems = validateNeighbourFields(fields, now);
     if (problems.length > 0) {
-      refuse(problems[0].code, problems.map((p) => p.message).join(' '));
+      refused.push({
+        line,
+        ...(email ? { email } : {}),
+        code: problems[0].code,
+        message: problems.map((p) => p.message).join(' '),
+        problems: problems.map(({ code, message }) => ({ code, message })),
+      });
       continue;
     }
     const key = normaliseEmail(email);
     const earlier = firstLineOf.get(key);
     if (earlier !== undefined) {
-      refuse('DUPLICATE_IN_FILE', `Dit e-mailadres staat al op regel ${earlier}.`);
+      refuse('DUPLICATE_IN_FILE', { line: earlier });
       continue;
     }
     firstLineOf.set(key, line);

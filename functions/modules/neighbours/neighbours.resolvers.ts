@@ -1,8 +1,10 @@
+import { callerLanguage } from '../../graphql/error-language';
 import type { Resolvers } from '../../graphql/generated/resolvers-types';
 import { toConnection, withUserErrors } from '../../graphql/payload';
 import { pageSize } from '../../shared/dynamodb/cursor';
 import { languageEnum } from '../../shared/i18n/language';
 import { neighbourLanguage } from './neighbour';
+import { refusalIn } from './neighbour-csv';
 
 export const neighboursResolvers: Resolvers = {
   Query: {
@@ -19,12 +21,15 @@ export const neighboursResolvers: Resolvers = {
       const result = await withUserErrors('neighbour', () => services.neighbours.add(viewer, input));
       return { ...result, neighbourId: result.neighbour?.id ?? null };
     },
-    importNeighbours: async (_parent, { csv }, { viewer, services }) => {
-      const { report, userErrors } = await withUserErrors('report', () => services.neighbours.importCsv(viewer, csv));
+    importNeighbours: async (_parent, { csv }, context) => {
+      const { report, userErrors } = await withUserErrors('report', () => context.services.neighbours.importCsv(context.viewer, csv));
+      // Each line's reason in the caller's language (its values, e.g. the cell, are only here).
+      const language = report && report.refused.length > 0 ? await callerLanguage(context) : 'nl';
       return {
         imported: report?.imported ?? 0,
         consentDefaulted: report?.consentDefaulted ?? 0,
-        refused: report?.refused.map((r) => ({ ...r, email: r.email ?? null })) ?? [],
+        refused:
+          report?.refused.map((r) => ({ line: r.line, email: r.email ?? null, code: r.code, message: refusalIn(language, r) })) ?? [],
         userErrors,
       };
     },

@@ -20,7 +20,7 @@ export function decodeCursor(cursor: string, expectedAttributes: readonly string
     if (!names.every((name) => typeof record[name] === 'string')) throw new Error('non-string attribute');
     return record as DynamoKey;
   } catch {
-    throw new BadRequestError('Ongeldige cursor: gebruik de endCursor van een vorige pagina.');
+    throw new BadRequestError('INVALID_CURSOR');
   }
 }
 
@@ -28,7 +28,7 @@ export function decodeCursor(cursor: string, expectedAttributes: readonly string
 export function pageSize(first: number | null | undefined, fallback = 20, max = 100): number {
   if (first === null || first === undefined) return fallback;
   if (!Number.isInteger(first) || first < 1 || first > max) {
-    throw new BadRequestError(`first moet een geheel getal tussen 1 en ${max} zijn.`);
+    throw new BadRequestError('INVALID_PAGE_SIZE', { max });
   }
   return first;
 }

@@ -1,4 +1,10 @@
-import { decodeCsvFile, NeighbourCsvError, parseConsentDate, parseNeighbourCsv } from '../../../functions/modules/neighbours/neighbour-csv';
+import {
+  decodeCsvFile,
+  NeighbourCsvError,
+  parseConsentDate,
+  parseNeighbourCsv,
+  refusalIn,
+} from '../../../functions/modules/neighbours/neighbour-csv';
 
 const now = new Date('2026-12-01T09:00:00Z');
 
@@ -49,8 +55,10 @@ describe('reading a neighbours CSV', () => {
         email: 'e@buurt.be',
         code: 'INVALID_LANGUAGE',
         message: '"Frans" is geen taal die we kennen; schrijf "nl" of "en" (of laat leeg voor Nederlands).',
+        values: { value: 'Frans' },
       },
     ]);
+    expect(refusalIn('en', refused[0])).toBe('"Frans" is not a language we know; write "nl" or "en" (or leave it empty for Dutch).');
   });
 
   it('reads "," separated files with English headers in any order', () => {

@@ -12,7 +12,7 @@ function codesInSource(dir: string, found = new Set<string>()): Set<string> {
       if (!['generated', 'mail', 'local'].includes(entry.name)) codesInSource(path, found);
     } else if (entry.name.endsWith('.ts')) {
       const source = readFileSync(path, 'utf8');
-      for (const m of source.matchAll(/UserInputError\.single\(\s*'([A-Z_]+)'/g)) found.add(m[1]);
+      for (const m of source.matchAll(/(?:UserInputError\.single|new NeighbourCsvError)\(\s*'([A-Z_]+)'/g)) found.add(m[1]);
       for (const m of source.matchAll(/(?<!extensions: \{ )code: '([A-Z_]+)'/g)) found.add(m[1]);
     }
   }

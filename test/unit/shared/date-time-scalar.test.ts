@@ -9,7 +9,7 @@ describe('DateTime scalar', () => {
 
   it('refuses a floating time and nonsense', () => {
     for (const value of ['2026-12-03T19:30:00', '2026-13-03T19:30:00+01:00', 'morgen', 42]) {
-      expect(() => parseDateTime(value)).toThrow(/Ongeldige DateTime/);
+      expect(() => parseDateTime(value)).toThrow(/Ongeldige datum en tijd/);
     }
   });
 

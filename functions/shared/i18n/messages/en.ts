@@ -203,4 +203,33 @@ export const en: Catalogue = {
     'You can also unsubscribe without this link: send an email to {address} asking to be unsubscribed, and we will do it for you. Or use the unsubscribe link at the bottom of the latest invitation you got from us.',
   'page.error.notFound': 'Not found.',
   'page.error.internal': 'Something went wrong on our side. Please try again later.',
+  'request.invalidJson': 'The request body is not valid JSON.',
+  'request.tooLarge': 'The request is too large: at most {bytes, number} bytes.',
+  'request.rateLimited': 'Too many requests in a short time. Please try again in a moment.',
+  'request.limit':
+    'The request is too large: {measure, select, depth {nested too deeply} aliases {too many aliases} directives {too many directives} tokens {too many tokens} other {too many fields and lists together}} (at most {limit, number}).',
+  'request.badRequest': 'This is not a valid GraphQL request over HTTP. The details are in extensions.detail.',
+  'request.invalidDateTime':
+    '{field, select, none {Invalid date and time} other {Invalid date and time in {field}}}: use ISO 8601 with a time zone, e.g. 2026-12-03T19:30:00+01:00.',
+  'request.invalidCursor': 'Invalid cursor: use the endCursor of a previous page.',
+  'request.invalidPageSize': 'first must be a whole number from 1 to {max}.',
+  'request.toBeforeFrom': 'to must be after from.',
+
+  'import.refused.UNREADABLE_LINE': 'This line cannot be read: check the quotation marks.',
+  'import.refused.WRONG_COLUMN_COUNT': 'This line has {found} columns instead of {expected}.',
+  'import.refused.NO_EMAIL': 'No email address.',
+  'import.refused.INVALID_CONSENT_BASIS': '"{value}" is not a basis of consent; write "consent" or "legitimate interest".',
+  'import.refused.INVALID_CONSENT_DATE': '"{value}" is not a date; write for example 3/11/2026 or 2026-11-03.',
+  'import.refused.INVALID_LANGUAGE': '"{value}" is not a language we know; write "nl" or "en" (or leave it empty for Dutch).',
+  'import.refused.DUPLICATE_IN_FILE': 'This email address is already on line {line}.',
+
+  'heatMap.title': 'Heat map',
+  'heatMap.invalidLink': 'Open the session in the app again for a new link.',
+  'heatMap.notFound': 'This matrix session no longer exists.',
+  'heatMap.votes': '{votes, plural, one {# vote} other {# votes}}',
+  'heatMap.ideas': '{ideas, plural, one {# idea} other {# ideas}}',
+
+  'calendarFeed.onlyGet': 'This calendar link can only be read (GET).',
+  'calendarFeed.notFound': 'This calendar link does not exist (any more).',
+  'calendarFeed.expired': 'This calendar link has not been used for a year and no longer works. Make a new calendar link in the app.',
 };

@@ -204,4 +204,33 @@ export const nl = {
     'Afmelden kan ook zonder deze link: stuur een mail naar {address} met de vraag om je af te melden, dan doen wij het voor je. Of gebruik de afmeldlink onderaan de laatste uitnodiging die je van ons kreeg.',
   'page.error.notFound': 'Niet gevonden.',
   'page.error.internal': 'Er ging iets mis aan onze kant. Probeer het later opnieuw.',
+  'request.invalidJson': 'De body van de vraag is geen geldige JSON.',
+  'request.tooLarge': 'De vraag is te groot: hoogstens {bytes, number} bytes.',
+  'request.rateLimited': 'Te veel vragen in korte tijd. Probeer het zo opnieuw.',
+  'request.limit':
+    'De vraag is te groot: {measure, select, depth {te diep genest} aliases {te veel aliassen} directives {te veel directieven} tokens {te veel tokens} other {te veel velden en lijsten samen}} (hoogstens {limit, number}).',
+  'request.badRequest': 'Dit is geen geldige GraphQL-vraag over HTTP. De details staan in extensions.detail.',
+  'request.invalidDateTime':
+    '{field, select, none {Ongeldige datum en tijd} other {Ongeldige datum en tijd in {field}}}: gebruik ISO 8601 met tijdzone, bv. 2026-12-03T19:30:00+01:00.',
+  'request.invalidCursor': 'Ongeldige cursor: gebruik de endCursor van een vorige pagina.',
+  'request.invalidPageSize': 'first moet een geheel getal tussen 1 en {max} zijn.',
+  'request.toBeforeFrom': 'to moet na from liggen.',
+
+  'import.refused.UNREADABLE_LINE': 'Deze regel kan niet gelezen worden: controleer de aanhalingstekens.',
+  'import.refused.WRONG_COLUMN_COUNT': 'Deze regel heeft {found} kolommen in plaats van {expected}.',
+  'import.refused.NO_EMAIL': 'Geen e-mailadres.',
+  'import.refused.INVALID_CONSENT_BASIS': '"{value}" is geen grondslag; schrijf "toestemming" of "gerechtvaardigd belang".',
+  'import.refused.INVALID_CONSENT_DATE': '"{value}" is geen datum; schrijf bijvoorbeeld 3/11/2026 of 2026-11-03.',
+  'import.refused.INVALID_LANGUAGE': '"{value}" is geen taal die we kennen; schrijf "nl" of "en" (of laat leeg voor Nederlands).',
+  'import.refused.DUPLICATE_IN_FILE': 'Dit e-mailadres staat al op regel {line}.',
+
+  'heatMap.title': 'Heatmap',
+  'heatMap.invalidLink': 'Vraag de sessie opnieuw op in de app voor een nieuwe link.',
+  'heatMap.notFound': 'Deze matrixsessie bestaat niet meer.',
+  'heatMap.votes': '{votes, plural, one {# stem} other {# stemmen}}',
+  'heatMap.ideas': '{ideas, plural, one {# idee} other {# ideeën}}',
+
+  'calendarFeed.onlyGet': 'Deze agenda-link kan alleen gelezen worden (GET).',
+  'calendarFeed.notFound': 'Deze agenda-link bestaat niet (meer).',
+  'calendarFeed.expired': 'Deze agenda-link is een jaar niet gebruikt en werkt niet meer. Maak in de app een nieuwe agenda-link.',
 } as const;

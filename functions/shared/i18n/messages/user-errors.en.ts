@@ -21,6 +21,7 @@ export const userErrorTexts: Readonly<Record<string, string>> = {
   CONSENT_IN_FUTURE: 'The date of consent cannot be in the future.',
   DUPLICATE_EMAIL: 'This email address appears more than once.',
   DUPLICATE_LABEL: 'This name appears more than once.',
+  EMPTY_FILE: 'The file is empty, or its first line cannot be read.',
   EMPTY_AXIS: 'A name cannot be empty.',
   EMPTY_ENGAGEMENT: 'Say what the partner commits to.',
   END_BEFORE_START: 'The end must be after the start.',
@@ -37,6 +38,8 @@ export const userErrorTexts: Readonly<Record<string, string>> = {
   INVALID_RESPONSE: 'This answer is not valid.',
   INVALID_VOTE_BUDGET: 'The number of votes is not valid.',
   IS_PARTNER: 'This address belongs to a partner.',
+  MISSING_COLUMNS:
+    'The first line must name the columns, at least business name, email and address. For example: businessname;contactname;email;address;source;basis;consentdate',
   MEETING_CANCELLED: 'This meeting has been cancelled.',
   MEETING_HELD: 'This meeting has already taken place.',
   MEETING_NOT_PLANNED: 'This meeting is not planned.',
@@ -78,6 +81,7 @@ export const userErrorTexts: Readonly<Record<string, string>> = {
   TOO_MANY_CHANGES: 'Too many changes at once.',
   TOO_MANY_DECISIONS: 'Too many decisions at once.',
   TOO_MANY_ENGAGEMENTS: 'Too many engagements at once.',
+  TOO_MANY_ROWS: 'One import may hold at most 2,000 lines; split the file.',
   TOPICS_CLOSED: 'Proposing topics is closed.',
   TOPICS_CLOSE_AFTER_START: 'Proposing topics must close before the meeting starts.',
   TRANSITION_NOT_ALLOWED: 'This change of status is not allowed.',
@@ -86,6 +90,8 @@ export const userErrorTexts: Readonly<Record<string, string>> = {
   UNKNOWN_NEIGHBOUR: 'This neighbour does not exist.',
   UNKNOWN_PARTNER: 'This partner does not exist.',
   UNKNOWN_PROJECT: 'This project does not exist.',
+  UNREADABLE_CHARACTERS:
+    'The file holds characters that cannot be read (a "\ufffd" instead of e.g. é or ë). Save it as "CSV UTF-8" and try again.',
   UNREADABLE_LINE: 'This line cannot be read: check the quotation marks.',
   VERSION_CONFLICT: 'Someone else has changed this in the meantime. Reload it and try again.',
 
