@@ -5,6 +5,11 @@ const style = `
   body { font: 15px/1.45 system-ui, sans-serif; margin: 2rem auto; max-width: 70rem; padding: 0 1rem; color: #1d1d1b; }
   table { border-collapse: collapse; width: 100%; }
   th, td { text-align: left; padding: .35rem .6rem; border-bottom: 1px solid #ddd; vertical-align: top; }
+  /* A phone reads the list as cards: one line per cell, long addresses wrap instead of widening the page. */
+  @media (max-width: 40rem) {
+    table, tbody, tr, td { display: block; } thead { display: none; }
+    td { border: 0; padding: .1rem .6rem; overflow-wrap: anywhere; } tr { border-bottom: 1px solid #ddd; padding: .4rem 0; }
+  }
   th { background: #f4f4f2; }
   pre { background: #f7f7f5; padding: .8rem; overflow-x: auto; white-space: pre-wrap; word-break: break-word; }
   iframe { width: 100%; height: 32rem; border: 1px solid #ccc; background: #fff; }

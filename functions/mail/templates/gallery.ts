@@ -31,6 +31,8 @@ export interface GalleryData {
   reason: string;
   link: string;
   names: NetworkNames;
+  /** The project of the consolidation-review samples; the meeting's title stands in when left out. */
+  project?: string;
   /** The matrix idea of the idea-promoted sample; the other fields stand in when left out. */
   idea?: { question: string; title: string; motivation: string };
 }
@@ -43,6 +45,7 @@ export const friendlyData: GalleryData = {
   reason: 'De zaal is niet vrij',
   link: 'https://destek.example/a',
   names: deStekNames,
+  project: 'Repair café Sint-Pieters',
   idea: {
     question: 'Wat kunnen we samen starten in de Sint-Pietersaalststraat?',
     title: 'Een gedeelde bakfiets voor leveringen in de buurt',
@@ -153,6 +156,7 @@ export function gallerySamples(data: GalleryData = friendlyData): GallerySample[
       ['request', 'coordinator'],
       ['coordinator', 'coordinator'],
     ] as const;
+    const project = data.project ?? data.title;
     for (const [step, role] of reviewCases) {
       const link = role === 'promoter' ? answer('REVIEW') : undefined;
       samples.push({
@@ -165,7 +169,7 @@ export function gallerySamples(data: GalleryData = friendlyData): GallerySample[
           names: data.names,
           recipientName: data.person,
           partnerName: data.business,
-          projectName: data.title,
+          projectName: project,
           promoterName: data.business,
           copyPartnerNames: [data.reason],
           requestedAt: start,
@@ -175,7 +179,7 @@ export function gallerySamples(data: GalleryData = friendlyData): GallerySample[
         }),
         facts: [
           ...(role === 'coordinator' ? [] : [data.person]),
-          data.title,
+          project,
           ...(step === 'request' || role === 'coordinator' ? [data.business] : []),
           ...(step === 'request' && role === 'promoter' ? [data.reason] : []),
         ],

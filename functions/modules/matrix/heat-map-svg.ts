@@ -31,7 +31,7 @@ export function renderHeatMapSvg(session: MatrixSessionRecord, ideas: readonly I
   const width = labelWidth + session.columns.length * cellWidth;
   const height = headerHeight + session.rows.length * cellHeight;
   const parts = [
-    `<svg xmlns="http://www.w3.org/2000/svg" xml:lang="${localeOf[language]}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="Arial, Helvetica, sans-serif" font-size="13">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" xml:lang="${localeOf[language]}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" style="max-width:100%;height:auto" font-family="Arial, Helvetica, sans-serif" font-size="13">`,
     `<title>${escapeXml(session.question)}</title>`,
     ...session.columns.map(
       (column, index) =>
