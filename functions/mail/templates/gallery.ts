@@ -31,6 +31,9 @@ export interface GalleryData {
   reason: string;
   link: string;
   names: NetworkNames;
+  /** A meeting theme and a second partner (in copy of a review); the reason stands in when left out. */
+  theme?: string;
+  otherPartner?: string;
   /** The project of the consolidation-review samples; the meeting's title stands in when left out. */
   project?: string;
   /** The matrix idea of the idea-promoted sample; the other fields stand in when left out. */
@@ -46,6 +49,8 @@ export const friendlyData: GalleryData = {
   link: 'https://destek.example/a',
   names: deStekNames,
   project: 'Repair café Sint-Pieters',
+  theme: 'Samen leveren in de buurt',
+  otherPartner: 'Fietsatelier Gent',
   idea: {
     question: 'Wat kunnen we samen starten in de Sint-Pietersaalststraat?',
     title: 'Een gedeelde bakfiets voor leveringen in de buurt',
@@ -113,7 +118,7 @@ export function gallerySamples(data: GalleryData = friendlyData): GallerySample[
         kind,
         language,
         ...meetingSample,
-        themes: [data.reason],
+        themes: [data.theme ?? data.reason],
         cancelReason: data.reason,
         answerLinks: meetingLinks,
       });
@@ -125,7 +130,7 @@ export function gallerySamples(data: GalleryData = friendlyData): GallerySample[
           uid: 'meeting-sample@destek.example',
           sequence: kind === 'invitation' ? 0 : 1,
           title: data.title,
-          description: meetingCalendarDescription([data.reason], language),
+          description: meetingCalendarDescription([data.theme ?? data.reason], language),
           location: data.place,
           startsAt: start,
           endsAt: end,
@@ -142,7 +147,8 @@ export function gallerySamples(data: GalleryData = friendlyData): GallerySample[
           data.person,
           data.title,
           data.place,
-          ...(kind === 'removal' ? [] : [data.reason]),
+          ...(kind === 'removal' ? [] : [data.theme ?? data.reason]),
+          ...(kind === 'cancellation' ? [data.reason] : []),
           ...(kind === 'invitation' || kind === 'removal' ? [data.business] : []),
         ],
         links: kind === 'cancellation' || kind === 'removal' ? [] : Object.values(meetingLinks),
@@ -171,7 +177,7 @@ export function gallerySamples(data: GalleryData = friendlyData): GallerySample[
           partnerName: data.business,
           projectName: project,
           promoterName: data.business,
-          copyPartnerNames: [data.reason],
+          copyPartnerNames: [data.otherPartner ?? data.reason],
           requestedAt: start,
           answerLink: link,
           agendaMeeting: { title: data.title, startsAt: end },
@@ -181,7 +187,7 @@ export function gallerySamples(data: GalleryData = friendlyData): GallerySample[
           ...(role === 'coordinator' ? [] : [data.person]),
           project,
           ...(step === 'request' || role === 'coordinator' ? [data.business] : []),
-          ...(step === 'request' && role === 'promoter' ? [data.reason] : []),
+          ...(step === 'request' && role === 'promoter' ? [data.otherPartner ?? data.reason] : []),
         ],
         links: link ? [link] : [],
       });
