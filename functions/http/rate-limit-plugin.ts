@@ -1,6 +1,7 @@
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import type { GraphQLContext } from '../graphql/context';
+import { t } from '../shared/i18n/translate';
 import type { CallerBudget } from '../shared/rate-limit/caller-budget';
 
 export const rateLimitedCode = 'RATE_LIMITED';
@@ -20,7 +21,7 @@ export function rateLimitPlugin(budget: CallerBudget, now: () => Date): ApolloSe
           if (!viewer) return;
           const verdict = await budget.spend(viewer.id, now());
           if (verdict.allowed) return;
-          throw new GraphQLError('Te veel vragen in korte tijd. Probeer het zo opnieuw.', {
+          throw new GraphQLError(t('nl', 'request.rateLimited'), {
             extensions: {
               code: rateLimitedCode,
               retryAfterSeconds: verdict.retryAfterSeconds,

@@ -88,7 +88,7 @@ export const matrixResolvers: Resolvers = {
     heatMapUrl: async ({ session }, _args, context) => context.services.matrix.heatMapUrl(session.id, await callerLanguage(context)),
     markdown: async (view, _args, context) => {
       const state = await stateOf(view, context);
-      return renderMatrixMarkdown(state.session, state.ideas);
+      return renderMatrixMarkdown(state.session, state.ideas, await callerLanguage(context));
     },
   },
   MatrixCell: {

@@ -110,5 +110,17 @@ describe('matrix result', () => {
     expect(markdown).toContain('1. **Soep \\*gratis\\*** (Buren × Koken & bakken): 2 stemmen; bijdragen van Bakker \\[x\\]');
     expect(markdown).toContain('### Groen × Hout (1 stem)\n\n1. **b**: 1 stem; bijdragen van Auteur');
     expect(markdown).not.toContain('### Buren × Hout');
+    const english = renderMatrixMarkdown(session, ideas, 'en');
+    expect(english).toContain('## Matrix session: Wat \\<starten\\> we?');
+    expect(english).toContain('1. **Soep \\*gratis\\*** (Buren × Koken & bakken): 2 votes; contributions from Bakker \\[x\\]');
+    expect(english).toContain('### Groen × Hout (1 vote)');
+    expect(english).not.toMatch(/stem|bijdragen|Rijen/);
+  });
+
+  it("writes the heat map's words in English for an English reader", () => {
+    const svg = renderHeatMapSvg(session, ideas, 'en');
+    expect(svg).toContain('>2 votes</text>');
+    expect(svg).toContain('>1 idea</text>');
+    expect(svg).not.toMatch(/stemmen|ideeën/);
   });
 });

@@ -223,6 +223,13 @@ export const en: Catalogue = {
   'import.refused.INVALID_LANGUAGE': '"{value}" is not a language we know; write "nl" or "en" (or leave it empty for Dutch).',
   'import.refused.DUPLICATE_IN_FILE': 'This email address is already on line {line}.',
 
+  'matrix.markdown.title': 'Matrix session: {question}',
+  'matrix.markdown.summary':
+    'Rows: {rows}. Columns: {columns}. {votes, plural, one {# vote} other {# votes}} per participant; {status, select, CLOSED {closed} other {still open}}.',
+  'matrix.markdown.allIdeas': 'All ideas',
+  'matrix.markdown.noIdeas': 'No ideas.',
+  'matrix.markdown.idea': '{rank}. **{title}**{cell}: {votes, plural, one {# vote} other {# votes}}; contributions from {by}',
+
   'heatMap.title': 'Heat map',
   'heatMap.invalidLink': 'Open the session in the app again for a new link.',
   'heatMap.notFound': 'This matrix session no longer exists.',

@@ -224,6 +224,13 @@ export const nl = {
   'import.refused.INVALID_LANGUAGE': '"{value}" is geen taal die we kennen; schrijf "nl" of "en" (of laat leeg voor Nederlands).',
   'import.refused.DUPLICATE_IN_FILE': 'Dit e-mailadres staat al op regel {line}.',
 
+  'matrix.markdown.title': 'Matrixsessie: {question}',
+  'matrix.markdown.summary':
+    'Rijen: {rows}. Kolommen: {columns}. {votes, plural, one {# stem} other {# stemmen}} per deelnemer; {status, select, CLOSED {afgesloten} other {nog open}}.',
+  'matrix.markdown.allIdeas': 'Alle ideeën',
+  'matrix.markdown.noIdeas': 'Geen ideeën.',
+  'matrix.markdown.idea': '{rank}. **{title}**{cell}: {votes, plural, one {# stem} other {# stemmen}}; bijdragen van {by}',
+
   'heatMap.title': 'Heatmap',
   'heatMap.invalidLink': 'Vraag de sessie opnieuw op in de app voor een nieuwe link.',
   'heatMap.notFound': 'Deze matrixsessie bestaat niet meer.',
