@@ -49,7 +49,9 @@ function reviewForm(
   const current = review.answer
     ? `<p>${withBold((answer) => page.tr('page.review.current', { answer }), outcomeLabel(review.answer.outcome, page))}</p>`
     : '';
-  return `<p>${withBold((project) => page.tr('page.review.question', { project }), project.name)}</p>${asked}${current}
+  // "Consolidation" is abstract for small entrepreneurs: the page says what the question is for, as the email does.
+  return `<p>${withBold((project) => page.tr('page.review.question', { project }), project.name)}</p>
+<p style="color:#444">${escapeHtml(page.tr('review.whatItIs'))}</p>${asked}${current}
 ${problem ? `<p style="color:#a40000"><strong>${escapeHtml(problem)}</strong></p>` : ''}
 <form method="post" action="review"><input type="hidden" name="token" value="${escapeHtml(token)}"><input type="hidden" name="lang" value="${page.language}">
 <fieldset style="border:0;padding:0">${options}</fieldset>

@@ -218,6 +218,7 @@ describe('texts in the caller’s language (issue 16)', () => {
     expect(inEnglish.body).toContain('Say to whom the project is handed over.');
     expect(inEnglish.body).toContain('Naar de buurt');
     expect(inEnglish.body).not.toContain('Zeg aan wie');
+    expect(inEnglish.body).toContain('A consolidation review is a short question to the promoter');
     const dutch = await answer('nl');
     expect(dutch.status).toBe(400);
     expect(dutch.body).not.toContain('Say to whom');
