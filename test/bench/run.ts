@@ -1,3 +1,5 @@
+// First: NODE_ENV=production before graphql and Apollo load (as-deployed.ts says why).
+import './as-deployed';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
