@@ -1,6 +1,7 @@
 import type { Partstat } from '../../mail/calendar/meeting-calendar';
 import type { UserErrorEntry } from '../../shared/errors';
 import { checkText, cleanList, compact } from '../../shared/validation';
+import { compareKeys } from '../../shared/compare-keys';
 
 /** A network meeting (overlegvergadering) as stored. Pure types and rules; no I/O here. */
 export type MeetingStatus = 'PLANNED' | 'HELD' | 'CANCELLED';
@@ -134,9 +135,7 @@ export function newInvitations(partnerIds: readonly string[], at: string): Recor
 
 /** Invitations in a stable order: as invited, then by partner id. */
 export function invitationList(meeting: MeetingRecord): InvitationRecord[] {
-  return Object.values(meeting.invitations).sort(
-    (a, b) => a.invitedAt.localeCompare(b.invitedAt) || a.partnerId.localeCompare(b.partnerId),
-  );
+  return Object.values(meeting.invitations).sort((a, b) => compareKeys(a.invitedAt, b.invitedAt) || compareKeys(a.partnerId, b.partnerId));
 }
 
 const partstatByResponse: Record<RsvpResponse, Partstat> = {

@@ -7,6 +7,7 @@ import { capacityOf, partnerEngagements } from './capacity';
 import { remindersSent, reviewId, reviewStatus } from './consolidation-review';
 import { countsAgainstCapacity, openIntakeItems, openReview, type ProjectRecord } from './project';
 import type { EngagementView, ReviewView } from './project-views';
+import { compareKeys } from '../../shared/compare-keys';
 
 async function loadPartner(id: string | undefined, { loaders }: GraphQLContext): Promise<PartnerRecord | null> {
   return id ? ((await loaders.partner.load(id)) ?? null) : null;
@@ -23,7 +24,7 @@ function reviewView(project: ProjectRecord, number: number | undefined): ReviewV
 
 function projectEngagements(project: ProjectRecord): EngagementView[] {
   return Object.values(project.engagements)
-    .sort((a, b) => a.engagedAt.localeCompare(b.engagedAt) || a.partnerId.localeCompare(b.partnerId))
+    .sort((a, b) => compareKeys(a.engagedAt, b.engagedAt) || compareKeys(a.partnerId, b.partnerId))
     .map((engagement) => ({ engagement, projectStatus: project.status, project }));
 }
 
