@@ -2,6 +2,7 @@ import type { Partstat } from '../../mail/calendar/meeting-calendar';
 import type { UserErrorEntry } from '../../shared/errors';
 import { checkText, cleanList, compact } from '../../shared/validation';
 import { compareKeys } from '../../shared/compare-keys';
+import type { PartnerRecord } from '../partners/partner';
 
 /** A network meeting (overlegvergadering) as stored. Pure types and rules; no I/O here. */
 export type MeetingStatus = 'PLANNED' | 'HELD' | 'CANCELLED';
@@ -132,6 +133,12 @@ export function isOpenForChanges(meeting: MeetingRecord): UserErrorEntry | undef
 export function newInvitations(partnerIds: readonly string[], at: string): Record<string, InvitationRecord> {
   return Object.fromEntries(partnerIds.map((partnerId) => [partnerId, { partnerId, response: 'NEEDS_ACTION' as const, invitedAt: at }]));
 }
+
+/**
+ * An invitation as the API answers it: with its partner when the list's resolver loaded the
+ * partners of the whole list at once (one promise per list instead of one per invitation).
+ */
+export type InvitationView = InvitationRecord & { partner?: PartnerRecord };
 
 /** Invitations in a stable order: as invited, then by partner id. */
 export function invitationList(meeting: MeetingRecord): InvitationRecord[] {
