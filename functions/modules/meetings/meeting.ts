@@ -140,6 +140,20 @@ export function newInvitations(partnerIds: readonly string[], at: string): Recor
  */
 export type InvitationView = InvitationRecord & { partner?: PartnerRecord };
 
+/**
+ * The view written out field by field: a fresh object of one shape, where spreading a record read
+ * from DynamoDB (built key by key) copies slowly and leaves the resolvers reading many shapes.
+ */
+export function invitationView(invitation: InvitationRecord, partner: PartnerRecord): InvitationView {
+  return {
+    partnerId: invitation.partnerId,
+    response: invitation.response,
+    invitedAt: invitation.invitedAt,
+    respondedAt: invitation.respondedAt,
+    partner,
+  };
+}
+
 /** Invitations in a stable order: as invited, then by partner id. */
 export function invitationList(meeting: MeetingRecord): InvitationRecord[] {
   return Object.values(meeting.invitations).sort((a, b) => compareKeys(a.invitedAt, b.invitedAt) || compareKeys(a.partnerId, b.partnerId));

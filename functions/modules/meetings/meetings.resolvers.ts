@@ -3,7 +3,7 @@ import { toConnection, withUserErrors } from '../../graphql/payload';
 import { selectsField } from '../../graphql/selection';
 import { BadRequestError } from '../../shared/errors';
 import { pageSize } from '../../shared/dynamodb/cursor';
-import { agendaItemKind, invitationList, topicsCloseAt } from './meeting';
+import { agendaItemKind, invitationList, invitationView, topicsCloseAt } from './meeting';
 import { attendanceRate } from './meeting-minutes';
 
 export const meetingsResolvers: Resolvers = {
@@ -53,7 +53,7 @@ export const meetingsResolvers: Resolvers = {
       const partners = await loaders.partner.loadMany(invitations.map((invitation) => invitation.partnerId));
       return invitations.map((invitation, i) => {
         const partner = partners[i];
-        return partner && !(partner instanceof Error) ? { ...invitation, partner } : invitation;
+        return partner && !(partner instanceof Error) ? invitationView(invitation, partner) : invitation;
       });
     },
     agenda: (meeting) => meeting.agenda,
