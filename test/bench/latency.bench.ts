@@ -5,7 +5,7 @@ import { typeDefs } from '../../functions/graphql/generated/type-defs';
 import { graphqlRoutes } from '../../functions/http/graphql-routes';
 import { httpLambda } from '../../functions/runtime/http-lambda';
 import { apiEvent, devSecret, linkSecret } from '../support/test-app';
-import { elapsedMs, median, percentile, round, rssSampler, type Bench, type BenchRow } from './bench-kit';
+import { elapsedMs, localApiEnv, median, percentile, round, rssSampler, type Bench, type BenchRow } from './bench-kit';
 import type { Seeded } from './bench-data';
 import { operations, seeded, type Operation } from './bench-operations';
 
@@ -104,16 +104,8 @@ const handlers = new Map<string, ReturnType<typeof httpLambda>>();
 export async function handlerCall(operation: Operation, data: Seeded, dynamoEndpoint: string): Promise<() => Promise<string>> {
   const tableName = data.t.app.config.tableName;
   if (!handlers.has(tableName)) {
-    Object.assign(process.env, {
-      STAGE: 'local',
-      TABLE_NAME: tableName,
-      DYNAMODB_ENDPOINT: dynamoEndpoint,
-      AWS_REGION: 'eu-west-1',
-      AWS_ACCESS_KEY_ID: 'local',
-      AWS_SECRET_ACCESS_KEY: 'local',
-      LINK_SIGNING_SECRET: linkSecret,
-      DEV_JWT_SECRET: devSecret,
-      LOG_LEVEL: 'silent',
+    // No per-caller budget: deployed it adds one UpdateItem per request (DynamoDB time, not layers).
+    Object.assign(process.env, localApiEnv(tableName, dynamoEndpoint, { link: linkSecret, devJwt: devSecret }), {
       RATE_LIMIT_PER_MINUTE: '0',
     });
     const handler = httpLambda('api', (app) => graphqlRoutes(app));

@@ -5,6 +5,7 @@ import { Session } from 'node:inspector/promises';
 import { join, relative } from 'node:path';
 import { startDynamoDbLocal } from '../../functions/local/dynamodb-local';
 import { projectRoot } from '../../infra/bundling';
+import { runMain } from './bench-kit';
 import { handlerCall } from './latency.bench';
 import { operations, seeded } from './bench-operations';
 
@@ -83,11 +84,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (require.main === module)
-  main().then(
-    () => process.exit(0),
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
+runMain(module, main);
