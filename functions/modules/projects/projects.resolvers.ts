@@ -1,6 +1,7 @@
 import type { GraphQLContext } from '../../graphql/context';
 import type { Resolvers } from '../../graphql/generated/resolvers-types';
 import { toConnection, withUserErrors } from '../../graphql/payload';
+import { selectsField } from '../../graphql/selection';
 import { pageSize } from '../../shared/dynamodb/cursor';
 import type { PartnerRecord } from '../partners/partner';
 import { capacityOf, partnerEngagements } from './capacity';
@@ -56,7 +57,17 @@ export const projectsResolvers: Resolvers = {
   },
   Project: {
     promoter: (project, _args, context) => loadPartner(project.promoterPartnerId, context),
-    engagements: (project) => projectEngagements(project),
+    // Asked with their partners (or over-capacity, which needs them): the list loads them at once,
+    // in the same batch as the other projects' lists, so the engagement's fields need no promise each.
+    engagements: async (project, _args, { loaders }, info) => {
+      const views = projectEngagements(project);
+      if (!selectsField(info, 'partner') && !selectsField(info, 'overCapacity')) return views;
+      const partners = await loaders.partner.loadMany(views.map((view) => view.engagement.partnerId));
+      return views.map((view, i) => {
+        const partner = partners[i];
+        return partner && !(partner instanceof Error) ? { ...view, partner } : view;
+      });
+    },
     hasBusinessModel: (project) => project.businessModel?.value ?? null,
     businessModelNote: (project) => project.businessModel?.note ?? null,
     fitsCommunityGoals: (project) => project.communityGoals?.value ?? null,
@@ -68,11 +79,12 @@ export const projectsResolvers: Resolvers = {
     spinOffPartner: (project, _args, context) => loadPartner(project.spinOffPartnerId, context),
   },
   Engagement: {
-    partner: async (view, _args, context) => {
-      const partner = view.partner ?? (await loadPartner(view.engagement.partnerId, context));
-      if (!partner) throw new Error(`engaged partner ${view.engagement.partnerId} is missing`);
-      return partner;
-    },
+    partner: (view, _args, context) =>
+      view.partner ??
+      loadPartner(view.engagement.partnerId, context).then((partner) => {
+        if (!partner) throw new Error(`engaged partner ${view.engagement.partnerId} is missing`);
+        return partner;
+      }),
     project: async (view, _args, context) => {
       const project = view.project ?? (await loadProject(view.engagement.projectId, context));
       if (!project) throw new Error(`project ${view.engagement.projectId} of an engagement is missing`);
@@ -81,10 +93,10 @@ export const projectsResolvers: Resolvers = {
     hoursPerMonth: (view) => view.engagement.hoursPerMonth ?? null,
     euros: (view) => view.engagement.euros ?? null,
     energyNote: (view) => view.engagement.energyNote ?? null,
-    overCapacity: async (view, _args, context) => {
+    overCapacity: (view, _args, context) => {
       if (!countsAgainstCapacity(view.projectStatus)) return false;
-      const partner = view.partner ?? (await loadPartner(view.engagement.partnerId, context));
-      return partner ? capacityOf(partner).overCommitted : false;
+      if (view.partner) return capacityOf(view.partner).overCommitted;
+      return loadPartner(view.engagement.partnerId, context).then((partner) => (partner ? capacityOf(partner).overCommitted : false));
     },
     engagedAt: (view) => view.engagement.engagedAt,
     updatedAt: (view) => view.engagement.updatedAt,
