@@ -5,6 +5,7 @@
  * defaults). So this module sets it and must be the first import of run.ts, before anything loads
  * graphql; a bench started otherwise would measure development mode.
  */
-process.env.NODE_ENV = 'production';
+// BENCH_NODE_ENV=development measures what production mode saves (docs/performance.md).
+process.env.NODE_ENV = process.env.BENCH_NODE_ENV ?? 'production';
 
 export {};
