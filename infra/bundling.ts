@@ -50,6 +50,8 @@ export const lambdaBundling: BundlingOptions = {
     '--alias:lru-cache': './node_modules/lru-cache/dist/esm/node/index.min.js',
     // Apollo builds a schema with @graphql-tools only when given `typeDefs`; the API gives it a schema.
     '--alias:@graphql-tools/schema': './functions/runtime/no-graphql-tools-schema.ts',
+    // Apollo's `await import('graphql')` would keep every export of graphql: bundles get the names they use.
+    '--alias:graphql': './functions/runtime/graphql-in-bundles.mjs',
   },
   // Sizes are printed by `npm run bundle-size`; synthesis shows only problems.
   logLevel: LogLevel.WARNING,

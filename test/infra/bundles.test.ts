@@ -88,6 +88,31 @@ describe('Lambda bundles', () => {
       expect({ left, bundled: inputs.some((input) => input.includes(left)) }).toEqual({ left, bundled: false });
   });
 
+  it('gives the API of graphql only what its code and Apollo import (functions/runtime/graphql-in-bundles.mjs)', () => {
+    // What is in the output: esbuild parses every file graphql's index re-exports, and drops the unused ones.
+    const graphqlFiles = Object.values(reports.get('api')!.metafile.outputs)
+      .flatMap((output) => Object.entries(output.inputs))
+      .filter(([input, { bytesInOutput }]) => input.includes('node_modules/graphql/') && bytesInOutput > 0)
+      .map(([input]) => input)
+      .map((input) => input.slice(input.lastIndexOf('node_modules/graphql/') + 'node_modules/graphql/'.length));
+    // Kept by Apollo's `await import('graphql')` until the alias: none of them is ever called.
+    for (const unused of [
+      'graphql.mjs',
+      'execution/subscribe.mjs',
+      'utilities/findBreakingChanges.mjs',
+      'utilities/buildClientSchema.mjs',
+      'utilities/introspectionFromSchema.mjs',
+      'utilities/lexicographicSortSchema.mjs',
+      'utilities/stripIgnoredCharacters.mjs',
+      'utilities/resolveSchemaCoordinate.mjs',
+      'validation/rules/custom/NoDeprecatedCustomRule.mjs',
+    ])
+      expect({ unused, bundled: graphqlFiles.includes(unused) }).toEqual({ unused, bundled: false });
+    // What it needs is there, once (the ES module build only).
+    expect(graphqlFiles).toEqual(expect.arrayContaining(['execution/execute.mjs', 'validation/validate.mjs', 'language/parser.mjs']));
+    expect(graphqlFiles.filter((file) => !file.endsWith('.mjs'))).toEqual([]);
+  });
+
   it('gives the SES events function DynamoDB only: no secret, no GraphQL, no mail', () => {
     expect(sdkClientsIn('ses-events')).toEqual(['@aws-sdk/client-dynamodb']);
     expect(packagesIn('ses-events')).not.toContain('graphql');
