@@ -1,6 +1,17 @@
 import { makeExecutableSchema } from '@graphql-tools/schema';
-import { buildSchema, isObjectType, isScalarType, printSchema, validateSchema, type GraphQLScalarType, type GraphQLSchema } from 'graphql';
-import { executableSchema, setResolversInPlace } from '../../../functions/graphql/executable-schema';
+import {
+  assertValidSchema,
+  buildASTSchema,
+  buildSchema,
+  isObjectType,
+  parse,
+  isScalarType,
+  printSchema,
+  validateSchema,
+  type GraphQLScalarType,
+  type GraphQLSchema,
+} from 'graphql';
+import { executableSchema, schemaBuildOptions, setResolversInPlace } from '../../../functions/graphql/executable-schema';
 import { typeDefs } from '../../../functions/graphql/generated/type-defs';
 import { resolvers } from '../../../functions/graphql/resolvers';
 
@@ -13,6 +24,14 @@ describe('the executable schema', () => {
 
   it('is built from SDL that passes every one of graphql’s SDL and schema checks', () => {
     expect(() => buildSchema(typeDefs)).not.toThrow();
+    expect(validateSchema(executableSchema({ assumeValidSDL: true, assumeValid: false }))).toEqual([]);
+  });
+
+  it('is marked valid, so graphql and Apollo do not validate it again at cold start', () => {
+    // A schema graphql refuses (a type without fields) passes unchecked when built with the API's options.
+    const invalidSdl = parse('type Query { a: Int } type Empty');
+    expect(() => assertValidSchema(buildASTSchema(invalidSdl, { assumeValidSDL: true }))).toThrow('must define one or more fields');
+    expect(() => assertValidSchema(buildASTSchema(invalidSdl, schemaBuildOptions))).not.toThrow();
     expect(validateSchema(schema)).toEqual([]);
   });
 
