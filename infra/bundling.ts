@@ -37,6 +37,8 @@ export const lambdaBundling: BundlingOptions = {
     './plugin/usageReporting/index.js',
     './plugin/schemaReporting/index.js',
     './plugin/inlineTrace/index.js',
+    // The cache-control plugin is given its Disabled variant too (functions/http/graphql-route.ts).
+    './plugin/cacheControl/index.js',
     '@smithy/core/event-streams',
   ],
   // In Lambda the credentials are the execution role's, in the environment: the SDK's provider chain

@@ -1,5 +1,6 @@
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import {
+  ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
   ApolloServerPluginSchemaReportingDisabled,
@@ -34,7 +35,6 @@ export function createApolloServer(services: AppServices): ApolloServer<GraphQLC
     validationRules: requestLimitRules(),
     parseOptions,
     formatError: createErrorFormatter(services.logger, local),
-    // (The cache-control plugin stays: it answers `cache-control: no-store`.)
     plugins: [
       // Apollo's sandbox page exists only on a developer's machine.
       local ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
@@ -50,6 +50,10 @@ export function createApolloServer(services: AppServices): ApolloServer<GraphQLC
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
+      // Apollo's cache-control plugin walks the schema at start and every resolved field, to say
+      // `no-store` to every answer of a schema without @cacheControl hints: the route says so itself
+      // (below), and the plugin is left out of the bundle (infra/bundling.ts).
+      ApolloServerPluginCacheControlDisabled(),
       // Refusals and errors for people in the caller's language (README "Languages").
       errorLanguagePlugin(),
     ],
@@ -106,6 +110,8 @@ export function createGraphQLRoute(services: AppServices, verifier?: TokenVerifi
     else for await (const chunk of result.body.asyncIterator) text += chunk;
     const responseHeaders: Record<string, string> = {};
     for (const [name, value] of result.headers) responseHeaders[name] = value;
+    // Answers are per caller and change with every mutation: never kept by a cache.
+    responseHeaders['cache-control'] = 'no-store';
     return { status: result.status ?? 200, headers: responseHeaders, body: text };
   };
 }

@@ -81,6 +81,7 @@ describe('Lambda bundles', () => {
       'plugin/usageReporting/',
       'plugin/schemaReporting/',
       'plugin/inlineTrace/',
+      'plugin/cacheControl/',
       'submodules/event-streams/',
       'lru-cache/dist/commonjs/',
       '@graphql-tools/',

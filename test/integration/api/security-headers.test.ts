@@ -27,3 +27,18 @@ describe('every page and answer sends frame-ancestors none and nosniff', () => {
     }
   });
 });
+
+describe('GraphQL answers', () => {
+  it('are never kept by a cache: cache-control no-store on data and on errors', async () => {
+    const t = await createTestApp();
+    for (const query of ['{ viewer { role } }', '{ nope }']) {
+      const response = await t.request({
+        method: 'POST',
+        path: apiPaths.graphql,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query }),
+      });
+      expect({ query, cacheControl: response.headers['cache-control'] }).toEqual({ query, cacheControl: 'no-store' });
+    }
+  });
+});
