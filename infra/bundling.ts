@@ -26,7 +26,8 @@ export const lambdaBundling: BundlingOptions = {
   // ES module builds of dependencies first: esbuild drops what they export and nobody imports.
   mainFields: ['module', 'main'],
   // graphql-js skips its development-only checks in production.
-  define: { 'process.env.NODE_ENV': '"production"' },
+  // Code that runs only in a Lambda bundle may ask (functions/graphql/executable-schema.ts: the SDL without descriptions).
+  define: { 'process.env.NODE_ENV': '"production"', 'globalThis.destekLambdaBundle': 'true' },
   bundleAwsSDK: true,
   // Apollo's usage-reporting protobuf (a quarter of the API bundle) serves only plugins the API
   // turns off (functions/http/graphql-route.ts): left out, never loaded. So are those plugins

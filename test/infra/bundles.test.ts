@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { typeDefsWithoutDescriptions } from '../../functions/graphql/generated/type-defs';
 import { bundleReports, packageOf, type BundleReport } from '../../infra/bundle-size';
 import { bundleMetafileContext, handlerEntry, lambdaEntries } from '../../infra/bundling';
 import { synthesize } from './synth';
@@ -112,6 +113,12 @@ describe('Lambda bundles', () => {
     // What it needs is there, once (the ES module build only).
     expect(graphqlFiles).toEqual(expect.arrayContaining(['execution/execute.mjs', 'validation/validate.mjs', 'language/parser.mjs']));
     expect(graphqlFiles.filter((file) => !file.endsWith('.mjs'))).toEqual([]);
+  });
+
+  it('gives the API its SDL without descriptions (functions/graphql/executable-schema.ts)', () => {
+    const bundle = readFileSync(join(reports.get('api')!.dir, 'index.js'), 'utf8');
+    expect(bundle).toContain(JSON.stringify(typeDefsWithoutDescriptions).slice(1, 200));
+    expect(bundle).not.toContain('A problem with the input of a mutation, for a person to read and fix.');
   });
 
   it('gives the SES events function DynamoDB only: no secret, no GraphQL, no mail', () => {

@@ -3,6 +3,7 @@ import {
   assertValidSchema,
   buildASTSchema,
   buildSchema,
+  introspectionFromSchema,
   isObjectType,
   parse,
   isScalarType,
@@ -11,8 +12,8 @@ import {
   type GraphQLScalarType,
   type GraphQLSchema,
 } from 'graphql';
-import { executableSchema, schemaBuildOptions, setResolversInPlace } from '../../../functions/graphql/executable-schema';
-import { typeDefs } from '../../../functions/graphql/generated/type-defs';
+import { executableSchema, schemaBuildOptions, schemaSdl, setResolversInPlace } from '../../../functions/graphql/executable-schema';
+import { typeDefs, typeDefsWithoutDescriptions } from '../../../functions/graphql/generated/type-defs';
 import { resolvers } from '../../../functions/graphql/resolvers';
 
 /**
@@ -33,6 +34,26 @@ describe('the executable schema', () => {
     expect(() => assertValidSchema(buildASTSchema(invalidSdl, { assumeValidSDL: true }))).toThrow('must define one or more fields');
     expect(() => assertValidSchema(buildASTSchema(invalidSdl, schemaBuildOptions))).not.toThrow();
     expect(validateSchema(schema)).toEqual([]);
+  });
+
+  it('is built, in the Lambda bundles, from the same SDL without its descriptions (elsewhere with them)', () => {
+    const withoutDescriptions = (value: unknown): unknown =>
+      Array.isArray(value)
+        ? value.map(withoutDescriptions)
+        : value && typeof value === 'object'
+          ? Object.fromEntries(
+              Object.entries(value)
+                .filter(([key]) => key !== 'description')
+                .map(([key, inner]) => [key, withoutDescriptions(inner)]),
+            )
+          : value;
+    const lean = introspectionFromSchema(buildSchema(typeDefsWithoutDescriptions));
+    // No description line left (printSchema prints each as a quoted line above what it describes).
+    expect(printSchema(buildSchema(typeDefsWithoutDescriptions))).not.toMatch(/^\s*"/m);
+    expect(printSchema(buildSchema(typeDefs))).toMatch(/^\s*"/m);
+    expect(withoutDescriptions(lean)).toEqual(withoutDescriptions(introspectionFromSchema(buildSchema(typeDefs))));
+    expect(typeDefsWithoutDescriptions.length).toBeLessThan(typeDefs.length * 0.6);
+    expect(schemaSdl()).toBe(typeDefs);
   });
 
   it('is the schema makeExecutableSchema builds from the type definitions', () => {
