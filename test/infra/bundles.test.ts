@@ -60,8 +60,9 @@ describe('Lambda bundles', () => {
         (pkg) => pkg === 'graphql' || pkg.startsWith('@apollo/') || pkg.startsWith('@graphql-tools/'),
       );
       expect({ name: entry.name, graphqlPackages }).toEqual({ name: entry.name, graphqlPackages: [] });
-      // Reading mail in every charset (mailparser's iconv-lite) makes the inbound function the one large non-API bundle.
-      const limit = entry.name === 'receive-inbound-mail' ? 2_600_000 : reports.get('api')!.bytes;
+      // Each within the API's 1 MiB, now that the API is smaller than the mail sender (nodemailer, 964 KB);
+      // reading mail in every charset (mailparser's iconv-lite) makes the inbound function the one large bundle.
+      const limit = entry.name === 'receive-inbound-mail' ? 2_600_000 : 1_048_576;
       expect(reports.get(entry.name)!.bytes).toBeLessThan(limit);
     }
   });
@@ -69,10 +70,9 @@ describe('Lambda bundles', () => {
   it('gives the GraphQL function only the SDK clients it calls, and keeps it small', () => {
     expect(sdkClientsIn('api')).toEqual(['@aws-sdk/client-dynamodb', '@aws-sdk/client-secrets-manager']);
     expect(packagesIn('api')).toEqual(expect.arrayContaining(['graphql', '@apollo/server', 'aws-jwt-verify']));
-    // Issue 15's goal is at most 1 MB (1,048,576 bytes). After the English error texts and pages it is
-    // 1,051,636 bytes, just over (docs/performance.md names what comes out next: csv-parse, 28 KB);
-    // held below 1,075,000 bytes so it cannot grow unnoticed.
-    expect(reports.get('api')!.bytes).toBeLessThan(1_075_000);
+    // Issue 15's goal is at most 1 MB (1,048,576 bytes): 963,198 bytes after csv-parse, most of graphql,
+    // the cache-control plugin and the SDL's descriptions came out (docs/performance.md).
+    expect(reports.get('api')!.bytes).toBeLessThanOrEqual(1_048_576);
     // Apollo's usage-reporting protobuf and the SDK's credential chain stay out (infra/bundling.ts).
     expect(packagesIn('api')).not.toEqual(expect.arrayContaining(['@apollo/usage-reporting-protobuf']));
     expect(packagesIn('api')).not.toEqual(expect.arrayContaining(['@aws-sdk/credential-provider-node']));
