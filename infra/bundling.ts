@@ -38,7 +38,7 @@ export const lambdaBundling: BundlingOptions = {
     './plugin/usageReporting/index.js',
     './plugin/schemaReporting/index.js',
     './plugin/inlineTrace/index.js',
-    // The cache-control plugin is given its Disabled variant too (functions/http/graphql-route.ts).
+    // The cache-control plugin is given its Disabled variant too (no-store-plugin.ts answers no-store).
     './plugin/cacheControl/index.js',
     '@smithy/core/event-streams',
   ],

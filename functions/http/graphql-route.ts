@@ -12,6 +12,7 @@ import { createContext, type GraphQLContext } from '../graphql/context';
 import { errorLanguagePlugin, messageIn } from '../graphql/error-language';
 import { createErrorFormatter } from '../graphql/format-error';
 import { executableSchema } from '../graphql/executable-schema';
+import { noStorePlugin } from '../graphql/no-store-plugin';
 import { parseOptions, requestLimitRules, requestLimits } from '../graphql/limits/request-limits';
 import { createAuthenticator } from '../shared/auth/authenticate';
 import type { TokenVerifier } from '../shared/auth/token-verifier';
@@ -50,10 +51,9 @@ export function createApolloServer(services: AppServices): ApolloServer<GraphQLC
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
-      // Apollo's cache-control plugin walks the schema at start and every resolved field, to say
-      // `no-store` to every answer of a schema without @cacheControl hints: the route says so itself
-      // (below), and the plugin is left out of the bundle (infra/bundling.ts).
+      // No-store on every answer, without the cache-control plugin's per-field hooks (no-store-plugin.ts).
       ApolloServerPluginCacheControlDisabled(),
+      noStorePlugin(),
       // Refusals and errors for people in the caller's language (README "Languages").
       errorLanguagePlugin(),
     ],
@@ -110,8 +110,6 @@ export function createGraphQLRoute(services: AppServices, verifier?: TokenVerifi
     else for await (const chunk of result.body.asyncIterator) text += chunk;
     const responseHeaders: Record<string, string> = {};
     for (const [name, value] of result.headers) responseHeaders[name] = value;
-    // Answers are per caller and change with every mutation: never kept by a cache.
-    responseHeaders['cache-control'] = 'no-store';
     return { status: result.status ?? 200, headers: responseHeaders, body: text };
   };
 }
