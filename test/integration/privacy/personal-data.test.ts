@@ -1,8 +1,9 @@
+import { simpleParser } from 'mailparser';
 import { createDeliverer } from '../../../functions/app/create-deliverer';
 import { createSmtpMailer } from '../../../functions/mail/smtp-mailer';
 import type { Mailer } from '../../../functions/mail/mailer';
 import { addNeighbour, readBuurtbabbel, scheduleBuurtbabbel } from '../../support/buurtbabbel-fixtures';
-import { createPartner } from '../../support/fixtures';
+import { createPartner, scheduleMeeting } from '../../support/fixtures';
 import { startSmtpTestServer, type SmtpTestServer } from '../../support/smtp-test-server';
 import { createTestApp, type TestApp } from '../../support/test-app';
 import { itemsMentioning } from '../../support/scan-table';
@@ -99,6 +100,44 @@ describe('personal data rights: personalData and erasePerson', () => {
     await deliver();
     expect(smtp.messages.map((m) => m.to)).toEqual([['blijft@buurt.be']]);
     expect(await itemsMentioning(t, 'weg@buurt.be')).toEqual([]);
+  });
+
+  it('takes an erased representative out of the attendee lists of meeting invitations, sent or not yet expanded, also where not a recipient', async () => {
+    const atelier = await createPartner(t, {
+      representatives: [
+        { name: 'Jan Peeters', email: 'jan@atelier.be' },
+        { name: 'Els Maes', email: 'els@atelier.be' },
+      ],
+    });
+    const other = await createPartner(t, { representatives: [{ name: 'Bart Smet', email: 'bart@koffie.be' }] });
+    // Version 1 invites the atelier (Jan a recipient); version 2 invites the other partner: Jan is an attendee only.
+    const meeting = await scheduleMeeting(t, { inviteePartnerIds: [atelier.id] });
+    await deliver();
+    expect(smtp.messages.map((m) => m.to).sort()).toEqual([['els@atelier.be'], ['jan@atelier.be']]);
+    smtp.messages.length = 0;
+    const added = await asCoordinator(
+      `mutation($input: ChangeMeetingInviteesInput!) { changeMeetingInvitees(input: $input) { userErrors { code } } }`,
+      { input: { id: meeting.id, addPartnerIds: [other.id] } },
+    );
+    expect(added.data.changeMeetingInvitees.userErrors).toEqual([]);
+    const mentioning = async () =>
+      (await itemsMentioning(t, 'jan@atelier.be')).filter((item) => item.type === 'dispatch').map((item) => item.id);
+    expect((await mentioning()).sort()).toEqual([`meeting.${meeting.id}.v1`, `meeting.${meeting.id}.v2`]);
+
+    expect((await asCoordinator(erase, { email: 'jan@atelier.be' })).data.erasePerson.erased).toBe(true);
+    expect(await itemsMentioning(t, 'jan@atelier.be')).toEqual([]);
+    expect(await itemsMentioning(t, 'Jan Peeters')).toEqual([]);
+    expect(await mentioning()).toEqual([]);
+
+    await deliver();
+    expect(smtp.messages.map((m) => m.to)).toEqual([['bart@koffie.be']]);
+    for (const message of smtp.messages) {
+      const mail = await simpleParser(message.raw);
+      const calendar = mail.attachments.map((attachment) => attachment.content.toString('utf8')).join('\n');
+      expect(calendar).toContain('BEGIN:VCALENDAR');
+      expect(`${mail.text}\n${calendar}`).not.toMatch(/jan@atelier\.be|Jan Peeters/i);
+    }
+    expect(await itemsMentioning(t, 'jan@atelier.be')).toEqual([]);
   });
 
   it("removes a representative and their calendar feed; the partner and the organisation's address stay", async () => {
