@@ -162,7 +162,7 @@ describe('caps on what must stay on one item (DynamoDB Local)', () => {
     // Left out, every active partner is invited: 201 of them are too many too.
     await expectRefused(mutations.schedule, { input: input({}) }, { ...tooMany, field: ['input', 'inviteePartnerIds'] });
     const meeting = await expectAccepted(mutations.schedule, { input: input({ inviteePartnerIds: ids.slice(0, meetingCaps.invitees) }) });
-    // Its invitation dispatch: 200 recipients (one representative each) and 200 attendees on one item.
+    // Its invitation dispatch: 200 recipients (one representative each), each with its own answer, on one item.
     const dispatchBytes = await measureItemBytes(t, keys.outboxDispatch(`meeting.${meeting.meeting.id}.v1`));
     console.log(`invitation dispatch to 200 partners with one representative each: ${dispatchBytes} bytes`);
     expect(dispatchBytes).toBeLessThan(0.5 * itemLimitBytes);
