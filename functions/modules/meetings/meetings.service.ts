@@ -199,19 +199,23 @@ export class MeetingsService {
   async placeOnNextAgenda(
     items: AgendaItemRecord[],
     exceptMeetingId?: string,
+    options: { keepWhenFull?: boolean } = {},
   ): Promise<{ meeting?: MeetingRecord; entries: TransactItem[] }> {
     const now = this.clock.now();
     // An item already there (the same id: placed when the meeting was scheduled) is not placed twice.
     const fresh = (agenda: readonly AgendaItemRecord[]) => items.filter((item) => !agenda.some((other) => other.id === item.id));
     const meeting = await this.meetings.findNextPlanned(now, exceptMeetingId);
-    // A full agenda (meetingCaps.agendaItems) takes nothing more: the items wait for the meeting scheduled next.
-    if (meeting && !checkAgendaRoom(meeting.agenda, fresh(meeting.agenda).length, [])) {
+    // A full agenda (meetingCaps.agendaItems) takes nothing more: the items wait for the meeting scheduled
+    // next, unless the caller says scheduling collects them anyway (`keepWhenFull: false`).
+    const full = meeting && checkAgendaRoom(meeting.agenda, fresh(meeting.agenda).length, []);
+    if (meeting && !full) {
       const add = fresh(meeting.agenda);
       return {
         meeting,
         entries: add.length > 0 ? [this.meetings.agendaAppend(meeting.id, add, now.toISOString(), meetingCaps.agendaItems)] : [],
       };
     }
+    if (full && options.keepWhenFull === false) return { entries: [] };
     const kept = await this.meetings.getNextMeetingAgenda();
     const add = fresh(kept.items);
     return { entries: add.length > 0 ? [this.meetings.nextMeetingAgendaPut([...kept.items, ...add], kept, now.toISOString())] : [] };
@@ -223,7 +227,7 @@ export class MeetingsService {
    * updated where its text changed, taken off where it is no longer `wanted`, and, when no planned
    * meeting has it and none has an item about the project yet, placed on the next planned meeting
    * (each project once). Items a coordinator added by hand have other ids and stay. With no meeting
-   * planned nothing is kept: scheduling one collects the projects that need it then.
+   * planned, or the next one full, nothing is kept: scheduling one collects the projects that need it then.
    */
   async syncAutomaticProjectItem(itemId: string, wanted: AgendaItemRecord | undefined): Promise<TransactItem[]> {
     const now = this.clock.now();
@@ -247,7 +251,7 @@ export class MeetingsService {
       ).length === 0
     )
       return entries;
-    return (await this.placeOnNextAgenda([wanted])).entries;
+    return (await this.placeOnNextAgenda([wanted], undefined, { keepWhenFull: false })).entries;
   }
 
   async reschedule(viewer: Viewer | undefined, input: RescheduleMeetingCommand): Promise<MeetingRecord> {

@@ -28,7 +28,7 @@ const mutations = {
   standingThemes: `mutation($themes: [String!]!) { setStandingThemes(themes: $themes) { themes userErrors { field code message } } }`,
   createPartner: `mutation($input: CreatePartnerInput!) { createPartner(input: $input) { partner { id } userErrors { field code message } } }`,
   engage: `mutation($input: EngageInProjectInput!) { engageInProject(input: $input) { project { id } userErrors { field code message } } }`,
-  startSession: `mutation($input: StartMatrixSessionInput!) { startMatrixSession(input: $input) { matrixSession { id } userErrors { code } } }`,
+  startSession: `mutation($input: StartMatrixSessionInput!) { startMatrixSession(input: $input) { matrixSession { id } userErrors { field code message } } }`,
   addIdea: `mutation($input: AddIdeaInput!) { addIdea(input: $input) { matrixSession { ideas { id title } } userErrors { code } } }`,
   comment: `mutation($input: CommentOnIdeaInput!) { commentOnIdea(input: $input) { matrixSession { id } userErrors { field code message } } }`,
 };
@@ -112,15 +112,28 @@ describe('caps on what must stay on one item (DynamoDB Local)', () => {
     };
     await expectRefused(mutations.addItem, { input: { meetingId: meeting.id, title: 'Eén te veel' } }, full);
     await expectRefused(mutations.propose, { input: { meetingId: meeting.id, title: 'Eén te veel' } }, full);
+    await expectRefused(
+      mutations.startSession,
+      { input: { question: 'Wat starten we?', rows: ['Ontmoeting'], columns: ['Koken'], votesPerParticipant: 3, meetingId: meeting.id } },
+      full,
+    );
 
-    // A project proposed now needs a meeting: the full one takes nothing, the next one scheduled gets it.
+    // A project proposed now needs a meeting: the full one takes nothing, the next one scheduled collects it.
     const promoter = await createPartner(t);
     const project = await proposeProject(t, promoter.id, { name: 'Deelfietsen' });
     expect((await t.app.repositories.meetings.get(meeting.id))!.agenda).toHaveLength(meetingCaps.agendaItems);
-    expect((await t.app.repositories.meetings.getNextMeetingAgenda()).items.map((item) => item.projectId)).toEqual([project.id]);
     const next = await scheduleMeeting(t, { startsAt: '2026-12-20T19:30:00+01:00', endsAt: '2026-12-20T21:30:00+01:00' });
     expect(next.agenda.map((item: any) => item.projectId)).toEqual([project.id]);
-    expect((await t.app.repositories.meetings.getNextMeetingAgenda()).items).toEqual([]);
+
+    // What must come back (a consolidation review on a cancelled meeting's agenda) is kept when the next is full.
+    const review: AgendaItemRecord = { id: 'review-item', title: 'Consolidatie', kind: 'PROJECT', projectId: project.id, reviewNumber: 1 };
+    for (let i = next.agenda.length; i < meetingCaps.agendaItems; i += 1) {
+      await expectAccepted(mutations.addItem, { input: { meetingId: next.id, title: `Punt ${i}` } });
+    }
+    const placed = await t.app.meetings.placeOnNextAgenda([review], meeting.id);
+    expect(placed.meeting).toBeUndefined();
+    await transactWrite(t.db, placed.entries);
+    expect((await t.app.repositories.meetings.getNextMeetingAgenda()).items).toEqual([review]);
   });
 
   it('a meeting has 12 standing themes and 12 of its own, and 200 invited partners', async () => {
