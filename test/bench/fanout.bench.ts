@@ -115,6 +115,8 @@ async function pacedRate(t: TestApp, smtpUrl: string, roundAt: Date, expected: n
     await deliverer.deliverDue();
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+  const gaps = accepted.slice(1).map((at, i) => Math.round(at - accepted[i]));
+  process.stderr.write(`  paced: first accepted ${Math.round(accepted[0] - started)} ms after the round, first gaps ${gaps.slice(0, 30).join(' ')}\n`);
   return ((accepted.length - 1) / (accepted[accepted.length - 1] - accepted[0])) * 60_000;
 }
 
@@ -170,7 +172,7 @@ export const fanoutBench: Bench = async ({ smoke, dynamoEndpoint }) => {
     });
 
     // Pacing on, at the highest rate the setting allows, so a run takes seconds, not minutes.
-    const rate = 1000;
+    const rate = Number(process.env.BENCH_FANOUT_RATE ?? 1000);
     const paced = smoke ? 5 : Number(process.env.BENCH_FANOUT_PACED ?? 150);
     const errors: number[] = [];
     const rates: number[] = [];
