@@ -217,13 +217,14 @@ export class OutboxDeliverer {
   ): Promise<void> {
     const { stop, breaker, concurrency } = run;
     // A run replayed with a later --now sees a retry it scheduled (in real time) as due at once;
-    // it leaves it for a later run, so the back-off holds in real time.
+    // it leaves it for a later run, so the back-off holds in real time. Dispatch ids and message
+    // keys do not collide: a message key holds a `#`.
     const attempted = new Set<string>();
     const attemptKey = (message: OutboxMessage) => `${message.dispatchId}#${message.recipient.key}`;
     for (let round = 0; round < maxRounds; round += 1) {
       const now = this.later(asOf);
       const due = (await this.repository.findDue(now, this.settings.batchSize)).filter(
-        (item) => item.type !== 'message' || !attempted.has(attemptKey(item.message)),
+        (item) => !attempted.has(item.type === 'message' ? attemptKey(item.message) : item.dispatch.id),
       );
       if (due.length === 0) break;
       // The suppression list for the whole round: one BatchGet instead of one GetItem per message.
@@ -238,6 +239,8 @@ export class OutboxDeliverer {
       const dispatches = due.flatMap((item) => (item.type === 'dispatch' ? [item] : []));
       await forEachConcurrently(dispatches, expandConcurrency, async (item) => {
         if (stop()) return;
+        // Once per run: one that failed is given back due at once, for the next run, not the next round.
+        attempted.add(item.dispatch.id);
         try {
           // Awaited first, then added: `x += await y` would read x before the others finish.
           const created = await this.expandClaimed(item.dispatch, item.dueKey);
@@ -278,9 +281,16 @@ export class OutboxDeliverer {
   /** Expands a dispatch under its claim: 0 when another run took it first. */
   private async expandClaimed(dispatch: OutboxDispatch, dueKey: string): Promise<number> {
     const now = this.clock.now();
-    if (!(await this.repository.claimDispatch(dispatch, dueKey, new Date(now.getTime() + expandLeaseMs)))) return 0;
-    // Its messages fall due from the real now, also in a run replayed with a later --now.
-    return this.repository.expand(dispatch, now);
+    const leaseUntil = new Date(now.getTime() + expandLeaseMs);
+    if (!(await this.repository.claimDispatch(dispatch, dueKey, leaseUntil))) return 0;
+    try {
+      // Its messages fall due from the real now, also in a run replayed with a later --now.
+      return await this.repository.expand(dispatch, now);
+    } catch (error) {
+      // Due again at once for the next run; if this fails too, the lease runs out and it is due then.
+      await this.repository.releaseDispatch(dispatch, leaseUntil, now).catch(() => false);
+      throw error;
+    }
   }
 
   /** Counts and logs an unexpected error of one dispatch or message: ids and the error's name only, never an address. */

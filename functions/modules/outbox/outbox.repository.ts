@@ -104,6 +104,25 @@ export class OutboxRepository {
     );
   }
 
+  /** Gives a dispatch's claim back after a failed expansion: due again at `dueAt`, for the next run. */
+  releaseDispatch(dispatch: OutboxDispatch, leaseUntil: Date, dueAt: Date): Promise<boolean> {
+    return writtenIf(
+      this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.outboxDispatch(dispatch.id),
+          UpdateExpression: 'SET #gsk = :due',
+          ConditionExpression: '#gsk = :lease',
+          ExpressionAttributeNames: { '#gsk': dueIndex.sortKey },
+          ExpressionAttributeValues: {
+            ':due': keys.outboxDue(dueAt.toISOString(), dispatch.id, 'DISPATCH').GSI2SK,
+            ':lease': keys.outboxDue(leaseUntil.toISOString(), dispatch.id, 'DISPATCH').GSI2SK,
+          },
+        }),
+      ),
+    );
+  }
+
   /**
    * Creates the dispatch's messages and then takes the dispatch off the due index. The copies that
    * exist already (an expansion repeated after a crash or an error) are read first and left as
