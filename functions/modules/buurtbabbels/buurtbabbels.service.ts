@@ -177,7 +177,7 @@ export class BuurtbabbelsService {
       neighbourIds
         ? round
             .once('neighbours', () => this.neighbours.getMany([...neighbourIds(), mail.neighbourId]))
-            .then((found) => found.get(mail.neighbourId) ?? this.neighbours.get(mail.neighbourId))
+            .then((found) => found.get(mail.neighbourId))
         : this.neighbours.get(mail.neighbourId),
       round.once(`buurtbabbel:${mail.buurtbabbelId}`, () => this.buurtbabbels.get(mail.buurtbabbelId)),
     ]);

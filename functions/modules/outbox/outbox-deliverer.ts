@@ -15,7 +15,7 @@ import {
   type OutboxMessage,
   type OutboxMessageOf,
 } from './outbox';
-import type { DueItem, OutboxRepository } from './outbox.repository';
+import type { DueItem, Expansion, OutboxRepository, PacedCopy } from './outbox.repository';
 import { forEachConcurrently } from '../../shared/concurrency';
 import { lanesBy, runInLanes } from './delivery-lanes';
 import { requeueParked, type RequeueReport } from './outbox-requeue';
@@ -237,19 +237,30 @@ export class OutboxDeliverer {
       // time: each copy is written before its version takes the newest-version marker, so the
       // older copy is always there to be marked (OutboxRepository.takeLatest).
       const dispatches = due.flatMap((item) => (item.type === 'dispatch' ? [item] : []));
+      const pacedCopies: PacedCopy[] = [];
       await forEachConcurrently(dispatches, expandConcurrency, async (item) => {
         if (stop()) return;
         // Once per run: one that failed is given back due at once, for the next run, not the next round.
         attempted.add(item.dispatch.id);
         try {
           // Awaited first, then added: `x += await y` would read x before the others finish.
-          const created = await this.expandClaimed(item.dispatch, item.dueKey);
+          const { created, paced } = await this.expandClaimed(item.dispatch, item.dueKey);
           report.expanded += created;
+          pacedCopies.push(...paced);
         } catch (error) {
           // Its claim runs out and a later run expands it again; the copies written stay (none twice).
           this.unexpected(report, 'expanding an outbox dispatch failed; a later run tries again', { dispatchId: item.dispatch.id }, error);
         }
       });
+      // A paced mailing keeps its pace from the moment its copies are all written, when its first
+      // mail can leave (outbox.ts, firstDueAt); a failure leaves the rest at their provisional time.
+      if (pacedCopies.length > 0) {
+        await this.repository
+          .schedulePaced(pacedCopies, this.clock.now())
+          .catch((error: unknown) =>
+            this.unexpected(report, 'scheduling paced outbox messages failed; they keep their provisional time', {}, error),
+          );
+      }
       // Then the messages: those to one address in order, the addresses side by side.
       const messages = due.flatMap((item) => (item.type === 'message' ? [item] : []));
       const failedAddresses = new Set<string>();
@@ -279,13 +290,13 @@ export class OutboxDeliverer {
   }
 
   /** Expands a dispatch under its claim: 0 when another run took it first. */
-  private async expandClaimed(dispatch: OutboxDispatch, dueKey: string): Promise<number> {
+  private async expandClaimed(dispatch: OutboxDispatch, dueKey: string): Promise<Expansion> {
     const now = this.clock.now();
     const leaseUntil = new Date(now.getTime() + expandLeaseMs);
-    if (!(await this.repository.claimDispatch(dispatch, dueKey, leaseUntil))) return 0;
+    if (!(await this.repository.claimDispatch(dispatch, dueKey, leaseUntil))) return { created: 0, paced: [] };
     try {
       // Its messages fall due from the real now, also in a run replayed with a later --now.
-      return await this.repository.expand(dispatch, now);
+      return await this.repository.expand(dispatch, now, leaseUntil);
     } catch (error) {
       // Due again at once for the next run; if this fails too, the lease runs out and it is due then.
       await this.repository.releaseDispatch(dispatch, leaseUntil, now).catch(() => false);
@@ -293,7 +304,7 @@ export class OutboxDeliverer {
     }
   }
 
-  /** Counts and logs an unexpected error of one dispatch or message: ids and the error's name only, never an address. */
+  /** Counts and logs an unexpected error of a dispatch, a message or a step of the round: ids and the error's name only, never an address. */
   private unexpected(report: DeliveryReport, text: string, ids: Record<string, string>, error: unknown): void {
     report.errors += 1;
     this.logger.error(text, { ...ids, errorName: error instanceof Error ? error.name : typeof error });

@@ -11,6 +11,9 @@ import { recordOf } from '../../shared/dynamodb/record-of';
 import { tableIndexes, ttlAttribute } from '../../shared/dynamodb/table-definition';
 import {
   firstDueAt,
+  isPaced,
+  provisionalDueAt,
+  type OutboxRecipient,
   type OutboxDispatch,
   type OutboxDispatchOf,
   type OutboxKind,
@@ -45,6 +48,19 @@ const messageAttributes = {
   claimedBy: true,
   supersededBy: true,
 } as const;
+
+/** A paced copy written at its provisional due time (`provisionalDueAt`), to be scheduled from the round's anchor. */
+export interface PacedCopy {
+  dispatchId: string;
+  recipient: OutboxRecipient;
+  provisionalDueKey: string;
+}
+
+/** What an expansion wrote: how many copies, and which of them wait for their mailing's pace. */
+export interface Expansion {
+  created: number;
+  paced: PacedCopy[];
+}
 
 export type DueItem =
   { type: 'dispatch'; dueKey: string; dispatch: OutboxDispatch } | { type: 'message'; dueKey: string; message: OutboxMessage };
@@ -131,7 +147,7 @@ export class OutboxRepository {
    * meanwhile. Every pointer is written before any copy: a copy is never without its pointer.
    * A versioned dispatch then takes, per recipient, the newest-version marker (`takeLatest`).
    */
-  async expand<K extends OutboxKind>(dispatch: OutboxDispatchOf<K>, now: Date): Promise<number> {
+  async expand<K extends OutboxKind>(dispatch: OutboxDispatchOf<K>, now: Date, leaseUntil?: Date): Promise<Expansion> {
     const existing = await batchGetByIds(
       this.db,
       this.tableName,
@@ -141,6 +157,17 @@ export class OutboxRepository {
       ['PK', 'SK'],
     );
     const fresh = dispatch.recipients.filter((recipient) => !existing.has(recipient.key));
+    const paced: PacedCopy[] = [];
+    const dueAt = (recipient: OutboxRecipient) => {
+      if (!leaseUntil || !isPaced(recipient)) return firstDueAt(recipient, now);
+      const provisional = provisionalDueAt(recipient, now, leaseUntil.getTime() - now.getTime());
+      paced.push({
+        dispatchId: dispatch.id,
+        recipient,
+        provisionalDueKey: keys.outboxDue(provisional.toISOString(), dispatch.id, recipient.key).GSI2SK,
+      });
+      return provisional;
+    };
     const pointerExpiry = Math.floor(now.getTime() / 1000) + pointerRetentionSeconds;
     await batchPutItems(
       this.db,
@@ -167,7 +194,7 @@ export class OutboxRepository {
         };
         return {
           ...keys.outboxMessage(dispatch.id, recipient.key),
-          ...keys.outboxDue(firstDueAt(recipient, now).toISOString(), dispatch.id, recipient.key),
+          ...keys.outboxDue(dueAt(recipient).toISOString(), dispatch.id, recipient.key),
           type: 'message',
           ...message,
         };
@@ -188,7 +215,34 @@ export class OutboxRepository {
         ExpressionAttributeValues: { ':now': now.toISOString(), ':ttl': Math.floor(now.getTime() / 1000) + retentionSeconds },
       }),
     );
-    return fresh.length;
+    return { created: fresh.length, paced };
+  }
+
+  /**
+   * Moves the paced copies of a round's mailings from their provisional due time to their delay
+   * after `anchor`, the moment the round's copies were all written: one conditional UpdateItem each,
+   * first due first, left as they are if a run took one meanwhile.
+   */
+  async schedulePaced(copies: readonly PacedCopy[], anchor: Date): Promise<void> {
+    const inOrder = [...copies].sort((a, b) => (a.recipient.delayMs ?? 0) - (b.recipient.delayMs ?? 0));
+    await forEachConcurrently(inOrder, markerConcurrency, async ({ dispatchId, recipient, provisionalDueKey }) => {
+      await writtenIf(
+        this.db.send(
+          new UpdateCommand({
+            TableName: this.tableName,
+            Key: keys.outboxMessage(dispatchId, recipient.key),
+            UpdateExpression: 'SET #gsk = :due',
+            ConditionExpression: '#gsk = :provisional AND #status = :pending AND attribute_not_exists(claimedBy)',
+            ExpressionAttributeNames: { '#gsk': dueIndex.sortKey, '#status': 'status' },
+            ExpressionAttributeValues: {
+              ':due': keys.outboxDue(firstDueAt(recipient, anchor).toISOString(), dispatchId, recipient.key).GSI2SK,
+              ':provisional': provisionalDueKey,
+              ':pending': 'PENDING',
+            },
+          }),
+        ),
+      );
+    });
   }
 
   /**
