@@ -15,7 +15,7 @@ import {
   type OutboxMessage,
   type OutboxMessageOf,
 } from './outbox';
-import type { DueItem, Expansion, OutboxRepository, PacedCopy } from './outbox.repository';
+import type { DueItem, Expansion, OutboxRepository, HeldCopy } from './outbox.repository';
 import { forEachConcurrently } from '../../shared/concurrency';
 import { lanesBy, runInLanes } from './delivery-lanes';
 import { requeueParked, type RequeueReport } from './outbox-requeue';
@@ -237,28 +237,29 @@ export class OutboxDeliverer {
       // time: each copy is written before its version takes the newest-version marker, so the
       // older copy is always there to be marked (OutboxRepository.takeLatest).
       const dispatches = due.flatMap((item) => (item.type === 'dispatch' ? [item] : []));
-      const pacedCopies: PacedCopy[] = [];
+      const heldCopies: HeldCopy[] = [];
       await forEachConcurrently(dispatches, expandConcurrency, async (item) => {
         if (stop()) return;
         // Once per run: one that failed is given back due at once, for the next run, not the next round.
         attempted.add(item.dispatch.id);
         try {
           // Awaited first, then added: `x += await y` would read x before the others finish.
-          const { created, paced } = await this.expandClaimed(item.dispatch, item.dueKey);
+          const { created, held } = await this.expandClaimed(item.dispatch, item.dueKey);
           report.expanded += created;
-          pacedCopies.push(...paced);
+          heldCopies.push(...held);
         } catch (error) {
           // Its claim runs out and a later run expands it again; the copies written stay (none twice).
           this.unexpected(report, 'expanding an outbox dispatch failed; a later run tries again', { dispatchId: item.dispatch.id }, error);
         }
       });
       // A paced mailing keeps its pace from the moment its copies are all written, when its first
-      // mail can leave (outbox.ts, firstDueAt); a failure leaves the rest at their provisional time.
-      if (pacedCopies.length > 0) {
+      // mail can leave (outbox.ts, firstDueAt); versioned copies go once their markers are taken.
+      // A failure leaves them at their provisional time (the end of the expansion's lease).
+      if (heldCopies.length > 0) {
         await this.repository
-          .schedulePaced(pacedCopies, this.clock.now())
+          .scheduleHeld(heldCopies, this.clock.now())
           .catch((error: unknown) =>
-            this.unexpected(report, 'scheduling paced outbox messages failed; they keep their provisional time', {}, error),
+            this.unexpected(report, 'scheduling held outbox messages failed; they keep their provisional time', {}, error),
           );
       }
       // Then the messages: those to one address in order, the addresses side by side.
@@ -293,7 +294,7 @@ export class OutboxDeliverer {
   private async expandClaimed(dispatch: OutboxDispatch, dueKey: string): Promise<Expansion> {
     const now = this.clock.now();
     const leaseUntil = new Date(now.getTime() + expandLeaseMs);
-    if (!(await this.repository.claimDispatch(dispatch, dueKey, leaseUntil))) return { created: 0, paced: [] };
+    if (!(await this.repository.claimDispatch(dispatch, dueKey, leaseUntil))) return { created: 0, held: [] };
     try {
       // Its messages fall due from the real now, also in a run replayed with a later --now.
       return await this.repository.expand(dispatch, now, leaseUntil);

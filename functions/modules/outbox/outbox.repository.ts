@@ -49,17 +49,17 @@ const messageAttributes = {
   supersededBy: true,
 } as const;
 
-/** A paced copy written at its provisional due time (`provisionalDueAt`), to be scheduled from the round's anchor. */
-export interface PacedCopy {
+/** A copy written at its provisional due time (`provisionalDueAt`), to be scheduled from the round's anchor once its expansion is done. */
+export interface HeldCopy {
   dispatchId: string;
   recipient: OutboxRecipient;
   provisionalDueKey: string;
 }
 
-/** What an expansion wrote: how many copies, and which of them wait for their mailing's pace. */
+/** What an expansion wrote: how many copies, and which of them wait at a provisional time. */
 export interface Expansion {
   created: number;
-  paced: PacedCopy[];
+  held: HeldCopy[];
 }
 
 export type DueItem =
@@ -157,11 +157,14 @@ export class OutboxRepository {
       ['PK', 'SK'],
     );
     const fresh = dispatch.recipients.filter((recipient) => !existing.has(recipient.key));
-    const paced: PacedCopy[] = [];
+    const held: HeldCopy[] = [];
+    // Held at a provisional time while the expansion runs: a paced copy until the round's copies
+    // are written (its pace counts from then), a versioned one until its version took the marker
+    // (a copy a newer version supersedes must never be claimable unmarked, even if the marker fails).
     const dueAt = (recipient: OutboxRecipient) => {
-      if (!leaseUntil || !isPaced(recipient)) return firstDueAt(recipient, now);
+      if (!leaseUntil || !(isPaced(recipient) || dispatch.series)) return firstDueAt(recipient, now);
       const provisional = provisionalDueAt(recipient, now, leaseUntil.getTime() - now.getTime());
-      paced.push({
+      held.push({
         dispatchId: dispatch.id,
         recipient,
         provisionalDueKey: keys.outboxDue(provisional.toISOString(), dispatch.id, recipient.key).GSI2SK,
@@ -215,15 +218,16 @@ export class OutboxRepository {
         ExpressionAttributeValues: { ':now': now.toISOString(), ':ttl': Math.floor(now.getTime() / 1000) + retentionSeconds },
       }),
     );
-    return { created: fresh.length, paced };
+    return { created: fresh.length, held };
   }
 
   /**
-   * Moves the paced copies of a round's mailings from their provisional due time to their delay
-   * after `anchor`, the moment the round's copies were all written: one conditional UpdateItem each,
-   * first due first, left as they are if a run took one meanwhile.
+   * Moves the held copies of a round's expansions from their provisional due time to their delay
+   * (none for an unpaced copy) after `anchor`, the moment the round's copies were all written and
+   * their markers taken: one conditional UpdateItem each, first due first, left as they are if a
+   * run took one meanwhile or it waits behind an older version in flight.
    */
-  async schedulePaced(copies: readonly PacedCopy[], anchor: Date): Promise<void> {
+  async scheduleHeld(copies: readonly HeldCopy[], anchor: Date): Promise<void> {
     const inOrder = [...copies].sort((a, b) => (a.recipient.delayMs ?? 0) - (b.recipient.delayMs ?? 0));
     await forEachConcurrently(inOrder, markerConcurrency, async ({ dispatchId, recipient, provisionalDueKey }) => {
       await writtenIf(
