@@ -32,6 +32,20 @@ async function throughOutbox(
   const started = process.hrtime.bigint();
   let sent = 0;
   // Run after run, as the scheduled job would, until nothing is due.
+  const busyMs: Record<string, number> = {};
+  const timer = `fanoutTimer${Math.random()}`;
+  t.db.middlewareStack.add(
+    (next, context) => async (args) => {
+      const at = performance.now();
+      try {
+        return await next(args);
+      } finally {
+        const name = (context.commandName ?? '?').replace(/Command$/, '');
+        busyMs[name] = (busyMs[name] ?? 0) + performance.now() - at;
+      }
+    },
+    { step: 'initialize', name: timer },
+  );
   const runs: string[] = [];
   for (;;) {
     const runStarted = process.hrtime.bigint();
@@ -40,7 +54,9 @@ async function throughOutbox(
     sent += report.sent;
     if (report.expanded === 0 && report.sent === 0) break;
   }
-  process.stderr.write(`  runs (expanded/sent): ${runs.join('; ')}\n`);
+  t.db.middlewareStack.remove(timer);
+  const busy = Object.entries(busyMs).map(([name, ms]) => `${name} ${Math.round(ms)}`);
+  process.stderr.write(`  runs (expanded/sent): ${runs.join('; ')}; DynamoDB ms summed by command: ${busy.join(', ')}\n`);
   const ms = elapsedMs(started);
   return { ms, sent, emails, rssMb: sampler.stop().peakMb, requests: t.roundTrips.byCommand };
 }
