@@ -103,37 +103,25 @@ export class OutboxRepository {
    * leaves it. A run that dies while expanding leaves it to be expanded again when the lease ends.
    */
   claimDispatch(dispatch: OutboxDispatch, seenDueKey: string, leaseUntil: Date): Promise<boolean> {
-    return writtenIf(
-      this.db.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: keys.outboxDispatch(dispatch.id),
-          UpdateExpression: 'SET #gsk = :lease',
-          ConditionExpression: '#gsk = :seen',
-          ExpressionAttributeNames: { '#gsk': dueIndex.sortKey },
-          ExpressionAttributeValues: {
-            ':lease': keys.outboxDue(leaseUntil.toISOString(), dispatch.id, 'DISPATCH').GSI2SK,
-            ':seen': seenDueKey,
-          },
-        }),
-      ),
-    );
+    return this.moveDispatch(dispatch, seenDueKey, leaseUntil);
   }
 
   /** Gives a dispatch's claim back after a failed expansion: due again at `dueAt`, for the next run. */
   releaseDispatch(dispatch: OutboxDispatch, leaseUntil: Date, dueAt: Date): Promise<boolean> {
+    return this.moveDispatch(dispatch, keys.outboxDue(leaseUntil.toISOString(), dispatch.id, 'DISPATCH').GSI2SK, dueAt);
+  }
+
+  /** Moves a dispatch on the due index to `to`, on condition that it is still where it was seen. */
+  private moveDispatch(dispatch: OutboxDispatch, seenDueKey: string, to: Date): Promise<boolean> {
     return writtenIf(
       this.db.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: keys.outboxDispatch(dispatch.id),
-          UpdateExpression: 'SET #gsk = :due',
-          ConditionExpression: '#gsk = :lease',
+          UpdateExpression: 'SET #gsk = :to',
+          ConditionExpression: '#gsk = :seen',
           ExpressionAttributeNames: { '#gsk': dueIndex.sortKey },
-          ExpressionAttributeValues: {
-            ':due': keys.outboxDue(dueAt.toISOString(), dispatch.id, 'DISPATCH').GSI2SK,
-            ':lease': keys.outboxDue(leaseUntil.toISOString(), dispatch.id, 'DISPATCH').GSI2SK,
-          },
+          ExpressionAttributeValues: { ':to': keys.outboxDue(to.toISOString(), dispatch.id, 'DISPATCH').GSI2SK, ':seen': seenDueKey },
         }),
       ),
     );

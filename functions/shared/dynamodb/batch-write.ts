@@ -16,7 +16,11 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * claim). Items DynamoDB leaves unprocessed are put again after a back-off; what is still left
  * after the last wait fails the call.
  */
-export async function batchPutItems(db: DynamoDBDocumentClient, tableName: string, items: readonly Record<string, unknown>[]): Promise<void> {
+export async function batchPutItems(
+  db: DynamoDBDocumentClient,
+  tableName: string,
+  items: readonly Record<string, unknown>[],
+): Promise<void> {
   const chunks: Record<string, unknown>[][] = [];
   for (let start = 0; start < items.length; start += batchWriteLimit) chunks.push(items.slice(start, start + batchWriteLimit));
   await forEachConcurrently(chunks, requestsAtOnce, async (chunk) => {

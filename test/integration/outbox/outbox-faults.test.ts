@@ -6,6 +6,14 @@ import { createTestApp, type TestApp } from '../../support/test-app';
 import { recipientKey } from '../../../functions/shared/recipient-key';
 import { smtpReply, startSmtpTestServer, type SmtpTestServer } from '../../support/smtp-test-server';
 
+/** What DynamoDB's 5xx looks like to the SDK's caller. */
+const dynamoServerError = () =>
+  Object.assign(new Error('We encountered an internal error. Please try again.'), {
+    name: 'InternalServerError',
+    $fault: 'server',
+    $metadata: { httpStatusCode: 500 },
+  });
+
 /** Fails the next `times` UpdateItem requests whose update expression mentions `marker`, as DynamoDB's 5xx would. */
 function failUpdates(t: TestApp, marker: string, times: number): { failures: () => number } {
   let failures = 0;
@@ -15,11 +23,7 @@ function failUpdates(t: TestApp, marker: string, times: number): { failures: () 
       const mentions = JSON.stringify(input.ExpressionAttributeValues ?? {}).includes(marker);
       if (['UpdateCommand', 'UpdateItemCommand'].includes(context.commandName ?? '') && mentions && failures < times) {
         failures += 1;
-        throw Object.assign(new Error('We encountered an internal error. Please try again.'), {
-          name: 'InternalServerError',
-          $fault: 'server',
-          $metadata: { httpStatusCode: 500 },
-        });
+        throw dynamoServerError();
       }
       return next(args);
     },
@@ -40,11 +44,7 @@ function failOnce(t: TestApp, matches: (command: string, input: string) => boole
       if (!failed && matches(context.commandName ?? '', JSON.stringify(args.input))) {
         failed = true;
         failures += 1;
-        throw Object.assign(new Error('We encountered an internal error. Please try again.'), {
-          name: 'InternalServerError',
-          $fault: 'server',
-          $metadata: { httpStatusCode: 500 },
-        });
+        throw dynamoServerError();
       }
       return next(args);
     },
@@ -109,8 +109,8 @@ describe('the outbox under faults', () => {
       },
     };
     const first = createDeliverer(t.app, slow).deliverDue();
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    expect(held).toBeDefined();
+    // Until its send is under way (a fixed second was too short on a loaded machine).
+    while (!held) await new Promise((resolve) => setTimeout(resolve, 20));
     t.clock.advance(5 * 60_000 + 1000);
     expect(await createDeliverer(t.app, mailer).deliverDue()).toMatchObject({ checked: 1 });
     // A person finds it did not arrive and queues it again; the next run sends and records it.

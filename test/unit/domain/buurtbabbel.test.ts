@@ -95,6 +95,16 @@ describe('buurtbabbel rounds', () => {
     });
   });
 
+  const invitationsTo = (neighbours: NeighbourRecord[], ratePerMinute: number) =>
+    planBulkDispatches({
+      buurtbabbel: buurtbabbel(),
+      emailKind: 'invitation',
+      neighbours,
+      startAt: now,
+      ratePerMinute,
+      uidDomain: 'destek.test',
+    });
+
   it('paces a mailing and splits it in dispatches well below the item size limit', () => {
     const neighbours: NeighbourRecord[] = Array.from({ length: recipientsPerDispatch + 50 }, (_, i) =>
       newNeighbour(
@@ -107,14 +117,7 @@ describe('buurtbabbel rounds', () => {
         now,
       ),
     );
-    const dispatches = planBulkDispatches({
-      buurtbabbel: buurtbabbel(),
-      emailKind: 'invitation',
-      neighbours,
-      startAt: now,
-      ratePerMinute: 20,
-      uidDomain: 'destek.test',
-    });
+    const dispatches = invitationsTo(neighbours, 20);
 
     expect(dispatches.map((d) => [d.id, d.recipients.length])).toEqual([
       ['buurtbabbel.b1.invitation.0', recipientsPerDispatch],
@@ -135,14 +138,7 @@ describe('buurtbabbel rounds', () => {
         now,
       ),
     );
-    const dispatches = planBulkDispatches({
-      buurtbabbel: buurtbabbel(),
-      emailKind: 'invitation',
-      neighbours,
-      startAt: now,
-      ratePerMinute: 600,
-      uidDomain: 'destek.test',
-    });
+    const dispatches = invitationsTo(neighbours, 600);
     // The copies are all written 1.8 s after the expansion began (the bench's 6.3 % at 600/min).
     const began = new Date('2026-12-06T18:00:00Z');
     const written = new Date(began.getTime() + 1_800);
