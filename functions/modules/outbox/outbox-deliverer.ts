@@ -7,6 +7,7 @@ import type { Suppression } from '../suppressions/suppression';
 import type { SuppressionsRepository } from '../suppressions/suppressions.repository';
 import { recipientKey } from '../../shared/recipient-key';
 import {
+  isPaced,
   messageIdFor,
   retryDelayMs,
   type OutboxDispatch,
@@ -215,18 +216,40 @@ export class OutboxDeliverer {
     report: DeliveryReport,
     run: { stop: () => boolean; breaker: Breaker; concurrency: number },
   ): Promise<void> {
-    const { stop, breaker, concurrency } = run;
     // A run replayed with a later --now sees a retry it scheduled (in real time) as due at once;
     // it leaves it for a later run, so the back-off holds in real time. Dispatch ids and message
     // keys do not collide: a message key holds a `#`.
     const attempted = new Set<string>();
     const attemptKey = (message: OutboxMessage) => `${message.dispatchId}#${message.recipient.key}`;
+    const scheduling: Promise<void>[] = [];
+    try {
+      await this.roundsUntilDone(asOf, report, run, attempted, attemptKey, scheduling);
+    } finally {
+      // A run ends with its copies at their time (or counted as errors), never with a move under way.
+      await Promise.all(scheduling);
+    }
+  }
+
+  private async roundsUntilDone(
+    asOf: Date | undefined,
+    report: DeliveryReport,
+    run: { stop: () => boolean; breaker: Breaker; concurrency: number },
+    attempted: Set<string>,
+    attemptKey: (message: OutboxMessage) => string,
+    scheduling: Promise<void>[],
+  ): Promise<void> {
+    const { stop, breaker, concurrency } = run;
     for (let round = 0; round < maxRounds; round += 1) {
       const now = this.later(asOf);
       const due = (await this.repository.findDue(now, this.settings.batchSize)).filter(
         (item) => !attempted.has(item.type === 'message' ? attemptKey(item.message) : item.dispatch.id),
       );
-      if (due.length === 0) break;
+      if (due.length === 0) {
+        // Copies still being moved to their time may fall due: one more round once that is done.
+        if (scheduling.length === 0) break;
+        await Promise.all(scheduling.splice(0));
+        continue;
+      }
       // The suppression list for the whole round: one BatchGet instead of one GetItem per message.
       const suppressed = await this.suppressions.findMany(
         due.flatMap((item) => (item.type === 'message' ? [item.message.recipient.email] : [])),
@@ -254,14 +277,25 @@ export class OutboxDeliverer {
       });
       // A paced mailing keeps its pace from the moment its copies are all written, when its first
       // mail can leave (outbox.ts, firstDueAt); versioned copies go once their markers are taken.
-      // A failure leaves them at their provisional time (the end of the expansion's lease).
-      if (heldCopies.length > 0) {
-        await this.repository
-          .scheduleHeld(heldCopies, this.clock.now())
-          .catch((error: unknown) =>
-            this.unexpected(report, 'scheduling held outbox messages failed; they keep their provisional time', {}, error),
-          );
-      }
+      // Moved first due first, while the rounds go on sending: waiting for the last move before
+      // sending would let every mail due meanwhile go at once. A failure leaves them at their
+      // provisional time (the end of the expansion's lease).
+      // Versioned copies (all due at once) are moved before the round sends, so they go in it.
+      const schedule = (copies: HeldCopy[], anchor: Date) =>
+        copies.length === 0
+          ? Promise.resolve()
+          : this.repository
+              .scheduleHeld(copies, anchor)
+              .catch((error: unknown) =>
+                this.unexpected(report, 'scheduling held outbox messages failed; they keep their provisional time', {}, error),
+              );
+      const anchor = this.clock.now();
+      const paced = heldCopies.filter((copy) => isPaced(copy.recipient));
+      if (paced.length > 0) scheduling.push(schedule(paced, anchor));
+      await schedule(
+        heldCopies.filter((copy) => !isPaced(copy.recipient)),
+        anchor,
+      );
       // Then the messages: those to one address in order, the addresses side by side.
       const messages = due.flatMap((item) => (item.type === 'message' ? [item] : []));
       const failedAddresses = new Set<string>();
