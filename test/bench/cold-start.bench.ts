@@ -6,14 +6,14 @@ import { build } from 'esbuild';
 import { esbuildOptions, handlerEntry, projectRoot } from '../../infra/bundling';
 import { signDevToken } from '../../functions/shared/auth/dev-tokens';
 import { ensureTable } from '../../functions/shared/dynamodb/ensure-table';
-import { round, spread, type Bench, type BenchRow } from './bench-kit';
+import { localApiEnv, round, spread, type Bench, type BenchRow } from './bench-kit';
 
 /**
  * Cold start: fresh node processes, each loading a bundle built with the CDK app's esbuild options
  * (infra/bundling.ts) and answering one request through its handler, the GraphQL function beside a
  * minimal handler that reads DynamoDB with the same SDK. Runs alternate between the bundles, so
  * noise on the shared machine hits both alike. Times from the process's start (node's own boot
- * included) to the answered request.
+ * included) to the answered request, as wall time and as the process's CPU time.
  */
 const devSecret = 'bench-dev-jwt-secret-0123456789abcdefghijklmnop';
 const linkSecret = 'bench-link-signing-secret-0123456789abcdefghij';
@@ -26,6 +26,7 @@ interface ChildResult {
   status: number;
   body: string;
   rssBytes: number;
+  cpuMs: number;
 }
 
 function runChild(bundle: string, event: unknown, env: Record<string, string>, nodeOptions = ''): ChildResult {
@@ -57,17 +58,8 @@ export const coldStartBench: Bench = async ({ smoke, dynamoEndpoint }) => {
   });
   await ensureTable(client, tableName);
   client.destroy();
-  const env = {
-    STAGE: 'local',
-    TABLE_NAME: tableName,
-    DYNAMODB_ENDPOINT: dynamoEndpoint,
-    AWS_REGION: 'eu-west-1',
-    AWS_ACCESS_KEY_ID: 'local',
-    AWS_SECRET_ACCESS_KEY: 'local',
-    LINK_SIGNING_SECRET: linkSecret,
-    DEV_JWT_SECRET: devSecret,
-    LOG_LEVEL: 'silent',
-  };
+  const env = localApiEnv(tableName, dynamoEndpoint, { link: linkSecret, devJwt: devSecret });
+
   const token = await signDevToken(devSecret, { email: 'bench@destek.test', role: 'COORDINATOR' });
   const apiEvent = {
     version: '2.0',
@@ -85,7 +77,9 @@ export const coldStartBench: Bench = async ({ smoke, dynamoEndpoint }) => {
     { name: 'api, --enable-source-maps', file: api.file, event: apiEvent, nodeOptions: '--enable-source-maps' },
     { name: 'minimal', file: minimal.file, event: {}, nodeOptions: '' },
   ];
-  const times = new Map(cases.map((c) => [c.name, { total: [] as number[], load: [] as number[], rss: [] as number[] }]));
+  const times = new Map(
+    cases.map((c) => [c.name, { total: [] as number[], load: [] as number[], rss: [] as number[], cpu: [] as number[] }]),
+  );
   // One warm-up of each (disk cache), then alternating runs. The smoke run skips both the warm-up and the source-map case.
   if (smoke) cases.splice(1, 1);
   else for (const c of cases) runChild(c.file, c.event, env, c.nodeOptions);
@@ -96,9 +90,11 @@ export const coldStartBench: Bench = async ({ smoke, dynamoEndpoint }) => {
       t.total.push(round(result.totalMs));
       t.load.push(round(result.loadMs));
       t.rss.push(round(result.rssBytes / 2 ** 20));
+      t.cpu.push(round(result.cpuMs));
     }
   }
   const minimalTotal = spread(times.get('minimal')!.total).value;
+  const minimalCpu = spread(times.get('minimal')!.cpu).value;
   const rows: BenchRow[] = [];
   for (const c of cases) {
     const t = times.get(c.name)!;
@@ -109,6 +105,15 @@ export const coldStartBench: Bench = async ({ smoke, dynamoEndpoint }) => {
       metric: 'start to first answer, ms',
       ...total,
       note: `${round(total.value / minimalTotal, 2)}x minimal`,
+    });
+    // CPU time (user + system) steadier than wall time where other work competes for the cores.
+    const cpu = spread(t.cpu);
+    rows.push({
+      bench: 'cold start',
+      case: c.name,
+      metric: 'CPU to first answer, ms',
+      ...cpu,
+      note: `${round(cpu.value / minimalCpu, 2)}x minimal`,
     });
     rows.push({ bench: 'cold start', case: c.name, metric: 'loading the bundle, ms', ...spread(t.load) });
     rows.push({ bench: 'cold start', case: c.name, metric: 'RSS after first answer, MB', ...spread(t.rss) });

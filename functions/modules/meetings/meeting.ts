@@ -1,6 +1,8 @@
 import type { Partstat } from '../../mail/calendar/meeting-calendar';
 import type { UserErrorEntry } from '../../shared/errors';
-import { checkText, cleanList, compact } from '../../shared/validation';
+import { checkCount, checkText, cleanList, compact } from '../../shared/validation';
+import { compareKeys } from '../../shared/compare-keys';
+import type { PartnerRecord } from '../partners/partner';
 
 /** A network meeting (overlegvergadering) as stored. Pure types and rules; no I/O here. */
 export type MeetingStatus = 'PLANNED' | 'HELD' | 'CANCELLED';
@@ -82,6 +84,64 @@ export interface MeetingRecord {
 
 export const maxMeetingHours = 12;
 
+/**
+ * What a meeting item may hold: it must stay one DynamoDB item (400 KB), so every list and text on
+ * it is capped and checked before a write. At these caps, with every character taking 3 bytes, the
+ * item measures well below the limit (docs/data-model.md, "Item sizes"; test/integration/api/item-caps.test.ts).
+ */
+export const meetingCaps = {
+  /** Items on one agenda, the automatic ones (projects, reviews) included. */
+  agendaItems: 30,
+  agendaItemTitle: 300,
+  agendaItemDescription: 1000,
+  /** Standing themes; a meeting adds at most as many own themes (TOPIC items) again. */
+  themes: 12,
+  themeLength: 200,
+  /** Partners invited to one meeting. */
+  invitees: 200,
+  guests: 50,
+  guestName: 100,
+  minutes: 30_000,
+  decision: 2000,
+  /**
+   * Minutes and every decision of the outcome together (a decision on a PROJECT item is stored
+   * twice): as much as the minutes alone may hold, so a long outcome moves text from the minutes
+   * into decisions rather than adding to it. 40,000 measured 81 % of the item limit at the other caps.
+   */
+  outcome: 30_000,
+} as const;
+
+export function checkThemeCount(themes: readonly string[] | null | undefined, field: string[]): UserErrorEntry | undefined {
+  return checkCount(
+    cleanList(themes).length,
+    meetingCaps.themes,
+    field,
+    'TOO_MANY_THEMES',
+    `Geef hoogstens ${meetingCaps.themes} thema's op.`,
+  );
+}
+
+export function checkInviteeCount(count: number, field: string[]): UserErrorEntry | undefined {
+  return checkCount(
+    count,
+    meetingCaps.invitees,
+    field,
+    'TOO_MANY_INVITEES',
+    `Een vergadering heeft hoogstens ${meetingCaps.invitees} uitgenodigde partners.`,
+  );
+}
+
+/** Room for `adding` more items on the agenda: refused at the cap with TOO_MANY_AGENDA_ITEMS. */
+export function checkAgendaRoom(agenda: readonly AgendaItemRecord[], adding: number, field: string[]): UserErrorEntry | undefined {
+  return checkCount(
+    agenda.length + adding,
+    meetingCaps.agendaItems,
+    field,
+    'TOO_MANY_AGENDA_ITEMS',
+    `Een agenda telt hoogstens ${meetingCaps.agendaItems} punten. Verwijder eerst een punt.`,
+  );
+}
+
 export function validateTimes(startsAt: Date, endsAt: Date, now: Date): UserErrorEntry[] {
   const errors: UserErrorEntry[] = [];
   if (endsAt.getTime() <= startsAt.getTime()) {
@@ -104,12 +164,15 @@ export interface ScheduleFields {
 }
 
 export function validateSchedule(input: ScheduleFields, now: Date): UserErrorEntry[] {
-  const themeErrors = (input.themes ?? []).map((theme, index) => checkText(theme, ['input', 'themes', String(index)], 'Een thema', 200));
+  const themeErrors = (input.themes ?? []).map((theme, index) =>
+    checkText(theme, ['input', 'themes', String(index)], 'Een thema', meetingCaps.themeLength),
+  );
   return [
     ...compact([
       checkText(input.title, ['input', 'title'], 'De titel', 200),
       checkText(input.location, ['input', 'location'], 'De plaats', 300),
       ...themeErrors,
+      checkThemeCount(input.themes, ['input', 'themes']),
     ]),
     ...validateTimes(input.startsAt, input.endsAt, now),
   ];
@@ -132,11 +195,29 @@ export function newInvitations(partnerIds: readonly string[], at: string): Recor
   return Object.fromEntries(partnerIds.map((partnerId) => [partnerId, { partnerId, response: 'NEEDS_ACTION' as const, invitedAt: at }]));
 }
 
+/**
+ * An invitation as the API answers it: with its partner when the list's resolver loaded the
+ * partners of the whole list at once (one promise per list instead of one per invitation).
+ */
+export type InvitationView = InvitationRecord & { partner?: PartnerRecord };
+
+/**
+ * The view written out field by field: a fresh object of one shape, where spreading a record read
+ * from DynamoDB (built key by key) copies slowly and leaves the resolvers reading many shapes.
+ */
+export function invitationView(invitation: InvitationRecord, partner: PartnerRecord): InvitationView {
+  return {
+    partnerId: invitation.partnerId,
+    response: invitation.response,
+    invitedAt: invitation.invitedAt,
+    respondedAt: invitation.respondedAt,
+    partner,
+  };
+}
+
 /** Invitations in a stable order: as invited, then by partner id. */
 export function invitationList(meeting: MeetingRecord): InvitationRecord[] {
-  return Object.values(meeting.invitations).sort(
-    (a, b) => a.invitedAt.localeCompare(b.invitedAt) || a.partnerId.localeCompare(b.partnerId),
-  );
+  return Object.values(meeting.invitations).sort((a, b) => compareKeys(a.invitedAt, b.invitedAt) || compareKeys(a.partnerId, b.partnerId));
 }
 
 const partstatByResponse: Record<RsvpResponse, Partstat> = {

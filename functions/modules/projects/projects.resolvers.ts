@@ -1,12 +1,14 @@
 import type { GraphQLContext } from '../../graphql/context';
 import type { Resolvers } from '../../graphql/generated/resolvers-types';
 import { toConnection, withUserErrors } from '../../graphql/payload';
+import { selectsField } from '../../graphql/selection';
 import { pageSize } from '../../shared/dynamodb/cursor';
 import type { PartnerRecord } from '../partners/partner';
 import { capacityOf, partnerEngagements } from './capacity';
 import { remindersSent, reviewId, reviewStatus } from './consolidation-review';
 import { countsAgainstCapacity, openIntakeItems, openReview, type ProjectRecord } from './project';
 import type { EngagementView, ReviewView } from './project-views';
+import { compareKeys } from '../../shared/compare-keys';
 
 async function loadPartner(id: string | undefined, { loaders }: GraphQLContext): Promise<PartnerRecord | null> {
   return id ? ((await loaders.partner.load(id)) ?? null) : null;
@@ -23,7 +25,7 @@ function reviewView(project: ProjectRecord, number: number | undefined): ReviewV
 
 function projectEngagements(project: ProjectRecord): EngagementView[] {
   return Object.values(project.engagements)
-    .sort((a, b) => a.engagedAt.localeCompare(b.engagedAt) || a.partnerId.localeCompare(b.partnerId))
+    .sort((a, b) => compareKeys(a.engagedAt, b.engagedAt) || compareKeys(a.partnerId, b.partnerId))
     .map((engagement) => ({ engagement, projectStatus: project.status, project }));
 }
 
@@ -55,7 +57,17 @@ export const projectsResolvers: Resolvers = {
   },
   Project: {
     promoter: (project, _args, context) => loadPartner(project.promoterPartnerId, context),
-    engagements: (project) => projectEngagements(project),
+    // Asked with their partners (or over-capacity, which needs them): the list loads them at once,
+    // in the same batch as the other projects' lists, so the engagement's fields need no promise each.
+    engagements: async (project, _args, { loaders }, info) => {
+      const views = projectEngagements(project);
+      if (!selectsField(info, 'partner') && !selectsField(info, 'overCapacity')) return views;
+      const partners = await loaders.partner.loadMany(views.map((view) => view.engagement.partnerId));
+      return views.map((view, i) => {
+        const partner = partners[i];
+        return partner && !(partner instanceof Error) ? { ...view, partner } : view;
+      });
+    },
     hasBusinessModel: (project) => project.businessModel?.value ?? null,
     businessModelNote: (project) => project.businessModel?.note ?? null,
     fitsCommunityGoals: (project) => project.communityGoals?.value ?? null,
@@ -67,11 +79,12 @@ export const projectsResolvers: Resolvers = {
     spinOffPartner: (project, _args, context) => loadPartner(project.spinOffPartnerId, context),
   },
   Engagement: {
-    partner: async (view, _args, context) => {
-      const partner = view.partner ?? (await loadPartner(view.engagement.partnerId, context));
-      if (!partner) throw new Error(`engaged partner ${view.engagement.partnerId} is missing`);
-      return partner;
-    },
+    partner: (view, _args, context) =>
+      view.partner ??
+      loadPartner(view.engagement.partnerId, context).then((partner) => {
+        if (!partner) throw new Error(`engaged partner ${view.engagement.partnerId} is missing`);
+        return partner;
+      }),
     project: async (view, _args, context) => {
       const project = view.project ?? (await loadProject(view.engagement.projectId, context));
       if (!project) throw new Error(`project ${view.engagement.projectId} of an engagement is missing`);
@@ -80,10 +93,10 @@ export const projectsResolvers: Resolvers = {
     hoursPerMonth: (view) => view.engagement.hoursPerMonth ?? null,
     euros: (view) => view.engagement.euros ?? null,
     energyNote: (view) => view.engagement.energyNote ?? null,
-    overCapacity: async (view, _args, context) => {
+    overCapacity: (view, _args, context) => {
       if (!countsAgainstCapacity(view.projectStatus)) return false;
-      const partner = view.partner ?? (await loadPartner(view.engagement.partnerId, context));
-      return partner ? capacityOf(partner).overCommitted : false;
+      if (view.partner) return capacityOf(view.partner).overCommitted;
+      return loadPartner(view.engagement.partnerId, context).then((partner) => (partner ? capacityOf(partner).overCommitted : false));
     },
     engagedAt: (view) => view.engagement.engagedAt,
     updatedAt: (view) => view.engagement.updatedAt,
