@@ -5,7 +5,8 @@ import { pageSize } from '../../shared/dynamodb/cursor';
 import type { PartnerRecord } from '../partners/partner';
 import { capacityOf, partnerEngagements } from './capacity';
 import { remindersSent, reviewId, reviewStatus } from './consolidation-review';
-import { countsAgainstCapacity, openIntakeItems, openReview, type ProjectRecord } from './project';
+import { countsAgainstCapacity, openIntakeItems, openReview, type DecisionRecord, type ProjectRecord, type ReviewRecord } from './project';
+import { holdsEveryDecision, holdsEveryReview } from './project-log';
 import type { EngagementView, ReviewView } from './project-views';
 
 async function loadPartner(id: string | undefined, { loaders }: GraphQLContext): Promise<PartnerRecord | null> {
@@ -16,8 +17,23 @@ async function loadProject(id: string | undefined, { loaders }: GraphQLContext):
   return id ? ((await loaders.project.load(id)) ?? null) : null;
 }
 
-function reviewView(project: ProjectRecord, number: number | undefined): ReviewView | null {
-  const review = project.reviews.find((candidate) => candidate.number === number);
+/** Every review of the project: from the project item when it holds them all, else from its log (one Query, batched per request). */
+async function reviewsOf(project: ProjectRecord, { loaders }: GraphQLContext): Promise<ReviewRecord[]> {
+  if (holdsEveryReview(project)) return project.reviews;
+  return (await loaders.projectLog.load(project.id))?.reviews ?? project.reviews;
+}
+
+/** Every decision about the project, oldest first: from the project item while none is an item of its own. */
+async function decisionsOf(project: ProjectRecord, { loaders }: GraphQLContext): Promise<DecisionRecord[]> {
+  if (holdsEveryDecision(project)) return project.decisions;
+  return (await loaders.projectLog.load(project.id))?.decisions ?? project.decisions;
+}
+
+/** One review: the project item holds the latest (the open one among them); an older one comes from the log. */
+async function reviewView(project: ProjectRecord, number: number | undefined, context: GraphQLContext): Promise<ReviewView | null> {
+  if (number === undefined) return null;
+  const matches = (candidate: ReviewRecord) => candidate.number === number;
+  const review = project.reviews.find(matches) ?? (await reviewsOf(project, context)).find(matches);
   return review ? { project, review } : null;
 }
 
@@ -34,7 +50,14 @@ export const projectsResolvers: Resolvers = {
       for (const project of page.items) loaders.project.prime(project.id, project);
       return toConnection(page);
     },
-    project: async (_parent, args, { viewer, services }) => (await services.projects.get(viewer, args.id)) ?? null,
+    // One Query reads the project with its whole log; the loaders keep both for the fields below.
+    project: async (_parent, args, { viewer, services, loaders }) => {
+      const found = await services.projects.getWithLog(viewer, args.id);
+      if (!found) return null;
+      loaders.project.prime(found.project.id, found.project);
+      loaders.projectLog.prime(found.project.id, found.log);
+      return found.project;
+    },
     overCommittedPartners: (_parent, _args, { viewer, services }) => services.projects.overCommittedPartners(viewer),
   },
   Mutation: {
@@ -61,9 +84,9 @@ export const projectsResolvers: Resolvers = {
     fitsCommunityGoals: (project) => project.communityGoals?.value ?? null,
     communityGoalsNote: (project) => project.communityGoals?.note ?? null,
     openIntakeItems: (project) => openIntakeItems(project),
-    reviews: (project) => project.reviews.map((review) => ({ project, review })),
-    currentReview: (project) => reviewView(project, openReview(project)?.number),
-    decisions: (project) => project.decisions.map((decision) => ({ project, decision })),
+    reviews: async (project, _args, context) => (await reviewsOf(project, context)).map((review) => ({ project, review })),
+    currentReview: (project, _args, context) => reviewView(project, openReview(project)?.number, context),
+    decisions: async (project, _args, context) => (await decisionsOf(project, context)).map((decision) => ({ project, decision })),
     spinOffPartner: (project, _args, context) => loadPartner(project.spinOffPartnerId, context),
   },
   Engagement: {
@@ -113,7 +136,7 @@ export const projectsResolvers: Resolvers = {
     meeting: async ({ decision }, _args, { loaders }) => (await loaders.meeting.load(decision.meetingId)) ?? null,
     text: ({ decision }) => decision.text,
     recordedAt: ({ decision }) => decision.recordedAt,
-    review: ({ project, decision }) => reviewView(project, decision.reviewNumber),
+    review: ({ project, decision }, _args, context) => reviewView(project, decision.reviewNumber, context),
   },
   Partner: {
     engagements: (partner) =>
@@ -131,7 +154,7 @@ export const projectsResolvers: Resolvers = {
     consolidationReview: async (item, _args, context) => {
       if (item.reviewNumber === undefined) return null;
       const project = await loadProject(item.projectId, context);
-      return project ? reviewView(project, item.reviewNumber) : null;
+      return project ? reviewView(project, item.reviewNumber, context) : null;
     },
   },
 };
