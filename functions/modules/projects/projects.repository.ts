@@ -8,7 +8,14 @@ import { queryAll } from '../../shared/dynamodb/query-all';
 import type { TransactItem } from '../../shared/dynamodb/transaction';
 import { versionedPut, writeVersioned } from '../../shared/dynamodb/versioned-write';
 import { nextReviewStep } from './consolidation-review';
-import { reviewsOnProject, type DecisionRecord, type EngagementRecord, type ProjectRecord, type ProjectStatus, type ReviewRecord } from './project';
+import {
+  reviewsOnProject,
+  type DecisionRecord,
+  type EngagementRecord,
+  type ProjectRecord,
+  type ProjectStatus,
+  type ReviewRecord,
+} from './project';
 import { mergeProjectLog, type ProjectLog } from './project-log';
 
 function toRecord(item: Record<string, unknown>): ProjectRecord {

@@ -243,7 +243,11 @@ describe('the project log kept beside the project (issue 11)', () => {
   function reviewedTimes(count: number): ProjectRecord {
     let next = active();
     for (let number = 1; number <= count; number += 1) {
-      next = withConfirmedReview(next, { number, decision: { outcome: 'CONTINUE' }, meetingId: 'm1', decisionId: `d${number}` }, now).project;
+      next = withConfirmedReview(
+        next,
+        { number, decision: { outcome: 'CONTINUE' }, meetingId: 'm1', decisionId: `d${number}` },
+        now,
+      ).project;
     }
     return next;
   }
