@@ -26,7 +26,7 @@ describe('a project log that grows (DynamoDB Local)', () => {
   const storedItem = async (key: Record<string, string>) =>
     (await t.db.send(new GetCommand({ TableName: t.app.config.tableName, Key: key }))).Item!;
 
-  const partitionKeys = async (projectId: string) =>
+  const partitionItems = async (projectId: string) =>
     (
       await t.db.send(
         new QueryCommand({
@@ -35,7 +35,8 @@ describe('a project log that grows (DynamoDB Local)', () => {
           ExpressionAttributeValues: { ':pk': keys.projectPartition(projectId) },
         }),
       )
-    ).Items!.map((item) => String(item.SK));
+    ).Items!;
+  const partitionKeys = async (projectId: string) => (await partitionItems(projectId)).map((item) => String(item.SK));
 
   it('records 250 decisions of 2,000 characters, keeps the project item under 10 KB and reads them all in 1 request', async () => {
     const promoter = await createPartner(t);
@@ -110,6 +111,12 @@ describe('a project log that grows (DynamoDB Local)', () => {
     expect((await partitionKeys(project.id)).filter((sk) => sk.startsWith('REVIEW#'))).toEqual(
       [1, 2, 3, 4, 5, 6, 7].map((n) => `REVIEW#00000${n}`),
     );
+    // The log items are on no index (the list and its paging never see them) and name no person's
+    // address: erasure, which finds data by the address's hash, has nothing to look for there.
+    const logItems = (await partitionItems(project.id)).filter((logItem) => logItem.SK !== 'PROJECT');
+    expect(logItems).toHaveLength(13);
+    expect(logItems.filter((logItem) => logItem.GSI1PK ?? logItem.GSI2PK)).toEqual([]);
+    expect(logItems.filter((logItem) => /@/.test(JSON.stringify(logItem)))).toEqual([]);
 
     t.roundTrips.reset();
     const read = (await t.graphql(logQuery, { id: project.id }, coordinator)).data.project;
