@@ -194,4 +194,45 @@ describe('a project log that grows (DynamoDB Local)', () => {
     expect(after.decisions.map((d: any) => d.text).at(-1)).toBe('Nieuwe locatie.');
     expect(after.decisions).toHaveLength(7);
   });
+
+  it("records a meeting's 30 project decisions on 30 projects with the next meeting in one transaction, and refuses a 31st", async () => {
+    const promoter = await createPartner(t);
+    const projects: { id: string }[] = [];
+    for (let i = 0; i < 31; i += 1) projects.push(await proposeProject(t, promoter.id, { name: `Idee ${i}`, status: 'IDEA' }));
+    const meeting = await scheduleMeeting(t, { inviteePartnerIds: [promoter.id] });
+    t.clock.set('2026-12-10T21:00:00Z');
+    const outcome = `mutation($input: RecordMeetingOutcomeInput!) { recordMeetingOutcome(input: $input) {
+      meeting { status nextMeeting { id } } userErrors { code } } }`;
+    const decide = (count: number) =>
+      t.graphql(
+        outcome,
+        {
+          input: {
+            id: meeting.id,
+            attendedPartnerIds: [promoter.id],
+            projectDecisions: projects.slice(0, count).map((p, i) => ({ projectId: p.id, decision: `Beslissing ${i}` })),
+            nextMeeting: { startsAt: '2026-12-24T19:00:00+01:00', endsAt: '2026-12-24T21:00:00+01:00' },
+          },
+        },
+        coordinator,
+      );
+    coordinator = await t.token('COORDINATOR');
+
+    const tooMany = (await decide(31)).data.recordMeetingOutcome;
+    expect(tooMany.userErrors).toEqual([{ code: 'TOO_MANY_DECISIONS' }]);
+    const held = await decide(30);
+    expect(held.errors).toBeUndefined();
+    expect(held.data.recordMeetingOutcome).toMatchObject({
+      userErrors: [],
+      meeting: { status: 'HELD', nextMeeting: { id: expect.any(String) } },
+    });
+    for (const [i, project] of projects.slice(0, 30).entries()) {
+      expect((await storedItem(keys.project(project.id))).decisionCount).toBe(1);
+      expect((await partitionKeys(project.id)).filter((sk) => sk.startsWith('DECISION#'))).toHaveLength(1);
+      if (i === 0) {
+        const read = (await t.graphql(logQuery, { id: project.id }, coordinator)).data.project;
+        expect(read.decisions.map((d: any) => d.text)).toEqual(['Beslissing 0']);
+      }
+    }
+  });
 });
