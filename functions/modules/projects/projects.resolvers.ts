@@ -1,6 +1,7 @@
 import type { GraphQLContext } from '../../graphql/context';
 import type { Resolvers } from '../../graphql/generated/resolvers-types';
 import { toConnection, withUserErrors } from '../../graphql/payload';
+import { selectsField } from '../../graphql/selects-field';
 import { pageSize } from '../../shared/dynamodb/cursor';
 import type { PartnerRecord } from '../partners/partner';
 import { capacityOf, partnerEngagements } from './capacity';
@@ -43,6 +44,9 @@ function projectEngagements(project: ProjectRecord): EngagementView[] {
     .map((engagement) => ({ engagement, projectStatus: project.status, project }));
 }
 
+/** The Project fields that may need more of the log than the project item holds. */
+const logFields: ReadonlySet<string> = new Set(['reviews', 'decisions']);
+
 export const projectsResolvers: Resolvers = {
   Query: {
     projects: async (_parent, args, { viewer, services, loaders }) => {
@@ -50,8 +54,10 @@ export const projectsResolvers: Resolvers = {
       for (const project of page.items) loaders.project.prime(project.id, project);
       return toConnection(page);
     },
-    // One Query reads the project with its whole log; the loaders keep both for the fields below.
-    project: async (_parent, args, { viewer, services, loaders }) => {
+    // Asked for its log, one Query reads the project with its whole log (the loaders keep both for
+    // the fields below); otherwise one GetItem reads the project item, however long its log is.
+    project: async (_parent, args, { viewer, services, loaders }, info) => {
+      if (!selectsField(info, logFields)) return (await services.projects.get(viewer, args.id)) ?? null;
       const found = await services.projects.getWithLog(viewer, args.id);
       if (!found) return null;
       loaders.project.prime(found.project.id, found.project);

@@ -63,6 +63,20 @@ describe('a project log that grows (DynamoDB Local)', () => {
     expect(t.roundTrips.total).toBe(1);
     expect(read.decisions.map((d: any) => d.text)).toEqual(texts);
     expect(read.reviews).toEqual([{ number: 1, status: 'SCHEDULED' }]);
+    // Asked without its log (also through a fragment), the project is one GetItem of its small item.
+    t.roundTrips.reset();
+    const bare = await t.graphql(
+      `query($id: ID!) { project(id: $id) { ...Head } } fragment Head on Project { name currentReview { number } }`,
+      {
+        id: project.id,
+      },
+      coordinator,
+    );
+    expect(bare.data.project).toEqual({ name: 'Repair café', currentReview: { number: 1 } });
+    expect(t.roundTrips.byCommand).toEqual({ GetItemCommand: 1 });
+    t.roundTrips.reset();
+    await t.graphql(`query($id: ID!) { project(id: $id) { ... on Project { decisions { id } } } }`, { id: project.id }, coordinator);
+    expect(t.roundTrips.byCommand).toEqual({ QueryCommand: 1 });
 
     // The project item changes as before (its version moved with each decision), the log stays whole.
     const renamed = await projectMutation(t, 'update', { projectId: project.id, name: 'Repair café Gent', expectedVersion: read.version });
