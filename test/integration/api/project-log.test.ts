@@ -145,6 +145,12 @@ describe('a project log that grows (DynamoDB Local)', () => {
     // A review older than the item keeps is closed, with a message that says so.
     const again = await projectMutation(t, 'confirm', { reviewId: `${project.id}:1`, meetingId: meeting.id, outcome: 'STOP' });
     expect(again.userErrors.map((e: any) => e.code)).toEqual(['REVIEW_CLOSED']);
+    // The page behind an old review's link still finds it (its own item, by key).
+    t.roundTrips.reset();
+    const linked = await t.app.consolidationReviews.getForAnswerLink(project.id, 1);
+    expect(linked?.review).toMatchObject({ number: 1, decision: { outcome: 'CONTINUE', note: 'Ronde 1' } });
+    expect(t.roundTrips.byCommand).toEqual({ GetItemCommand: 2 });
+    expect(await t.app.consolidationReviews.getForAnswerLink(project.id, 99)).toBeUndefined();
 
     // The list: the page, then one Query for the project whose log is asked beyond its item.
     t.roundTrips.reset();
@@ -158,6 +164,15 @@ describe('a project log that grows (DynamoDB Local)', () => {
     t.roundTrips.reset();
     await t.graphql(`{ projects(first: 10) { edges { node { id currentReview { number status } } } } }`, {}, coordinator);
     expect(t.roundTrips.total).toBe(1);
+
+    // The review job asks for the 7th review when it falls due, and its own item follows.
+    t.clock.set(new Date(item.reviews.at(-1).dueAt).toISOString());
+    expect(await t.app.consolidationReviews.sendDueReviews()).toMatchObject({ requested: 1, failed: 0 });
+    const seventh = await storedItem(keys.projectReview(project.id, 7));
+    expect(seventh.requestedAt).toBe(t.clock.now().toISOString());
+    expect((await storedItem(keys.project(project.id))).reviews.at(-1)).toEqual(
+      Object.fromEntries(Object.entries(seventh).filter(([name]) => name !== 'PK' && name !== 'SK')),
+    );
   });
 
   it('still reads an item written before, with its reviews and decisions inline, and moves the older reviews out at its first write', async () => {
