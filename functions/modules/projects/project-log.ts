@@ -21,11 +21,6 @@ export function holdsEveryDecision(project: ProjectRecord): boolean {
   return (project.decisionCount ?? 0) === 0;
 }
 
-/** The log as far as the project record alone holds it (all of it when both of the above hold). */
-export function logOnProject(project: ProjectRecord): ProjectLog {
-  return { reviews: project.reviews, decisions: project.decisions };
-}
-
 /**
  * Merges the review and decision items of a partition with what the project item holds inline. A
  * review on the project item is written in the same transaction as its own item, so where both

@@ -66,7 +66,7 @@ export class ProjectsRepository {
    * The review items a write of `next` over `previous` puts beside the project: each review that is
    * new or changed, and each that no longer fits on the project item (on an item written before
    * issue 11 those are the older reviews, moved out at its first write). A change touches the open
-   * review and at most appends the next one, so this is one to three items.
+   * review and at most appends the next one, so this is none to three items.
    */
   private reviewPuts(previous: ProjectRecord | undefined, next: ProjectRecord): TransactItem[] {
     const before = new Map(previous?.reviews.map((review) => [review.number, JSON.stringify(review)]));
