@@ -34,7 +34,7 @@ export async function generate(): Promise<Record<string, string>> {
       mappers: {
         Partner: '../../modules/partners/partner#PartnerRecord',
         Meeting: '../../modules/meetings/meeting#MeetingRecord',
-        Invitation: '../../modules/meetings/meeting#InvitationRecord',
+        Invitation: '../../modules/meetings/meeting#InvitationView',
         AgendaItem: '../../modules/meetings/meeting#AgendaItemRecord',
         MeetingProjectDecision: '../../modules/meetings/meeting#MeetingProjectDecisionRecord',
         PartnerAttendance: '../../modules/meetings/meeting-minutes#AttendanceSummary',

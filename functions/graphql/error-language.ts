@@ -82,20 +82,24 @@ function hasUserErrors(value: unknown): boolean {
 
 /**
  * The one place refusals leave in the caller's language: after execution, the response's userErrors
- * and errors are rewritten in English for an English caller. Nothing is read when there is no refusal.
+ * and errors are rewritten in English for an English caller. Nothing is read when there is no refusal,
+ * and a query's data (which cannot hold userErrors) is not walked at all.
  */
 export function errorLanguagePlugin(): ApolloServerPlugin<GraphQLContext> {
   return {
     async requestDidStart() {
       return {
-        async willSendResponse({ response, contextValue, request }) {
+        async willSendResponse({ response, contextValue, request, operation }) {
           if (response.body.kind !== 'single') return;
           const result = response.body.singleResult;
           const errors = result.errors ?? [];
-          if (errors.length === 0 && !hasUserErrors(result.data)) return;
+          // Only mutations answer payloads with userErrors: no type a query reaches has them
+          // (test/unit/graphql/user-errors-in-mutations.test.ts), so a query's data is not walked.
+          const payloads = operation?.operation === 'mutation';
+          if (errors.length === 0 && !(payloads && hasUserErrors(result.data))) return;
           const language = await callerLanguage(contextValue, request.http?.headers.get('accept-language'));
           if (language === 'nl') return;
-          translatePayloads(result.data, language);
+          if (payloads) translatePayloads(result.data, language);
           if (errors.length > 0) result.errors = errors.map((error) => translateError(error, language));
         },
       };

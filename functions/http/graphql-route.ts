@@ -1,5 +1,6 @@
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import {
+  ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
   ApolloServerPluginSchemaReportingDisabled,
@@ -11,6 +12,7 @@ import { createContext, type GraphQLContext } from '../graphql/context';
 import { errorLanguagePlugin, messageIn } from '../graphql/error-language';
 import { createErrorFormatter } from '../graphql/format-error';
 import { executableSchema } from '../graphql/executable-schema';
+import { noStorePlugin } from '../graphql/no-store-plugin';
 import { parseOptions, requestLimitRules, requestLimits } from '../graphql/limits/request-limits';
 import { createAuthenticator } from '../shared/auth/authenticate';
 import type { TokenVerifier } from '../shared/auth/token-verifier';
@@ -34,7 +36,6 @@ export function createApolloServer(services: AppServices): ApolloServer<GraphQLC
     validationRules: requestLimitRules(),
     parseOptions,
     formatError: createErrorFormatter(services.logger, local),
-    // (The cache-control plugin stays: it answers `cache-control: no-store`.)
     plugins: [
       // Apollo's sandbox page exists only on a developer's machine.
       local ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
@@ -50,6 +51,9 @@ export function createApolloServer(services: AppServices): ApolloServer<GraphQLC
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
+      // No-store on every answer, without the cache-control plugin's per-field hooks (no-store-plugin.ts).
+      ApolloServerPluginCacheControlDisabled(),
+      noStorePlugin(),
       // Refusals and errors for people in the caller's language (README "Languages").
       errorLanguagePlugin(),
     ],

@@ -87,3 +87,33 @@ export function rssSampler(everyMs = 5): { stop(): { peakMb: number; startMb: nu
     },
   };
 }
+
+/**
+ * The environment the API Lambda's handler reads, for a bench that runs it locally against
+ * DynamoDB Local (development tokens and link secret of the test app; STAGE=local for those).
+ */
+export function localApiEnv(tableName: string, dynamoEndpoint: string, secrets: { link: string; devJwt: string }): Record<string, string> {
+  return {
+    STAGE: 'local',
+    TABLE_NAME: tableName,
+    DYNAMODB_ENDPOINT: dynamoEndpoint,
+    AWS_REGION: 'eu-west-1',
+    AWS_ACCESS_KEY_ID: 'local',
+    AWS_SECRET_ACCESS_KEY: 'local',
+    LINK_SIGNING_SECRET: secrets.link,
+    DEV_JWT_SECRET: secrets.devJwt,
+    LOG_LEVEL: 'silent',
+  };
+}
+
+/** Runs a bench script's `main` when the file is started itself, and exits with its outcome. */
+export function runMain(module: NodeModule, main: () => Promise<void>): void {
+  if (require.main !== module) return;
+  main().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}

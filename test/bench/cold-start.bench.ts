@@ -6,7 +6,7 @@ import { build } from 'esbuild';
 import { esbuildOptions, handlerEntry, projectRoot } from '../../infra/bundling';
 import { signDevToken } from '../../functions/shared/auth/dev-tokens';
 import { ensureTable } from '../../functions/shared/dynamodb/ensure-table';
-import { round, spread, type Bench, type BenchRow } from './bench-kit';
+import { localApiEnv, round, spread, type Bench, type BenchRow } from './bench-kit';
 
 /**
  * Cold start: fresh node processes, each loading a bundle built with the CDK app's esbuild options
@@ -57,17 +57,8 @@ export const coldStartBench: Bench = async ({ smoke, dynamoEndpoint }) => {
   });
   await ensureTable(client, tableName);
   client.destroy();
-  const env = {
-    STAGE: 'local',
-    TABLE_NAME: tableName,
-    DYNAMODB_ENDPOINT: dynamoEndpoint,
-    AWS_REGION: 'eu-west-1',
-    AWS_ACCESS_KEY_ID: 'local',
-    AWS_SECRET_ACCESS_KEY: 'local',
-    LINK_SIGNING_SECRET: linkSecret,
-    DEV_JWT_SECRET: devSecret,
-    LOG_LEVEL: 'silent',
-  };
+  const env = localApiEnv(tableName, dynamoEndpoint, { link: linkSecret, devJwt: devSecret });
+
   const token = await signDevToken(devSecret, { email: 'bench@destek.test', role: 'COORDINATOR' });
   const apiEvent = {
     version: '2.0',

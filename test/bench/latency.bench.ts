@@ -5,9 +5,9 @@ import { typeDefs } from '../../functions/graphql/generated/type-defs';
 import { graphqlRoutes } from '../../functions/http/graphql-routes';
 import { httpLambda } from '../../functions/runtime/http-lambda';
 import { apiEvent, devSecret, linkSecret } from '../support/test-app';
-import { elapsedMs, median, percentile, round, rssSampler, type Bench, type BenchRow } from './bench-kit';
+import { elapsedMs, localApiEnv, median, percentile, round, rssSampler, type Bench, type BenchRow } from './bench-kit';
 import type { Seeded } from './bench-data';
-import { operations, seeded } from './bench-operations';
+import { operations, seeded, type Operation } from './bench-operations';
 
 /**
  * Handler overhead: each main read, warm, three ways side by side in one loop (one of each per
@@ -94,6 +94,37 @@ function replayer(client: lowLevel.DynamoDBClient, recorded: Recorded[]): () => 
   };
 }
 
+const handlers = new Map<string, ReturnType<typeof httpLambda>>();
+
+/**
+ * The operation as one call through the API Lambda's handler (httpLambda + graphqlRoutes, what
+ * functions/handlers/api.ts exports) with an API Gateway v2 event and a bearer token, answering the
+ * response body; one handler per table (each data family has its own), built and warmed on first use.
+ */
+export async function handlerCall(operation: Operation, data: Seeded, dynamoEndpoint: string): Promise<() => Promise<string>> {
+  const tableName = data.t.app.config.tableName;
+  if (!handlers.has(tableName)) {
+    // No per-caller budget: deployed it adds one UpdateItem per request (DynamoDB time, not layers).
+    Object.assign(process.env, localApiEnv(tableName, dynamoEndpoint, { link: linkSecret, devJwt: devSecret }), {
+      RATE_LIMIT_PER_MINUTE: '0',
+    });
+    const handler = httpLambda('api', (app) => graphqlRoutes(app));
+    await handler(apiEvent('POST', '/graphql', JSON.stringify({ query: '{ viewer { role } }' }), { 'content-type': 'application/json' }));
+    handlers.set(tableName, handler);
+  }
+  const handler = handlers.get(tableName)!;
+  const body = JSON.stringify({ query: operation.query, variables: operation.variables(data.ids) });
+  // The handler runs on the real clock: a token of now (the test app's clock stands in 2026).
+  const token = await signDevToken(devSecret, { role: 'COORDINATOR', email: 'bench@destek.test' });
+  const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+  return async () => {
+    const response = await handler(apiEvent('POST', '/graphql', body, headers));
+    if (response.statusCode !== 200) throw new Error(`${operation.name}: ${response.statusCode} ${response.body}`);
+    // The body as Lambda hands it on: reading the JSON is the client's work, not the handler's.
+    return String(response.body);
+  };
+}
+
 export const latencyScale = (smoke: boolean): number => Number(process.env.BENCH_LATENCY_SCALE ?? (smoke ? 1 : 10));
 
 export const latencyBench: Bench = async ({ smoke, dynamoEndpoint }) => {
@@ -108,44 +139,14 @@ export const latencyBench: Bench = async ({ smoke, dynamoEndpoint }) => {
     endpoint: dynamoEndpoint,
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
   });
-  const handlers = new Map<string, ReturnType<typeof httpLambda>>();
   // Peak RSS over the handler loops (goal 6: the API's memory size); BENCH_ONLY=latency alone.
   const baselineMb = rssSampler().stop().startMb;
   let peakMb = 0;
   try {
     for (const operation of operations) {
       const data = await seeded(operation.family, scale);
-      const tableName = data.t.app.config.tableName;
-      if (!handlers.has(tableName)) {
-        Object.assign(process.env, {
-          STAGE: 'local',
-          TABLE_NAME: tableName,
-          DYNAMODB_ENDPOINT: dynamoEndpoint,
-          AWS_REGION: 'eu-west-1',
-          AWS_ACCESS_KEY_ID: 'local',
-          AWS_SECRET_ACCESS_KEY: 'local',
-          LINK_SIGNING_SECRET: linkSecret,
-          DEV_JWT_SECRET: devSecret,
-          LOG_LEVEL: 'silent',
-          RATE_LIMIT_PER_MINUTE: '0',
-        });
-        const handler = httpLambda('api', (app) => graphqlRoutes(app));
-        await handler(
-          apiEvent('POST', '/graphql', JSON.stringify({ query: '{ viewer { role } }' }), { 'content-type': 'application/json' }),
-        );
-        handlers.set(tableName, handler);
-      }
-      const handler = handlers.get(tableName)!;
-      const body = JSON.stringify({ query: operation.query, variables: operation.variables(data.ids) });
-      // The handler runs on the real clock: a token of now (the test app's clock stands in 2026).
-      const token = await signDevToken(devSecret, { role: 'COORDINATOR', email: 'bench@destek.test' });
-      const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
-      const viaHandler = async () => {
-        const response = await handler(apiEvent('POST', '/graphql', body, headers));
-        if (response.statusCode !== 200) throw new Error(`${operation.name}: ${response.statusCode} ${response.body}`);
-        return JSON.parse(String(response.body)) as { data?: Record<string, unknown>; errors?: unknown[] };
-      };
-      const first = await viaHandler();
+      const viaHandler = await handlerCall(operation, data, dynamoEndpoint);
+      const first = JSON.parse(await viaHandler()) as { data?: Record<string, unknown>; errors?: unknown[] };
       if (first.errors) throw new Error(`${operation.name}: ${JSON.stringify(first.errors)}`);
 
       // The requests the same operation makes, recorded through the app's own client (same table, same code).

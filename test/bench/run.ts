@@ -1,9 +1,11 @@
+// First: NODE_ENV=production before graphql and Apollo load (as-deployed.ts says why).
+import './as-deployed';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { startDynamoDbLocal } from '../../functions/local/dynamodb-local';
 import { projectRoot } from '../../infra/bundling';
-import { formatTable, isSmoke, type Bench, type BenchRow } from './bench-kit';
+import { formatTable, isSmoke, runMain, type Bench, type BenchRow } from './bench-kit';
 import { coldStartBench } from './cold-start.bench';
 import { fanoutBench } from './fanout.bench';
 import { jobsBench } from './jobs.bench';
@@ -56,11 +58,4 @@ async function main(): Promise<void> {
   console.log(`\n${JSON.stringify(machine())}\nwritten to ${file}`);
 }
 
-if (require.main === module)
-  main().then(
-    () => process.exit(0),
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
+runMain(module, main);

@@ -2,7 +2,7 @@
 /* eslint-disable */
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { PartnerRecord } from '../../modules/partners/partner';
-import type { MeetingRecord, InvitationRecord, AgendaItemRecord, MeetingProjectDecisionRecord } from '../../modules/meetings/meeting';
+import type { MeetingRecord, InvitationView, AgendaItemRecord, MeetingProjectDecisionRecord } from '../../modules/meetings/meeting';
 import type { AttendanceSummary } from '../../modules/meetings/meeting-minutes';
 import type { ProjectRecord } from '../../modules/projects/project';
 import type { EngagementView, ReviewView, DecisionView } from '../../modules/projects/project-views';
@@ -1741,7 +1741,7 @@ export type ResolversTypes = {
   MatrixSessionPayload: ResolverTypeWrapper<Omit<MatrixSessionPayload, 'matrixSession'> & { matrixSession?: Maybe<ResolversTypes['MatrixSession']> }>;
   MeetingStatus: MeetingStatus;
   RsvpResponse: RsvpResponse;
-  Invitation: ResolverTypeWrapper<InvitationRecord>;
+  Invitation: ResolverTypeWrapper<InvitationView>;
   AgendaItemKind: AgendaItemKind;
   AgendaItem: ResolverTypeWrapper<AgendaItemRecord>;
   MeetingProjectDecision: ResolverTypeWrapper<MeetingProjectDecisionRecord>;
@@ -1858,7 +1858,7 @@ export type ResolversParentTypes = {
   CloseMatrixSessionInput: CloseMatrixSessionInput;
   PromoteIdeaInput: PromoteIdeaInput;
   MatrixSessionPayload: Omit<MatrixSessionPayload, 'matrixSession'> & { matrixSession?: Maybe<ResolversParentTypes['MatrixSession']> };
-  Invitation: InvitationRecord;
+  Invitation: InvitationView;
   AgendaItem: AgendaItemRecord;
   MeetingProjectDecision: MeetingProjectDecisionRecord;
   PartnerAttendance: AttendanceSummary;

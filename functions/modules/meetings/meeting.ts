@@ -1,6 +1,8 @@
 import type { Partstat } from '../../mail/calendar/meeting-calendar';
 import type { UserErrorEntry } from '../../shared/errors';
 import { checkText, cleanList, compact } from '../../shared/validation';
+import { compareKeys } from '../../shared/compare-keys';
+import type { PartnerRecord } from '../partners/partner';
 
 /** A network meeting (overlegvergadering) as stored. Pure types and rules; no I/O here. */
 export type MeetingStatus = 'PLANNED' | 'HELD' | 'CANCELLED';
@@ -132,11 +134,29 @@ export function newInvitations(partnerIds: readonly string[], at: string): Recor
   return Object.fromEntries(partnerIds.map((partnerId) => [partnerId, { partnerId, response: 'NEEDS_ACTION' as const, invitedAt: at }]));
 }
 
+/**
+ * An invitation as the API answers it: with its partner when the list's resolver loaded the
+ * partners of the whole list at once (one promise per list instead of one per invitation).
+ */
+export type InvitationView = InvitationRecord & { partner?: PartnerRecord };
+
+/**
+ * The view written out field by field: a fresh object of one shape, where spreading a record read
+ * from DynamoDB (built key by key) copies slowly and leaves the resolvers reading many shapes.
+ */
+export function invitationView(invitation: InvitationRecord, partner: PartnerRecord): InvitationView {
+  return {
+    partnerId: invitation.partnerId,
+    response: invitation.response,
+    invitedAt: invitation.invitedAt,
+    respondedAt: invitation.respondedAt,
+    partner,
+  };
+}
+
 /** Invitations in a stable order: as invited, then by partner id. */
 export function invitationList(meeting: MeetingRecord): InvitationRecord[] {
-  return Object.values(meeting.invitations).sort(
-    (a, b) => a.invitedAt.localeCompare(b.invitedAt) || a.partnerId.localeCompare(b.partnerId),
-  );
+  return Object.values(meeting.invitations).sort((a, b) => compareKeys(a.invitedAt, b.invitedAt) || compareKeys(a.partnerId, b.partnerId));
 }
 
 const partstatByResponse: Record<RsvpResponse, Partstat> = {

@@ -28,6 +28,9 @@ function startRange(from?: Date, to?: Date) {
   return { from: from?.toISOString(), to: to?.toISOString() };
 }
 
+/** The stored item of a meeting, for the benches that write many at once (test/bench/bench-data.ts). */
+export { toItem as meetingItem };
+
 export class MeetingsRepository {
   constructor(
     private readonly db: DynamoDBDocumentClient,

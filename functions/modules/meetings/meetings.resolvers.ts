@@ -1,8 +1,9 @@
 import type { Resolvers } from '../../graphql/generated/resolvers-types';
 import { toConnection, withUserErrors } from '../../graphql/payload';
+import { selectsField } from '../../graphql/selection';
 import { BadRequestError } from '../../shared/errors';
 import { pageSize } from '../../shared/dynamodb/cursor';
-import { agendaItemKind, invitationList, topicsCloseAt } from './meeting';
+import { agendaItemKind, invitationList, invitationView, topicsCloseAt } from './meeting';
 import { attendanceRate } from './meeting-minutes';
 
 export const meetingsResolvers: Resolvers = {
@@ -44,7 +45,17 @@ export const meetingsResolvers: Resolvers = {
       withUserErrors('themes', () => services.meetings.setStandingThemes(viewer, themes)),
   },
   Meeting: {
-    invitations: (meeting) => invitationList(meeting),
+    // Asked with their partners: the list loads them at once (in the same batch as the other
+    // meetings' lists), so each Invitation.partner answers without a promise of its own.
+    invitations: async (meeting, _args, { loaders }, info) => {
+      const invitations = invitationList(meeting);
+      if (!selectsField(info, 'partner')) return invitations;
+      const partners = await loaders.partner.loadMany(invitations.map((invitation) => invitation.partnerId));
+      return invitations.map((invitation, i) => {
+        const partner = partners[i];
+        return partner && !(partner instanceof Error) ? invitationView(invitation, partner) : invitation;
+      });
+    },
     agenda: (meeting) => meeting.agenda,
     attendance: async (meeting, _args, { loaders }) =>
       (await loaders.partner.loadMany(meeting.attendance)).filter(
@@ -82,11 +93,12 @@ export const meetingsResolvers: Resolvers = {
       summary.lastAttendedMeetingId ? ((await loaders.meeting.load(summary.lastAttendedMeetingId)) ?? null) : null,
   },
   Invitation: {
-    partner: async (invitation, _args, { loaders }) => {
-      const partner = await loaders.partner.load(invitation.partnerId);
-      if (!partner) throw new Error(`invited partner ${invitation.partnerId} is missing`);
-      return partner;
-    },
+    partner: (invitation, _args, { loaders }) =>
+      invitation.partner ??
+      loaders.partner.load(invitation.partnerId).then((partner) => {
+        if (!partner) throw new Error(`invited partner ${invitation.partnerId} is missing`);
+        return partner;
+      }),
     respondedAt: (invitation) => invitation.respondedAt ?? null,
   },
 };

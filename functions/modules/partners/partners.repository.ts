@@ -18,6 +18,9 @@ function toItem(partner: PartnerRecord): Item {
   return { ...keys.partner(partner.id), ...keys.partnerCollection(partner.name, partner.id), ...partner };
 }
 
+/** The stored item of a partner, for the benches that write many at once (test/bench/bench-data.ts). */
+export { toItem as partnerItem };
+
 export class PartnersRepository {
   constructor(
     private readonly db: DynamoDBDocumentClient,

@@ -1,5 +1,6 @@
 import type { PartnerRecord } from '../partners/partner';
 import { countsAgainstCapacity, type PartnerEngagementEntry } from './project';
+import { compareKeys } from '../../shared/compare-keys';
 
 /**
  * A partner's engagements added up against its stated capacity (pure). Only engagements in
@@ -22,14 +23,15 @@ const cents = (value: number) => Math.round(value * 100);
 
 export function partnerEngagements(partner: PartnerRecord): PartnerEngagementEntry[] {
   return Object.values(partner.engagements ?? {}).sort(
-    (a, b) => a.engagedAt.localeCompare(b.engagedAt) || a.projectId.localeCompare(b.projectId),
+    (a, b) => compareKeys(a.engagedAt, b.engagedAt) || compareKeys(a.projectId, b.projectId),
   );
 }
 
 export function capacityOf(partner: PartnerRecord): CapacityView {
   let hours = 0;
   let euros = 0;
-  for (const entry of partnerEngagements(partner)) {
+  // A sum: no order needed (capacityOf runs once per engagement a page shows).
+  for (const entry of Object.values(partner.engagements ?? {})) {
     if (!countsAgainstCapacity(entry.projectStatus)) continue;
     hours += cents(entry.hoursPerMonth ?? 0);
     euros += cents(entry.euros ?? 0);

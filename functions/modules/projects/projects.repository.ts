@@ -38,6 +38,9 @@ function toItem(project: ProjectRecord) {
   };
 }
 
+/** The stored item of a project, for the benches that write many at once (test/bench/bench-data.ts). */
+export { toItem as projectItem };
+
 export class ProjectsRepository {
   constructor(
     private readonly db: DynamoDBDocumentClient,

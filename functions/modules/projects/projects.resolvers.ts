@@ -1,7 +1,7 @@
 import type { GraphQLContext } from '../../graphql/context';
 import type { Resolvers } from '../../graphql/generated/resolvers-types';
 import { toConnection, withUserErrors } from '../../graphql/payload';
-import { selectsField } from '../../graphql/selects-field';
+import { selectsField } from '../../graphql/selection';
 import { pageSize } from '../../shared/dynamodb/cursor';
 import type { PartnerRecord } from '../partners/partner';
 import { capacityOf, partnerEngagements } from './capacity';
@@ -9,6 +9,7 @@ import { remindersSent, reviewId, reviewStatus } from './consolidation-review';
 import { countsAgainstCapacity, openIntakeItems, openReview, type DecisionRecord, type ProjectRecord, type ReviewRecord } from './project';
 import { holdsEveryDecision, holdsEveryReview } from './project-log';
 import type { EngagementView, ReviewView } from './project-views';
+import { compareKeys } from '../../shared/compare-keys';
 
 async function loadPartner(id: string | undefined, { loaders }: GraphQLContext): Promise<PartnerRecord | null> {
   return id ? ((await loaders.partner.load(id)) ?? null) : null;
@@ -18,34 +19,45 @@ async function loadProject(id: string | undefined, { loaders }: GraphQLContext):
   return id ? ((await loaders.project.load(id)) ?? null) : null;
 }
 
-/** Every review of the project: from the project item when it holds them all, else from its log (one Query, batched per request). */
-async function reviewsOf(project: ProjectRecord, { loaders }: GraphQLContext): Promise<ReviewRecord[]> {
+// The log fields answer without a promise while the project item holds what they ask (the common
+// case); only a longer log goes through the loader (one Query per project, batched per request).
+
+/** Every review of the project: from the project item when it holds them all, else from its log. */
+function reviewsOf(project: ProjectRecord, { loaders }: GraphQLContext): ReviewRecord[] | Promise<ReviewRecord[]> {
   if (holdsEveryReview(project)) return project.reviews;
-  return (await loaders.projectLog.load(project.id))?.reviews ?? project.reviews;
+  return loaders.projectLog.load(project.id).then((log) => log?.reviews ?? project.reviews);
 }
 
 /** Every decision about the project, oldest first: from the project item while none is an item of its own. */
-async function decisionsOf(project: ProjectRecord, { loaders }: GraphQLContext): Promise<DecisionRecord[]> {
+function decisionsOf(project: ProjectRecord, { loaders }: GraphQLContext): DecisionRecord[] | Promise<DecisionRecord[]> {
   if (holdsEveryDecision(project)) return project.decisions;
-  return (await loaders.projectLog.load(project.id))?.decisions ?? project.decisions;
+  return loaders.projectLog.load(project.id).then((log) => log?.decisions ?? project.decisions);
 }
 
 /** One review: the project item holds the latest (the open one among them); an older one comes from the log. */
-async function reviewView(project: ProjectRecord, number: number | undefined, context: GraphQLContext): Promise<ReviewView | null> {
+function reviewView(
+  project: ProjectRecord,
+  number: number | undefined,
+  context: GraphQLContext,
+): ReviewView | null | Promise<ReviewView | null> {
   if (number === undefined) return null;
-  const matches = (candidate: ReviewRecord) => candidate.number === number;
-  const review = project.reviews.find(matches) ?? (await reviewsOf(project, context)).find(matches);
-  return review ? { project, review } : null;
+  const view = (reviews: ReviewRecord[]) => {
+    const review = reviews.find((candidate) => candidate.number === number);
+    return review ? { project, review } : null;
+  };
+  const onItem = view(project.reviews);
+  if (onItem || holdsEveryReview(project)) return onItem;
+  return Promise.resolve(reviewsOf(project, context)).then(view);
 }
 
 function projectEngagements(project: ProjectRecord): EngagementView[] {
   return Object.values(project.engagements)
-    .sort((a, b) => a.engagedAt.localeCompare(b.engagedAt) || a.partnerId.localeCompare(b.partnerId))
+    .sort((a, b) => compareKeys(a.engagedAt, b.engagedAt) || compareKeys(a.partnerId, b.partnerId))
     .map((engagement) => ({ engagement, projectStatus: project.status, project }));
 }
 
 /** The Project fields that may need more of the log than the project item holds. */
-const logFields: ReadonlySet<string> = new Set(['reviews', 'decisions']);
+const logFields = ['reviews', 'decisions'] as const;
 
 export const projectsResolvers: Resolvers = {
   Query: {
@@ -57,7 +69,7 @@ export const projectsResolvers: Resolvers = {
     // Asked for its log, one Query reads the project with its whole log (the loaders keep both for
     // the fields below); otherwise one GetItem reads the project item, however long its log is.
     project: async (_parent, args, { viewer, services, loaders }, info) => {
-      if (!selectsField(info, logFields)) return (await services.projects.get(viewer, args.id)) ?? null;
+      if (!logFields.some((name) => selectsField(info, name))) return (await services.projects.get(viewer, args.id)) ?? null;
       const found = await services.projects.getWithLog(viewer, args.id);
       if (!found) return null;
       loaders.project.prime(found.project.id, found.project);
@@ -84,23 +96,42 @@ export const projectsResolvers: Resolvers = {
   },
   Project: {
     promoter: (project, _args, context) => loadPartner(project.promoterPartnerId, context),
-    engagements: (project) => projectEngagements(project),
+    // Asked with their partners (or over-capacity, which needs them): the list loads them at once,
+    // in the same batch as the other projects' lists, so the engagement's fields need no promise each.
+    engagements: async (project, _args, { loaders }, info) => {
+      const views = projectEngagements(project);
+      if (!selectsField(info, 'partner') && !selectsField(info, 'overCapacity')) return views;
+      const partners = await loaders.partner.loadMany(views.map((view) => view.engagement.partnerId));
+      return views.map((view, i) => {
+        const partner = partners[i];
+        return partner && !(partner instanceof Error) ? { ...view, partner } : view;
+      });
+    },
     hasBusinessModel: (project) => project.businessModel?.value ?? null,
     businessModelNote: (project) => project.businessModel?.note ?? null,
     fitsCommunityGoals: (project) => project.communityGoals?.value ?? null,
     communityGoalsNote: (project) => project.communityGoals?.note ?? null,
     openIntakeItems: (project) => openIntakeItems(project),
-    reviews: async (project, _args, context) => (await reviewsOf(project, context)).map((review) => ({ project, review })),
+    reviews: (project, _args, context) => {
+      const views = (reviews: ReviewRecord[]) => reviews.map((review) => ({ project, review }));
+      const reviews = reviewsOf(project, context);
+      return Array.isArray(reviews) ? views(reviews) : reviews.then(views);
+    },
     currentReview: (project, _args, context) => reviewView(project, openReview(project)?.number, context),
-    decisions: async (project, _args, context) => (await decisionsOf(project, context)).map((decision) => ({ project, decision })),
+    decisions: (project, _args, context) => {
+      const views = (decisions: DecisionRecord[]) => decisions.map((decision) => ({ project, decision }));
+      const decisions = decisionsOf(project, context);
+      return Array.isArray(decisions) ? views(decisions) : decisions.then(views);
+    },
     spinOffPartner: (project, _args, context) => loadPartner(project.spinOffPartnerId, context),
   },
   Engagement: {
-    partner: async (view, _args, context) => {
-      const partner = view.partner ?? (await loadPartner(view.engagement.partnerId, context));
-      if (!partner) throw new Error(`engaged partner ${view.engagement.partnerId} is missing`);
-      return partner;
-    },
+    partner: (view, _args, context) =>
+      view.partner ??
+      loadPartner(view.engagement.partnerId, context).then((partner) => {
+        if (!partner) throw new Error(`engaged partner ${view.engagement.partnerId} is missing`);
+        return partner;
+      }),
     project: async (view, _args, context) => {
       const project = view.project ?? (await loadProject(view.engagement.projectId, context));
       if (!project) throw new Error(`project ${view.engagement.projectId} of an engagement is missing`);
@@ -109,10 +140,10 @@ export const projectsResolvers: Resolvers = {
     hoursPerMonth: (view) => view.engagement.hoursPerMonth ?? null,
     euros: (view) => view.engagement.euros ?? null,
     energyNote: (view) => view.engagement.energyNote ?? null,
-    overCapacity: async (view, _args, context) => {
+    overCapacity: (view, _args, context) => {
       if (!countsAgainstCapacity(view.projectStatus)) return false;
-      const partner = view.partner ?? (await loadPartner(view.engagement.partnerId, context));
-      return partner ? capacityOf(partner).overCommitted : false;
+      if (view.partner) return capacityOf(view.partner).overCommitted;
+      return loadPartner(view.engagement.partnerId, context).then((partner) => (partner ? capacityOf(partner).overCommitted : false));
     },
     engagedAt: (view) => view.engagement.engagedAt,
     updatedAt: (view) => view.engagement.updatedAt,

@@ -262,6 +262,26 @@ describe('network meetings over GraphQL (DynamoDB Local)', () => {
       expect(t.roundTrips.total).toBeLessThanOrEqual(2);
     });
 
+    it('reads invitations without partners in 1 round trip, and with them through a fragment in 2', async () => {
+      const partners = [];
+      for (let i = 0; i < 6; i += 1) partners.push(await createPartner(t));
+      for (const day of [10, 17])
+        await scheduleMeeting(t, { startsAt: `2026-12-${day}T19:30:00+01:00`, endsAt: `2026-12-${day}T21:30:00+01:00` });
+      t.roundTrips.reset();
+      const plain = await t.graphql(`{ meetings { edges { node { invitations { response } } } } }`, {}, coordinator);
+      expect(plain.data.meetings.edges.flatMap((e: any) => e.node.invitations)).toHaveLength(12);
+      expect(t.roundTrips.total).toBe(1);
+      t.roundTrips.reset();
+      const withPartners = await t.graphql(
+        `{ meetings { edges { node { invitations { ...who } } } } } fragment who on Invitation { partner { id name } }`,
+        {},
+        coordinator,
+      );
+      const names = withPartners.data.meetings.edges.flatMap((e: any) => e.node.invitations.map((i: any) => i.partner.name));
+      expect(names.sort()).toEqual([...partners, ...partners].map((p) => p.name).sort());
+      expect(t.roundTrips.total).toBe(2);
+    });
+
     it('reads a meeting with its agenda (proposers too), invitations and partners in 2 round trips', async () => {
       const partners = [];
       for (let i = 0; i < 12; i += 1) partners.push(await createPartner(t));

@@ -594,6 +594,28 @@ describe('projects over GraphQL (DynamoDB Local)', () => {
       expect(t.roundTrips.total).toBeLessThanOrEqual(2);
     });
 
+    it('reads engagements without their partners in 1 round trip: the partners are loaded only when asked for', async () => {
+      const promoter = await createPartner(t);
+      const project = await activeProject(t, promoter.id);
+      await engaged(3, [project.id], { hoursPerMonth: 2 });
+      t.roundTrips.reset();
+      const plain = await t.graphql(
+        `query($id: ID!) { project(id: $id) { engagements { hoursPerMonth } } }`,
+        { id: project.id },
+        coordinator,
+      );
+      expect(plain.data.project.engagements).toHaveLength(4);
+      expect(t.roundTrips.total).toBe(1);
+      t.roundTrips.reset();
+      const flagged = await t.graphql(
+        `query($id: ID!) { project(id: $id) { engagements { overCapacity } } }`,
+        { id: project.id },
+        coordinator,
+      );
+      expect(flagged.data.project.engagements.filter((e: any) => e.overCapacity)).toHaveLength(3);
+      expect(t.roundTrips.total).toBe(2);
+    });
+
     it('reads the projects list with engagements and reviews in 2 round trips, also with more than 100 engaged partners', async () => {
       const promoter = await createPartner(t);
       const projects = [

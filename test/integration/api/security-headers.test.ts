@@ -27,3 +27,26 @@ describe('every page and answer sends frame-ancestors none and nosniff', () => {
     }
   });
 });
+
+describe('GraphQL answers are never stored', () => {
+  it('sends cache-control: no-store on a query, a refused mutation and a query that does not parse', async () => {
+    const t = await createTestApp();
+    const authorization = `Bearer ${await t.token('COORDINATOR')}`;
+    const bodies = [
+      '{"query":"{ viewer { role } meetings(first: 1) { edges { node { id startsAt } } } }"}',
+      JSON.stringify({
+        query: `mutation { scheduleMeeting(input: { title: "", startsAt: "2026-11-01T19:00:00+01:00", endsAt: "2026-11-01T18:00:00+01:00" }) { userErrors { code } } }`,
+      }),
+      '{"query":"{ viewer { "}',
+    ];
+    for (const body of bodies) {
+      const response = await t.request({
+        method: 'POST',
+        path: '/graphql',
+        headers: { 'content-type': 'application/json', authorization },
+        body,
+      });
+      expect({ body, cacheControl: response.headers['cache-control'] }).toEqual({ body, cacheControl: 'no-store' });
+    }
+  });
+});

@@ -64,6 +64,23 @@ describe("refusals in the caller's language", () => {
     expect(asAnInEnglish.errors[0].message).toBe('You do not have permission for this operation.');
   });
 
+  it("translates a query's errors too, and leaves its data as it is", async () => {
+    const partner = await createPartner(t);
+    const member = `Bearer ${await t.token('PARTNER', { partnerId: partner.id, email: 'lid@example.be' })}`;
+    const refused = await call(
+      `{ neighbours(first: 1) { edges { node { id } } } }`,
+      {},
+      { authorization: member, 'accept-language': 'en' },
+    );
+    expect(refused.errors[0]).toMatchObject({
+      message: 'You do not have permission for this operation.',
+      extensions: { code: 'FORBIDDEN' },
+    });
+    const coordinator = `Bearer ${await t.token('COORDINATOR')}`;
+    const answered = await call(`{ partner(id: "${partner.id}") { name } }`, {}, { authorization: coordinator, 'accept-language': 'en' });
+    expect(answered).toEqual({ status: 200, data: { partner: { name: partner.name } } });
+  });
+
   it('refuses a bad token in English for Accept-Language: en', async () => {
     const result = await call(`{ viewer { id } }`, {}, { authorization: 'Bearer nonsense', 'accept-language': 'en' });
     expect(result.status).toBe(401);
