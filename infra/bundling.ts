@@ -26,7 +26,8 @@ export const lambdaBundling: BundlingOptions = {
   // ES module builds of dependencies first: esbuild drops what they export and nobody imports.
   mainFields: ['module', 'main'],
   // graphql-js skips its development-only checks in production.
-  define: { 'process.env.NODE_ENV': '"production"' },
+  // Code that runs only in a Lambda bundle may ask (functions/graphql/executable-schema.ts: the SDL without descriptions).
+  define: { 'process.env.NODE_ENV': '"production"', 'globalThis.destekLambdaBundle': 'true' },
   bundleAwsSDK: true,
   // Apollo's usage-reporting protobuf (a quarter of the API bundle) serves only plugins the API
   // turns off (functions/http/graphql-route.ts): left out, never loaded. So are those plugins
@@ -37,6 +38,8 @@ export const lambdaBundling: BundlingOptions = {
     './plugin/usageReporting/index.js',
     './plugin/schemaReporting/index.js',
     './plugin/inlineTrace/index.js',
+    // The cache-control plugin is given its Disabled variant too (no-store-plugin.ts answers no-store).
+    './plugin/cacheControl/index.js',
     '@smithy/core/event-streams',
   ],
   // In Lambda the credentials are the execution role's, in the environment: the SDK's provider chain
@@ -50,6 +53,8 @@ export const lambdaBundling: BundlingOptions = {
     '--alias:lru-cache': './node_modules/lru-cache/dist/esm/node/index.min.js',
     // Apollo builds a schema with @graphql-tools only when given `typeDefs`; the API gives it a schema.
     '--alias:@graphql-tools/schema': './functions/runtime/no-graphql-tools-schema.ts',
+    // Apollo's `await import('graphql')` would keep every export of graphql: bundles get the names they use.
+    '--alias:graphql': './functions/runtime/graphql-in-bundles.mjs',
   },
   // Sizes are printed by `npm run bundle-size`; synthesis shows only problems.
   logLevel: LogLevel.WARNING,

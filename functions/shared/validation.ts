@@ -53,6 +53,14 @@ export function cleanList(values: readonly string[] | null | undefined): string[
   return result;
 }
 
+/**
+ * A list that must stay on one DynamoDB item (400 KB) holds at most `max` entries: `count` is what
+ * the list would hold after the change, checked before anything is written.
+ */
+export function checkCount(count: number, max: number, field: string[], code: string, message: string): UserErrorEntry | undefined {
+  return count > max ? { field, code, message } : undefined;
+}
+
 export function compact(entries: (UserErrorEntry | undefined)[]): UserErrorEntry[] {
   return entries.filter((entry): entry is UserErrorEntry => entry !== undefined);
 }

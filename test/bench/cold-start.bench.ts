@@ -13,7 +13,7 @@ import { localApiEnv, round, spread, type Bench, type BenchRow } from './bench-k
  * (infra/bundling.ts) and answering one request through its handler, the GraphQL function beside a
  * minimal handler that reads DynamoDB with the same SDK. Runs alternate between the bundles, so
  * noise on the shared machine hits both alike. Times from the process's start (node's own boot
- * included) to the answered request.
+ * included) to the answered request, as wall time and as the process's CPU time.
  */
 const devSecret = 'bench-dev-jwt-secret-0123456789abcdefghijklmnop';
 const linkSecret = 'bench-link-signing-secret-0123456789abcdefghij';
@@ -26,6 +26,7 @@ interface ChildResult {
   status: number;
   body: string;
   rssBytes: number;
+  cpuMs: number;
 }
 
 function runChild(bundle: string, event: unknown, env: Record<string, string>, nodeOptions = ''): ChildResult {
@@ -76,7 +77,9 @@ export const coldStartBench: Bench = async ({ smoke, dynamoEndpoint }) => {
     { name: 'api, --enable-source-maps', file: api.file, event: apiEvent, nodeOptions: '--enable-source-maps' },
     { name: 'minimal', file: minimal.file, event: {}, nodeOptions: '' },
   ];
-  const times = new Map(cases.map((c) => [c.name, { total: [] as number[], load: [] as number[], rss: [] as number[] }]));
+  const times = new Map(
+    cases.map((c) => [c.name, { total: [] as number[], load: [] as number[], rss: [] as number[], cpu: [] as number[] }]),
+  );
   // One warm-up of each (disk cache), then alternating runs. The smoke run skips both the warm-up and the source-map case.
   if (smoke) cases.splice(1, 1);
   else for (const c of cases) runChild(c.file, c.event, env, c.nodeOptions);
@@ -87,9 +90,11 @@ export const coldStartBench: Bench = async ({ smoke, dynamoEndpoint }) => {
       t.total.push(round(result.totalMs));
       t.load.push(round(result.loadMs));
       t.rss.push(round(result.rssBytes / 2 ** 20));
+      t.cpu.push(round(result.cpuMs));
     }
   }
   const minimalTotal = spread(times.get('minimal')!.total).value;
+  const minimalCpu = spread(times.get('minimal')!.cpu).value;
   const rows: BenchRow[] = [];
   for (const c of cases) {
     const t = times.get(c.name)!;
@@ -100,6 +105,15 @@ export const coldStartBench: Bench = async ({ smoke, dynamoEndpoint }) => {
       metric: 'start to first answer, ms',
       ...total,
       note: `${round(total.value / minimalTotal, 2)}x minimal`,
+    });
+    // CPU time (user + system) steadier than wall time where other work competes for the cores.
+    const cpu = spread(t.cpu);
+    rows.push({
+      bench: 'cold start',
+      case: c.name,
+      metric: 'CPU to first answer, ms',
+      ...cpu,
+      note: `${round(cpu.value / minimalCpu, 2)}x minimal`,
     });
     rows.push({ bench: 'cold start', case: c.name, metric: 'loading the bundle, ms', ...spread(t.load) });
     rows.push({ bench: 'cold start', case: c.name, metric: 'RSS after first answer, MB', ...spread(t.rss) });

@@ -49,6 +49,11 @@ export interface FaultSuiteOptions {
   smtpFaultRate: number;
   /** The longest delay of a slow SMTP answer. */
   slowMs: number;
+  /**
+   * Forces each fault kind not yet injected at its next chance, and runs on (up to `maxTicks`)
+   * until every kind was: a short run cannot then leave a kind untried by the luck of its seed.
+   */
+  forceEveryKind?: boolean;
   progress?: (line: string) => void;
 }
 
@@ -127,6 +132,9 @@ export async function runFaultSuite(options: FaultSuiteOptions): Promise<FaultSu
   const byRequest: Record<string, number> = {};
   const state = { faultsOn: false };
   const total = () => Object.values(faults).reduce((a, b) => a + b, 0);
+  /** Whether `kind` is to be forced now (forceEveryKind, faults on, none of that kind injected yet). */
+  const missing = (kind: FaultKind) => Boolean(options.forceEveryKind) && state.faultsOn && faults[kind] === 0;
+  const untried = () => (options.forceEveryKind ? faultKinds.filter((kind) => faults[kind] === 0) : []);
 
   // The SMTP server: real, on loopback; each transaction may be slow or refused while faults are on.
   const arrivals: Arrival[] = [];
@@ -136,7 +144,7 @@ export async function runFaultSuite(options: FaultSuiteOptions): Promise<FaultSu
     logger: false,
     disableReverseLookup: true,
     onRcptTo(_address, _session, callback) {
-      if (state.faultsOn && chance(options.smtpFaultRate / 3)) {
+      if (state.faultsOn && (chance(options.smtpFaultRate / 3) || missing('smtp-5xx'))) {
         faults['smtp-5xx'] += 1;
         const [code, text] = chance(0.5) ? [554, '5.7.1 Relay access denied'] : [530, '5.7.0 Authentication required'];
         return callback(Object.assign(new Error(text), { responseCode: code }));
@@ -148,11 +156,11 @@ export async function runFaultSuite(options: FaultSuiteOptions): Promise<FaultSu
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
         void (async () => {
-          if (state.faultsOn && chance(options.smtpFaultRate / 3)) {
+          if (state.faultsOn && (chance(options.smtpFaultRate / 3) || missing('smtp-slow'))) {
             faults['smtp-slow'] += 1;
             await sleep(100 + pick(options.slowMs));
           }
-          if (state.faultsOn && chance(options.smtpFaultRate / 3)) {
+          if (state.faultsOn && (chance(options.smtpFaultRate / 3) || missing('smtp-4xx'))) {
             faults['smtp-4xx'] += 1;
             return callback(Object.assign(new Error('4.3.0 Try again later'), { responseCode: 451 }));
           }
@@ -185,8 +193,11 @@ export async function runFaultSuite(options: FaultSuiteOptions): Promise<FaultSu
         }
         const command = context.commandName ?? 'unknown';
         const request = command.replace(/Command$/, '');
-        if (state.faultsOn && chance(options.dynamoFaultRate)) {
-          const roll = random();
+        const forceAfterWrite = writes.has(command) && missing('dynamodb-5xx-after-write');
+        const forced = forceAfterWrite || missing('dynamodb-throttle') || missing('dynamodb-5xx');
+        if (state.faultsOn && (chance(options.dynamoFaultRate) || forced)) {
+          // A forced fault takes a kind not injected yet; otherwise the roll decides.
+          const roll = forceAfterWrite ? 0 : missing('dynamodb-throttle') ? 0.5 : missing('dynamodb-5xx') ? 0.9 : random();
           byRequest[request] = (byRequest[request] ?? 0) + 1;
           if (roll < 0.35 && writes.has(command)) {
             faults['dynamodb-5xx-after-write'] += 1;
@@ -243,12 +254,14 @@ export async function runFaultSuite(options: FaultSuiteOptions): Promise<FaultSu
     clients.push(db);
     injectFaults(db, run);
     const app = createApp(t.app.config, { clock: t.clock, db, logger: createLogger('silent') });
-    const down = state.faultsOn && chance(0.12);
+    const down = state.faultsOn && (chance(0.12) || missing('smtp-down'));
     const transport = createSmtpMailer(down ? downUrl : smtpUrl, { connectionMs: 300 });
     let sends = 0;
-    let killAfter = state.faultsOn && chance(0.2) ? 1 + pick(3) : undefined;
+    // Forced, the kill comes after the first send: a run that shares the due mail with others may send only one.
+    const forceKill = missing('deliverer-killed');
+    let killAfter = state.faultsOn && (chance(0.2) || forceKill) ? (forceKill ? 1 : 1 + pick(3)) : undefined;
     let timeoutAfter: number | undefined;
-    if (state.faultsOn && chance(0.15)) {
+    if (state.faultsOn && (chance(0.15) || missing('job-timed-out'))) {
       if (chance(0.5)) {
         run.freezeAtRequest = 3 + pick(30); // the Lambda's time runs out mid-request (counted when it does)
       } else {
@@ -297,18 +310,18 @@ export async function runFaultSuite(options: FaultSuiteOptions): Promise<FaultSu
   // Act: ticks of edits and runs under faults.
   state.faultsOn = true;
   let ticks = 0;
-  while (ticks < options.maxTicks && (ticks < options.minTicks || total() < options.minFaults)) {
+  while (ticks < options.maxTicks && (ticks < options.minTicks || total() < options.minFaults || untried().length > 0)) {
     ticks += 1;
     const work: Promise<void>[] = [];
-    if (chance(0.6)) {
+    if (chance(0.6) || missing('concurrent-edits')) {
       const meetingId = meetingIds[pick(meetingIds.length)];
       work.push(reschedule(meetingId));
-      if (chance(0.3)) {
+      if (chance(0.3) || missing('concurrent-edits')) {
         faults['concurrent-edits'] += 1;
         work.push(reschedule(meetingId));
       }
     }
-    const runs = chance(0.3) ? 2 + pick(2) : 1;
+    const runs = chance(0.3) || missing('concurrent-runs') ? 2 + pick(2) : 1;
     faults['concurrent-runs'] += runs - 1;
     for (let i = 0; i < runs; i += 1) work.push(deliveryRun());
     await Promise.all(work);

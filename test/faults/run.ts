@@ -24,6 +24,7 @@ async function main(): Promise<void> {
       dynamoFaultRate: 0.04,
       smtpFaultRate: 0.2,
       slowMs: 1500,
+      forceEveryKind: true,
       progress: (line) => process.stderr.write(`${line}\n`),
     });
     process.stdout.write(`${formatFaultReport(report)}\n`);

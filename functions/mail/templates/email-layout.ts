@@ -16,9 +16,6 @@ export const emailStyles = {
 /** Dutch texts with today's names: for the templates not yet given a language and names by their caller. */
 export const dutchTexts: Translate = textsFor('nl');
 
-/** "Schakel vzw, voor Locon De Stek" (Dutch, today's names); `tr('mail.signature')` in a person's language. */
-export const signature = dutchTexts('mail.signature');
-
 /** The three answer links of an invitation (meeting or buurtbabbel), each to the page that confirms it. */
 export interface AnswerLinks {
   yes: string;

@@ -74,6 +74,13 @@ export class MatrixRepository {
     return result.Item ? stripKeys<MatrixSessionRecord>(result.Item) : undefined;
   }
 
+  async getIdea(sessionId: string, ideaId: string): Promise<IdeaRecord | undefined> {
+    const result = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.matrixIdea(sessionId, ideaId), ConsistentRead: true }),
+    );
+    return result.Item ? stripKeys<IdeaRecord>(result.Item) : undefined;
+  }
+
   /** The whole session (ideas, votes, budgets): one strongly consistent Query on its partition. */
   async loadState(id: string): Promise<MatrixState | undefined> {
     const items = await queryAll(this.db, {
@@ -159,7 +166,8 @@ export class MatrixRepository {
     ]);
   }
 
-  async addComment(sessionId: string, ideaId: string, comment: IdeaCommentRecord, now: string): Promise<void> {
+  /** Appends a comment while the idea holds fewer than `maxComments`: concurrent comments cannot pass the cap. */
+  async addComment(sessionId: string, ideaId: string, comment: IdeaCommentRecord, maxComments: number, now: string): Promise<void> {
     await this.transact([
       this.sessionOpen(sessionId),
       {
@@ -169,8 +177,8 @@ export class MatrixRepository {
             TableName: this.tableName,
             Key: keys.matrixIdea(sessionId, ideaId),
             UpdateExpression: 'SET comments = list_append(comments, :comment), updatedAt = :now, GSI1SK = :change',
-            ConditionExpression: 'attribute_exists(PK)',
-            ExpressionAttributeValues: { ':comment': [comment], ':now': now, ':change': changeSortKey(now, ideaId) },
+            ConditionExpression: 'attribute_exists(PK) AND size(comments) < :max',
+            ExpressionAttributeValues: { ':comment': [comment], ':now': now, ':change': changeSortKey(now, ideaId), ':max': maxComments },
           },
         },
       },

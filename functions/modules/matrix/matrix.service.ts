@@ -6,6 +6,7 @@ import type { Page } from '../../shared/dynamodb/cursor';
 import { ForbiddenError, UnauthenticatedError, UserInputError, type UserErrorEntry } from '../../shared/errors';
 import { LinkTokenError, signLinkToken, verifyLinkToken } from '../../shared/links/signed-links';
 import { checkText, cleanList } from '../../shared/validation';
+import { checkAgendaRoom, meetingCaps } from '../meetings/meeting';
 import type { MeetingsRepository } from '../meetings/meetings.repository';
 import type { OutboxRepository } from '../outbox/outbox.repository';
 import type { PartnersRepository } from '../partners/partners.repository';
@@ -15,6 +16,7 @@ import { planIdeaPromotedDispatch } from './idea-promoted-dispatch';
 import {
   caughtUpSortKey,
   checkAxesKeepIdeas,
+  ideaCaps,
   decodeFeedCursor,
   encodeFeedCursor,
   guestParticipantKey,
@@ -173,6 +175,7 @@ export class MatrixService {
             input.meetingId,
             [{ id: `matrix.${session.id}`, title: `Matrixsessie: ${session.question}`, matrixSessionId: session.id }],
             now,
+            meetingCaps.agendaItems,
           ),
         ]
       : [];
@@ -180,6 +183,9 @@ export class MatrixService {
       await this.matrix.saveSession(session, undefined, agenda);
     } catch (error) {
       if (error instanceof MatrixWriteRefused && error.label === 'extra') {
+        const meeting = await this.meetings.get(input.meetingId!);
+        const full = meeting?.status === 'PLANNED' && checkAgendaRoom(meeting.agenda, 1, ['input', 'meetingId']);
+        if (full) throw new UserInputError([full]);
         throw UserInputError.single('MEETING_NOT_PLANNED', 'Deze vergadering is niet (meer) gepland.', ['input', 'meetingId']);
       }
       throw error;
@@ -286,7 +292,7 @@ export class MatrixService {
   async comment(caller: MatrixCaller, input: { ideaId: string; text: string }): Promise<MatrixState> {
     const sessionId = this.sessionOf(input.ideaId);
     const participant = await this.participant(caller, sessionId);
-    const textError = checkText(input.text, ['input', 'text'], 'De reactie', 1000);
+    const textError = checkText(input.text, ['input', 'text'], 'De reactie', ideaCaps.commentLength);
     if (textError) throw new UserInputError([textError]);
     const now = this.clock.now().toISOString();
     const comment = {
@@ -296,7 +302,21 @@ export class MatrixService {
       text: input.text.trim(),
       createdAt: now,
     };
-    await this.write(() => this.matrix.addComment(sessionId, input.ideaId, comment, now), ['input', 'ideaId']);
+    try {
+      await this.matrix.addComment(sessionId, input.ideaId, comment, ideaCaps.comments, now);
+    } catch (error) {
+      if (!(error instanceof MatrixWriteRefused)) throw error;
+      // The idea's condition holds both its existence and its room: a read tells which failed.
+      const full = error.label === 'idea-exists' && (await this.matrix.getIdea(sessionId, input.ideaId));
+      if (full && full.comments.length >= ideaCaps.comments) {
+        throw UserInputError.single(
+          'TOO_MANY_COMMENTS',
+          `Een idee krijgt hoogstens ${ideaCaps.comments} reacties. Voeg je reactie samen met een andere of start een nieuw idee.`,
+          ['input', 'ideaId'],
+        );
+      }
+      throw this.refusal(error, ['input', 'ideaId']);
+    }
     return (await this.matrix.loadState(sessionId))!;
   }
 

@@ -53,6 +53,17 @@ export interface IdeaRecord {
   updatedAt: string;
 }
 
+/**
+ * What an idea item may hold (it stays one DynamoDB item, 400 KB): its comments are appended on
+ * condition there is room, so concurrent comments cannot pass the cap (docs/data-model.md, "Item sizes").
+ */
+export const ideaCaps = {
+  comments: 50,
+  commentLength: 1000,
+  title: 200,
+  description: 2000,
+} as const;
+
 /** One participant's votes on one idea (several allowed). */
 export interface VoteRecord {
   ideaId: string;
@@ -166,10 +177,14 @@ export function validateIdea(
   input: { title: string; description?: string | null; row: number; column: number },
 ): UserErrorEntry[] {
   const errors: UserErrorEntry[] = [];
-  const title = checkText(input.title, ['input', 'title'], 'De titel', 200);
+  const title = checkText(input.title, ['input', 'title'], 'De titel', ideaCaps.title);
   if (title) errors.push(title);
-  if ((input.description?.length ?? 0) > 2000) {
-    errors.push({ field: ['input', 'description'], code: 'TOO_LONG', message: 'De beschrijving mag hoogstens 2000 tekens lang zijn.' });
+  if ((input.description?.length ?? 0) > ideaCaps.description) {
+    errors.push({
+      field: ['input', 'description'],
+      code: 'TOO_LONG',
+      message: `De beschrijving mag hoogstens ${ideaCaps.description} tekens lang zijn.`,
+    });
   }
   if (!Number.isInteger(input.row) || input.row < 0 || input.row >= session.rows.length) {
     errors.push({ field: ['input', 'row'], code: 'NO_SUCH_CELL', message: 'Deze rij bestaat niet in de matrix.' });

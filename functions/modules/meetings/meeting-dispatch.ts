@@ -1,7 +1,7 @@
 import type { Language } from '../../shared/i18n/language';
 import { invitationRecipients, isActivePartner, type PartnerRecord } from '../partners/partner';
 import { recipientKey } from '../../shared/recipient-key';
-import type { CalendarAttendee } from '../../mail/calendar/meeting-calendar';
+import type { CalendarAttendee, Partstat } from '../../mail/calendar/meeting-calendar';
 import type { OutboxDispatchOf, OutboxRecipient } from '../outbox/outbox';
 import { toPartstat, type MeetingRecord } from './meeting';
 
@@ -31,7 +31,12 @@ export interface MeetingSnapshot {
 export interface MeetingDispatchPayload extends MeetingSnapshot {
   status: 'CONFIRMED' | 'CANCELLED';
   cancelReason?: string;
-  attendees: MeetingAttendee[];
+  /**
+   * Every invitee with address and answer, on dispatches written before each recipient carried its
+   * own `partstat`: read for those only. New dispatches leave it out, so no copy stores the other
+   * invitees' addresses and a dispatch to 200 partners stays small (docs/data-model.md, "Item sizes").
+   */
+  attendees?: MeetingAttendee[];
 }
 
 export interface MeetingRecipientData {
@@ -43,6 +48,8 @@ export interface MeetingRecipientData {
   removedFromMeeting?: boolean;
   /** The representative's language; absent on dispatches from before languages: Dutch. */
   language?: Language;
+  /** Their partner's answer as the calendar shows it; absent on older dispatches (see `attendees`). */
+  partstat?: Partstat;
 }
 
 export interface RecipientGroup {
@@ -54,14 +61,6 @@ export interface RecipientGroup {
 
 export function meetingUid(meetingId: string, domain: string): string {
   return `meeting-${meetingId}@${domain}`;
-}
-
-export function attendeesOf(meeting: MeetingRecord, partners: ReadonlyMap<string, PartnerRecord>): MeetingAttendee[] {
-  return Object.values(meeting.invitations).flatMap((invitation) => {
-    const partner = partners.get(invitation.partnerId);
-    if (!partner) return [];
-    return invitationRecipients(partner).map((recipient) => ({ ...recipient, partstat: toPartstat(invitation.response) }));
-  });
 }
 
 export function planMeetingDispatch(input: {
@@ -80,11 +79,13 @@ export function planMeetingDispatch(input: {
       if (!partner || !isActivePartner(partner)) continue;
       for (const person of invitationRecipients(partner)) {
         const key = recipientKey(person.email);
+        const invitation = meeting.invitations[partnerId];
         const data: MeetingRecipientData = {
           partnerId,
           partnerName: partner.name,
           method: group.method,
           emailKind: group.emailKind,
+          partstat: invitation ? toPartstat(invitation.response) : 'NEEDS-ACTION',
           ...(group.removedFromMeeting ? { removedFromMeeting: true } : {}),
           ...(person.language ? { language: person.language } : {}),
         };
@@ -104,7 +105,6 @@ export function planMeetingDispatch(input: {
     themes: meeting.themes,
     status: meeting.status === 'CANCELLED' ? 'CANCELLED' : 'CONFIRMED',
     cancelReason: meeting.cancelReason,
-    attendees: attendeesOf(meeting, partners),
   };
   return {
     id: `meeting.${meeting.id}.v${meeting.version}`,

@@ -45,12 +45,13 @@ export function createMeetingEmailRenderer(settings: MeetingEmailSettings): Outb
     // Each copy names only its recipient beside the organizer: no partner learns another invitee's
     // address from the invitation (need to know). Someone taken off a meeting that goes on gets a
     // CANCEL naming only them (RFC 5546 §3.2.5).
-    const own = meeting.attendees.find((attendee) => attendee.email.toLowerCase() === message.recipient.email.toLowerCase());
+    const own =
+      recipient.partstat ?? meeting.attendees?.find((a) => a.email.toLowerCase() === message.recipient.email.toLowerCase())?.partstat;
     const attendees = [
       {
         email: message.recipient.email,
         name: message.recipient.name,
-        partstat: recipient.removedFromMeeting ? ('NEEDS-ACTION' as const) : (own?.partstat ?? ('NEEDS-ACTION' as const)),
+        partstat: recipient.removedFromMeeting ? ('NEEDS-ACTION' as const) : (own ?? ('NEEDS-ACTION' as const)),
       },
     ];
     const calendar = buildMeetingInvitationIcs({

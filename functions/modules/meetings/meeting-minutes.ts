@@ -1,6 +1,6 @@
 import type { UserErrorEntry } from '../../shared/errors';
 import { checkText } from '../../shared/validation';
-import { agendaItemKind, type AgendaItemRecord, type MeetingProjectDecisionRecord, type MeetingRecord } from './meeting';
+import { agendaItemKind, meetingCaps, type AgendaItemRecord, type MeetingProjectDecisionRecord, type MeetingRecord } from './meeting';
 
 /**
  * The minutes of a meeting as far as they are more than text: what was decided per agenda item and
@@ -20,14 +20,41 @@ export const maxProjectDecisions = 30;
 export function checkDecisionTexts(input: OutcomeDecisionsInput): UserErrorEntry[] {
   const errors: UserErrorEntry[] = [];
   (input.decisions ?? []).forEach((entry, index) => {
-    const error = checkText(entry.decision, ['input', 'decisions', String(index), 'decision'], 'Een beslissing', 2000);
+    const error = checkText(entry.decision, ['input', 'decisions', String(index), 'decision'], 'Een beslissing', meetingCaps.decision);
     if (error) errors.push(error);
   });
   (input.projectDecisions ?? []).forEach((entry, index) => {
-    const error = checkText(entry.decision, ['input', 'projectDecisions', String(index), 'decision'], 'Een beslissing', 2000);
+    const error = checkText(
+      entry.decision,
+      ['input', 'projectDecisions', String(index), 'decision'],
+      'Een beslissing',
+      meetingCaps.decision,
+    );
     if (error) errors.push(error);
   });
   return errors;
+}
+
+/**
+ * The outcome's text as the meeting item stores it: the minutes, each agenda decision and each
+ * project decision (a decision on a PROJECT item counts twice, as it is stored twice). Beyond
+ * `meetingCaps.outcome` characters the outcome is refused, so the item stays below 400 KB.
+ */
+export function checkOutcomeLength(
+  minutes: string | undefined,
+  agenda: readonly AgendaItemRecord[],
+  projectDecisions: readonly MeetingProjectDecisionRecord[],
+): UserErrorEntry | undefined {
+  const length =
+    (minutes?.length ?? 0) +
+    agenda.reduce((sum, item) => sum + (item.decision?.length ?? 0), 0) +
+    projectDecisions.reduce((sum, decision) => sum + decision.text.length, 0);
+  if (length <= meetingCaps.outcome) return undefined;
+  return {
+    field: ['input'],
+    code: 'OUTCOME_TOO_LONG',
+    message: `Het verslag en de beslissingen samen mogen hoogstens ${meetingCaps.outcome.toLocaleString('nl-BE')} tekens lang zijn (nu ${length.toLocaleString('nl-BE')}).`,
+  };
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Partstat } from '../../mail/calendar/meeting-calendar';
 import type { UserErrorEntry } from '../../shared/errors';
-import { checkText, cleanList, compact } from '../../shared/validation';
+import { checkCount, checkText, cleanList, compact } from '../../shared/validation';
 import { compareKeys } from '../../shared/compare-keys';
 import type { PartnerRecord } from '../partners/partner';
 
@@ -84,6 +84,64 @@ export interface MeetingRecord {
 
 export const maxMeetingHours = 12;
 
+/**
+ * What a meeting item may hold: it must stay one DynamoDB item (400 KB), so every list and text on
+ * it is capped and checked before a write. At these caps, with every character taking 3 bytes, the
+ * item measures well below the limit (docs/data-model.md, "Item sizes"; test/integration/api/item-caps.test.ts).
+ */
+export const meetingCaps = {
+  /** Items on one agenda, the automatic ones (projects, reviews) included. */
+  agendaItems: 30,
+  agendaItemTitle: 300,
+  agendaItemDescription: 1000,
+  /** Standing themes; a meeting adds at most as many own themes (TOPIC items) again. */
+  themes: 12,
+  themeLength: 200,
+  /** Partners invited to one meeting. */
+  invitees: 200,
+  guests: 50,
+  guestName: 100,
+  minutes: 30_000,
+  decision: 2000,
+  /**
+   * Minutes and every decision of the outcome together (a decision on a PROJECT item is stored
+   * twice): as much as the minutes alone may hold, so a long outcome moves text from the minutes
+   * into decisions rather than adding to it. 40,000 measured 81 % of the item limit at the other caps.
+   */
+  outcome: 30_000,
+} as const;
+
+export function checkThemeCount(themes: readonly string[] | null | undefined, field: string[]): UserErrorEntry | undefined {
+  return checkCount(
+    cleanList(themes).length,
+    meetingCaps.themes,
+    field,
+    'TOO_MANY_THEMES',
+    `Geef hoogstens ${meetingCaps.themes} thema's op.`,
+  );
+}
+
+export function checkInviteeCount(count: number, field: string[]): UserErrorEntry | undefined {
+  return checkCount(
+    count,
+    meetingCaps.invitees,
+    field,
+    'TOO_MANY_INVITEES',
+    `Een vergadering heeft hoogstens ${meetingCaps.invitees} uitgenodigde partners.`,
+  );
+}
+
+/** Room for `adding` more items on the agenda: refused at the cap with TOO_MANY_AGENDA_ITEMS. */
+export function checkAgendaRoom(agenda: readonly AgendaItemRecord[], adding: number, field: string[]): UserErrorEntry | undefined {
+  return checkCount(
+    agenda.length + adding,
+    meetingCaps.agendaItems,
+    field,
+    'TOO_MANY_AGENDA_ITEMS',
+    `Een agenda telt hoogstens ${meetingCaps.agendaItems} punten. Verwijder eerst een punt.`,
+  );
+}
+
 export function validateTimes(startsAt: Date, endsAt: Date, now: Date): UserErrorEntry[] {
   const errors: UserErrorEntry[] = [];
   if (endsAt.getTime() <= startsAt.getTime()) {
@@ -106,12 +164,15 @@ export interface ScheduleFields {
 }
 
 export function validateSchedule(input: ScheduleFields, now: Date): UserErrorEntry[] {
-  const themeErrors = (input.themes ?? []).map((theme, index) => checkText(theme, ['input', 'themes', String(index)], 'Een thema', 200));
+  const themeErrors = (input.themes ?? []).map((theme, index) =>
+    checkText(theme, ['input', 'themes', String(index)], 'Een thema', meetingCaps.themeLength),
+  );
   return [
     ...compact([
       checkText(input.title, ['input', 'title'], 'De titel', 200),
       checkText(input.location, ['input', 'location'], 'De plaats', 300),
       ...themeErrors,
+      checkThemeCount(input.themes, ['input', 'themes']),
     ]),
     ...validateTimes(input.startsAt, input.endsAt, now),
   ];

@@ -159,16 +159,23 @@ export class MeetingsRepository {
   }
 
   /** The transaction entry that appends items to a meeting's agenda, on condition it is still planned. */
-  agendaAppend(meetingId: string, items: AgendaItemRecord[], now: string): TransactItem {
+  agendaAppend(meetingId: string, items: AgendaItemRecord[], now: string, maxItems?: number): TransactItem {
     return {
       Update: {
         TableName: this.tableName,
         Key: keys.meeting(meetingId),
         // The version moves, so a coordinator's edit based on an older read cannot drop the item.
         UpdateExpression: 'SET agenda = list_append(agenda, :items), version = version + :one, updatedAt = :now',
-        ConditionExpression: '#status = :planned',
+        // With `maxItems`, an agenda filled meanwhile fails the condition: the caller reads again and places elsewhere.
+        ConditionExpression: '#status = :planned' + (maxItems !== undefined ? ' AND size(agenda) <= :room' : ''),
         ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':items': items, ':one': 1, ':now': now, ':planned': 'PLANNED' },
+        ExpressionAttributeValues: {
+          ':items': items,
+          ':one': 1,
+          ':now': now,
+          ':planned': 'PLANNED',
+          ...(maxItems !== undefined ? { ':room': maxItems - items.length } : {}),
+        },
       },
     };
   }

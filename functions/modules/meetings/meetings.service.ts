@@ -4,14 +4,18 @@ import type { Clock } from '../../shared/clock';
 import type { Page } from '../../shared/dynamodb/cursor';
 import type { TransactItem } from '../../shared/dynamodb/transaction';
 import { UserInputError, type UserErrorEntry } from '../../shared/errors';
-import { checkText, cleanList, compact } from '../../shared/validation';
+import { checkCount, checkText, cleanList, compact } from '../../shared/validation';
 import { formatDutchDateTime } from '../../shared/dutch-dates';
 import type { OutboxRepository } from '../outbox/outbox.repository';
 import { isActivePartner, type PartnerRecord } from '../partners/partner';
 import type { PartnersRepository } from '../partners/partners.repository';
 import {
+  checkAgendaRoom,
   checkCanPrecede,
   checkDuration,
+  checkInviteeCount,
+  checkThemeCount,
+  meetingCaps,
   composeThemes,
   initialAgenda,
   checkTopicsCloseAt,
@@ -34,6 +38,7 @@ import { planMeetingDispatch, type RecipientGroup } from './meeting-dispatch';
 import {
   attendanceSummaries,
   checkDecisionTexts,
+  checkOutcomeLength,
   newProjectDecisions,
   withOutcomeDecisions,
   type AttendanceSummary,
@@ -106,6 +111,8 @@ export class MeetingsService {
           this.loadInvitees(input.inviteePartnerIds, errors),
           input.previousMeetingId ? this.meetings.get(input.previousMeetingId) : Promise.resolve(undefined),
         ]);
+        const tooMany = checkInviteeCount(invitees.size, ['input', 'inviteePartnerIds']);
+        if (tooMany) errors.push(tooMany);
         if (input.previousMeetingId) {
           const field = ['input', 'previousMeetingId'];
           if (!previous) {
@@ -148,7 +155,14 @@ export class MeetingsService {
     // A project already on a planned meeting's agenda goes there, not on this one as well.
     const placedElsewhere = upcoming.items.filter((other) => other.status === 'PLANNED').flatMap((other) => other.agenda);
     const at = this.clock.now().toISOString();
-    const agenda = initialAgenda(standingThemes, input.themes, nextAgenda.items, this.newId);
+    const withKept = initialAgenda(standingThemes, input.themes, nextAgenda.items, this.newId);
+    // Themes and topics first, then what was kept, then the projects: as many as the agenda holds.
+    // Kept items beyond the cap stay kept for the meeting after; a project left off is collected again then.
+    const agenda = [...withKept, ...notYetOnAgenda([...placedElsewhere, ...withKept], needs)].slice(
+      0,
+      Math.max(meetingCaps.agendaItems, withKept.length - nextAgenda.items.length),
+    );
+    const keptBack = nextAgenda.items.filter((item) => !agenda.some((placed) => placed.id === item.id));
     const meeting: MeetingRecord = {
       id: this.newId(),
       title: input.title.trim(),
@@ -159,7 +173,7 @@ export class MeetingsService {
       themes: composeThemes(standingThemes, input.themes),
       // What was decided while no meeting was planned (e.g. a consolidation review) comes after the themes and
       // topics, then the projects that need the meeting and are not on it yet: each project once.
-      agenda: [...agenda, ...notYetOnAgenda([...placedElsewhere, ...agenda], needs)],
+      agenda,
       invitations: newInvitations([...invitees.keys()], at),
       attendance: [],
       ...(previousMeetingId ? { previousMeetingId } : {}),
@@ -173,7 +187,7 @@ export class MeetingsService {
     const dispatch = this.dispatch(meeting, invitees, [{ partnerIds: [...invitees.keys()], method: 'REQUEST', emailKind: 'invitation' }]);
     return {
       meeting,
-      entries: [...dispatch, this.meetings.nextMeetingAgendaPut([], nextAgenda, at), ...this.reminderEntries(undefined, meeting)],
+      entries: [...dispatch, this.meetings.nextMeetingAgendaPut(keptBack, nextAgenda, at), ...this.reminderEntries(undefined, meeting)],
     };
   }
 
@@ -185,15 +199,23 @@ export class MeetingsService {
   async placeOnNextAgenda(
     items: AgendaItemRecord[],
     exceptMeetingId?: string,
+    options: { keepWhenFull?: boolean } = {},
   ): Promise<{ meeting?: MeetingRecord; entries: TransactItem[] }> {
     const now = this.clock.now();
     // An item already there (the same id: placed when the meeting was scheduled) is not placed twice.
     const fresh = (agenda: readonly AgendaItemRecord[]) => items.filter((item) => !agenda.some((other) => other.id === item.id));
     const meeting = await this.meetings.findNextPlanned(now, exceptMeetingId);
-    if (meeting) {
+    // A full agenda (meetingCaps.agendaItems) takes nothing more: the items wait for the meeting scheduled
+    // next, unless the caller says scheduling collects them anyway (`keepWhenFull: false`).
+    const full = meeting && checkAgendaRoom(meeting.agenda, fresh(meeting.agenda).length, []);
+    if (meeting && !full) {
       const add = fresh(meeting.agenda);
-      return { meeting, entries: add.length > 0 ? [this.meetings.agendaAppend(meeting.id, add, now.toISOString())] : [] };
+      return {
+        meeting,
+        entries: add.length > 0 ? [this.meetings.agendaAppend(meeting.id, add, now.toISOString(), meetingCaps.agendaItems)] : [],
+      };
     }
+    if (full && options.keepWhenFull === false) return { entries: [] };
     const kept = await this.meetings.getNextMeetingAgenda();
     const add = fresh(kept.items);
     return { entries: add.length > 0 ? [this.meetings.nextMeetingAgendaPut([...kept.items, ...add], kept, now.toISOString())] : [] };
@@ -205,7 +227,7 @@ export class MeetingsService {
    * updated where its text changed, taken off where it is no longer `wanted`, and, when no planned
    * meeting has it and none has an item about the project yet, placed on the next planned meeting
    * (each project once). Items a coordinator added by hand have other ids and stay. With no meeting
-   * planned nothing is kept: scheduling one collects the projects that need it then.
+   * planned, or the next one full, nothing is kept: scheduling one collects the projects that need it then.
    */
   async syncAutomaticProjectItem(itemId: string, wanted: AgendaItemRecord | undefined): Promise<TransactItem[]> {
     const now = this.clock.now();
@@ -229,7 +251,7 @@ export class MeetingsService {
       ).length === 0
     )
       return entries;
-    return (await this.placeOnNextAgenda([wanted])).entries;
+    return (await this.placeOnNextAgenda([wanted], undefined, { keepWhenFull: false })).entries;
   }
 
   async reschedule(viewer: Viewer | undefined, input: RescheduleMeetingCommand): Promise<MeetingRecord> {
@@ -315,9 +337,11 @@ export class MeetingsService {
               message: 'Deze partner is niet uitgenodigd.',
             });
         });
-        if (errors.length > 0) throw new UserInputError(errors);
         const invitations = { ...current.invitations, ...newInvitations(add, now) };
         for (const id of remove) delete invitations[id];
+        const tooMany = checkInviteeCount(Object.keys(invitations).length, ['input', 'addPartnerIds']);
+        if (tooMany) errors.push(tooMany);
+        if (errors.length > 0) throw new UserInputError(errors);
         return {
           next: { ...current, invitations, version: current.version + 1, updatedAt: now },
           groups: [
@@ -365,6 +389,8 @@ export class MeetingsService {
         if (kind === 'PROJECT' && input.projectId && hasProjectItem(current.agenda, input.projectId)) {
           throw UserInputError.single('PROJECT_ALREADY_ON_AGENDA', 'Dit project staat al op de agenda.', ['input', 'projectId']);
         }
+        const full = checkAgendaRoom(current.agenda, 1, ['input', 'meetingId']);
+        if (full) throw new UserInputError([full]);
         const item: AgendaItemRecord = {
           id: itemId,
           title: input.title.trim(),
@@ -389,8 +415,10 @@ export class MeetingsService {
   ): Promise<MeetingRecord> {
     const signedIn = requireViewer(viewer);
     const errors = compact([
-      checkText(input.title, ['input', 'title'], 'Het onderwerp', 300),
-      input.description ? checkText(input.description, ['input', 'description'], 'De toelichting', 2000) : undefined,
+      checkText(input.title, ['input', 'title'], 'Het onderwerp', meetingCaps.agendaItemTitle),
+      input.description
+        ? checkText(input.description, ['input', 'description'], 'De toelichting', meetingCaps.agendaItemDescription)
+        : undefined,
     ]);
     if (signedIn.role !== 'COORDINATOR' && !signedIn.partnerId) {
       errors.push({
@@ -419,6 +447,8 @@ export class MeetingsService {
             );
           }
         }
+        const full = checkAgendaRoom(current.agenda, 1, ['input', 'meetingId']);
+        if (full) throw new UserInputError([full]);
         const item: AgendaItemRecord = {
           id: itemId,
           title: input.title.trim(),
@@ -540,13 +570,25 @@ export class MeetingsService {
   ): Promise<MeetingRecord> {
     requireRole(viewer, 'COORDINATOR');
     const inputErrors: UserErrorEntry[] = checkDecisionTexts(input);
-    if (input.minutes && input.minutes.length > 50_000) {
-      inputErrors.push({ field: ['input', 'minutes'], code: 'TOO_LONG', message: 'Het verslag mag hoogstens 50 000 tekens lang zijn.' });
+    if (input.minutes && input.minutes.length > meetingCaps.minutes) {
+      inputErrors.push({
+        field: ['input', 'minutes'],
+        code: 'TOO_LONG',
+        message: `Het verslag mag hoogstens ${meetingCaps.minutes.toLocaleString('nl-BE')} tekens lang zijn.`,
+      });
     }
     (input.guests ?? []).forEach((guest, index) => {
-      const error = checkText(guest, ['input', 'guests', String(index)], 'De naam van een gast', 200);
+      const error = checkText(guest, ['input', 'guests', String(index)], 'De naam van een gast', meetingCaps.guestName);
       if (error) inputErrors.push(error);
     });
+    const tooManyGuests = checkCount(
+      cleanList(input.guests).length,
+      meetingCaps.guests,
+      ['input', 'guests'],
+      'TOO_MANY_GUESTS',
+      `Noteer hoogstens ${meetingCaps.guests} gasten.`,
+    );
+    if (tooManyGuests) inputErrors.push(tooManyGuests);
     const nextInput = input.nextMeeting;
     if (nextInput) {
       for (const error of validateTimes(nextInput.startsAt, nextInput.endsAt, this.clock.now())) {
@@ -596,6 +638,8 @@ export class MeetingsService {
         }
         const decided = withOutcomeDecisions(current, input);
         errors.push(...decided.errors);
+        const tooLong = checkOutcomeLength(input.minutes?.trim() || current.minutes, decided.agenda, decided.projectDecisions);
+        if (tooLong) errors.push(tooLong);
         const projectNames = await this.projects.names(decided.projectDecisions.map((decision) => decision.projectId));
         (input.projectDecisions ?? []).forEach((entry, index) => {
           if (!projectNames.has(entry.projectId))
@@ -776,8 +820,10 @@ export class MeetingsService {
   async setStandingThemes(viewer: Viewer | undefined, themes: string[]): Promise<string[]> {
     requireRole(viewer, 'COORDINATOR');
     const errors = themes
-      .map((theme, index) => checkText(theme, ['themes', String(index)], 'Een thema', 200))
+      .map((theme, index) => checkText(theme, ['themes', String(index)], 'Een thema', meetingCaps.themeLength))
       .filter((e) => e !== undefined);
+    const tooMany = checkThemeCount(themes, ['themes']);
+    if (tooMany) errors.push(tooMany);
     if (errors.length > 0) throw new UserInputError(errors);
     const cleaned = cleanList(themes);
     await this.meetings.setStandingThemes(cleaned, this.clock.now().toISOString());
@@ -898,8 +944,10 @@ function resetResponses(meeting: MeetingRecord): MeetingRecord['invitations'] {
 /** The checks of an agenda item's own fields, for adding and editing (a title left out is not checked). */
 function agendaItemFieldErrors(input: { title?: string | null; description?: string | null; durationMinutes?: number | null }) {
   return compact([
-    input.title != null ? checkText(input.title, ['input', 'title'], 'Het agendapunt', 300) : undefined,
-    input.description ? checkText(input.description, ['input', 'description'], 'De toelichting', 2000) : undefined,
+    input.title != null ? checkText(input.title, ['input', 'title'], 'Het agendapunt', meetingCaps.agendaItemTitle) : undefined,
+    input.description
+      ? checkText(input.description, ['input', 'description'], 'De toelichting', meetingCaps.agendaItemDescription)
+      : undefined,
     checkDuration(input.durationMinutes, ['input', 'durationMinutes']),
   ]);
 }

@@ -1,8 +1,8 @@
-import { parse } from 'csv-parse/sync';
 import { DateTime } from 'luxon';
 import { LOCAL_TIME_ZONE } from '../../shared/time-zone';
 import { normaliseEmail } from '../../shared/validation';
 import type { Language } from '../../shared/i18n/language';
+import { CsvSyntaxError, parseCsvRecords } from './csv-records';
 import { validateNeighbourFields, type ConsentBasis, type NeighbourFields } from './neighbour';
 
 /**
@@ -158,10 +158,10 @@ function splitRecords(text: string): { line: number; text: string }[] {
 
 function parseRecord(text: string, delimiter: string): string[] | undefined {
   try {
-    const [record] = parse(text, { delimiter, relax_column_count: true, trim: true }) as string[][];
-    return record;
-  } catch {
-    return undefined;
+    return parseCsvRecords(text, { delimiter, trim: true })[0]?.fields;
+  } catch (error) {
+    if (error instanceof CsvSyntaxError) return undefined;
+    throw error;
   }
 }
 

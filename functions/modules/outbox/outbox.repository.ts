@@ -306,6 +306,36 @@ export class OutboxRepository {
     return Item ? recordOf<OutboxMessage>(Item, messageAttributes) : undefined;
   }
 
+  /**
+   * The payloads of a dispatch and of its messages (erasePerson): one Query on the dispatch's
+   * partition. `itemKey` addresses each for `replaceAttendees`.
+   */
+  async partitionPayloads(dispatchId: string): Promise<{ itemKey: Record<string, string>; payload: unknown }[]> {
+    const items = await queryAll(this.db, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'PK = :pk',
+      ExpressionAttributeValues: { ':pk': keys.outboxDispatch(dispatchId).PK },
+      ProjectionExpression: 'PK, SK, payload',
+      ConsistentRead: true,
+    });
+    return items.map((item) => ({ itemKey: { PK: String(item.PK), SK: String(item.SK) }, payload: item.payload }));
+  }
+
+  /** Replaces a payload's attendee list, on condition it is the one read. False when the condition failed. */
+  async replaceAttendees(itemKey: Record<string, string>, seen: readonly unknown[], kept: readonly unknown[]): Promise<boolean> {
+    return writtenIf(
+      this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: itemKey,
+          UpdateExpression: 'SET payload.attendees = :kept',
+          ConditionExpression: 'payload.attendees = :seen',
+          ExpressionAttributeValues: { ':kept': kept, ':seen': seen },
+        }),
+      ),
+    );
+  }
+
   /** A dispatch's recipient list (erasePerson): one GetItem; empty when the dispatch is gone. */
   async dispatchRecipients(dispatchId: string): Promise<{ key: string }[]> {
     const { Item } = await this.db.send(

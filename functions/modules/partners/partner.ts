@@ -1,6 +1,6 @@
 import type { UserErrorEntry } from '../../shared/errors';
 import type { PartnerEngagementEntry } from './engagement';
-import { checkEmail, checkNonNegative, checkText, cleanList, compact, normaliseEmail } from '../../shared/validation';
+import { checkCount, checkEmail, checkNonNegative, checkText, cleanList, compact, normaliseEmail } from '../../shared/validation';
 import { languageOr, type Language } from '../../shared/i18n/language';
 
 /** A partner of the network as stored. Pure types and rules; no I/O here. */
@@ -43,6 +43,18 @@ export interface PartnerRecord {
   updatedAt: string;
 }
 
+/**
+ * What a partner item may hold (it stays one DynamoDB item, 400 KB), checked before any write.
+ * `engagements` bounds the copies of its engagements the item keeps (one per project, closed ones
+ * included); at these caps the item measures well below the limit (docs/data-model.md, "Item sizes").
+ */
+export const partnerCaps = {
+  representatives: 20,
+  competences: 30,
+  competenceLength: 100,
+  engagements: 50,
+} as const;
+
 export interface PartnerFieldsInput {
   name?: string | null;
   kind?: PartnerKind | null;
@@ -77,6 +89,33 @@ export function validatePartnerFields(input: PartnerFieldsInput, required: boole
     }
     seenEmails.add(email);
   });
+  errors.push(
+    checkCount(
+      input.representatives?.length ?? 0,
+      partnerCaps.representatives,
+      ['input', 'representatives'],
+      'TOO_MANY_REPRESENTATIVES',
+      `Een partner heeft hoogstens ${partnerCaps.representatives} vertegenwoordigers.`,
+    ),
+  );
+  (input.competences ?? []).forEach((competence, index) => {
+    if (competence.trim().length > partnerCaps.competenceLength) {
+      errors.push({
+        field: ['input', 'competences', String(index)],
+        code: 'TOO_LONG',
+        message: `Een competentie mag hoogstens ${partnerCaps.competenceLength} tekens lang zijn.`,
+      });
+    }
+  });
+  errors.push(
+    checkCount(
+      cleanList(input.competences).length,
+      partnerCaps.competences,
+      ['input', 'competences'],
+      'TOO_MANY_COMPETENCES',
+      `Een partner heeft hoogstens ${partnerCaps.competences} competenties.`,
+    ),
+  );
   return compact(errors);
 }
 

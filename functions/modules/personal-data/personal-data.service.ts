@@ -14,6 +14,7 @@ import type { PartnersRepository } from '../partners/partners.repository';
 import type { SuppressionsRepository } from '../suppressions/suppressions.repository';
 import { partnerAddresses } from '../partners/partner';
 import {
+  attendeesWithout,
   withoutRepresentative,
   withoutWaitingGuest,
   type ErasureReport,
@@ -97,7 +98,7 @@ export class PersonalDataService {
           : [],
       ),
       pendingDispatches: pending
-        .filter((dispatch) => dispatch.recipients.some((recipient) => recipient.key === key))
+        .filter((dispatch) => names(dispatch, key))
         .map((dispatch) => ({ dispatchId: dispatch.id, kind: dispatch.kind, createdAt: dispatch.createdAt })),
     };
   }
@@ -189,6 +190,7 @@ export class PersonalDataService {
       if (pointer.type === 'outbox') {
         await this.removeFromDispatch(pointer.dispatchId, key);
         await outbox.forgetCopy(pointer.dispatchId, key);
+        await this.removeFromAttendees(pointer.dispatchId, key);
       } else {
         await calendarFeeds.revoke(pointer.viewerId);
         await personalData.deletePointer(key, pointer.sk);
@@ -196,8 +198,9 @@ export class PersonalDataService {
     }
     let pending = false;
     for (const dispatch of await outbox.findUnexpandedDispatches()) {
-      if (dispatch.recipients.some((recipient) => recipient.key === key)) {
+      if (names(dispatch, key)) {
         await this.removeFromDispatch(dispatch.id, key);
+        await this.removeFromAttendees(dispatch.id, key);
         pending = true;
       }
     }
@@ -221,6 +224,26 @@ export class PersonalDataService {
     );
   }
 
+  /**
+   * Takes the address out of the attendee lists of a dispatch's payload and of its messages' copies
+   * (a meeting invitation lists every invitee, also to the others), each written on condition the
+   * list is the one read.
+   */
+  private async removeFromAttendees(dispatchId: string, key: string): Promise<void> {
+    const { outbox } = this.repositories;
+    await retryOnConflict(
+      async () => {
+        for (const { itemKey, payload } of await outbox.partitionPayloads(dispatchId)) {
+          const kept = attendeesWithout(payload, key, recipientKey);
+          if (!kept) continue;
+          const seen = (payload as { attendees: unknown[] }).attendees;
+          if (!(await outbox.replaceAttendees(itemKey, seen, kept))) throw new VersionConflictError('outbox payload', dispatchId);
+        }
+      },
+      { field: ['input', 'email'] },
+    );
+  }
+
   /** Takes the address out of a dispatch's recipients, re-reading when the list changed meanwhile. */
   private async removeFromDispatch(dispatchId: string, key: string): Promise<void> {
     const { outbox } = this.repositories;
@@ -234,6 +257,13 @@ export class PersonalDataService {
       { field: ['input', 'email'] },
     );
   }
+}
+
+/** Whether a dispatch names the address: as a recipient, or in its payload's attendee list. */
+function names(dispatch: { recipients: readonly { key: string }[]; payload: unknown }, key: string): boolean {
+  return (
+    dispatch.recipients.some((recipient) => recipient.key === key) || attendeesWithout(dispatch.payload, key, recipientKey) !== undefined
+  );
 }
 
 function validAddress(email: string, field: string[]): string {

@@ -40,6 +40,24 @@ export interface RetentionReport {
   neighboursKept: number;
 }
 
+/** An attendee as a payload lists it (a meeting invitation lists everyone invited, with address and name). */
+export interface PayloadAttendee {
+  email: string;
+}
+
+/**
+ * A payload's attendee list without the address, or undefined when it does not name it (or has no
+ * list). A meeting invitation's payload names every invitee, also those it is not sent to.
+ */
+export function attendeesWithout(payload: unknown, addressKey: string, keyOf: (email: string) => string): PayloadAttendee[] | undefined {
+  const attendees = (payload as { attendees?: unknown } | null | undefined)?.attendees;
+  if (!Array.isArray(attendees)) return undefined;
+  const kept = (attendees as PayloadAttendee[]).filter(
+    (attendee) => typeof attendee?.email !== 'string' || keyOf(attendee.email) !== addressKey,
+  );
+  return kept.length === attendees.length ? undefined : kept;
+}
+
 /** The partner without the representative who has this address; undefined when none has it. */
 export function withoutRepresentative(partner: PartnerRecord, addressKey: string, keyOf: (email: string) => string, at: string) {
   const kept = partner.representatives.filter((rep) => keyOf(rep.email) !== addressKey);

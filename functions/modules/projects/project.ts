@@ -105,8 +105,18 @@ export const maxReviewIntervalMonths = 24;
  * stays small however many reviews a project has had.
  */
 export const reviewsOnProject = 5;
-/** A transaction holds at most 100 items; a project's status change writes each engaged partner. */
-export const maxEngagementsPerProject = 80;
+/**
+ * What a project item may hold besides its reviews and decisions (docs/data-model.md, "Item
+ * sizes"). `engagements`: a transaction holds at most 100 items and a project's status change
+ * writes each engaged partner; with notes of `energyNote` characters the engagements take at most
+ * about a third of the 400 KB item limit.
+ */
+export const projectCaps = {
+  engagements: 80,
+  energyNote: 500,
+  text: 4000,
+  assessmentNote: 2000,
+} as const;
 
 const statusLabels: Record<ProjectStatus, string> = {
   IDEA: 'idee',
@@ -237,9 +247,14 @@ export interface ProjectFieldsInput {
 export function validateProjectFields(input: ProjectFieldsInput, required: boolean): UserErrorEntry[] {
   const errors: (UserErrorEntry | undefined)[] = [];
   if (required || input.name != null) errors.push(checkText(input.name ?? '', ['input', 'name'], 'De naam', 120));
-  if (required || input.motivation != null) errors.push(checkText(input.motivation ?? '', ['input', 'motivation'], 'De motivatie', 4000));
-  if (input.description != null && input.description.length > 4000) {
-    errors.push({ field: ['input', 'description'], code: 'TOO_LONG', message: 'De beschrijving mag hoogstens 4000 tekens lang zijn.' });
+  if (required || input.motivation != null)
+    errors.push(checkText(input.motivation ?? '', ['input', 'motivation'], 'De motivatie', projectCaps.text));
+  if (input.description != null && input.description.length > projectCaps.text) {
+    errors.push({
+      field: ['input', 'description'],
+      code: 'TOO_LONG',
+      message: `De beschrijving mag hoogstens ${projectCaps.text} tekens lang zijn.`,
+    });
   }
   const interval = input.reviewIntervalMonths;
   if (interval != null && (!Number.isInteger(interval) || interval < 1 || interval > maxReviewIntervalMonths)) {
@@ -260,8 +275,12 @@ export function validateEngagement(input: {
   const errors = compact([
     checkNonNegative(input.hoursPerMonth, ['input', 'hoursPerMonth'], 'Het aantal uren per maand'),
     checkNonNegative(input.euros, ['input', 'euros'], 'Het bedrag'),
-    input.energyNote != null && input.energyNote.length > 1000
-      ? { field: ['input', 'energyNote'], code: 'TOO_LONG', message: 'De notitie over energie mag hoogstens 1000 tekens lang zijn.' }
+    input.energyNote != null && input.energyNote.length > projectCaps.energyNote
+      ? {
+          field: ['input', 'energyNote'],
+          code: 'TOO_LONG',
+          message: `De notitie over energie mag hoogstens ${projectCaps.energyNote} tekens lang zijn.`,
+        }
       : undefined,
   ]);
   // An engagement commits something: it is what the intake checklist and the capacity sums count.

@@ -4,11 +4,11 @@ import type { Clock } from '../../shared/clock';
 import type { Page } from '../../shared/dynamodb/cursor';
 import { retryOnConflict } from '../../shared/dynamodb/retry-on-conflict';
 import { ForbiddenError, UserInputError } from '../../shared/errors';
-import { checkText } from '../../shared/validation';
+import { checkCount, checkText } from '../../shared/validation';
 import type { TransactItem } from '../../shared/dynamodb/transaction';
 import type { MeetingsRepository } from '../meetings/meetings.repository';
 import type { MeetingsService } from '../meetings/meetings.service';
-import type { PartnerRecord } from '../partners/partner';
+import { partnerCaps, type PartnerRecord } from '../partners/partner';
 import type { PartnersRepository } from '../partners/partners.repository';
 import { capacityOf } from './capacity';
 import { withReviewInterval } from './consolidation-review';
@@ -17,8 +17,8 @@ import {
   closedProjectError,
   decisionMeetingError,
   defaultReviewIntervalMonths,
-  maxEngagementsPerProject,
   optionalText,
+  projectCaps,
   validateEngagement,
   validateProjectFields,
   withStatus,
@@ -172,14 +172,26 @@ export class ProjectsService {
     );
     const errors = validateEngagement(input);
     if (errors.length > 0) throw new UserInputError(errors);
-    return this.changeEngagement(input.projectId, input.partnerId, (current, now) => {
+    return this.changeEngagement(input.projectId, input.partnerId, (current, now, partner) => {
       const previous = current.engagements[input.partnerId];
-      if (!previous && Object.keys(current.engagements).length >= maxEngagementsPerProject) {
-        throw UserInputError.single('TOO_MANY_ENGAGEMENTS', `Een project kan hoogstens ${maxEngagementsPerProject} partners hebben.`, [
-          'input',
-          'partnerId',
-        ]);
-      }
+      const field = ['input', 'partnerId'];
+      const code = 'TOO_MANY_ENGAGEMENTS';
+      const tooMany =
+        checkCount(
+          Object.keys(current.engagements).length + (previous ? 0 : 1),
+          projectCaps.engagements,
+          field,
+          code,
+          `Een project kan hoogstens ${projectCaps.engagements} partners hebben.`,
+        ) ??
+        checkCount(
+          Object.keys(partner.engagements ?? {}).length + (partner.engagements?.[current.id] ? 0 : 1),
+          partnerCaps.engagements,
+          field,
+          code,
+          `Een partner kan in hoogstens ${partnerCaps.engagements} projecten een engagement hebben.`,
+        );
+      if (tooMany) throw new UserInputError([tooMany]);
       const energyNote = optionalText(input.energyNote);
       return {
         projectId: current.id,
@@ -215,10 +227,16 @@ export class ProjectsService {
     },
   ): Promise<ProjectRecord> {
     requireRole(viewer, 'COORDINATOR');
-    const tooLong = (['businessModelNote', 'communityGoalsNote'] as const).filter((name) => (input[name]?.length ?? 0) > 2000);
+    const tooLong = (['businessModelNote', 'communityGoalsNote'] as const).filter(
+      (name) => (input[name]?.length ?? 0) > projectCaps.assessmentNote,
+    );
     if (tooLong.length > 0) {
       throw new UserInputError(
-        tooLong.map((name) => ({ field: ['input', name], code: 'TOO_LONG', message: 'Een notitie mag hoogstens 2000 tekens lang zijn.' })),
+        tooLong.map((name) => ({
+          field: ['input', name],
+          code: 'TOO_LONG',
+          message: `Een notitie mag hoogstens ${projectCaps.assessmentNote} tekens lang zijn.`,
+        })),
       );
     }
     return this.changes.change(input.projectId, input.expectedVersion, ['input', 'projectId'], async (current, now) => {
@@ -283,7 +301,7 @@ export class ProjectsService {
   private async changeEngagement(
     projectId: string,
     partnerId: string,
-    decide: (current: ProjectRecord, now: string) => EngagementRecord | undefined,
+    decide: (current: ProjectRecord, now: string, partner: PartnerRecord) => EngagementRecord | undefined,
   ): Promise<ProjectRecord> {
     const written = await retryOnConflict(
       async () => {
@@ -293,7 +311,7 @@ export class ProjectsService {
         if (closed) throw new UserInputError([closed]);
         if (!partner) throw UserInputError.single('UNKNOWN_PARTNER', 'Deze partner bestaat niet.', ['input', 'partnerId']);
         const now = this.clock.now().toISOString();
-        const engagement = decide(current, now);
+        const engagement = decide(current, now, partner);
         const engagements = { ...current.engagements };
         if (engagement) engagements[partnerId] = engagement;
         else delete engagements[partnerId];

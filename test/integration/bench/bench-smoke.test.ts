@@ -12,6 +12,8 @@ it('runs the cold-start and fan-out benches at tiny sizes and reports every figu
     rows.find((row) => row.bench === bench && row.case.includes(match) && row.metric === metric)?.value;
   expect(figure('cold start', 'api', 'start to first answer, ms')).toBeGreaterThan(0);
   expect(figure('cold start', 'minimal', 'start to first answer, ms')).toBeGreaterThan(0);
+  expect(figure('cold start', 'api', 'CPU to first answer, ms')).toBeGreaterThan(0);
+  expect(figure('cold start', 'minimal', 'CPU to first answer, ms')).toBeGreaterThan(0);
   expect(figure('cold start', 'api', 'bundle KB')).toBeLessThan(1200);
   expect(figure('fan-out', 'meeting invitations via outbox', 'mails/s')).toBeGreaterThan(0);
   expect(figure('fan-out', 'buurtbabbel invitations, pacing off via outbox', 'mails/s')).toBeGreaterThan(0);

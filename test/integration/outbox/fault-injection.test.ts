@@ -1,9 +1,10 @@
-import { faultSuiteFailures, formatFaultReport, runFaultSuite } from '../../faults/fault-suite';
+import { faultKinds, faultSuiteFailures, formatFaultReport, runFaultSuite } from '../../faults/fault-suite';
 
 /**
  * The short form of the fault-injection suite (`npm run test:faults` runs the long form): a few
- * dozen faults of every kind over DynamoDB Local and a real SMTP server, a new seed each run,
- * printed so a failure can be repeated with FAULT_SEED.
+ * dozen faults over DynamoDB Local and a real SMTP server, each kind at least once (forced when
+ * the seed's luck would leave one out), a new seed each run, printed so a failure can be repeated
+ * with FAULT_SEED.
  */
 describe('the outbox under injected faults (short form)', () => {
   it('loses nothing, sends nothing twice and nothing outdated', async () => {
@@ -19,11 +20,13 @@ describe('the outbox under injected faults (short form)', () => {
       dynamoFaultRate: 0.05,
       smtpFaultRate: 0.25,
       slowMs: 300,
+      forceEveryKind: true,
       progress: process.env.FAULT_PROGRESS ? (line) => console.error(line) : undefined,
     });
 
     console.log(formatFaultReport(report));
     expect(report.totalFaults).toBeGreaterThanOrEqual(30);
+    expect(faultKinds.filter((kind) => report.faults[kind] === 0)).toEqual([]);
     expect(report.mailsExpected).toBeGreaterThan(0);
     expect(faultSuiteFailures(report)).toEqual([]);
   }, 120_000);

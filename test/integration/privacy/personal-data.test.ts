@@ -1,11 +1,14 @@
+import { simpleParser } from 'mailparser';
 import { createDeliverer } from '../../../functions/app/create-deliverer';
 import { createSmtpMailer } from '../../../functions/mail/smtp-mailer';
 import type { Mailer } from '../../../functions/mail/mailer';
 import { addNeighbour, readBuurtbabbel, scheduleBuurtbabbel } from '../../support/buurtbabbel-fixtures';
-import { createPartner } from '../../support/fixtures';
+import { createPartner, scheduleMeeting } from '../../support/fixtures';
 import { startSmtpTestServer, type SmtpTestServer } from '../../support/smtp-test-server';
 import { createTestApp, type TestApp } from '../../support/test-app';
-import { itemsMentioning } from '../../support/scan-table';
+import { itemsMentioning, scanAll } from '../../support/scan-table';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { recipientKey } from '../../../functions/shared/recipient-key';
 
 const personalData = `query($email: String!) { personalData(email: $email) }`;
 const erase = `mutation($email: String!) { erasePerson(input: { email: $email }) { erased userErrors { field code message } } }`;
@@ -99,6 +102,67 @@ describe('personal data rights: personalData and erasePerson', () => {
     await deliver();
     expect(smtp.messages.map((m) => m.to)).toEqual([['blijft@buurt.be']]);
     expect(await itemsMentioning(t, 'weg@buurt.be')).toEqual([]);
+  });
+
+  it('takes an erased representative out of the attendee lists of meeting invitations, sent or not yet expanded, also where not a recipient', async () => {
+    const atelier = await createPartner(t, {
+      representatives: [
+        { name: 'Jan Peeters', email: 'jan@atelier.be' },
+        { name: 'Els Maes', email: 'els@atelier.be' },
+      ],
+    });
+    const other = await createPartner(t, { representatives: [{ name: 'Bart Smet', email: 'bart@koffie.be' }] });
+    // Version 1 invites the atelier (Jan a recipient); version 2 invites the other partner: Jan is no recipient.
+    const meeting = await scheduleMeeting(t, { inviteePartnerIds: [atelier.id] });
+    await deliver();
+    expect(smtp.messages.map((m) => m.to).sort()).toEqual([['els@atelier.be'], ['jan@atelier.be']]);
+    smtp.messages.length = 0;
+    const added = await asCoordinator(
+      `mutation($input: ChangeMeetingInviteesInput!) { changeMeetingInvitees(input: $input) { userErrors { code } } }`,
+      { input: { id: meeting.id, addPartnerIds: [other.id] } },
+    );
+    expect(added.data.changeMeetingInvitees.userErrors).toEqual([]);
+    const v1 = `OUTBOX#meeting.${meeting.id}.v1`;
+    const v2 = `OUTBOX#meeting.${meeting.id}.v2`;
+    const mentioning = async () => (await itemsMentioning(t, 'jan@atelier.be')).map((item) => `${item.PK} ${item.SK}`).sort();
+    // A dispatch names its recipients only: Jan is on version 1 (and their own copy), not on version 2 nor on Els's copy.
+    const jansCopy = (await mentioning()).find(
+      (key) => key.startsWith(`${v1} MESSAGE#`) && key !== `${v1} MESSAGE#${recipientKey('els@atelier.be')}`,
+    );
+    expect((await mentioning()).filter((key) => key.startsWith('OUTBOX#'))).toEqual([`${v1} DISPATCH`, jansCopy]);
+    // Dispatches written before recipients carried their own answer list every invitee in their payload, copies included.
+    const attendees = [
+      { email: 'jan@atelier.be', name: 'Jan Peeters', partstat: 'NEEDS-ACTION' },
+      { email: 'els@atelier.be', name: 'Els Maes', partstat: 'NEEDS-ACTION' },
+      { email: 'bart@koffie.be', name: 'Bart Smet', partstat: 'NEEDS-ACTION' },
+    ];
+    for (const item of await scanAll(t.db, t.app.config.tableName)) {
+      if (item.PK !== v1 && item.PK !== v2) continue;
+      await t.db.send(
+        new UpdateCommand({
+          TableName: t.app.config.tableName,
+          Key: { PK: item.PK, SK: item.SK },
+          UpdateExpression: 'SET payload.attendees = :attendees',
+          ExpressionAttributeValues: { ':attendees': attendees },
+        }),
+      );
+    }
+    expect((await mentioning()).filter((key) => key.startsWith(v2))).toEqual([`${v2} DISPATCH`]);
+
+    expect((await asCoordinator(erase, { email: 'jan@atelier.be' })).data.erasePerson.erased).toBe(true);
+    expect(await itemsMentioning(t, 'jan@atelier.be')).toEqual([]);
+    expect(await itemsMentioning(t, 'Jan Peeters')).toEqual([]);
+    expect(await itemsMentioning(t, 'els@atelier.be')).not.toEqual([]);
+
+    await deliver();
+    expect(smtp.messages.map((m) => m.to)).toEqual([['bart@koffie.be']]);
+    for (const message of smtp.messages) {
+      const mail = await simpleParser(message.raw);
+      const calendar = mail.attachments.map((attachment) => attachment.content.toString('utf8')).join('\n');
+      expect(calendar).toContain('BEGIN:VCALENDAR');
+      expect(`${mail.text}\n${calendar}`).not.toMatch(/jan@atelier\.be|Jan Peeters/i);
+    }
+    expect(await itemsMentioning(t, 'jan@atelier.be')).toEqual([]);
   });
 
   it("removes a representative and their calendar feed; the partner and the organisation's address stay", async () => {

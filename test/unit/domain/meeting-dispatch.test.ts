@@ -35,7 +35,7 @@ const partners = new Map([
 ]);
 
 describe('planning the emails of a meeting change', () => {
-  it('is keyed by meeting version, one recipient per address, attendees carrying their partner answer', () => {
+  it('is keyed by meeting version, one recipient per address, each carrying its partner answer and no other invitee', () => {
     const dispatch = planMeetingDispatch({
       meeting,
       partners,
@@ -47,7 +47,8 @@ describe('planning the emails of a meeting change', () => {
     expect(dispatch.recipients.map((r) => r.email)).toEqual(['an@a.be', 'bart@a.be', 'b@example.be']);
     expect(new Set(dispatch.recipients.map((r) => r.key)).size).toBe(3);
     expect(dispatch.payload).toMatchObject({ uid: 'meeting-m1@destek.test', sequence: 2, status: 'CONFIRMED' });
-    expect((dispatch.payload.attendees as { email: string; partstat: string }[]).map((a) => `${a.email}:${a.partstat}`)).toEqual([
+    expect(dispatch.payload.attendees).toBeUndefined();
+    expect(dispatch.recipients.map((r) => `${r.email}:${r.data.partstat}`)).toEqual([
       'an@a.be:ACCEPTED',
       'bart@a.be:ACCEPTED',
       'b@example.be:NEEDS-ACTION',
