@@ -28,6 +28,7 @@ import {
 } from './consolidation-review';
 import { checkStatusChange, decisionMeetingError, type ConsolidationOutcome, type ProjectRecord, type ReviewRecord } from './project';
 import { projectNotFound, reviewNotFoundMessage, type ProjectChanges } from './project-changes';
+import { decisionTotal } from './project-log';
 import type { ProjectsRepository } from './projects.repository';
 import { planReviewDispatch } from './review-dispatch';
 import { reviewAgendaItem } from './project-agenda';
@@ -161,7 +162,10 @@ export class ConsolidationReviewsService {
       );
       return {
         next: confirmed.project,
-        extra: [...this.projects.decisionPuts(current.id, [confirmed.decision]), ...(spinOff ? [this.partners.createPut(spinOff)] : [])],
+        extra: [
+          ...this.projects.decisionPuts(current.id, [confirmed.decision], decisionTotal(current)),
+          ...(spinOff ? [this.partners.createPut(spinOff)] : []),
+        ],
       };
     });
   }

@@ -16,6 +16,11 @@ export function holdsEveryReview(project: ProjectRecord): boolean {
   return project.reviews.length === 0 || project.reviews[0].number === 1;
 }
 
+/** How many decisions the project's log holds (inline on an older item, and items of their own). */
+export function decisionTotal(project: ProjectRecord): number {
+  return project.decisions.length + (project.decisionCount ?? 0);
+}
+
 /** Whether the project record holds every decision (none is an item of its own yet). */
 export function holdsEveryDecision(project: ProjectRecord): boolean {
   return (project.decisionCount ?? 0) === 0;

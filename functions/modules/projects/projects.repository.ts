@@ -115,7 +115,7 @@ export class ProjectsRepository {
    * touches only the count, so a decision never overwrites another change; the version moves, so no
    * change decided on an older read can drop it.
    */
-  decisionAppend(projectId: string, decisions: DecisionRecord[], now: string): TransactItem[] {
+  decisionAppend(projectId: string, decisions: DecisionRecord[], now: string, firstOrder = 0): TransactItem[] {
     return [
       {
         Update: {
@@ -126,19 +126,21 @@ export class ProjectsRepository {
           ExpressionAttributeValues: { ':count': decisions.length, ':one': 1, ':now': now },
         },
       },
-      ...this.decisionPuts(projectId, decisions),
+      ...this.decisionPuts(projectId, decisions, firstOrder),
     ];
   }
 
   /**
    * The decision items alone, for a change that writes the project item itself and counts them in
-   * its `decisionCount` (a confirmed review). Each is new: its key holds its id.
+   * its `decisionCount` (a confirmed review). Each is new: its key holds its id. `firstOrder` is the
+   * log's length where the writer read the project (else 0): two writes in one millisecond then
+   * keep their order.
    */
-  decisionPuts(projectId: string, decisions: DecisionRecord[]): TransactItem[] {
-    return decisions.map((decision, order) => ({
+  decisionPuts(projectId: string, decisions: DecisionRecord[], firstOrder = 0): TransactItem[] {
+    return decisions.map((decision, index) => ({
       Put: {
         TableName: this.tableName,
-        Item: { ...keys.projectDecision(projectId, decision.recordedAt, order, decision.id), ...decision },
+        Item: { ...keys.projectDecision(projectId, decision.recordedAt, firstOrder + index, decision.id), ...decision },
         ConditionExpression: 'attribute_not_exists(PK)',
       },
     }));

@@ -27,7 +27,7 @@ import {
   type ProjectStatus,
 } from './project';
 import { intakeAgendaItem, intakeItemId } from './project-agenda';
-import type { ProjectLog } from './project-log';
+import { decisionTotal, type ProjectLog } from './project-log';
 import { projectNotFound, type ProjectChanges } from './project-changes';
 import type { ProjectsRepository } from './projects.repository';
 
@@ -276,7 +276,10 @@ export class ProjectsService {
     const meetingError = decisionMeetingError(meeting, now);
     if (meetingError) throw new UserInputError([meetingError]);
     const decision = { id: this.newId(), meetingId: input.meetingId, text: input.text.trim(), recordedAt: now.toISOString() };
-    await this.projects.transact(project.id, this.projects.decisionAppend(project.id, [decision], now.toISOString()));
+    await this.projects.transact(
+      project.id,
+      this.projects.decisionAppend(project.id, [decision], now.toISOString(), decisionTotal(project)),
+    );
     // Read back: the decision lands beside whatever else changed meanwhile.
     return (await this.projects.get(project.id))!;
   }

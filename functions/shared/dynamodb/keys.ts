@@ -88,10 +88,10 @@ export const keys = {
   /** Zero-padded, so the partition sorts reviews by number. */
   projectReview: (projectId: string, number: number) => ({ PK: `PROJECT#${projectId}`, SK: `REVIEW#${String(number).padStart(6, '0')}` }),
   projectReviewPrefix: 'REVIEW#',
-  /** Sorted by when it was recorded, then its place among the decisions recorded at that moment. */
+  /** Sorted by when it was recorded, then its place in the log as its writer knew it (ties within a millisecond). */
   projectDecision: (projectId: string, recordedAtIso: string, order: number, decisionId: string) => ({
     PK: `PROJECT#${projectId}`,
-    SK: `DECISION#${recordedAtIso}#${String(order).padStart(3, '0')}#${decisionId}`,
+    SK: `DECISION#${recordedAtIso}#${String(order).padStart(6, '0')}#${decisionId}`,
   }),
   projectDecisionPrefix: 'DECISION#',
   projectCollection: (status: string, name: string, id: string) => ({
