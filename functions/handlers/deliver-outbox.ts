@@ -24,6 +24,8 @@ export const handler = lambdaJob(
       [metricNames.emailsSuppressed]: report.suppressed,
       [metricNames.emailsToCheck]: report.checked + report.unrecorded,
       [metricNames.outboxPaused]: report.paused,
+      // A dispatch or message left for an unexpected error (tried again next run): the jobs' alarm.
+      [metricNames.jobRecordsFailed]: report.errors,
     }),
     // The renderers sign the answer and opt-out links at send time.
     linkSigningSecret: true,

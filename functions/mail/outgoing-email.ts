@@ -31,4 +31,9 @@ export interface SendResult {
 /** Sends one message and resolves once it was handed over; rejects with a MailDeliveryError. */
 export interface Mailer {
   send(email: OutgoingEmail): Promise<SendResult>;
+  /**
+   * Keeps the mailer's connections open across pauses between sends (an outbox run's rounds) until
+   * the returned function is called; a mailer without connections to keep leaves it out.
+   */
+  holdOpen?(): () => void;
 }

@@ -28,13 +28,15 @@ const maxConnections = 5;
  * win over the timeouts given here.
  * Pooled: the sends of a burst (an outbox round) share up to five connections, each reused for
  * many messages, instead of a handshake per message (which held the outbox to about 5 mails a
- * second). The pool is closed as soon as no send is under way, so no idle connection outlives the
+ * second). The pool is closed as soon as no send is under way and nobody holds it open
+ * (`holdOpen`: an outbox run keeps it across its rounds), so no idle connection outlives the
  * burst (a process can exit; a frozen Lambda keeps none).
  */
 export function createSmtpMailer(smtpUrl: string, timeouts: Partial<SmtpTimeouts> = {}): Mailer {
   const t = { ...DEFAULT_TIMEOUTS, ...timeouts };
   let pool: nodemailer.Transporter<SMTPPool.SentMessageInfo> | undefined;
   let inFlight = 0;
+  let holders = 0;
   // Through SMTPPool itself: nodemailer.createTransport({ url, ... }) keeps only what the URL says
   // and silently drops every other option, the timeouts included.
   const open = () =>
@@ -49,11 +51,10 @@ export function createSmtpMailer(smtpUrl: string, timeouts: Partial<SmtpTimeouts
       }),
     ));
   const closeWhenIdle = () => {
-    inFlight -= 1;
-    if (inFlight > 0 || !pool) return;
+    if (inFlight > 0 || holders > 0 || !pool) return;
     // A tick later, so the next send of the same burst (queued right after this one) finds it open.
     setImmediate(() => {
-      if (inFlight === 0 && pool) {
+      if (inFlight === 0 && holders === 0 && pool) {
         pool.close();
         pool = undefined;
       }
@@ -75,8 +76,19 @@ export function createSmtpMailer(smtpUrl: string, timeouts: Partial<SmtpTimeouts
       } catch (error) {
         throw toMailDeliveryError(error);
       } finally {
+        inFlight -= 1;
         closeWhenIdle();
       }
+    },
+    holdOpen() {
+      holders += 1;
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        holders -= 1;
+        closeWhenIdle();
+      };
     },
   };
 }

@@ -9,9 +9,14 @@ export const scheduledJobs: readonly ScheduledJob[] = [
       'Sends the emails waiting in the outbox (meeting invitations, updates and cancellations, consolidation reviews), retrying refused ones with back-off.',
     schedule: 'rate(1 minute)',
     localIntervalSeconds: 2,
-    // Outbox items and the suppression list; buurtbabbel mails re-read their neighbour and buurtbabbel (BatchGet).
+    // Outbox items and the suppression list; buurtbabbel mails re-read their neighbours (BatchGet)
+    // and buurtbabbel (GetItem). An expansion reads which copies exist (BatchGet) and writes the
+    // others and their pointers by 25 (BatchWriteItem). A refused address is suppressed (PutItem).
     // A copy for an erased address is deleted with its pointer (DeleteItem).
-    tableAccess: { table: ['GetItem', 'BatchGetItem', 'PutItem', 'UpdateItem', 'DeleteItem'], queriedIndexes: ['byDueTime'] },
+    tableAccess: {
+      table: ['GetItem', 'BatchGetItem', 'PutItem', 'BatchWriteItem', 'UpdateItem', 'DeleteItem'],
+      queriedIndexes: ['byDueTime'],
+    },
     sendsMail: true,
     usesLinkSigningSecret: true,
     runsOnNewItems: { sortKey: keys.outboxDispatch('').SK },

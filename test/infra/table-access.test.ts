@@ -282,7 +282,8 @@ describe('declared table access matches what each function does', () => {
     const report = await createDeliverer(t.app, mailer).deliverDue();
     expect(report).toMatchObject({ failed: 1, retried: 1 });
     expect(report.sent).toBeGreaterThan(0);
-    expect(recorder.take()).toEqual(granted(job.tableAccess));
+    // GetItem is a buurtbabbel mail's read of its buurtbabbel at send time: the next test's path.
+    expect(recorder.take()).toEqual(granted(job.tableAccess).filter((use) => use !== 'GetItem on table'));
   });
 
   it('send-buurtbabbel-invitations: the invitation round, then the reminder round', async () => {

@@ -31,7 +31,7 @@ export function createBuurtbabbelEmailRenderer(
     const recipient = message.recipient.data;
     const atSend = await buurtbabbels.recipientAtSend(
       { buurtbabbelId: payload.buurtbabbelId, neighbourId: recipient.neighbourId, emailKind: recipient.emailKind },
-      round,
+      { ...round, neighbourIds: () => round.messagesOf('buurtbabbel').map((other) => other.recipient.data.neighbourId) },
     );
     if ('withdraw' in atSend) return atSend;
     const { neighbour } = atSend;

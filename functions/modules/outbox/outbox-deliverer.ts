@@ -6,8 +6,18 @@ import type { Logger } from '../../shared/logger';
 import type { Suppression } from '../suppressions/suppression';
 import type { SuppressionsRepository } from '../suppressions/suppressions.repository';
 import { recipientKey } from '../../shared/recipient-key';
-import { messageIdFor, retryDelayMs, type OutboxKind, type RequeueFilter, type OutboxMessage, type OutboxMessageOf } from './outbox';
-import type { OutboxRepository } from './outbox.repository';
+import {
+  isPaced,
+  messageIdFor,
+  retryDelayMs,
+  type OutboxDispatch,
+  type OutboxKind,
+  type RequeueFilter,
+  type OutboxMessage,
+  type OutboxMessageOf,
+} from './outbox';
+import type { DueItem, Expansion, OutboxRepository, HeldCopy } from './outbox.repository';
+import { forEachConcurrently } from '../../shared/concurrency';
 import { lanesBy, runInLanes } from './delivery-lanes';
 import { requeueParked, type RequeueReport } from './outbox-requeue';
 
@@ -49,14 +59,22 @@ function render<K extends OutboxKind>(
  */
 export interface RoundCache {
   once<T>(key: string, load: () => Promise<T>): Promise<T>;
+  /**
+   * The round's messages of one kind: a renderer can read what all of them need in one request
+   * (e.g. every neighbour of the round in one BatchGet) instead of one request per message.
+   */
+  messagesOf<K extends OutboxKind>(kind: K): OutboxMessageOf<K>[];
 }
 
-function newRoundCache(): RoundCache {
+function newRoundCache(due: readonly DueItem[]): RoundCache {
   const loaded = new Map<string, Promise<unknown>>();
   return {
     once<T>(key: string, load: () => Promise<T>): Promise<T> {
       if (!loaded.has(key)) loaded.set(key, load());
       return loaded.get(key) as Promise<T>;
+    },
+    messagesOf<K extends OutboxKind>(kind: K): OutboxMessageOf<K>[] {
+      return due.flatMap((item) => (item.type === 'message' && item.message.kind === kind ? [item.message as OutboxMessageOf<K>] : []));
     },
   };
 }
@@ -106,6 +124,11 @@ export interface DeliveryReport {
   paused: number;
   /** 1 when the run stopped claiming because its time was running out. */
   stoppedForTime: number;
+  /**
+   * Dispatches and messages left because of an unexpected error (e.g. DynamoDB failing a request
+   * for one of them): the run goes on with the others, and a later run tries them again.
+   */
+  errors: number;
 }
 
 /** What a run may know about itself: how much time it has left (a Lambda's context). */
@@ -113,7 +136,18 @@ export interface RunLimits {
   remainingMs?: () => number;
 }
 
+/** The circuit breaker of a run: consecutive transport failures, and whether a send was accepted since the last. */
+interface Breaker {
+  consecutive: number;
+  threshold: number;
+  proven: boolean;
+}
+
 const maxRounds = 50;
+/** Dispatches of a round expanded side by side (each writes its copies by 25 a request, 4 requests at a time). */
+const expandConcurrency = 4;
+/** How long a run holds a dispatch it expands; another run expands it again only after this. */
+const expandLeaseMs = 2 * 60_000;
 const defaultRecordRetryDelaysMs = [200, 400, 800, 1600, 3200] as const;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -145,8 +179,9 @@ export class OutboxDeliverer {
       fenced: 0,
       paused: 0,
       stoppedForTime: 0,
+      errors: 0,
     };
-    const breaker = { consecutive: 0, threshold: this.settings.breakerThreshold ?? 3, proven: false };
+    const breaker: Breaker = { consecutive: 0, threshold: this.settings.breakerThreshold ?? 3, proven: false };
     const margin = this.settings.stopClaimingWithinMs ?? 60_000;
     const concurrency = this.settings.concurrency ?? 1;
     const outOfTime = () => limits.remainingMs !== undefined && limits.remainingMs() < margin;
@@ -166,43 +201,148 @@ export class OutboxDeliverer {
       }
       return false;
     };
+    // One set of SMTP connections for the whole run, not one per round.
+    const release = this.mailer.holdOpen?.();
+    try {
+      await this.rounds(asOf, report, { stop, breaker, concurrency });
+    } finally {
+      release?.();
+    }
+    return report;
+  }
+
+  private async rounds(
+    asOf: Date | undefined,
+    report: DeliveryReport,
+    run: { stop: () => boolean; breaker: Breaker; concurrency: number },
+  ): Promise<void> {
     // A run replayed with a later --now sees a retry it scheduled (in real time) as due at once;
-    // it leaves it for a later run, so the back-off holds in real time.
+    // it leaves it for a later run, so the back-off holds in real time. Dispatch ids and message
+    // keys do not collide: a message key holds a `#`.
     const attempted = new Set<string>();
     const attemptKey = (message: OutboxMessage) => `${message.dispatchId}#${message.recipient.key}`;
+    const scheduling: Promise<void>[] = [];
+    try {
+      await this.roundsUntilDone(asOf, report, run, attempted, attemptKey, scheduling);
+    } finally {
+      // A run ends with its copies at their time (or counted as errors), never with a move under way.
+      await Promise.all(scheduling);
+    }
+  }
+
+  private async roundsUntilDone(
+    asOf: Date | undefined,
+    report: DeliveryReport,
+    run: { stop: () => boolean; breaker: Breaker; concurrency: number },
+    attempted: Set<string>,
+    attemptKey: (message: OutboxMessage) => string,
+    scheduling: Promise<void>[],
+  ): Promise<void> {
+    const { stop, breaker, concurrency } = run;
     for (let round = 0; round < maxRounds; round += 1) {
       const now = this.later(asOf);
       const due = (await this.repository.findDue(now, this.settings.batchSize)).filter(
-        (item) => item.type !== 'message' || !attempted.has(attemptKey(item.message)),
+        (item) => !attempted.has(item.type === 'message' ? attemptKey(item.message) : item.dispatch.id),
       );
-      if (due.length === 0) break;
+      if (due.length === 0) {
+        // Copies still being moved to their time may fall due: one more round once that is done.
+        if (scheduling.length === 0) break;
+        await Promise.all(scheduling.splice(0));
+        continue;
+      }
       // The suppression list for the whole round: one BatchGet instead of one GetItem per message.
       const suppressed = await this.suppressions.findMany(
         due.flatMap((item) => (item.type === 'message' ? [item.message.recipient.email] : [])),
       );
-      const cache = newRoundCache();
-      // The round's dispatches are expanded first, oldest first and one after the other (each puts
-      // its recipients' messages side by side): versions of one series must take their turn, or a
-      // newer version's mark could miss an older copy not yet written. No mail leaves here; the
-      // messages are due from the next round on. Then the messages: those to one address in order,
-      // the addresses side by side.
-      for (const item of due) {
-        if (item.type !== 'dispatch' || stop()) continue;
-        // Decided as of `now` (a replay's --now); its messages fall due at the real now.
-        report.expanded += await this.repository.expand(item.dispatch, this.clock.now());
-      }
+      const cache = newRoundCache(due);
+      // The round's dispatches are expanded first, a few side by side: no mail leaves here; their
+      // messages are due from the next round on. Versions of one series may expand at the same
+      // time: each copy is written before its version takes the newest-version marker, so the
+      // older copy is always there to be marked (OutboxRepository.takeLatest).
+      const dispatches = due.flatMap((item) => (item.type === 'dispatch' ? [item] : []));
+      const heldCopies: HeldCopy[] = [];
+      await forEachConcurrently(dispatches, expandConcurrency, async (item) => {
+        if (stop()) return;
+        // Once per run: one that failed is given back due at once, for the next run, not the next round.
+        attempted.add(item.dispatch.id);
+        try {
+          // Awaited first, then added: `x += await y` would read x before the others finish.
+          const { created, held } = await this.expandClaimed(item.dispatch, item.dueKey);
+          report.expanded += created;
+          heldCopies.push(...held);
+        } catch (error) {
+          // Its claim runs out and a later run expands it again; the copies written stay (none twice).
+          this.unexpected(report, 'expanding an outbox dispatch failed; a later run tries again', { dispatchId: item.dispatch.id }, error);
+        }
+      });
+      // A paced mailing keeps its pace from the moment its copies are all written, when its first
+      // mail can leave (outbox.ts, firstDueAt); versioned copies go once their markers are taken.
+      // Moved first due first, while the rounds go on sending: waiting for the last move before
+      // sending would let every mail due meanwhile go at once. A failure leaves them at their
+      // provisional time (the end of the expansion's lease).
+      // Versioned copies (all due at once) are moved before the round sends, so they go in it.
+      const schedule = (copies: HeldCopy[], anchor: Date) =>
+        copies.length === 0
+          ? Promise.resolve()
+          : this.repository
+              .scheduleHeld(copies, anchor)
+              .catch((error: unknown) =>
+                this.unexpected(report, 'scheduling held outbox messages failed; they keep their provisional time', {}, error),
+              );
+      const anchor = this.clock.now();
+      const paced = heldCopies.filter((copy) => isPaced(copy.recipient));
+      if (paced.length > 0) scheduling.push(schedule(paced, anchor));
+      await schedule(
+        heldCopies.filter((copy) => !isPaced(copy.recipient)),
+        anchor,
+      );
+      // Then the messages: those to one address in order, the addresses side by side.
       const messages = due.flatMap((item) => (item.type === 'message' ? [item] : []));
+      const failedAddresses = new Set<string>();
       await runInLanes(
         lanesBy(messages, (item) => recipientKey(item.message.recipient.email)),
         { limit: () => (breaker.proven ? concurrency : 1), stop },
-        (item) => {
+        async (item) => {
+          const address = recipientKey(item.message.recipient.email);
           attempted.add(attemptKey(item.message));
-          return this.deliver(item.message, item.dueKey, report, { suppressed, cache, breaker }, asOf);
+          // A later message to an address must not overtake one that failed unexpectedly: both wait for a later run.
+          if (failedAddresses.has(address)) return;
+          try {
+            await this.deliver(item.message, item.dueKey, report, { suppressed, cache, breaker }, asOf);
+          } catch (error) {
+            failedAddresses.add(address);
+            this.unexpected(
+              report,
+              'delivering an outbox message failed unexpectedly; a later run tries again',
+              { dispatchId: item.message.dispatchId, recipientKey: item.message.recipient.key },
+              error,
+            );
+          }
         },
       );
       if (report.stoppedForTime || report.paused) break;
     }
-    return report;
+  }
+
+  /** Expands a dispatch under its claim: 0 when another run took it first. */
+  private async expandClaimed(dispatch: OutboxDispatch, dueKey: string): Promise<Expansion> {
+    const now = this.clock.now();
+    const leaseUntil = new Date(now.getTime() + expandLeaseMs);
+    if (!(await this.repository.claimDispatch(dispatch, dueKey, leaseUntil))) return { created: 0, held: [] };
+    try {
+      // Its messages fall due from the real now, also in a run replayed with a later --now.
+      return await this.repository.expand(dispatch, now, leaseUntil);
+    } catch (error) {
+      // Due again at once for the next run; if this fails too, the lease runs out and it is due then.
+      await this.repository.releaseDispatch(dispatch, leaseUntil, now).catch(() => false);
+      throw error;
+    }
+  }
+
+  /** Counts and logs an unexpected error of a dispatch, a message or a step of the round: ids and the error's name only, never an address. */
+  private unexpected(report: DeliveryReport, text: string, ids: Record<string, string>, error: unknown): void {
+    report.errors += 1;
+    this.logger.error(text, { ...ids, errorName: error instanceof Error ? error.name : typeof error });
   }
 
   /** Queues again the messages a transport outage failed for good (and, with `includeCheck`, those left to check). */
@@ -224,8 +364,6 @@ export class OutboxDeliverer {
     round: { suppressed: Map<string, Suppression>; cache: RoundCache; breaker: { consecutive: number; proven: boolean } },
     asOf?: Date,
   ): Promise<void> {
-    const { suppressed } = round;
-    const now = this.later(asOf);
     if (message.claimedBy !== undefined) {
       // An earlier claim ran out without a result: the transport may have accepted it. Not again.
       if (await this.repository.markCheck(message, dueKey, this.clock.now())) {
@@ -251,6 +389,27 @@ export class OutboxDeliverer {
       report.skipped += 1;
       return;
     }
+    const handedOver = { done: false };
+    try {
+      await this.deliverClaimed(message, token, report, round, handedOver, asOf);
+    } catch (error) {
+      // Not handed to the transport: give the claim back, so a later run sends it instead of its
+      // lease running out into CHECK. If even that fails, the lease does run out: checked, not lost.
+      if (!handedOver.done) await this.repository.release(message, token, this.clock.now()).catch(() => false);
+      throw error;
+    }
+  }
+
+  private async deliverClaimed(
+    message: OutboxMessage,
+    token: string,
+    report: DeliveryReport,
+    round: { suppressed: Map<string, Suppression>; cache: RoundCache; breaker: { consecutive: number; proven: boolean } },
+    handedOver: { done: boolean },
+    asOf?: Date,
+  ): Promise<void> {
+    const { suppressed } = round;
+    const now = this.later(asOf);
     const attempt = message.attempts + 1;
     const log = this.logger.child({ dispatchId: message.dispatchId, recipientKey: message.recipient.key, attempt });
     const fence = (written: boolean) => {
@@ -300,6 +459,7 @@ export class OutboxDeliverer {
       await this.failed(message, token, attempt, now, error, report, round, log, fence);
       return;
     }
+    handedOver.done = true;
     round.breaker.consecutive = 0;
     round.breaker.proven = true;
     // Accepted: from here on the message must never count as failed. The record has retries of its

@@ -1,6 +1,8 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { forEachConcurrently } from '../../shared/concurrency';
+import { batchGetByIds } from '../../shared/dynamodb/batch-get';
+import { batchPutItems } from '../../shared/dynamodb/batch-write';
 import { isConditionFailure, writtenIf } from '../../shared/dynamodb/conditional';
 import { queryDue, queryWholeDuePartition } from '../../shared/dynamodb/due-query';
 import { queryAll } from '../../shared/dynamodb/query-all';
@@ -9,6 +11,9 @@ import { recordOf } from '../../shared/dynamodb/record-of';
 import { tableIndexes, ttlAttribute } from '../../shared/dynamodb/table-definition';
 import {
   firstDueAt,
+  isPaced,
+  provisionalDueAt,
+  type OutboxRecipient,
   type OutboxDispatch,
   type OutboxDispatchOf,
   type OutboxKind,
@@ -26,8 +31,8 @@ const retentionSeconds = outboxRetentionDays * 24 * 3600;
  * written at expansion and the message expires 90 days after it closes, which is within days.
  */
 const pointerRetentionSeconds = retentionSeconds + 30 * 24 * 3600;
-/** Message puts of one expansion under way at a time. */
-const expandConcurrency = 25;
+/** Newest-version markers of one expansion taken at a time. */
+const markerConcurrency = 25;
 
 const dispatchAttributes = { id: true, kind: true, payload: true, recipients: true, createdAt: true, series: true } as const;
 const messageAttributes = {
@@ -43,6 +48,19 @@ const messageAttributes = {
   claimedBy: true,
   supersededBy: true,
 } as const;
+
+/** A copy written at its provisional due time (`provisionalDueAt`), to be scheduled from the round's anchor once its expansion is done. */
+export interface HeldCopy {
+  dispatchId: string;
+  recipient: OutboxRecipient;
+  provisionalDueKey: string;
+}
+
+/** What an expansion wrote: how many copies, and which of them wait at a provisional time. */
+export interface Expansion {
+  created: number;
+  held: HeldCopy[];
+}
 
 export type DueItem =
   { type: 'dispatch'; dueKey: string; dispatch: OutboxDispatch } | { type: 'message'; dueKey: string; message: OutboxMessage };
@@ -80,58 +98,105 @@ export class OutboxRepository {
   }
 
   /**
-   * Creates the dispatch's messages (each only if absent, so a second expansion after a crash
-   * creates nothing twice) and then takes the dispatch off the due index.
+   * Takes a dispatch for expanding: moves its due time to the end of a short lease, on condition
+   * that nobody moved it since we read it. Of two runs that read it, one expands it; the other
+   * leaves it. A run that dies while expanding leaves it to be expanded again when the lease ends.
    */
-  async expand<K extends OutboxKind>(dispatch: OutboxDispatchOf<K>, now: Date): Promise<number> {
-    // The puts are independent, so they go out together, 25 at a time: a dispatch to a thousand
-    // recipients neither waits on a thousand round trips in a row nor floods the table at once.
-    let created = 0;
-    await forEachConcurrently(dispatch.recipients, expandConcurrency, async (recipient) => {
-      const message: OutboxMessageOf<K> = {
+  claimDispatch(dispatch: OutboxDispatch, seenDueKey: string, leaseUntil: Date): Promise<boolean> {
+    return this.moveDispatch(dispatch, seenDueKey, leaseUntil);
+  }
+
+  /** Gives a dispatch's claim back after a failed expansion: due again at `dueAt`, for the next run. */
+  releaseDispatch(dispatch: OutboxDispatch, leaseUntil: Date, dueAt: Date): Promise<boolean> {
+    return this.moveDispatch(dispatch, keys.outboxDue(leaseUntil.toISOString(), dispatch.id, 'DISPATCH').GSI2SK, dueAt);
+  }
+
+  /** Moves a dispatch on the due index to `to`, on condition that it is still where it was seen. */
+  private moveDispatch(dispatch: OutboxDispatch, seenDueKey: string, to: Date): Promise<boolean> {
+    return writtenIf(
+      this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.outboxDispatch(dispatch.id),
+          UpdateExpression: 'SET #gsk = :to',
+          ConditionExpression: '#gsk = :seen',
+          ExpressionAttributeNames: { '#gsk': dueIndex.sortKey },
+          ExpressionAttributeValues: { ':to': keys.outboxDue(to.toISOString(), dispatch.id, 'DISPATCH').GSI2SK, ':seen': seenDueKey },
+        }),
+      ),
+    );
+  }
+
+  /**
+   * Creates the dispatch's messages and then takes the dispatch off the due index. The copies that
+   * exist already (an expansion repeated after a crash or an error) are read first and left as
+   * they are: BatchWriteItem takes no condition, so only absent copies are written, by 25 a
+   * request. Callers hold the dispatch's claim (`claimDispatch`) so that no other run writes them
+   * meanwhile. Every pointer is written before any copy: a copy is never without its pointer.
+   * A versioned dispatch then takes, per recipient, the newest-version marker (`takeLatest`).
+   */
+  async expand<K extends OutboxKind>(dispatch: OutboxDispatchOf<K>, now: Date, leaseUntil?: Date): Promise<Expansion> {
+    const existing = await batchGetByIds(
+      this.db,
+      this.tableName,
+      dispatch.recipients.map((recipient) => recipient.key),
+      (key) => keys.outboxMessage(dispatch.id, key),
+      () => true,
+      ['PK', 'SK'],
+    );
+    const fresh = dispatch.recipients.filter((recipient) => !existing.has(recipient.key));
+    const held: HeldCopy[] = [];
+    // Held at a provisional time while the expansion runs: a paced copy until the round's copies
+    // are written (its pace counts from then), a versioned one until its version took the marker
+    // (a copy a newer version supersedes must never be claimable unmarked, even if the marker fails).
+    const dueAt = (recipient: OutboxRecipient) => {
+      if (!leaseUntil || !(isPaced(recipient) || dispatch.series)) return firstDueAt(recipient, now);
+      const provisional = provisionalDueAt(recipient, now, leaseUntil.getTime() - now.getTime());
+      held.push({
         dispatchId: dispatch.id,
-        kind: dispatch.kind,
-        payload: dispatch.payload,
         recipient,
-        status: 'PENDING',
-        attempts: 0,
-        createdAt: now.toISOString(),
-      };
-      try {
-        const series = dispatch.series ? await this.takeLatest(dispatch.series, dispatch.id, recipient.key, now) : {};
-        if (series.supersededBy) message.supersededBy = series.supersededBy;
-        const firstDue = firstDueAt(recipient, now).toISOString();
-        // An older version still in flight holds this one back until its lease ends, so it cannot overtake it.
-        const dueAt = series.holdUntil && series.holdUntil > firstDue ? series.holdUntil : firstDue;
-        // The address's pointer to this copy first: a copy is never without its pointer.
-        await this.db.send(
-          new PutCommand({
-            TableName: this.tableName,
-            Item: {
-              ...keys.personPointer(recipient.key, keys.personOutboxTarget(dispatch.id)),
-              type: 'person-pointer',
-              dispatchId: dispatch.id,
-              [ttlAttribute]: Math.floor(now.getTime() / 1000) + pointerRetentionSeconds,
-            },
-          }),
-        );
-        await this.db.send(
-          new PutCommand({
-            TableName: this.tableName,
-            Item: {
-              ...keys.outboxMessage(dispatch.id, recipient.key),
-              ...keys.outboxDue(dueAt, dispatch.id, recipient.key),
-              type: 'message',
-              ...message,
-            },
-            ConditionExpression: 'attribute_not_exists(PK)',
-          }),
-        );
-        created += 1;
-      } catch (error) {
-        if (!isConditionFailure(error)) throw error;
-      }
-    });
+        provisionalDueKey: keys.outboxDue(provisional.toISOString(), dispatch.id, recipient.key).GSI2SK,
+      });
+      return provisional;
+    };
+    const pointerExpiry = Math.floor(now.getTime() / 1000) + pointerRetentionSeconds;
+    await batchPutItems(
+      this.db,
+      this.tableName,
+      dispatch.recipients.map((recipient) => ({
+        ...keys.personPointer(recipient.key, keys.personOutboxTarget(dispatch.id)),
+        type: 'person-pointer',
+        dispatchId: dispatch.id,
+        [ttlAttribute]: pointerExpiry,
+      })),
+    );
+    await batchPutItems(
+      this.db,
+      this.tableName,
+      fresh.map((recipient) => {
+        const message: OutboxMessageOf<K> = {
+          dispatchId: dispatch.id,
+          kind: dispatch.kind,
+          payload: dispatch.payload,
+          recipient,
+          status: 'PENDING',
+          attempts: 0,
+          createdAt: now.toISOString(),
+        };
+        return {
+          ...keys.outboxMessage(dispatch.id, recipient.key),
+          ...keys.outboxDue(dueAt(recipient).toISOString(), dispatch.id, recipient.key),
+          type: 'message',
+          ...message,
+        };
+      }),
+    );
+    const series = dispatch.series;
+    // Every copy, also one written before: an expansion cut short between the write and the marker takes it now.
+    if (series)
+      await forEachConcurrently(dispatch.recipients, markerConcurrency, (recipient) =>
+        this.takeLatest(series, dispatch.id, recipient.key, now),
+      );
     await this.db.send(
       new UpdateCommand({
         TableName: this.tableName,
@@ -141,22 +206,48 @@ export class OutboxRepository {
         ExpressionAttributeValues: { ':now': now.toISOString(), ':ttl': Math.floor(now.getTime() / 1000) + retentionSeconds },
       }),
     );
-    return created;
+    return { created: fresh.length, held };
   }
 
   /**
-   * Records `dispatchId` as the newest version of its series for one recipient and marks the
-   * recipient's message of the version before it as superseded (it is then withdrawn, never sent).
-   * Returns `supersededBy` when a newer version was expanded first (this message is born withdrawn),
-   * and `holdUntil` when the older message is claimed right now: the newer one waits for its lease.
-   * The marker keeps the version before it, so an expansion repeated after a crash still marks it.
+   * Moves the held copies of a round's expansions from their provisional due time to their delay
+   * (none for an unpaced copy) after `anchor`, the moment the round's copies were all written and
+   * their markers taken: one conditional UpdateItem each, first due first, left as they are if a
+   * run took one meanwhile or it waits behind an older version in flight.
    */
-  private async takeLatest(
-    series: OutboxSeries,
-    dispatchId: string,
-    recipientKey: string,
-    now: Date,
-  ): Promise<{ supersededBy?: string; holdUntil?: string }> {
+  async scheduleHeld(copies: readonly HeldCopy[], anchor: Date): Promise<void> {
+    const inOrder = [...copies].sort((a, b) => (a.recipient.delayMs ?? 0) - (b.recipient.delayMs ?? 0));
+    await forEachConcurrently(inOrder, markerConcurrency, async ({ dispatchId, recipient, provisionalDueKey }) => {
+      await writtenIf(
+        this.db.send(
+          new UpdateCommand({
+            TableName: this.tableName,
+            Key: keys.outboxMessage(dispatchId, recipient.key),
+            UpdateExpression: 'SET #gsk = :due',
+            ConditionExpression: '#gsk = :provisional AND #status = :pending AND attribute_not_exists(claimedBy)',
+            ExpressionAttributeNames: { '#gsk': dueIndex.sortKey, '#status': 'status' },
+            ExpressionAttributeValues: {
+              ':due': keys.outboxDue(firstDueAt(recipient, anchor).toISOString(), dispatchId, recipient.key).GSI2SK,
+              ':provisional': provisionalDueKey,
+              ':pending': 'PENDING',
+            },
+          }),
+        ),
+      );
+    });
+  }
+
+  /**
+   * Run after the recipient's copy of `dispatchId` is written: records it as the newest version of
+   * its series for the recipient (the marker) and marks the copy of the version the marker held
+   * before as superseded (it is then withdrawn, never sent). When a newer version took the marker
+   * first, this copy marks itself. Because each copy exists before its version takes the marker,
+   * of two versions expanded at the same instant the older copy is always found and marked,
+   * whichever takes the marker first. When the older copy is being sent right now, this one waits
+   * for the end of its lease, so it cannot overtake it. The marker keeps the version before it, so
+   * an expansion repeated after a crash still marks it.
+   */
+  private async takeLatest(series: OutboxSeries, dispatchId: string, recipientKey: string, now: Date): Promise<void> {
     let previous: string | undefined;
     try {
       const { Attributes } = await this.db.send(
@@ -185,27 +276,52 @@ export class OutboxRepository {
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
       const latest = error.Item?.dispatchId?.S;
-      // A newer version came first: this message must never leave.
-      if (latest !== dispatchId) return { supersededBy: latest ?? 'unknown' };
+      if (latest !== dispatchId) {
+        // A newer version came first: this copy must never leave.
+        await this.markSuperseded(dispatchId, recipientKey, latest ?? 'unknown');
+        return;
+      }
       previous = error.Item?.previousDispatchId?.S;
     }
-    if (!previous) return {};
+    if (!previous) return;
+    const older = await this.markSuperseded(previous, recipientKey, dispatchId);
+    const olderDueKey = older?.[dueIndex.sortKey];
+    if (older?.status !== 'PENDING' || older.claimedBy === undefined || typeof olderDueKey !== 'string') return;
+    const holdUntil = olderDueKey.split('#')[0];
+    // Only while nobody has claimed this copy yet (it was written due before the marker was taken).
+    await writtenIf(
+      this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.outboxMessage(dispatchId, recipientKey),
+          UpdateExpression: 'SET #gsk = :hold',
+          ConditionExpression: '#status = :pending AND attribute_not_exists(claimedBy) AND #gsk < :hold',
+          ExpressionAttributeNames: { '#gsk': dueIndex.sortKey, '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':hold': keys.outboxDue(holdUntil, dispatchId, recipientKey).GSI2SK,
+            ':pending': 'PENDING',
+          },
+        }),
+      ),
+    );
+  }
+
+  /** Marks a copy as superseded by a newer version; its item as it now is, or undefined when the copy is gone (erased, expired). */
+  private async markSuperseded(dispatchId: string, recipientKey: string, by: string): Promise<Record<string, unknown> | undefined> {
     try {
       const { Attributes } = await this.db.send(
         new UpdateCommand({
           TableName: this.tableName,
-          Key: keys.outboxMessage(previous, recipientKey),
-          UpdateExpression: 'SET supersededBy = :id',
+          Key: keys.outboxMessage(dispatchId, recipientKey),
+          UpdateExpression: 'SET supersededBy = :by',
           ConditionExpression: 'attribute_exists(PK)',
-          ExpressionAttributeValues: { ':id': dispatchId },
+          ExpressionAttributeValues: { ':by': by },
           ReturnValues: 'ALL_NEW',
         }),
       );
-      const inFlight = Attributes?.status === 'PENDING' && Attributes.claimedBy !== undefined;
-      const dueKey = Attributes?.[dueIndex.sortKey];
-      return inFlight && typeof dueKey === 'string' ? { holdUntil: dueKey.split('#')[0] } : {};
+      return Attributes;
     } catch (error) {
-      if (isConditionFailure(error)) return {}; // the older copy is gone (erased, or expired)
+      if (isConditionFailure(error)) return undefined;
       throw error;
     }
   }
@@ -292,6 +408,15 @@ export class OutboxRepository {
   ): Promise<boolean> {
     const fields = { status: 'FAILED', lastError: { ...error, at: now.toISOString() } };
     return this.close(message, token, now, fields, error.transport ? now : undefined);
+  }
+
+  /** Gives a claim back (the message was not handed to the transport): due again now, for a later run. */
+  release(message: OutboxMessage, token: string, now: Date): Promise<boolean> {
+    return this.fenced(message, token, {
+      UpdateExpression: 'SET #gsk = :due REMOVE claimedBy',
+      ExpressionAttributeNames: { '#gsk': dueIndex.sortKey },
+      ExpressionAttributeValues: { ':due': keys.outboxDue(now.toISOString(), message.dispatchId, message.recipient.key).GSI2SK },
+    });
   }
 
   markWithdrawn(message: OutboxMessage, token: string, reason: string, now: Date): Promise<boolean> {

@@ -109,9 +109,29 @@ export function isRequeueable(message: OutboxMessage, filter: RequeueFilter): bo
   return true;
 }
 
-/** When a message is first due: when it is expanded, or its recipient's delay after that. */
+/**
+ * When a message is first due: when it is expanded, or its recipient's delay after that. For a
+ * paced mailing `expandedAt` is the moment its copies are all written (`pacingAnchor`), not the
+ * moment the expansion began: the first mail cannot leave before then, so counting from the start
+ * sent every mail due meanwhile at once and the mailing ran fast by the expansion's duration
+ * (6.3 % at 600/min over 300 mails).
+ */
 export function firstDueAt(recipient: OutboxRecipient, expandedAt: Date): Date {
   return new Date(expandedAt.getTime() + Math.max(0, recipient.delayMs ?? 0));
+}
+
+/** Whether a recipient's message waits for the pace of its mailing. */
+export function isPaced(recipient: OutboxRecipient): boolean {
+  return (recipient.delayMs ?? 0) > 0;
+}
+
+/**
+ * Where a paced copy waits while its mailing is written: its delay after the end of the
+ * expansion's lease, the moment another run would expand the dispatch again if this one died. So
+ * the pace holds even then; normally the run moves it to `firstDueAt(recipient, anchor)` at once.
+ */
+export function provisionalDueAt(recipient: OutboxRecipient, expandingAt: Date, leaseMs: number): Date {
+  return firstDueAt(recipient, new Date(expandingAt.getTime() + leaseMs));
 }
 
 /** Message-ID of a message: the same on every attempt, so a rare resend is recognisable. */

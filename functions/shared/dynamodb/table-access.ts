@@ -8,7 +8,8 @@ import { tableIndexes } from './table-definition';
  * A transaction needs the action of each item in it (PutItem, UpdateItem, DeleteItem,
  * ConditionCheckItem); there is no IAM action for the transaction itself.
  */
-export type TableAction = 'GetItem' | 'BatchGetItem' | 'Query' | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'ConditionCheckItem';
+export type TableAction =
+  'GetItem' | 'BatchGetItem' | 'Query' | 'PutItem' | 'BatchWriteItem' | 'UpdateItem' | 'DeleteItem' | 'ConditionCheckItem';
 
 export type IndexName = keyof typeof tableIndexes;
 

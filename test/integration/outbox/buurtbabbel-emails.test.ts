@@ -134,6 +134,32 @@ describe('buurtbabbel emails through the outbox, a real SMTP server and independ
     return post(new URL(`${url.origin}${url.pathname}`), form({ token: url.searchParams.get('token')!, answer: choice }));
   };
 
+  it('keeps the pace (600/min) from the moment the round is written, not from the moment its expansion began', async () => {
+    for (let i = 0; i < 5; i += 1) await addNeighbour(t);
+    await scheduleBuurtbabbel(t);
+    t.clock.set(invitationMoment);
+    expect((await rounds()).invitations).toBe(5);
+    // Each request that writes copies takes a second here (a loaded table), far more than the
+    // 100 ms between two mails: counted from the start, every mail would be due once written.
+    t.app.db.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (/^(Put|BatchWrite)/.test(context.commandName ?? '')) t.clock.advance(1000);
+        return next(args);
+      },
+      { step: 'initialize', name: 'slowWrites' },
+    );
+    expect(await deliver()).toMatchObject({ expanded: 5, sent: 1 });
+    t.app.db.middlewareStack.remove('slowWrites');
+
+    // Then one mail each 100 ms, from the moment the writes were done.
+    t.clock.advance(1);
+    for (let i = 1; i < 5; i += 1) {
+      t.clock.advance(100);
+      expect(await deliver()).toMatchObject({ sent: 1 });
+    }
+    expect(smtp.messages).toHaveLength(5);
+  });
+
   it('reads the buurtbabbel once per delivery round, not once per invitation (each neighbour still per message)', async () => {
     for (let i = 0; i < 5; i += 1) await addNeighbour(t);
     const buurtbabbel = await scheduleBuurtbabbel(t);

@@ -3,7 +3,16 @@ import { createSmtpMailer } from '../../../functions/mail/smtp-mailer';
 import type { Mailer, OutgoingEmail, SendResult } from '../../../functions/mail/mailer';
 import { createPartner, scheduleMeeting } from '../../support/fixtures';
 import { createTestApp, type TestApp } from '../../support/test-app';
+import { recipientKey } from '../../../functions/shared/recipient-key';
 import { smtpReply, startSmtpTestServer, type SmtpTestServer } from '../../support/smtp-test-server';
+
+/** What DynamoDB's 5xx looks like to the SDK's caller. */
+const dynamoServerError = () =>
+  Object.assign(new Error('We encountered an internal error. Please try again.'), {
+    name: 'InternalServerError',
+    $fault: 'server',
+    $metadata: { httpStatusCode: 500 },
+  });
 
 /** Fails the next `times` UpdateItem requests whose update expression mentions `marker`, as DynamoDB's 5xx would. */
 function failUpdates(t: TestApp, marker: string, times: number): { failures: () => number } {
@@ -14,15 +23,32 @@ function failUpdates(t: TestApp, marker: string, times: number): { failures: () 
       const mentions = JSON.stringify(input.ExpressionAttributeValues ?? {}).includes(marker);
       if (['UpdateCommand', 'UpdateItemCommand'].includes(context.commandName ?? '') && mentions && failures < times) {
         failures += 1;
-        throw Object.assign(new Error('We encountered an internal error. Please try again.'), {
-          name: 'InternalServerError',
-          $fault: 'server',
-          $metadata: { httpStatusCode: 500 },
-        });
+        throw dynamoServerError();
       }
       return next(args);
     },
     { step: 'initialize', name: `fail-${marker}-${Math.random()}` },
+  );
+  return { failures: () => failures };
+}
+
+/**
+ * Fails, once each, the requests that match `matches` (a command name and its input), as DynamoDB's
+ * 5xx would; before the SDK's own retries, so each fault reaches our code.
+ */
+function failOnce(t: TestApp, matches: (command: string, input: string) => boolean): { failures: () => number } {
+  let failures = 0;
+  let failed = false;
+  t.db.middlewareStack.add(
+    (next, context) => async (args) => {
+      if (!failed && matches(context.commandName ?? '', JSON.stringify(args.input))) {
+        failed = true;
+        failures += 1;
+        throw dynamoServerError();
+      }
+      return next(args);
+    },
+    { step: 'initialize', name: `fail-once-${Math.random()}` },
   );
   return { failures: () => failures };
 }
@@ -83,8 +109,8 @@ describe('the outbox under faults', () => {
       },
     };
     const first = createDeliverer(t.app, slow).deliverDue();
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    expect(held).toBeDefined();
+    // Until its send is under way (a fixed second was too short on a loaded machine).
+    while (!held) await new Promise((resolve) => setTimeout(resolve, 20));
     t.clock.advance(5 * 60_000 + 1000);
     expect(await createDeliverer(t.app, mailer).deliverDue()).toMatchObject({ checked: 1 });
     // A person finds it did not arrive and queues it again; the next run sends and records it.
@@ -95,6 +121,43 @@ describe('the outbox under faults', () => {
     expect(await first).toMatchObject({ sent: 0, fenced: 1 });
     const [message] = await t.app.repositories.outbox.findDue(new Date('2030-01-01T00:00:00Z'), 10);
     expect(message).toBeUndefined();
+  });
+
+  it('goes on with the other messages when DynamoDB fails a request for one of them, and sends it in the next run', async () => {
+    for (const name of ['an', 'bert', 'cis']) await createPartner(t, { representatives: [{ name, email: `${name}@example.be` }] });
+    await scheduleMeeting(t);
+    expect(await createDeliverer(t.app, mailer).deliverDue()).toMatchObject({ expanded: 3, sent: 3 });
+    await scheduleMeeting(t);
+    // The claim of Bert's copy of the second meeting fails.
+    const bert = `MESSAGE#${recipientKey('bert@example.be')}`;
+    const fault = failOnce(t, (command, input) => command.startsWith('Update') && input.includes(bert) && input.includes(':token'));
+    smtp.messages.length = 0;
+
+    const report = await createDeliverer(t.app, mailer).deliverDue();
+
+    expect(fault.failures()).toBe(1);
+    expect(report).toMatchObject({ expanded: 3, sent: 2, errors: 1, failed: 0 });
+    expect(recipients().sort()).toEqual(['an@example.be', 'cis@example.be']);
+    expect(await createDeliverer(t.app, mailer).deliverDue()).toMatchObject({ sent: 1, errors: 0, checked: 0 });
+    expect(recipients().sort()).toEqual(['an@example.be', 'bert@example.be', 'cis@example.be']);
+  });
+
+  it('goes on with the other dispatches when DynamoDB fails the expansion of one, and expands it in the next run', async () => {
+    await createPartner(t, { representatives: [{ name: 'An', email: 'an@example.be' }] });
+    await scheduleMeeting(t, { startsAt: '2027-01-14T19:30:00+01:00', endsAt: '2027-01-14T21:30:00+01:00' });
+    await scheduleMeeting(t, { startsAt: '2027-01-28T19:30:00+01:00', endsAt: '2027-01-28T21:30:00+01:00' });
+    const [first, second] = (await t.app.repositories.outbox.findDue(t.clock.now(), 10)).flatMap((item) =>
+      item.type === 'dispatch' ? [item.dispatch.id] : [],
+    );
+    const fault = failOnce(t, (command, input) => /^(Put|BatchWrite)/.test(command) && input.includes(second));
+
+    const report = await createDeliverer(t.app, mailer).deliverDue();
+
+    expect(fault.failures()).toBe(1);
+    expect(report).toMatchObject({ expanded: 1, sent: 1, errors: 1 });
+    expect(await createDeliverer(t.app, mailer).deliverDue()).toMatchObject({ expanded: 1, sent: 1, errors: 0 });
+    const carrying = (dispatchId: string) => smtp.messages.filter((m) => m.raw.toString('utf8').includes(`<${dispatchId}.`)).length;
+    expect([carrying(first), carrying(second), smtp.messages.length]).toEqual([1, 1, 2]);
   });
 
   it('stops claiming when less than the margin of its time is left', async () => {

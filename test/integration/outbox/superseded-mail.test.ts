@@ -110,6 +110,43 @@ describe('a message a newer version superseded is withdrawn, never sent', () => 
     expect(await sequences(smtp)).toEqual([1]);
   });
 
+  it('withdraws the older version when two versions are expanded at the same instant', async () => {
+    const meeting = await scheduleMeeting(t);
+    await moveMeeting(meeting.id, 11);
+    const due = await t.app.repositories.outbox.findDue(t.clock.now(), 10);
+    const [older, newer] = due.flatMap((item) => (item.type === 'dispatch' ? [item.dispatch] : []));
+    // The older version's copy is held on its way to the table until the newer version is expanded
+    // completely: the interleaving in which a mark taken before the copy exists finds nothing.
+    let olderWriting: () => void = () => undefined;
+    const olderHeld = new Promise<void>((resolve) => (olderWriting = resolve));
+    let releaseOlder: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (releaseOlder = resolve));
+    let held = false;
+    t.db.middlewareStack.add(
+      (next, context) => async (args) => {
+        const input = JSON.stringify(args.input);
+        // Marshalled or not, a copy's item holds its type, `message`, and its dispatch id.
+        const writesCopy = /^(Put|BatchWrite)/.test(context.commandName ?? '') && input.includes('"message"');
+        if (!held && writesCopy && input.includes(older.id)) {
+          held = true;
+          olderWriting();
+          await gate;
+        }
+        return next(args);
+      },
+      { step: 'initialize', name: 'hold-older-copy' },
+    );
+
+    const expandingOlder = t.app.repositories.outbox.expand(older, t.clock.now());
+    await olderHeld;
+    await t.app.repositories.outbox.expand(newer, t.clock.now());
+    releaseOlder();
+    await expandingOlder;
+
+    expect(await deliver()).toMatchObject({ sent: 1, superseded: 1 });
+    expect(await sequences(smtp)).toEqual([1]);
+  });
+
   it('does not queue again an outage failure a newer version superseded', async () => {
     const meeting = await scheduleMeeting(t);
     const down = createSmtpMailer('smtp://127.0.0.1:1', { connectionMs: 300 });

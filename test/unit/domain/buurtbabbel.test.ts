@@ -1,3 +1,4 @@
+import { firstDueAt } from '../../../functions/modules/outbox/outbox';
 import {
   decideAnswer,
   emptyCounts,
@@ -94,6 +95,16 @@ describe('buurtbabbel rounds', () => {
     });
   });
 
+  const invitationsTo = (neighbours: NeighbourRecord[], ratePerMinute: number) =>
+    planBulkDispatches({
+      buurtbabbel: buurtbabbel(),
+      emailKind: 'invitation',
+      neighbours,
+      startAt: now,
+      ratePerMinute,
+      uidDomain: 'destek.test',
+    });
+
   it('paces a mailing and splits it in dispatches well below the item size limit', () => {
     const neighbours: NeighbourRecord[] = Array.from({ length: recipientsPerDispatch + 50 }, (_, i) =>
       newNeighbour(
@@ -106,14 +117,7 @@ describe('buurtbabbel rounds', () => {
         now,
       ),
     );
-    const dispatches = planBulkDispatches({
-      buurtbabbel: buurtbabbel(),
-      emailKind: 'invitation',
-      neighbours,
-      startAt: now,
-      ratePerMinute: 20,
-      uidDomain: 'destek.test',
-    });
+    const dispatches = invitationsTo(neighbours, 20);
 
     expect(dispatches.map((d) => [d.id, d.recipients.length])).toEqual([
       ['buurtbabbel.b1.invitation.0', recipientsPerDispatch],
@@ -125,6 +129,31 @@ describe('buurtbabbel rounds', () => {
     expect(new Set(dispatches.flatMap((d) => d.recipients.map((r) => r.key))).size).toBe(neighbours.length);
     // DynamoDB's limit is 400 KB per item; a dispatch stays far below, whatever the number of contacts.
     expect(Buffer.byteLength(JSON.stringify(dispatches[0]))).toBeLessThan(100_000);
+  });
+
+  it('holds the configured rate exactly over a mailing of several dispatches, counted from the moment its copies are written', () => {
+    const neighbours: NeighbourRecord[] = Array.from({ length: 300 }, (_, i) =>
+      newNeighbour(
+        { businessName: `Zaak ${i}`, email: `zaak${i}@sint-pietersaalststraat.be`, street: `Sint-Pietersaalststraat ${i}` },
+        now,
+      ),
+    );
+    const dispatches = invitationsTo(neighbours, 600);
+    // The copies are all written 1.8 s after the expansion began (the bench's 6.3 % at 600/min).
+    const began = new Date('2026-12-06T18:00:00Z');
+    const written = new Date(began.getTime() + 1_800);
+
+    const due = dispatches.flatMap((d) => d.recipients.map((r) => firstDueAt(r, written).getTime()));
+
+    expect(dispatches).toHaveLength(2);
+    expect(new Set(due.slice(1).map((at, i) => at - due[i]))).toEqual(new Set([100]));
+    // The rate a mail server sees, (n - 1) gaps from the first mail to the last: what was configured.
+    expect(((due.length - 1) / (due[due.length - 1] - due[0])) * 60_000).toBe(600);
+    // No mail is due before the first can leave: counted from the start, the 18 mails due during
+    // the writes would leave at once, and the mailing run 6.4 % fast.
+    expect(due.filter((at) => at <= written.getTime())).toHaveLength(1);
+    const fromStart = dispatches.flatMap((d) => d.recipients.map((r) => Math.max(firstDueAt(r, began).getTime(), written.getTime())));
+    expect(((fromStart.length - 1) / (fromStart[fromStart.length - 1] - fromStart[0])) * 60_000).toBeCloseTo(638.4, 1);
   });
 
   it('validates a new buurtbabbel', () => {

@@ -1,4 +1,4 @@
-import { firstDueAt, messageIdFor, retryDelayMs } from '../../../functions/modules/outbox/outbox';
+import { firstDueAt, isPaced, messageIdFor, provisionalDueAt, retryDelayMs } from '../../../functions/modules/outbox/outbox';
 import { recipientKey } from '../../../functions/shared/recipient-key';
 
 describe('outbox rules', () => {
@@ -16,6 +16,14 @@ describe('outbox rules', () => {
     const expandedLate = new Date('2026-12-06T20:00:00Z');
     expect(firstDueAt({ key: 'k', email: 'a@b.be', data: {} }, expandedLate)).toEqual(expandedLate);
     expect(firstDueAt({ key: 'k', email: 'a@b.be', data: {}, delayMs: 90_000 }, expandedLate)).toEqual(new Date('2026-12-06T20:01:30Z'));
+  });
+
+  it('parks a paced message, while its mailing is written, its delay after the end of the expansion lease', () => {
+    const expanding = new Date('2026-12-06T20:00:00Z');
+    const paced = { key: 'k', email: 'a@b.be', data: {}, delayMs: 300 };
+    expect(isPaced(paced)).toBe(true);
+    expect(isPaced({ key: 'k', email: 'a@b.be', data: {} })).toBe(false);
+    expect(provisionalDueAt(paced, expanding, 120_000)).toEqual(new Date('2026-12-06T20:02:00.300Z'));
   });
 
   it('gives a message the same Message-ID on every attempt', () => {
