@@ -7,6 +7,7 @@ import type { NeighbourRecord } from '../modules/neighbours/neighbour';
 import { recipientKey } from '../shared/recipient-key';
 import type { PartnerRecord } from '../modules/partners/partner';
 import type { ProjectRecord } from '../modules/projects/project';
+import type { ProjectLog } from '../modules/projects/project-log';
 import type { Viewer } from '../shared/auth/viewer';
 
 /**
@@ -26,6 +27,11 @@ export interface GraphQLContext {
     /** Whether an address is on the suppression list (bounced for good), by address. */
     suppressed: DataLoader<string, boolean>;
     project: DataLoader<string, ProjectRecord | undefined>;
+    /**
+     * A project's whole log (every review and decision): one Query of its partition, made only when
+     * a field asks for more than the project item holds (more than its latest reviews, decisions).
+     */
+    projectLog: DataLoader<string, ProjectLog | undefined>;
     /** A partner's attendance over the held meetings: one read of the meetings for every partner asked. */
     attendance: DataLoader<string, AttendanceSummary>;
   };
@@ -55,6 +61,7 @@ export function createContext(services: AppServices, viewer: Viewer | undefined,
         return emails.map((email) => found.has(recipientKey(email)));
       }),
       project: byId((ids) => repositories.projects.getMany(ids)),
+      projectLog: new DataLoader(async (ids) => Promise.all(ids.map(async (id) => (await repositories.projects.getWithLog(id))?.log))),
       attendance: new DataLoader(async (partnerIds) => {
         const found = await services.meetings.attendance(viewer, partnerIds);
         return partnerIds.map((id) => found.get(id)!);

@@ -19,8 +19,9 @@ export interface AgendaProjects {
   /** The names of the projects found among `projectIds` (one batched read). */
   names(projectIds: string[]): Promise<Map<string, string>>;
   /**
-   * The transaction entry that adds decisions taken at a meeting to one project's decision log (the
-   * projects module's one way of logging a decision); the caller writes it with its own change.
+   * The transaction entries that add decisions taken at a meeting to one project's decision log (the
+   * projects module's one way of logging a decision: one item per decision and the project's count);
+   * the caller writes them with its own change.
    */
-  decisionLogEntry(projectId: string, decisions: { id: string; meetingId: string; text: string }[], at: Date): TransactItem;
+  decisionLogEntry(projectId: string, decisions: { id: string; meetingId: string; text: string }[], at: Date): TransactItem[];
 }

@@ -11,8 +11,11 @@ export interface OutcomeDecisionsInput {
   projectDecisions?: { projectId: string; decision: string }[] | null;
 }
 
-/** A meeting's outcome records at most this many project decisions (each is a write in the outcome's transaction). */
-export const maxProjectDecisions = 40;
+/**
+ * A meeting's outcome records at most this many project decisions: each is an item of its own and
+ * counts on its project's item, up to two writes each in the outcome's transaction (of 100).
+ */
+export const maxProjectDecisions = 30;
 
 export function checkDecisionTexts(input: OutcomeDecisionsInput): UserErrorEntry[] {
   const errors: UserErrorEntry[] = [];

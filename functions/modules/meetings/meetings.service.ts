@@ -715,7 +715,7 @@ export class MeetingsService {
       logged.push({ id: this.newId(), meetingId: next.id, text: decision.text });
       byProject.set(decision.projectId, logged);
     }
-    const entries = [...byProject].map(([projectId, decisions]) => this.projects.decisionLogEntry(projectId, decisions, now));
+    const entries = [...byProject].flatMap(([projectId, decisions]) => this.projects.decisionLogEntry(projectId, decisions, now));
     if (current.status !== 'HELD') {
       const dispatch = planMinutesDispatch({ meeting: next, partners, projectNames, nextMeeting, now });
       if (dispatch) entries.push(this.outbox.dispatchPut(dispatch, now));

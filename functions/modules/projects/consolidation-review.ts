@@ -8,6 +8,7 @@ import {
   withStatus,
   openReview,
   type ConsolidationOutcome,
+  type DecisionRecord,
   type ProjectRecord,
   type ProjectStatus,
   type ReviewAnswer,
@@ -162,32 +163,28 @@ export function statusAfter(outcome: ConsolidationOutcome): ProjectStatus {
 }
 
 /**
- * A meeting confirms a review: the review closes with the decision, the decision goes into the
- * log, and the project follows the outcome (CONTINUE schedules the next review).
+ * A meeting confirms a review: the review closes with the decision, the project follows the outcome
+ * (CONTINUE schedules the next review), and the decision goes into the log: returned, to be written
+ * as an item of its own with the project (which counts it in `decisionCount`).
  */
 export function withConfirmedReview(
   project: ProjectRecord,
   input: { number: number; decision: ReviewAnswer; meetingId: string; decisionId: string; spinOffPartnerId?: string },
   now: Date,
-): ProjectRecord {
+): { project: ProjectRecord; decision: DecisionRecord } {
   const at = now.toISOString();
   let next = withReviewChange(project, input.number, { confirmedAt: at, confirmedAtMeetingId: input.meetingId, decision: input.decision });
-  next = {
-    ...next,
-    decisions: [
-      ...next.decisions,
-      {
-        id: input.decisionId,
-        meetingId: input.meetingId,
-        text: describeDecision(input.decision),
-        recordedAt: at,
-        reviewNumber: input.number,
-      },
-    ],
-  };
+  next = { ...next, decisionCount: (next.decisionCount ?? 0) + 1 };
   if (input.decision.outcome === 'TRANSFER_TO_THIRD_PARTY') next.transferredTo = input.decision.thirdParty;
   if (input.decision.outcome === 'SPIN_OFF_ENTITY') next.spinOffPartnerId = input.spinOffPartnerId;
-  return withStatus(next, statusAfter(input.decision.outcome), now);
+  const decision: DecisionRecord = {
+    id: input.decisionId,
+    meetingId: input.meetingId,
+    text: describeDecision(input.decision),
+    recordedAt: at,
+    reviewNumber: input.number,
+  };
+  return { project: withStatus(next, statusAfter(input.decision.outcome), now), decision };
 }
 
 /** Whether the open review `number` can still be answered or confirmed. */
@@ -197,6 +194,9 @@ export function checkReviewOpen(
   field: string[],
 ): { review?: ReviewRecord; error?: UserErrorEntry } {
   const review = project.reviews.find((candidate) => candidate.number === number);
+  // Reviews older than those the project item keeps are closed (only the last one can be open).
+  const older = project.reviews.length > 0 && number >= 1 && number < project.reviews[0].number;
+  if (!review && older) return { error: { field, code: 'REVIEW_CLOSED', message: 'Deze consolidatiebespreking is afgesloten.' } };
   if (!review) return { error: { field, code: 'NOT_FOUND', message: 'Deze consolidatiebespreking bestaat niet.' } };
   if (review.confirmedAt)
     return { error: { field, code: 'REVIEW_CONFIRMED', message: 'Deze consolidatiebespreking is al op een vergadering bevestigd.' } };

@@ -28,6 +28,7 @@ import {
 } from './consolidation-review';
 import { checkStatusChange, decisionMeetingError, type ConsolidationOutcome, type ProjectRecord, type ReviewRecord } from './project';
 import { projectNotFound, reviewNotFoundMessage, type ProjectChanges } from './project-changes';
+import { decisionTotal } from './project-log';
 import type { ProjectsRepository } from './projects.repository';
 import { planReviewDispatch } from './review-dispatch';
 import { reviewAgendaItem } from './project-agenda';
@@ -104,8 +105,11 @@ export class ConsolidationReviewsService {
   /** The review a link names, with its project; undefined when either is gone (the page behind the link reads it). */
   async getForAnswerLink(projectId: string, reviewNumber: number): Promise<{ project: ProjectRecord; review: ReviewRecord } | undefined> {
     const project = await this.projects.get(projectId);
-    const review = project?.reviews.find((candidate) => candidate.number === reviewNumber);
-    return project && review ? { project, review } : undefined;
+    if (!project) return undefined;
+    // A review older than those the project item keeps is read from its own item.
+    const review =
+      project.reviews.find((candidate) => candidate.number === reviewNumber) ?? (await this.projects.getReview(projectId, reviewNumber));
+    return review ? { project, review } : undefined;
   }
 
   async answerReviewByLink(partnerId: string, input: AnswerReviewCommand): Promise<ProjectRecord> {
@@ -151,13 +155,17 @@ export class ConsolidationReviewsService {
         else spinOff = this.spinOffPartner(decision.spinOffName!, input.spinOffEmail!, current.id, now);
       }
       if (errors.length > 0 || !decision) throw new UserInputError(errors);
+      const confirmed = withConfirmedReview(
+        current,
+        { number: id.number, decision, meetingId: input.meetingId, decisionId: this.newId(), spinOffPartnerId: spinOff?.id },
+        now,
+      );
       return {
-        next: withConfirmedReview(
-          current,
-          { number: id.number, decision, meetingId: input.meetingId, decisionId: this.newId(), spinOffPartnerId: spinOff?.id },
-          now,
-        ),
-        extra: spinOff ? [this.partners.createPut(spinOff)] : [],
+        next: confirmed.project,
+        extra: [
+          ...this.projects.decisionPuts(current.id, [confirmed.decision], decisionTotal(current)),
+          ...(spinOff ? [this.partners.createPut(spinOff)] : []),
+        ],
       };
     });
   }

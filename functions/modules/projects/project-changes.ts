@@ -56,7 +56,7 @@ export class ProjectChanges {
       saved.status === current.status
         ? []
         : Object.keys(saved.engagements).map((partnerId) => this.partners.engagementStatusUpdate(partnerId, saved.id, saved.status));
-    await this.projects.save(saved, current.version, [...extra, ...statusCopies]);
+    await this.projects.save(saved, current.version, [...extra, ...statusCopies], current);
     return saved;
   }
 }

@@ -79,8 +79,15 @@ export interface ProjectRecord {
   businessModel?: AssessmentRecord;
   communityGoals?: AssessmentRecord;
   reviewIntervalMonths: number;
+  /**
+   * The latest reviews, oldest first: on the stored item at most `reviewsOnProject` (each review is
+   * also an item of its own; project-log.ts reads them all). An item written before that holds all.
+   */
   reviews: ReviewRecord[];
+  /** Decisions kept on the item by versions before issue 11: still read and merged, never written again. */
   decisions: DecisionRecord[];
+  /** How many decisions are items of their own (beside `decisions`); absent on items written before. */
+  decisionCount?: number;
   transferredTo?: string;
   spinOffPartnerId?: string;
   /** The matrix idea (and its session) this project was promoted from. */
@@ -92,6 +99,12 @@ export interface ProjectRecord {
 
 export const defaultReviewIntervalMonths = 3;
 export const maxReviewIntervalMonths = 24;
+/**
+ * How many of the latest reviews the project item keeps (the open one is always the last): the
+ * common reads (the open review, the recent ones in a list) need no other request, and the item
+ * stays small however many reviews a project has had.
+ */
+export const reviewsOnProject = 5;
 /**
  * What a project item may hold besides its reviews and decisions (docs/data-model.md, "Item
  * sizes"). `engagements`: a transaction holds at most 100 items and a project's status change
@@ -325,8 +338,9 @@ export function openReview(project: ProjectRecord): ReviewRecord | undefined {
 
 /** Appends a review due `reviewIntervalMonths` after `from`. */
 export function withNewReview(project: ProjectRecord, from: Date): ProjectRecord {
+  // The item holds only the latest reviews: the next number follows the last one, not the count.
   const review: ReviewRecord = {
-    number: project.reviews.length + 1,
+    number: (project.reviews.at(-1)?.number ?? 0) + 1,
     scheduledFrom: from.toISOString(),
     dueAt: startOfDayAfter(from, { months: project.reviewIntervalMonths }).toISOString(),
   };

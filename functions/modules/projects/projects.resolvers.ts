@@ -6,7 +6,8 @@ import { pageSize } from '../../shared/dynamodb/cursor';
 import type { PartnerRecord } from '../partners/partner';
 import { capacityOf, partnerEngagements } from './capacity';
 import { remindersSent, reviewId, reviewStatus } from './consolidation-review';
-import { countsAgainstCapacity, openIntakeItems, openReview, type ProjectRecord } from './project';
+import { countsAgainstCapacity, openIntakeItems, openReview, type DecisionRecord, type ProjectRecord, type ReviewRecord } from './project';
+import { holdsEveryDecision, holdsEveryReview } from './project-log';
 import type { EngagementView, ReviewView } from './project-views';
 import { compareKeys } from '../../shared/compare-keys';
 
@@ -18,9 +19,35 @@ async function loadProject(id: string | undefined, { loaders }: GraphQLContext):
   return id ? ((await loaders.project.load(id)) ?? null) : null;
 }
 
-function reviewView(project: ProjectRecord, number: number | undefined): ReviewView | null {
-  const review = project.reviews.find((candidate) => candidate.number === number);
-  return review ? { project, review } : null;
+// The log fields answer without a promise while the project item holds what they ask (the common
+// case); only a longer log goes through the loader (one Query per project, batched per request).
+
+/** Every review of the project: from the project item when it holds them all, else from its log. */
+function reviewsOf(project: ProjectRecord, { loaders }: GraphQLContext): ReviewRecord[] | Promise<ReviewRecord[]> {
+  if (holdsEveryReview(project)) return project.reviews;
+  return loaders.projectLog.load(project.id).then((log) => log?.reviews ?? project.reviews);
+}
+
+/** Every decision about the project, oldest first: from the project item while none is an item of its own. */
+function decisionsOf(project: ProjectRecord, { loaders }: GraphQLContext): DecisionRecord[] | Promise<DecisionRecord[]> {
+  if (holdsEveryDecision(project)) return project.decisions;
+  return loaders.projectLog.load(project.id).then((log) => log?.decisions ?? project.decisions);
+}
+
+/** One review: the project item holds the latest (the open one among them); an older one comes from the log. */
+function reviewView(
+  project: ProjectRecord,
+  number: number | undefined,
+  context: GraphQLContext,
+): ReviewView | null | Promise<ReviewView | null> {
+  if (number === undefined) return null;
+  const view = (reviews: ReviewRecord[]) => {
+    const review = reviews.find((candidate) => candidate.number === number);
+    return review ? { project, review } : null;
+  };
+  const onItem = view(project.reviews);
+  if (onItem || holdsEveryReview(project)) return onItem;
+  return Promise.resolve(reviewsOf(project, context)).then(view);
 }
 
 function projectEngagements(project: ProjectRecord): EngagementView[] {
@@ -29,6 +56,9 @@ function projectEngagements(project: ProjectRecord): EngagementView[] {
     .map((engagement) => ({ engagement, projectStatus: project.status, project }));
 }
 
+/** The Project fields that may need more of the log than the project item holds. */
+const logFields = ['reviews', 'decisions'] as const;
+
 export const projectsResolvers: Resolvers = {
   Query: {
     projects: async (_parent, args, { viewer, services, loaders }) => {
@@ -36,7 +66,16 @@ export const projectsResolvers: Resolvers = {
       for (const project of page.items) loaders.project.prime(project.id, project);
       return toConnection(page);
     },
-    project: async (_parent, args, { viewer, services }) => (await services.projects.get(viewer, args.id)) ?? null,
+    // Asked for its log, one Query reads the project with its whole log (the loaders keep both for
+    // the fields below); otherwise one GetItem reads the project item, however long its log is.
+    project: async (_parent, args, { viewer, services, loaders }, info) => {
+      if (!logFields.some((name) => selectsField(info, name))) return (await services.projects.get(viewer, args.id)) ?? null;
+      const found = await services.projects.getWithLog(viewer, args.id);
+      if (!found) return null;
+      loaders.project.prime(found.project.id, found.project);
+      loaders.projectLog.prime(found.project.id, found.log);
+      return found.project;
+    },
     overCommittedPartners: (_parent, _args, { viewer, services }) => services.projects.overCommittedPartners(viewer),
   },
   Mutation: {
@@ -73,9 +112,17 @@ export const projectsResolvers: Resolvers = {
     fitsCommunityGoals: (project) => project.communityGoals?.value ?? null,
     communityGoalsNote: (project) => project.communityGoals?.note ?? null,
     openIntakeItems: (project) => openIntakeItems(project),
-    reviews: (project) => project.reviews.map((review) => ({ project, review })),
-    currentReview: (project) => reviewView(project, openReview(project)?.number),
-    decisions: (project) => project.decisions.map((decision) => ({ project, decision })),
+    reviews: (project, _args, context) => {
+      const views = (reviews: ReviewRecord[]) => reviews.map((review) => ({ project, review }));
+      const reviews = reviewsOf(project, context);
+      return Array.isArray(reviews) ? views(reviews) : reviews.then(views);
+    },
+    currentReview: (project, _args, context) => reviewView(project, openReview(project)?.number, context),
+    decisions: (project, _args, context) => {
+      const views = (decisions: DecisionRecord[]) => decisions.map((decision) => ({ project, decision }));
+      const decisions = decisionsOf(project, context);
+      return Array.isArray(decisions) ? views(decisions) : decisions.then(views);
+    },
     spinOffPartner: (project, _args, context) => loadPartner(project.spinOffPartnerId, context),
   },
   Engagement: {
@@ -126,7 +173,7 @@ export const projectsResolvers: Resolvers = {
     meeting: async ({ decision }, _args, { loaders }) => (await loaders.meeting.load(decision.meetingId)) ?? null,
     text: ({ decision }) => decision.text,
     recordedAt: ({ decision }) => decision.recordedAt,
-    review: ({ project, decision }) => reviewView(project, decision.reviewNumber),
+    review: ({ project, decision }, _args, context) => reviewView(project, decision.reviewNumber, context),
   },
   Partner: {
     engagements: (partner) =>
@@ -144,7 +191,7 @@ export const projectsResolvers: Resolvers = {
     consolidationReview: async (item, _args, context) => {
       if (item.reviewNumber === undefined) return null;
       const project = await loadProject(item.projectId, context);
-      return project ? reviewView(project, item.reviewNumber) : null;
+      return project ? reviewView(project, item.reviewNumber, context) : null;
     },
   },
 };

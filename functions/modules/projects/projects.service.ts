@@ -27,6 +27,7 @@ import {
   type ProjectStatus,
 } from './project';
 import { intakeAgendaItem, intakeItemId } from './project-agenda';
+import { decisionTotal, type ProjectLog } from './project-log';
 import { projectNotFound, type ProjectChanges } from './project-changes';
 import type { ProjectsRepository } from './projects.repository';
 
@@ -76,6 +77,12 @@ export class ProjectsService {
   async get(viewer: Viewer | undefined, id: string): Promise<ProjectRecord | undefined> {
     requireViewer(viewer);
     return this.projects.get(id);
+  }
+
+  /** A project with its whole log (reviews and decisions): one Query. */
+  async getWithLog(viewer: Viewer | undefined, id: string): Promise<{ project: ProjectRecord; log: ProjectLog } | undefined> {
+    requireViewer(viewer);
+    return this.projects.getWithLog(id);
   }
 
   async list(viewer: Viewer | undefined, status: ProjectStatus | undefined, limit: number, after?: string): Promise<Page<ProjectRecord>> {
@@ -269,7 +276,10 @@ export class ProjectsService {
     const meetingError = decisionMeetingError(meeting, now);
     if (meetingError) throw new UserInputError([meetingError]);
     const decision = { id: this.newId(), meetingId: input.meetingId, text: input.text.trim(), recordedAt: now.toISOString() };
-    await this.projects.transact(project.id, [this.projects.decisionAppend(project.id, [decision], now.toISOString())]);
+    await this.projects.transact(
+      project.id,
+      this.projects.decisionAppend(project.id, [decision], now.toISOString(), decisionTotal(project)),
+    );
     // Read back: the decision lands beside whatever else changed meanwhile.
     return (await this.projects.get(project.id))!;
   }

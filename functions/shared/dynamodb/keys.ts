@@ -79,9 +79,21 @@ export const keys = {
   }),
   neighbourHistoryPartition: (neighbourId: string) => `NEIGHBOURHISTORY#${neighbourId}`,
 
-  // Projects: a project item holds its engagements, consolidation reviews and decision log. It is
-  // listed by status then name, and sits on byDueTime under REVIEWS while a review email is due.
+  // Projects: a project item holds its engagements, its latest consolidation reviews and the count
+  // of its decisions. It is listed by status then name, and sits on byDueTime under REVIEWS while a
+  // review email is due. Its reviews and decisions (lists that grow without bound) are items of their
+  // own in the project's partition, so one Query reads the project with its whole log (issue 11).
   project: (id: string) => ({ PK: `PROJECT#${id}`, SK: 'PROJECT' }),
+  projectPartition: (id: string) => `PROJECT#${id}`,
+  /** Zero-padded, so the partition sorts reviews by number. */
+  projectReview: (projectId: string, number: number) => ({ PK: `PROJECT#${projectId}`, SK: `REVIEW#${String(number).padStart(6, '0')}` }),
+  projectReviewPrefix: 'REVIEW#',
+  /** Sorted by when it was recorded, then its place in the log as its writer knew it (ties within a millisecond). */
+  projectDecision: (projectId: string, recordedAtIso: string, order: number, decisionId: string) => ({
+    PK: `PROJECT#${projectId}`,
+    SK: `DECISION#${recordedAtIso}#${String(order).padStart(6, '0')}#${decisionId}`,
+  }),
+  projectDecisionPrefix: 'DECISION#',
   projectCollection: (status: string, name: string, id: string) => ({
     GSI1PK: 'PROJECTS',
     GSI1SK: `${status}#${name.toLocaleLowerCase('nl-BE')}#${id}`,

@@ -164,6 +164,8 @@ describe('minutes: recording the outcome closes the meeting, logs project decisi
     expect(english.text).toContain('Brugwerk vzw, for Locon De Brug');
 
     // A correction: the same decisions again plus one more. Only the new one is logged, and no second mail goes out.
+    // (A minute later: the log orders by the moment of recording, and two writes in one millisecond by id.)
+    t.clock.advance(60_000);
     const corrected = await t.graphql(
       outcome,
       {

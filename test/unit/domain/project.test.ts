@@ -12,10 +12,12 @@ import {
 import {
   checkStatusChange,
   openIntakeItems,
+  reviewsOnProject,
   withStatus,
   type ProjectRecord,
   type ProjectStatus,
 } from '../../../functions/modules/projects/project';
+import { holdsEveryDecision, holdsEveryReview, mergeProjectLog } from '../../../functions/modules/projects/project-log';
 
 const now = new Date('2026-12-01T09:00:00Z');
 
@@ -184,7 +186,7 @@ describe('consolidation review steps', () => {
   });
 
   it('confirms CONTINUE by scheduling the next review from the confirmation', () => {
-    const confirmed = withConfirmedReview(
+    const { project: confirmed, decision } = withConfirmedReview(
       active(),
       { number: 1, decision: { outcome: 'CONTINUE' }, meetingId: 'm1', decisionId: 'd1' },
       new Date('2027-03-18T20:00:00Z'),
@@ -192,15 +194,16 @@ describe('consolidation review steps', () => {
     expect(confirmed.status).toBe('ACTIVE');
     expect(confirmed.reviews.map(reviewStatus)).toEqual(['CONFIRMED', 'SCHEDULED']);
     expect(confirmed.reviews[1].dueAt).toBe('2027-06-17T22:00:00.000Z');
-    expect(confirmed.decisions).toEqual([
-      {
-        id: 'd1',
-        meetingId: 'm1',
-        text: 'Consolidatiebespreking bevestigd: verder zoals nu.',
-        recordedAt: '2027-03-18T20:00:00.000Z',
-        reviewNumber: 1,
-      },
-    ]);
+    // The decision is returned to be written as an item of its own; the project counts it.
+    expect(decision).toEqual({
+      id: 'd1',
+      meetingId: 'm1',
+      text: 'Consolidatiebespreking bevestigd: verder zoals nu.',
+      recordedAt: '2027-03-18T20:00:00.000Z',
+      reviewNumber: 1,
+    });
+    expect(confirmed.decisions).toEqual([]);
+    expect(confirmed.decisionCount).toBe(1);
   });
 
   it('confirms a transfer and a spin-off by closing the project with what took it over', () => {
@@ -209,9 +212,9 @@ describe('consolidation review steps', () => {
       { number: 1, decision: { outcome: 'TRANSFER_TO_THIRD_PARTY', thirdParty: 'Stad Gent' }, meetingId: 'm1', decisionId: 'd1' },
       now,
     );
-    expect(transferred).toMatchObject({ status: 'TRANSFERRED', transferredTo: 'Stad Gent' });
-    expect(transferred.decisions[0].text).toBe('Consolidatiebespreking bevestigd: overdragen aan een derde partij (Stad Gent).');
-    const spunOff = withConfirmedReview(
+    expect(transferred.project).toMatchObject({ status: 'TRANSFERRED', transferredTo: 'Stad Gent' });
+    expect(transferred.decision.text).toBe('Consolidatiebespreking bevestigd: overdragen aan een derde partij (Stad Gent).');
+    const { project: spunOff } = withConfirmedReview(
       active(),
       {
         number: 1,
@@ -232,5 +235,63 @@ describe('consolidation review steps', () => {
     expect(parseReviewId('no-number')).toBeUndefined();
     expect(parseReviewId(':3')).toBeUndefined();
     expect(parseReviewId('p1:0')).toBeUndefined();
+  });
+});
+
+describe('the project log kept beside the project (issue 11)', () => {
+  /** A project confirmed `count` times: the item as stored keeps only the latest reviews. */
+  function reviewedTimes(count: number): ProjectRecord {
+    let next = active();
+    for (let number = 1; number <= count; number += 1) {
+      next = withConfirmedReview(
+        next,
+        { number, decision: { outcome: 'CONTINUE' }, meetingId: 'm1', decisionId: `d${number}` },
+        now,
+      ).project;
+    }
+    return next;
+  }
+
+  it('numbers the next review after the last one the item keeps, not after how many it keeps', () => {
+    const stored = reviewedTimes(7);
+    const item = { ...stored, reviews: stored.reviews.slice(-reviewsOnProject) };
+    expect(item.reviews.map((review) => review.number)).toEqual([4, 5, 6, 7, 8]);
+    const confirmed = withConfirmedReview(item, { number: 8, decision: { outcome: 'CONTINUE' }, meetingId: 'm2', decisionId: 'd8' }, now);
+    expect(confirmed.project.reviews.at(-1)!.number).toBe(9);
+    expect(confirmed.project.decisionCount).toBe(8);
+  });
+
+  it('says a review older than those on the item is closed, and one beyond the last does not exist', () => {
+    const stored = reviewedTimes(7);
+    const item = { ...stored, reviews: stored.reviews.slice(-reviewsOnProject) };
+    expect(checkReviewOpen(item, 2, ['input', 'reviewId']).error?.code).toBe('REVIEW_CLOSED');
+    expect(checkReviewOpen(item, 12, ['input', 'reviewId']).error?.code).toBe('NOT_FOUND');
+    expect(checkReviewOpen(item, 8, ['input', 'reviewId']).review?.number).toBe(8);
+  });
+
+  it('merges review and decision items with the lists an older item holds inline, oldest first', () => {
+    const review = (number: number, note: string) => ({ number, scheduledFrom: '2026-01-01T00:00:00Z', dueAt: note });
+    const decision = (id: string, recordedAt: string) => ({ id, meetingId: 'm1', text: id, recordedAt });
+    const item = project({
+      reviews: [review(3, 'on the item'), review(4, 'on the item')],
+      decisions: [decision('inline-1', '2026-01-01T00:00:00Z'), decision('inline-2', '2026-02-01T00:00:00Z')],
+      decisionCount: 2,
+    });
+    const log = mergeProjectLog(
+      item,
+      [review(1, 'item'), review(2, 'item'), review(3, 'item')],
+      [decision('own-1', '2026-02-01T00:00:00Z'), decision('own-2', '2026-03-01T00:00:00Z')],
+    );
+    expect(log.reviews.map((r) => [r.number, r.dueAt])).toEqual([
+      [1, 'item'],
+      [2, 'item'],
+      [3, 'on the item'],
+      [4, 'on the item'],
+    ]);
+    expect(log.decisions.map((d) => d.id)).toEqual(['inline-1', 'inline-2', 'own-1', 'own-2']);
+    expect(holdsEveryReview(item)).toBe(false);
+    expect(holdsEveryDecision(item)).toBe(false);
+    expect(holdsEveryReview(project({ reviews: [review(1, 'x')] }))).toBe(true);
+    expect(holdsEveryDecision(project({ decisions: [decision('inline-1', '2026-01-01T00:00:00Z')] }))).toBe(true);
   });
 });

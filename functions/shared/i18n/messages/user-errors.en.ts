@@ -69,6 +69,7 @@ export const userErrorTexts: Readonly<Record<string, string>> = {
   PROJECT_REQUIRED: 'Choose a project.',
   REQUIRED: 'This cannot be empty.',
   REVIEW_CANCELLED: 'This consolidation review has been cancelled.',
+  REVIEW_CLOSED: 'This consolidation review is closed.',
   REVIEW_CONFIRMED: 'This consolidation review has already been confirmed at a meeting.',
   SAME_STATUS: 'The project already has this status.',
   SESSION_CLOSED: 'This matrix session is closed.',
