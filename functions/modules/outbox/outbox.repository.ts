@@ -213,7 +213,8 @@ export class OutboxRepository {
    * Moves the held copies of a round's expansions from their provisional due time to their delay
    * (none for an unpaced copy) after `anchor`, the moment the round's copies were all written and
    * their markers taken: one conditional UpdateItem each, first due first, left as they are if a
-   * run took one meanwhile or it waits behind an older version in flight.
+   * run took one meanwhile or it waits behind an older version in flight (`heldUntil`:
+   * it then keeps its provisional time, which lies beyond the older copy's lease).
    */
   async scheduleHeld(copies: readonly HeldCopy[], anchor: Date): Promise<void> {
     const inOrder = [...copies].sort((a, b) => (a.recipient.delayMs ?? 0) - (b.recipient.delayMs ?? 0));
@@ -224,9 +225,11 @@ export class OutboxRepository {
             TableName: this.tableName,
             Key: keys.outboxMessage(dispatchId, recipient.key),
             UpdateExpression: 'SET #gsk = :due',
-            ConditionExpression: '#gsk = :provisional AND #status = :pending AND attribute_not_exists(claimedBy)',
+            ConditionExpression:
+              '#gsk = :provisional AND #status = :pending AND attribute_not_exists(claimedBy) AND (attribute_not_exists(heldUntil) OR heldUntil <= :dueAt)',
             ExpressionAttributeNames: { '#gsk': dueIndex.sortKey, '#status': 'status' },
             ExpressionAttributeValues: {
+              ':dueAt': firstDueAt(recipient, anchor).toISOString(),
               ':due': keys.outboxDue(firstDueAt(recipient, anchor).toISOString(), dispatchId, recipient.key).GSI2SK,
               ':provisional': provisionalDueKey,
               ':pending': 'PENDING',
@@ -288,7 +291,21 @@ export class OutboxRepository {
     const olderDueKey = older?.[dueIndex.sortKey];
     if (older?.status !== 'PENDING' || older.claimedBy === undefined || typeof olderDueKey !== 'string') return;
     const holdUntil = olderDueKey.split('#')[0];
-    // Only while nobody has claimed this copy yet (it was written due before the marker was taken).
+    // Only while nobody has claimed this copy yet. `heldUntil` keeps `scheduleHeld` from moving it
+    // to the round's anchor, which may lie before the older copy's lease ends (the newer version
+    // expanded late in that lease); a copy already due later than the lease stays where it is.
+    await writtenIf(
+      this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.outboxMessage(dispatchId, recipientKey),
+          UpdateExpression: 'SET heldUntil = :until',
+          ConditionExpression: '#status = :pending AND attribute_not_exists(claimedBy)',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':until': holdUntil, ':pending': 'PENDING' },
+        }),
+      ),
+    );
     await writtenIf(
       this.db.send(
         new UpdateCommand({

@@ -97,6 +97,34 @@ describe('a message a newer version superseded is withdrawn, never sent', () => 
     expect(await sequences(smtp)).toEqual([0, 1]);
   });
 
+  it("holds the newer version back when it is expanded later in the older one's lease", async () => {
+    const meeting = await scheduleMeeting(t);
+    let release: (result: SendResult) => void = () => undefined;
+    let held: OutgoingEmail | undefined;
+    const slow: Mailer = {
+      send: (email) => {
+        held = email;
+        return new Promise((resolve) => (release = resolve));
+      },
+    };
+    const first = deliver(slow);
+    while (!held) await new Promise((resolve) => setTimeout(resolve, 20));
+    // Four minutes into the invitation's five-minute lease: the update's provisional time (the end
+    // of its expansion's two-minute lease) lies beyond the invitation's lease, and the update must
+    // still not be moved before that lease ends.
+    t.clock.advance(4 * 60_000);
+    await moveMeeting(meeting.id, 11);
+
+    expect(await deliver()).toMatchObject({ expanded: 1, sent: 0 });
+    expect(await deliver()).toMatchObject({ sent: 0 });
+    const accepted = await mailer.send(held);
+    release(accepted);
+    expect(await first).toMatchObject({ sent: 1 });
+    t.clock.advance(10 * 60_000);
+    expect(await deliver()).toMatchObject({ sent: 1, checked: 0 });
+    expect(await sequences(smtp)).toEqual([0, 1]);
+  });
+
   it('withdraws an older version expanded after a newer one', async () => {
     const meeting = await scheduleMeeting(t);
     await moveMeeting(meeting.id, 11);
