@@ -74,6 +74,8 @@ export interface FaultSuiteReport {
   duplicates: number;
   /** Arrivals of a version after a newer version of the same meeting reached the same recipient. */
   outdated: number;
+  /** Each outdated arrival: which version arrived after which, and how its copy ended, to find the path. */
+  outdatedDetails: string[];
   /** Expected mails that never arrived and are not set aside to check. */
   lost: number;
   /** Acknowledged edits whose outbox dispatch is not in the table. */
@@ -365,12 +367,22 @@ export async function runFaultSuite(options: FaultSuiteOptions): Promise<FaultSu
   const arrived = new Map<string, number>();
   const newestSeen = new Map<string, number>();
   let outdated = 0;
+  const outdatedDetails: string[] = [];
   for (const arrival of arrivals) {
     const id = `${arrival.dispatchId}|${arrival.recipientKey}`;
     arrived.set(id, (arrived.get(id) ?? 0) + 1);
     const series = seriesOf(arrival.dispatchId);
     const group = `${series.key}|${arrival.recipientKey}`;
-    if ((newestSeen.get(group) ?? -1) > series.version) outdated += 1;
+    if ((newestSeen.get(group) ?? -1) > series.version) {
+      outdated += 1;
+      const copy = messages.find((m) => m.dispatchId === arrival.dispatchId && m.recipient.key === arrival.recipientKey) as
+        Record<string, unknown> | undefined;
+      outdatedDetails.push(
+        `version ${series.version} of ${series.key} arrived after version ${newestSeen.get(group)} (copy ${arrival.dispatchId}: ` +
+          ['status', 'attempts', 'supersededBy', 'heldUntil', 'claimedBy'].map((field) => `${field} ${String(copy?.[field])}`).join(', ') +
+          ')',
+      );
+    }
     newestSeen.set(group, Math.max(newestSeen.get(group) ?? -1, series.version));
   }
   const statusOf = new Map(messages.map((m) => [`${m.dispatchId}|${m.recipient.key}`, m.status]));
@@ -400,6 +412,7 @@ export async function runFaultSuite(options: FaultSuiteOptions): Promise<FaultSu
     mailsAccepted: accepted,
     duplicates: [...arrived.values()].reduce((sum, n) => sum + n - 1, 0),
     outdated,
+    outdatedDetails,
     lost,
     recordsLost,
     superseded,
@@ -427,6 +440,7 @@ export function formatFaultReport(report: FaultSuiteReport): string {
     `superseded (withdrawn):         ${report.superseded}`,
     `duplicates (recipient+version): ${report.duplicates}`,
     `outdated arrivals:              ${report.outdated}`,
+    ...report.outdatedDetails.map((detail) => `  ${detail}`),
     `lost mails:                     ${report.lost}`,
     `records lost (acknowledged):    ${report.recordsLost}`,
     `set aside to check:             ${report.checkDelivered + report.checkUndelivered} (${report.checkDelivered} had left, ${report.checkUndelivered} had not)`,
