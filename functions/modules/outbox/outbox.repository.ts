@@ -288,24 +288,43 @@ export class OutboxRepository {
     }
     if (!previous) return;
     const older = await this.markSuperseded(previous, recipientKey, dispatchId);
-    const olderDueKey = older?.[dueIndex.sortKey];
-    if (older?.status !== 'PENDING' || older.claimedBy === undefined || typeof olderDueKey !== 'string') return;
-    const holdUntil = olderDueKey.split('#')[0];
-    // Only while nobody has claimed this copy yet. `heldUntil` keeps `scheduleHeld` from moving it
-    // to the round's anchor, which may lie before the older copy's lease ends (the newer version
-    // expanded late in that lease); a copy already due later than the lease stays where it is.
-    await writtenIf(
-      this.db.send(
+    const holdUntil = older && inFlightUntil(older);
+    if (!holdUntil) return;
+    // Held behind the older copy, and so is every version that superseded this one meanwhile: a
+    // newer version that marked this copy before its hold was written read no hold from it, so
+    // the hold is carried on along `supersededBy` (one of the two always sees the other).
+    const seen = new Set<string>();
+    for (let target: string | undefined = dispatchId; target && !seen.has(target);) {
+      seen.add(target);
+      target = await this.holdBehind(target, recipientKey, holdUntil);
+    }
+  }
+
+  /**
+   * Keeps a copy from leaving before `holdUntil` (the end of an older version's lease), while
+   * nobody has claimed it: `heldUntil` keeps `scheduleHeld` from moving it to the round's anchor,
+   * and a copy due earlier is moved to `holdUntil`. Returns the version that superseded it, if any.
+   */
+  private async holdBehind(dispatchId: string, recipientKey: string, holdUntil: string): Promise<string | undefined> {
+    let held: Record<string, unknown> | undefined;
+    try {
+      const { Attributes } = await this.db.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: keys.outboxMessage(dispatchId, recipientKey),
           UpdateExpression: 'SET heldUntil = :until',
-          ConditionExpression: '#status = :pending AND attribute_not_exists(claimedBy)',
+          ConditionExpression:
+            '#status = :pending AND attribute_not_exists(claimedBy) AND (attribute_not_exists(heldUntil) OR heldUntil < :until)',
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: { ':until': holdUntil, ':pending': 'PENDING' },
+          ReturnValues: 'ALL_NEW',
         }),
-      ),
-    );
+      );
+      held = Attributes;
+    } catch (error) {
+      if (isConditionFailure(error)) return undefined;
+      throw error;
+    }
     await writtenIf(
       this.db.send(
         new UpdateCommand({
@@ -321,6 +340,7 @@ export class OutboxRepository {
         }),
       ),
     );
+    return typeof held?.supersededBy === 'string' ? held.supersededBy : undefined;
   }
 
   /** Marks a copy as superseded by a newer version; its item as it now is, or undefined when the copy is gone (erased, expired). */
@@ -654,4 +674,18 @@ export class OutboxRepository {
       },
     });
   }
+}
+
+/**
+ * Until when a newer version must wait behind this older copy: the end of its lease while a run
+ * has it in flight, and the hold it waits under itself (it may be held behind a version older
+ * still); the later of the two, or undefined when neither applies.
+ */
+function inFlightUntil(older: Record<string, unknown>): string | undefined {
+  const dueKey = older[dueIndex.sortKey];
+  const lease =
+    older.status === 'PENDING' && older.claimedBy !== undefined && typeof dueKey === 'string' ? dueKey.split('#')[0] : undefined;
+  const held = typeof older.heldUntil === 'string' ? older.heldUntil : undefined;
+  if (lease === undefined) return held;
+  return held !== undefined && held > lease ? held : lease;
 }

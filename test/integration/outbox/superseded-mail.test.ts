@@ -125,6 +125,42 @@ describe('a message a newer version superseded is withdrawn, never sent', () => 
     expect(await sequences(smtp)).toEqual([0, 1]);
   });
 
+  it('holds a third version back behind the first one in flight, not only the second', async () => {
+    const meeting = await scheduleMeeting(t);
+    let release: (result: SendResult) => void = () => undefined;
+    let held: OutgoingEmail | undefined;
+    const slow: Mailer = {
+      send: (email) => {
+        held = email;
+        return new Promise((resolve) => (release = resolve));
+      },
+    };
+    const first = deliver(slow);
+    while (!held) await new Promise((resolve) => setTimeout(resolve, 20));
+    await moveMeeting(meeting.id, 11);
+    await moveMeeting(meeting.id, 12);
+
+    // Version 1 is expanded first and waits behind version 0's lease; version 2 then supersedes
+    // version 1 (not in flight) and must still wait behind version 0.
+    const outbox = t.app.repositories.outbox;
+    const due = await outbox.findDue(t.clock.now(), 10);
+    const [second, third] = due.flatMap((item) => (item.type === 'dispatch' ? [item.dispatch] : []));
+    expect(second.series!.version).toBeLessThan(third.series!.version);
+    const leaseUntil = new Date(t.clock.now().getTime() + 2 * 60_000);
+    const heldCopies = [
+      ...(await outbox.expand(second, t.clock.now(), leaseUntil)).held,
+      ...(await outbox.expand(third, t.clock.now(), leaseUntil)).held,
+    ];
+    await outbox.scheduleHeld(heldCopies, t.clock.now());
+    expect(await deliver()).toMatchObject({ sent: 0 });
+    const accepted = await mailer.send(held);
+    release(accepted);
+    expect(await first).toMatchObject({ sent: 1 });
+    t.clock.advance(5 * 60_000 + 1000);
+    expect(await deliver()).toMatchObject({ sent: 1, checked: 0 });
+    expect(await sequences(smtp)).toEqual([0, 2]);
+  });
+
   it('withdraws an older version expanded after a newer one', async () => {
     const meeting = await scheduleMeeting(t);
     await moveMeeting(meeting.id, 11);
