@@ -279,7 +279,7 @@ export class OutboxDeliverer {
       // mail can leave (outbox.ts, firstDueAt); versioned copies go once their markers are taken.
       // Moved first due first, while the rounds go on sending: waiting for the last move before
       // sending would let every mail due meanwhile go at once. A failure leaves them at their
-      // provisional time (the end of the expansion's lease).
+      // provisional time (the end of the expansion's lease; an hour later for a versioned copy).
       // Versioned copies (all due at once) are moved before the round sends, so they go in it.
       const schedule = (copies: HeldCopy[], anchor: Date) =>
         copies.length === 0

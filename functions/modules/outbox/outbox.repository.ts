@@ -23,6 +23,8 @@ import {
 } from './outbox';
 
 const dueIndex = tableIndexes.byDueTime;
+/** How long past its expansion's lease a versioned copy waits for its marker if the expansion is cut short. */
+const versionedHoldMs = 60 * 60_000;
 /** Sent and failed messages are kept this long for inspection, then expire (TTL). */
 export const outboxRetentionDays = 90;
 const retentionSeconds = outboxRetentionDays * 24 * 3600;
@@ -141,17 +143,19 @@ export class OutboxRepository {
       this.tableName,
       dispatch.recipients.map((recipient) => recipient.key),
       (key) => keys.outboxMessage(dispatch.id, key),
-      () => true,
-      ['PK', 'SK'],
+      (item) => item,
+      ['PK', 'SK', dueIndex.sortKey, 'status', 'claimedBy'],
     );
     const fresh = dispatch.recipients.filter((recipient) => !existing.has(recipient.key));
     const held: HeldCopy[] = [];
     // Held at a provisional time while the expansion runs: a paced copy until the round's copies
     // are written (its pace counts from then), a versioned one until its version took the marker
-    // (a copy a newer version supersedes must never be claimable unmarked, even if the marker fails).
+    // (a copy a newer version supersedes must never be claimable unmarked, even if the marker fails:
+    // it waits an hour past the lease, time enough for the dispatch to be expanded again).
+    const holdMs = leaseUntil ? leaseUntil.getTime() - now.getTime() + (dispatch.series ? versionedHoldMs : 0) : 0;
     const dueAt = (recipient: OutboxRecipient) => {
       if (!leaseUntil || !(isPaced(recipient) || dispatch.series)) return firstDueAt(recipient, now);
-      const provisional = provisionalDueAt(recipient, now, leaseUntil.getTime() - now.getTime());
+      const provisional = provisionalDueAt(recipient, now, holdMs);
       held.push({
         dispatchId: dispatch.id,
         recipient,
@@ -159,6 +163,16 @@ export class OutboxRepository {
       });
       return provisional;
     };
+    // Copies an interrupted expansion wrote and left at their provisional time are scheduled now
+    // too, once this expansion has taken their markers.
+    if (leaseUntil)
+      for (const recipient of dispatch.recipients) {
+        const copy = existing.get(recipient.key);
+        const dueKey = copy?.[dueIndex.sortKey];
+        if (!copy || copy.status !== 'PENDING' || copy.claimedBy !== undefined || typeof dueKey !== 'string') continue;
+        if (!(isPaced(recipient) || dispatch.series) || dueKey.split('#')[0] <= now.toISOString()) continue;
+        held.push({ dispatchId: dispatch.id, recipient, provisionalDueKey: dueKey });
+      }
     const pointerExpiry = Math.floor(now.getTime() / 1000) + pointerRetentionSeconds;
     await batchPutItems(
       this.db,
@@ -219,24 +233,35 @@ export class OutboxRepository {
   async scheduleHeld(copies: readonly HeldCopy[], anchor: Date): Promise<void> {
     const inOrder = [...copies].sort((a, b) => (a.recipient.delayMs ?? 0) - (b.recipient.delayMs ?? 0));
     await forEachConcurrently(inOrder, markerConcurrency, async ({ dispatchId, recipient, provisionalDueKey }) => {
-      await writtenIf(
+      const dueAt = firstDueAt(recipient, anchor).toISOString();
+      const move = (to: string, heldUntil?: string) =>
         this.db.send(
           new UpdateCommand({
             TableName: this.tableName,
             Key: keys.outboxMessage(dispatchId, recipient.key),
             UpdateExpression: 'SET #gsk = :due',
             ConditionExpression:
-              '#gsk = :provisional AND #status = :pending AND attribute_not_exists(claimedBy) AND (attribute_not_exists(heldUntil) OR heldUntil <= :dueAt)',
+              '#gsk = :provisional AND #status = :pending AND attribute_not_exists(claimedBy) AND ' +
+              (heldUntil ? 'heldUntil = :held' : '(attribute_not_exists(heldUntil) OR heldUntil <= :dueAt)'),
             ExpressionAttributeNames: { '#gsk': dueIndex.sortKey, '#status': 'status' },
             ExpressionAttributeValues: {
-              ':dueAt': firstDueAt(recipient, anchor).toISOString(),
-              ':due': keys.outboxDue(firstDueAt(recipient, anchor).toISOString(), dispatchId, recipient.key).GSI2SK,
+              ...(heldUntil ? { ':held': heldUntil } : { ':dueAt': to }),
+              ':due': keys.outboxDue(to, dispatchId, recipient.key).GSI2SK,
               ':provisional': provisionalDueKey,
               ':pending': 'PENDING',
             },
+            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
           }),
-        ),
-      );
+        );
+      try {
+        await move(dueAt);
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+        // Held behind an older version in flight (`holdBehind`): due when that lease ends instead.
+        const heldUntil = error.Item?.heldUntil?.S;
+        if (heldUntil && heldUntil > dueAt && error.Item?.[dueIndex.sortKey]?.S === provisionalDueKey)
+          await writtenIf(move(heldUntil, heldUntil));
+      }
     });
   }
 

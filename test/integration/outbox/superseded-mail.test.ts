@@ -161,6 +161,33 @@ describe('a message a newer version superseded is withdrawn, never sent', () => 
     expect(await sequences(smtp)).toEqual([0, 2]);
   });
 
+  it('keeps a versioned copy from leaving before its marker is taken, even past its expansion lease', async () => {
+    const meeting = await scheduleMeeting(t);
+    expect(await deliver()).toMatchObject({ sent: 1 });
+    await moveMeeting(meeting.id, 11);
+    let failMarker = true;
+    t.db.middlewareStack.add(
+      (next) => async (args) => {
+        // The newest-version marker's update fails once: the expansion is cut short after its copy is written.
+        if (failMarker && JSON.stringify(args.input).includes('#version < :version')) {
+          failMarker = false;
+          throw Object.assign(new Error('injected'), { name: 'InternalServerError', $fault: 'server' });
+        }
+        return next(args);
+      },
+      { step: 'initialize', name: 'fail-marker' },
+    );
+
+    expect(await deliver()).toMatchObject({ sent: 0, errors: 1 });
+    expect(failMarker).toBe(false);
+    t.clock.advance(3 * 60_000);
+    const due = await t.app.repositories.outbox.findDue(t.clock.now(), 10);
+    expect(due.map((item) => item.type)).toEqual(['dispatch']);
+
+    expect(await deliver()).toMatchObject({ sent: 1 });
+    expect(await sequences(smtp)).toEqual([0, 1]);
+  });
+
   it('withdraws an older version expanded after a newer one', async () => {
     const meeting = await scheduleMeeting(t);
     await moveMeeting(meeting.id, 11);
