@@ -99,6 +99,13 @@ export const meetingCaps = {
   themeLength: 200,
   /** Partners invited to one meeting. */
   invitees: 200,
+  /**
+   * One invitation, update or cancellation lists everyone it is mailed to (every representative of
+   * every invited partner, with name, address and partner) on one dispatch item: at most this many
+   * bytes as JSON, so the item stays below DynamoDB's 400 KB (200 partners with 20 representatives
+   * each and long names would not).
+   */
+  dispatchBytes: 300_000,
   guests: 50,
   guestName: 100,
   minutes: 30_000,

@@ -917,6 +917,12 @@ export class MeetingsService {
       uidDomain: this.settings.uidDomain,
       createdAt: this.clock.now().toISOString(),
     });
+    if (dispatch && Buffer.byteLength(JSON.stringify(dispatch)) > meetingCaps.dispatchBytes)
+      throw UserInputError.single(
+        'TOO_MANY_RECIPIENTS',
+        `Deze vergadering zou naar te veel mensen gemaild worden (${dispatch.recipients.length}). Nodig minder partners uit.`,
+        ['input'],
+      );
     return dispatch ? [this.outbox.dispatchPut(dispatch, this.clock.now())] : [];
   }
 }

@@ -188,6 +188,42 @@ describe('caps on what must stay on one item (DynamoDB Local)', () => {
     await expectAccepted(mutations.invitees, { input: { id: meeting.meeting.id, addPartnerIds: [ids[200]], removePartnerIds: [ids[0]] } });
   }, 60_000);
 
+  it('an invitation too large for one dispatch item is refused; one just below it fits', async () => {
+    // 20 partners with 20 representatives each, every name 120 three-byte characters: 400 people.
+    const ids: string[] = [];
+    for (let start = 0; start < 20; start += 10) {
+      const batch = Array.from({ length: 10 }, (_, i) =>
+        createPartner(t, {
+          name: `${start + i} ${wide(110)}`,
+          representatives: Array.from({ length: partnerCaps.representatives }, (_, r) => ({
+            name: `${r} ${wide(115)}`,
+            email: `vertegenwoordiger-${start + i}-${r}@a-rather-long-domain-name.example.be`,
+          })),
+        }),
+      );
+      ids.push(...(await Promise.all(batch)).map((partner) => partner.id));
+    }
+    const input = (inviteePartnerIds: string[]) => ({
+      input: {
+        title: 'Overleg',
+        startsAt: '2026-12-10T19:30:00+01:00',
+        endsAt: '2026-12-10T21:30:00+01:00',
+        location: 'Buurthuis',
+        inviteePartnerIds,
+      },
+    });
+    await expectRefused(mutations.schedule, input(ids), {
+      code: 'TOO_MANY_RECIPIENTS',
+      dutch: 'Deze vergadering zou naar te veel mensen gemaild worden (400). Nodig minder partners uit.',
+      english: 'This mail would go to too many people: invite fewer partners.',
+      field: ['input'],
+    });
+    const meeting = await expectAccepted(mutations.schedule, input(ids.slice(0, 15)));
+    const dispatchBytes = await measureItemBytes(t, keys.outboxDispatch(`meeting.${meeting.meeting.id}.v1`));
+    console.log(`invitation dispatch to 300 people with the longest names: ${dispatchBytes} bytes`);
+    expect(dispatchBytes).toBeLessThan(itemLimitBytes);
+  }, 60_000);
+
   it('an outcome has 50 guests, minutes of 30,000 characters and 30,000 with its decisions', async () => {
     const meeting = await scheduleMeeting(t, { inviteePartnerIds: [] });
     const items: string[] = [];

@@ -88,6 +88,7 @@ export const userErrorTexts: Readonly<Record<string, string>> = {
   TOO_MANY_ENGAGEMENTS: 'The most engagements a project or a partner can have has been reached.',
   TOO_MANY_GUESTS: 'Too many guests. List fewer guests.',
   TOO_MANY_INVITEES: 'Too many partners are invited to this meeting.',
+  TOO_MANY_RECIPIENTS: 'This mail would go to too many people: invite fewer partners.',
   TOO_MANY_REPRESENTATIVES: 'A partner has too many representatives.',
   TOO_MANY_ROWS: 'One import may hold at most 2,000 lines; split the file.',
   TOO_MANY_THEMES: 'Too many themes. Keep the main ones.',
