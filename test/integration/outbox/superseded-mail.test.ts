@@ -48,6 +48,24 @@ describe('a message a newer version superseded is withdrawn, never sent', () => 
     expect(result.data.rescheduleMeeting.userErrors).toEqual([]);
   };
   const deliver = (m: Mailer = mailer) => createDeliverer(t.app, m, { recordRetryDelaysMs: [1] }).deliverDue();
+  /**
+   * A run whose transport holds the first invitation in flight: `first` ends when `passOn` has
+   * handed that message to the real SMTP server and given its answer back.
+   */
+  const firstInvitationInFlight = async () => {
+    let release: (result: SendResult) => void = () => undefined;
+    let held: OutgoingEmail | undefined;
+    const slow: Mailer = {
+      send: (email) => {
+        held = email;
+        return new Promise((resolve) => (release = resolve));
+      },
+    };
+    const first = deliver(slow);
+    while (!held) await new Promise((resolve) => setTimeout(resolve, 20));
+    const message = held;
+    return { first, passOn: async () => release(await mailer.send(message)) };
+  };
 
   it('sends only the newest version when two are waiting', async () => {
     const meeting = await scheduleMeeting(t);
@@ -75,22 +93,12 @@ describe('a message a newer version superseded is withdrawn, never sent', () => 
 
   it('holds the newer version back while the older one is being sent, so it cannot overtake it', async () => {
     const meeting = await scheduleMeeting(t);
-    let release: (result: SendResult) => void = () => undefined;
-    let held: OutgoingEmail | undefined;
-    const slow: Mailer = {
-      send: (email) => {
-        held = email;
-        return new Promise((resolve) => (release = resolve));
-      },
-    };
-    const first = deliver(slow);
-    while (!held) await new Promise((resolve) => setTimeout(resolve, 20));
+    const { first, passOn } = await firstInvitationInFlight();
     await moveMeeting(meeting.id, 11);
 
     // The update is expanded, but waits for the invitation's lease: nothing leaves meanwhile.
     expect(await deliver()).toMatchObject({ expanded: 1, sent: 0 });
-    const accepted = await mailer.send(held);
-    release(accepted);
+    await passOn();
     expect(await first).toMatchObject({ sent: 1 });
     t.clock.advance(5 * 60_000 + 1000);
     expect(await deliver()).toMatchObject({ sent: 1, checked: 0 });
@@ -99,16 +107,7 @@ describe('a message a newer version superseded is withdrawn, never sent', () => 
 
   it("holds the newer version back when it is expanded later in the older one's lease", async () => {
     const meeting = await scheduleMeeting(t);
-    let release: (result: SendResult) => void = () => undefined;
-    let held: OutgoingEmail | undefined;
-    const slow: Mailer = {
-      send: (email) => {
-        held = email;
-        return new Promise((resolve) => (release = resolve));
-      },
-    };
-    const first = deliver(slow);
-    while (!held) await new Promise((resolve) => setTimeout(resolve, 20));
+    const { first, passOn } = await firstInvitationInFlight();
     // Four minutes into the invitation's five-minute lease: the update's provisional time (the end
     // of its expansion's two-minute lease) lies beyond the invitation's lease, and the update must
     // still not be moved before that lease ends.
@@ -117,8 +116,7 @@ describe('a message a newer version superseded is withdrawn, never sent', () => 
 
     expect(await deliver()).toMatchObject({ expanded: 1, sent: 0 });
     expect(await deliver()).toMatchObject({ sent: 0 });
-    const accepted = await mailer.send(held);
-    release(accepted);
+    await passOn();
     expect(await first).toMatchObject({ sent: 1 });
     t.clock.advance(10 * 60_000);
     expect(await deliver()).toMatchObject({ sent: 1, checked: 0 });
@@ -127,16 +125,7 @@ describe('a message a newer version superseded is withdrawn, never sent', () => 
 
   it('holds a third version back behind the first one in flight, not only the second', async () => {
     const meeting = await scheduleMeeting(t);
-    let release: (result: SendResult) => void = () => undefined;
-    let held: OutgoingEmail | undefined;
-    const slow: Mailer = {
-      send: (email) => {
-        held = email;
-        return new Promise((resolve) => (release = resolve));
-      },
-    };
-    const first = deliver(slow);
-    while (!held) await new Promise((resolve) => setTimeout(resolve, 20));
+    const { first, passOn } = await firstInvitationInFlight();
     await moveMeeting(meeting.id, 11);
     await moveMeeting(meeting.id, 12);
 
@@ -153,8 +142,7 @@ describe('a message a newer version superseded is withdrawn, never sent', () => 
     ];
     await outbox.scheduleHeld(heldCopies, t.clock.now());
     expect(await deliver()).toMatchObject({ sent: 0 });
-    const accepted = await mailer.send(held);
-    release(accepted);
+    await passOn();
     expect(await first).toMatchObject({ sent: 1 });
     t.clock.advance(5 * 60_000 + 1000);
     expect(await deliver()).toMatchObject({ sent: 1, checked: 0 });
