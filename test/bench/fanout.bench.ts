@@ -4,6 +4,7 @@ import { createDeliverer } from '../../functions/app/create-deliverer';
 import { createSmtpMailer } from '../../functions/mail/smtp-mailer';
 import type { Mailer, OutgoingEmail } from '../../functions/mail/outgoing-email';
 import { toNodemailerMessage } from '../../functions/mail/nodemailer-message';
+import { meetingCaps } from '../../functions/modules/meetings/meeting';
 import { createPartner, scheduleMeeting } from '../support/fixtures';
 import { startSmtpTestServer } from '../support/smtp-test-server';
 import { createTestApp, type TestApp } from '../support/test-app';
@@ -194,8 +195,18 @@ export const fanoutBench: Bench = async ({ smoke, dynamoEndpoint }) => {
     const cases = (process.env.BENCH_FANOUT_CASES ?? 'meeting,babbel,paced').split(',');
     if (cases.includes('meeting')) {
       const meeting = await createTestApp();
-      await inParallel(size, 8, () => createPartner(meeting));
-      // Each run a new meeting: one invitation per partner.
+      // At most 200 partners may be invited (meetingCaps.invitees): a larger mailing gives each
+      // partner several representatives, as many as it takes to reach `size` people.
+      const perPartner = Math.ceil(size / meetingCaps.invitees);
+      await inParallel(Math.ceil(size / perPartner), 8, (i) =>
+        createPartner(meeting, {
+          representatives: Array.from({ length: perPartner }, (_, r) => ({
+            name: `Vertegenwoordiger ${i}-${r}`,
+            email: `rep-${i}-${r}@example.be`,
+          })),
+        }),
+      );
+      // Each run a new meeting: one invitation per representative.
       await report(`${size} meeting invitations`, async () => {
         await scheduleMeeting(meeting);
         return { t: meeting };
