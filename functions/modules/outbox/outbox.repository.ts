@@ -350,6 +350,10 @@ export class OutboxRepository {
       if (isConditionFailure(error)) return undefined;
       throw error;
     }
+    const holdKey = keys.outboxDue(holdUntil, dispatchId, recipientKey).GSI2SK;
+    const dueKey = held?.[dueIndex.sortKey];
+    // Already due at or after the hold (a provisional time beyond the lease): no second write.
+    if (typeof dueKey === 'string' && dueKey >= holdKey) return typeof held?.supersededBy === 'string' ? held.supersededBy : undefined;
     await writtenIf(
       this.db.send(
         new UpdateCommand({
@@ -358,10 +362,7 @@ export class OutboxRepository {
           UpdateExpression: 'SET #gsk = :hold',
           ConditionExpression: '#status = :pending AND attribute_not_exists(claimedBy) AND #gsk < :hold',
           ExpressionAttributeNames: { '#gsk': dueIndex.sortKey, '#status': 'status' },
-          ExpressionAttributeValues: {
-            ':hold': keys.outboxDue(holdUntil, dispatchId, recipientKey).GSI2SK,
-            ':pending': 'PENDING',
-          },
+          ExpressionAttributeValues: { ':hold': holdKey, ':pending': 'PENDING' },
         }),
       ),
     );
